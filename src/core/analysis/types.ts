@@ -1,0 +1,180 @@
+/**
+ * The analysis of one spec: what the CLI prints as JSON (docs/analysis-json.md), what the panel
+ * draws and what hovers quote. Plain data (numbers, arrays, strings, booleans, null): JSON-safe,
+ * and never NaN or ±Infinity (a value that would be is null, with a reason nearby).
+ *
+ * Parameters θ are the trained ones: θ = (w₁ … wₙ) or (w₁ … wₙ, b) when the bias is trained.
+ * Geometric summaries of the path (sign coherence, reversals, zig-zag ratio, angles, the cone)
+ * are about the weights w, the plane the picture shows; the Hessian, optimum and convergence are
+ * about all of θ.
+ */
+
+export type Vec2 = readonly [number, number];
+
+/** Statistics of the (preprocessed) inputs the run trains on. */
+export interface InputStats {
+  /** Every component of every sample > 0 (the sign constraint of GEOMETRY.md §2 applies). */
+  readonly allPositive: boolean;
+  /** Every component ≥ 0 (ReLU outputs). */
+  readonly allNonNegative: boolean;
+  /** Mean input m (length n). */
+  readonly mean: number[];
+  /** Uncentred second moment E[x xᵀ] (n × n). */
+  readonly secondMoment: number[][];
+  /** Per-component standard deviation (population). */
+  readonly std: number[];
+}
+
+export interface EigenDirection {
+  readonly eigenvalue: number;
+  /** Unit eigenvector over θ. */
+  readonly vector: number[];
+}
+
+export interface HessianInfo {
+  /** Names of the rows/columns: "w1", …, "wn" and "b" when the bias is trained. */
+  readonly parameters: string[];
+  /** Hessian of the mean loss at the start (constant for the squared loss: H = E[x̃ x̃ᵀ]). */
+  readonly matrix: number[][];
+  /** Descending. */
+  readonly eigenvalues: number[];
+  /** eigenvectors[k] belongs to eigenvalues[k]. */
+  readonly eigenvectors: number[][];
+  /** λmax / λmin; null when λmin ≤ 0 (singular: some direction is flat). */
+  readonly conditionNumber: number | null;
+}
+
+export interface UnstableDirection extends EigenDirection {
+  /** Per-step amplification along this direction, e.g. |1 − ηλ| for gradient descent (> 1: grows). */
+  readonly factor: number;
+}
+
+export interface LearningRateInfo {
+  /** η of the run. */
+  readonly value: number;
+  /** 2/λmax: full-batch gradient descent on the quadratic diverges at or above it. Null if λmax ≤ 0. */
+  readonly max: number | null;
+  /** Goh's optimal step 2/(λmin + λmax). Null if undefined. */
+  readonly optimal: number | null;
+  /** LeCun's optimal step 1/λmax. */
+  readonly lecunOptimal: number | null;
+  /** Whether η is inside the stability region of the run's optimizer on this quadratic. */
+  readonly stable: boolean;
+  /** Eigen-directions whose amplification factor exceeds 1 for this η and optimizer. */
+  readonly unstableDirections: UnstableDirection[];
+  /** The loss convention behind the bounds, stated because without the ½ every bound halves. */
+  readonly convention: string;
+}
+
+export interface Optimum {
+  readonly w: number[];
+  readonly b: number;
+  readonly loss: number;
+  /** 'least-squares' (squared loss; the minimiser gradient descent reaches from the start when H is singular) or 'newton' (logistic). */
+  readonly method: 'least-squares' | 'newton';
+  readonly note: string;
+}
+
+/**
+ * Entry k of the path: the parameters after k steps and the step taken from there.
+ * The last entry has the gradient of the batch that would come next and no update.
+ */
+export interface PathPoint {
+  readonly step: number;
+  readonly w: number[];
+  readonly b: number;
+  /** Full-data mean loss at (w, b). */
+  readonly loss: number;
+  /** Mean gradient over θ of the batch used for the step from here (at the look-ahead point for Nesterov). */
+  readonly gradient: number[];
+  /** Indices of the samples in that batch (omitted when the batch is larger than the recording cap). */
+  readonly batch?: number[];
+  /** δₚ = ∂L/∂f for each sample of the batch, in batch order (same cap). Per-sample gradient = δₚ·x̃ₚ. */
+  readonly deltas?: number[];
+  /** θ(k+1) − θ(k); null on the last entry. */
+  readonly update: number[] | null;
+  /** All non-zero weight components of the update share one sign. Null on the last entry. */
+  readonly signCoherent: boolean | null;
+  /** Angle (degrees) in weight space between the update and the straight way to the optimum. */
+  readonly angleToOptimum: number | null;
+}
+
+export interface Divergence {
+  readonly reason: 'non-finite' | 'runaway';
+  readonly message: string;
+  readonly directions: UnstableDirection[];
+}
+
+export interface RunResult {
+  readonly path: PathPoint[];
+  /** Steps actually taken (less than requested when the run diverged). */
+  readonly stepsRun: number;
+  readonly converged: boolean;
+  /** First step from which the distance to the optimum stays ≤ tolerance × initial distance. */
+  readonly convergedAt: number | null;
+  /** Relative tolerance used for convergence. */
+  readonly tolerance: number;
+  readonly diverged: boolean;
+  readonly divergedAt: number | null;
+  readonly divergence: Divergence | null;
+  /** Path length ÷ straight distance from start to end, in weight space (1 = straight). Null if the run did not move. */
+  readonly zigzagRatio: number | null;
+  /** Share of updates whose weight components all share one sign (0..1). */
+  readonly signCoherentFraction: number;
+  /** Sign reversals of the update, per weight coordinate. */
+  readonly reversals: number[];
+  readonly finalLoss: number;
+}
+
+/** The double cone ±cone{x₁ … x_P} of per-sample update directions, projected on the viewed plane. */
+export interface AllowedCone {
+  /** Indices of the weight axes of the plane. */
+  readonly axes: readonly [number, number];
+  /**
+   * 'sector': the update directions fill ±(the sector from edges[0] counter-clockwise to edges[1]);
+   * 'line': all samples project onto one line; 'plane': no constraint (the samples surround the origin);
+   * 'none': every sample projects to 0.
+   */
+  readonly kind: 'sector' | 'line' | 'plane' | 'none';
+  /** Unit edge directions (for 'sector': ccw order; for 'line': one direction twice). */
+  readonly edges: Vec2[];
+  /** Opening angle of one nappe, in degrees (0 for 'line', 180 for 'plane'). */
+  readonly openingDegrees: number;
+  /** Whether the straight way from the start to the optimum (in the plane) lies in ±cone. */
+  readonly optimumInside: boolean | null;
+}
+
+/** Full-data loss on a grid over the viewed plane, other parameters held at the optimum (or start). */
+export interface LossGrid {
+  readonly axes: readonly [number, number];
+  /** Grid coordinates along the first and second axis. */
+  readonly xs: number[];
+  readonly ys: number[];
+  /** values[j * xs.length + i] = loss at (xs[i], ys[j]). */
+  readonly values: number[];
+  readonly min: number;
+  readonly max: number;
+  /** Suggested contour levels, ascending. */
+  readonly levels: number[];
+  /** How the other parameters are held. */
+  readonly heldAt: 'optimum' | 'start';
+}
+
+/** The analysis of a spec, or of one compare variant (then `variants` is empty). */
+export interface Analysis {
+  readonly name: string;
+  readonly dimension: number;
+  readonly samples: number;
+  readonly loss: 'squared' | 'logistic';
+  readonly biasTrained: boolean;
+  readonly inputs: InputStats;
+  readonly hessian: HessianInfo;
+  readonly learningRate: LearningRateInfo;
+  readonly optimum: Optimum | null;
+  readonly run: RunResult;
+  readonly cone: AllowedCone;
+  readonly contours: LossGrid;
+  /** One plain-language sentence on what happens in this run. */
+  readonly sentence: string;
+  readonly variants: Analysis[];
+}

@@ -1,0 +1,130 @@
+/**
+ * The resolved neuron spec: what the engine runs. The parser turns text into a `Spec` (defaults
+ * filled in, every value checked) plus diagnostics, and keeps where each statement came from so
+ * hovers, quick fixes and the panel can point back at the text.
+ *
+ * Model: f = w·x + b (or f = w·x without bias), w, x ∈ Rⁿ.
+ */
+import type { Diagnostic, SourceRange } from '../diagnostics';
+
+/** Element-wise squashing applied to generated pre-activations z. */
+export type Activation = 'identity' | 'sigmoid' | 'tanh' | 'relu' | 'softplus';
+
+/** Distribution of each input component's pre-activation z (i.i.d. over components and samples). */
+export type Distribution =
+  | { readonly kind: 'normal'; readonly mean: number; readonly std: number }
+  | { readonly kind: 'uniform'; readonly lo: number; readonly hi: number };
+
+/** Inputs written out (`x = [...]` / `x = [[...], ...]`) or drawn (`x ~ sigmoid(normal(0, 1))`). */
+export type InputSource =
+  | { readonly kind: 'explicit'; readonly rows: readonly (readonly number[])[] }
+  | { readonly kind: 'generated'; readonly distribution: Distribution; readonly activation: Activation };
+
+/** Labels: from a teacher neuron (y = w*·x + b*, or σ(w*·x + b*) for the logistic loss) or explicit. */
+export type LabelSource =
+  | { readonly kind: 'teacher'; readonly w: readonly number[]; readonly b: number }
+  | { readonly kind: 'explicit'; readonly values: readonly number[] };
+
+export type Loss = 'squared' | 'logistic';
+
+/** Optimizers with their hyper-parameters; defaults are the usual ones (Adam 0.9/0.999/1e-8, RMSProp 0.9/1e-8). */
+export type Optimizer =
+  | { readonly kind: 'sgd' }
+  | { readonly kind: 'momentum'; readonly beta: number }
+  | { readonly kind: 'nesterov'; readonly beta: number }
+  | { readonly kind: 'adam'; readonly beta1: number; readonly beta2: number; readonly eps: number }
+  | { readonly kind: 'rmsprop'; readonly rho: number; readonly eps: number };
+
+export type Preprocess = 'none' | 'center' | 'standardize' | 'whiten';
+
+/**
+ * One `compare` entry: a named set of changes applied to the main spec. `name` is the entry as
+ * written (normalised spacing), e.g. "center", "tanh", "batch all", "optimizer momentum(0.9)".
+ */
+export interface Variant {
+  readonly name: string;
+  readonly range: SourceRange;
+  readonly changes: VariantChanges;
+}
+
+/** What a variant overrides; absent fields keep the main spec's value. */
+export interface VariantChanges {
+  readonly preprocess?: Preprocess;
+  /** Swap the generated inputs' activation; for explicit inputs, `tanh` maps sigmoid outputs s to 2s − 1 (tanh(z/2) = 2σ(z) − 1). */
+  readonly activation?: Activation;
+  readonly batch?: number | 'all';
+  readonly optimizer?: Optimizer;
+  readonly lr?: number;
+  readonly shuffle?: boolean;
+  readonly loss?: Loss;
+  readonly steps?: number;
+}
+
+/** Statement keys, used for source ranges and for "unknown name" suggestions. */
+export type StatementKey =
+  | 'model' | 'x' | 'samples' | 'seed' | 'teacherW' | 'teacherB' | 'y' | 'w' | 'b'
+  | 'loss' | 'optimizer' | 'lr' | 'batch' | 'shuffle' | 'steps' | 'preprocess' | 'compare' | 'view';
+
+/** Where a statement and its value stand in the text. */
+export interface StatementRange {
+  /** The whole statement (name to end of value, comments excluded). */
+  readonly statement: SourceRange;
+  /** The name on the left (`lr`, `w*`, ...). */
+  readonly name: SourceRange;
+  /** The value on the right. */
+  readonly value: SourceRange;
+  /** For vector/matrix values: each element's range (rows flattened in reading order). */
+  readonly elements?: readonly SourceRange[];
+  /** For matrix values: each row's range. */
+  readonly rows?: readonly SourceRange[];
+}
+
+/** A fully resolved, valid spec. Every field has a value (defaults filled in). */
+export interface Spec {
+  /** `f = w·x + b` (true) or `f = w·x` (false). */
+  readonly hasBias: boolean;
+  readonly inputs: InputSource;
+  /** Number of samples P (explicit rows count, or `samples` for generated inputs). */
+  readonly samples: number;
+  readonly seed: number;
+  readonly labels: LabelSource;
+  /** Starting weights; their length is the dimension n. */
+  readonly w: readonly number[];
+  /** Starting bias (0 when the model has no bias). */
+  readonly b: number;
+  /** Whether the bias is trained (false for `b = ... fixed` or a model without bias). */
+  readonly biasTrained: boolean;
+  readonly loss: Loss;
+  readonly optimizer: Optimizer;
+  readonly lr: number;
+  /** Batch size: 1 .. samples, or 'all' (= samples). */
+  readonly batch: number | 'all';
+  readonly shuffle: boolean;
+  readonly steps: number;
+  readonly preprocess: Preprocess;
+  readonly compare: readonly Variant[];
+  /** Zero-based indices of the two weight axes drawn in the plane (both 0 when n = 1). */
+  readonly view: readonly [number, number];
+  /** Source ranges of the statements present in the text. */
+  readonly ranges: Readonly<Partial<Record<StatementKey, StatementRange>>>;
+}
+
+/** Result of parsing: never throws; `spec` is undefined when there is any error. */
+export interface ParseResult {
+  readonly spec: Spec | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Ranges of every statement found, even when the spec as a whole has errors. */
+  readonly ranges: Readonly<Partial<Record<StatementKey, StatementRange>>>;
+}
+
+/** Explicit limits; each message that enforces one names it. */
+export const LIMITS = {
+  maxDimension: 1000,
+  maxSamples: 100_000,
+  maxSteps: 100_000,
+  /** samples × dimension: bounds the data set's memory (8 bytes each). */
+  maxSampleValues: 10_000_000,
+  /** Source text length in UTF-16 code units (about 8 MB of ASCII). */
+  maxFileChars: 8 * 1024 * 1024,
+  maxCompareVariants: 8,
+} as const;
