@@ -1,0 +1,201 @@
+/**
+ * buildScene: Analysis → Scene, everything the weight-plane picture shows, in plane coordinates.
+ *
+ * The plane is spanned by the weights (wᵢ, wⱼ) with (i, j) = analysis.cone.axes. The central mark
+ * is the allowed-direction double cone ±cone{x₁ … x_P} (GEOMETRY.md §2): every per-sample update
+ * −η δₚ xₚ lies in it, so when the straight way to the optimum leaves it, the path must zig-zag.
+ */
+import type { Analysis, PathPoint } from '../analysis/types';
+import { contourLines } from './contours';
+import { add, boundsOf, contains, frame, isFinitePoint, project, scale, symmetricEigen2, ticks, unit } from './geometry';
+import type { Arrow, Bounds, ConeMark, EigenAxis, Scene, SceneOptions, Vec2, VariantPath } from './types';
+
+/** Fraction of the viewport's short side used as the cone's radius. */
+const CONE_RADIUS = 0.2;
+/** Half length of the longer eigen-axis, as a fraction of the viewport's short side. */
+const EIGEN_LENGTH = 0.3;
+
+function planeAxes(analysis: Analysis): [number, number] {
+  const [i, j] = analysis.cone?.axes ?? [0, 1];
+  const ok = (k: number): boolean => Number.isInteger(k) && k >= 0 && k < Math.max(2, analysis.dimension);
+  return ok(i) && ok(j) && i !== j ? [i, j] : [0, 1];
+}
+
+/** Projected path points up to (not including) the first non-finite one. */
+function projectPath(path: readonly PathPoint[], axes: [number, number]): { points: Vec2[]; signs: (boolean | null)[] } {
+  const points: Vec2[] = [];
+  const signs: (boolean | null)[] = [];
+  for (const p of path) {
+    const q = project(p.w, axes);
+    if (!q) break;
+    points.push(q);
+    signs.push(p.signCoherent ?? null);
+  }
+  if (signs.length > 0) signs[signs.length - 1] = null;
+  return { points, signs };
+}
+
+function gridBounds(analysis: Analysis): Bounds | null {
+  const g = analysis.contours;
+  if (!g || g.xs.length < 2 || g.ys.length < 2) return null;
+  return boundsOf([
+    [g.xs[0], g.ys[0]],
+    [g.xs[g.xs.length - 1], g.ys[g.ys.length - 1]],
+  ]);
+}
+
+/**
+ * The viewport: the loss grid's extent together with the start, optimum and path. Points far
+ * outside the grid (a diverging run) are left out so that the picture stays readable.
+ */
+function viewport(grid: Bounds | null, marks: Vec2[], paths: (readonly Vec2[])[], margin: number, aspect: number): Bounds {
+  let content: Bounds | null;
+  if (grid) {
+    const w = grid.xMax - grid.xMin;
+    const h = grid.yMax - grid.yMin;
+    const limit: Bounds = { xMin: grid.xMin - w / 2, xMax: grid.xMax + w / 2, yMin: grid.yMin - h / 2, yMax: grid.yMax + h / 2 };
+    const inside = [...marks, ...paths.flat()].filter((p) => contains(limit, p));
+    content = boundsOf([[grid.xMin, grid.yMin], [grid.xMax, grid.yMax], ...inside]);
+  } else {
+    const all = [...marks, ...paths.flat()];
+    content = boundsOf(all);
+    // Without a grid, keep the start and optimum and drop a runaway tail.
+    if (content && marks.length > 0) {
+      const core = boundsOf(marks);
+      if (core) {
+        const s = Math.max(core.xMax - core.xMin, core.yMax - core.yMin, 1e-9) * 3;
+        const limit: Bounds = { xMin: core.xMin - s, xMax: core.xMax + s, yMin: core.yMin - s, yMax: core.yMax + s };
+        content = boundsOf(all.filter((p) => contains(limit, p)));
+      }
+    }
+  }
+  return frame(content ?? { xMin: -1, xMax: 1, yMin: -1, yMax: 1 }, margin, aspect);
+}
+
+/** Points of the arc at `at` with radius r from angle a0 to a1 (radians, a1 ≥ a0), at most 5° apart. */
+function arc(at: Vec2, r: number, a0: number, a1: number): Vec2[] {
+  const n = Math.max(2, Math.ceil((a1 - a0) / (Math.PI / 36)) + 1);
+  const out: Vec2[] = [];
+  for (let k = 0; k < n; k++) {
+    const a = a0 + ((a1 - a0) * k) / (n - 1);
+    out.push([at[0] + r * Math.cos(a), at[1] + r * Math.sin(a)]);
+  }
+  return out;
+}
+
+function coneMark(analysis: Analysis, at: Vec2, radius: number): ConeMark | null {
+  const cone = analysis.cone;
+  if (!cone) return null;
+  const edges = cone.edges.map((e) => unit([e[0], e[1]])).filter((e): e is Vec2 => e !== null);
+  const base = { at, radius, edges, openingDegrees: Number.isFinite(cone.openingDegrees) ? cone.openingDegrees : 0, optimumInside: cone.optimumInside };
+  switch (cone.kind) {
+    case 'sector': {
+      if (edges.length < 2) return { ...base, kind: 'none', nappes: [], rays: [], label: 'no cone' };
+      const a0 = Math.atan2(edges[0][1], edges[0][0]);
+      let a1 = Math.atan2(edges[1][1], edges[1][0]);
+      if (a1 < a0) a1 += 2 * Math.PI;
+      const plus = [at, ...arc(at, radius, a0, a1)];
+      const minus = [at, ...arc(at, radius, a0 + Math.PI, a1 + Math.PI)];
+      return {
+        ...base,
+        kind: 'sector',
+        nappes: [plus, minus],
+        rays: [
+          { direction: edges[0], nappe: 1 },
+          { direction: edges[1], nappe: 1 },
+          { direction: scale(edges[0], -1), nappe: -1 },
+          { direction: scale(edges[1], -1), nappe: -1 },
+        ],
+        label: 'allowed directions ±cone{x}',
+      };
+    }
+    case 'line': {
+      if (edges.length < 1) return { ...base, kind: 'none', nappes: [], rays: [], label: 'no cone' };
+      return {
+        ...base,
+        kind: 'line',
+        nappes: [],
+        rays: [
+          { direction: edges[0], nappe: 1 },
+          { direction: scale(edges[0], -1), nappe: -1 },
+        ],
+        label: 'allowed directions: one line',
+      };
+    }
+    case 'plane':
+      return { ...base, kind: 'plane', nappes: [[...arc(at, radius, 0, 2 * Math.PI)]], rays: [], label: 'no constraint: every direction allowed' };
+    case 'none':
+    default:
+      return { ...base, kind: 'none', nappes: [], rays: [], label: 'no update possible in this plane' };
+  }
+}
+
+function eigenAxes(analysis: Analysis, axes: [number, number], center: Vec2 | null, view: Bounds): EigenAxis[] {
+  const H = analysis.hessian?.matrix;
+  if (!center || !H) return [];
+  const [i, j] = axes;
+  const a = H[i]?.[i];
+  const b = H[i]?.[j];
+  const c = H[j]?.[j];
+  if (![a, b, c].every((v) => typeof v === 'number' && Number.isFinite(v))) return [];
+  const { values, vectors } = symmetricEigen2(a, b, c);
+  const short = Math.min(view.xMax - view.xMin, view.yMax - view.yMin);
+  const longest = EIGEN_LENGTH * short;
+  // Ellipse semi-axes ∝ 1/√λ: the small-eigenvalue direction is the long valley.
+  const lMin = values[1];
+  const lMax = values[0];
+  const half = (l: number): number => (l > 0 && lMin > 0 && lMax > 0 ? Math.max(0.12, Math.sqrt(lMin / l)) * longest : l > 0 ? longest * 0.12 : longest);
+  return [0, 1].map((k) => ({ eigenvalue: values[k], direction: vectors[k], center, halfLength: half(values[k]) }));
+}
+
+function arrow(from: Vec2, to: Vec2 | null): Arrow | null {
+  if (!to || !isFinitePoint(to)) return null;
+  if (from[0] === to[0] && from[1] === to[1]) return null;
+  return { from, to };
+}
+
+/** Builds the scene of `analysis` (see Scene). Never produces a non-finite coordinate. */
+export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scene {
+  const axes = planeAxes(analysis);
+  const names = analysis.hessian?.parameters ?? [];
+  const name = (k: number): string => names[k] ?? `w${k + 1}`;
+  const { points: path, signs } = projectPath(analysis.run?.path ?? [], axes);
+  const start = path[0] ?? null;
+  const optimum = analysis.optimum ? project(analysis.optimum.w, axes) : null;
+  const variants: VariantPath[] =
+    options.variants === false
+      ? []
+      : (analysis.variants ?? []).map((v, k) => ({ name: v.name, colorIndex: k, points: projectPath(v.run?.path ?? [], axes).points }));
+
+  const marks = [start, optimum].filter((p): p is Vec2 => p !== null);
+  const view = viewport(gridBounds(analysis), marks, [path, ...variants.map((v) => v.points)], options.margin ?? 0.06, options.aspect ?? 1);
+
+  const last = path.length - 1;
+  const current = last < 0 ? 0 : Math.min(Math.max(Math.round(options.step ?? last), 0), last);
+  const here = path[current] ?? null;
+  const radius = CONE_RADIUS * Math.min(view.xMax - view.xMin, view.yMax - view.yMin);
+  const cone = here ? coneMark(analysis, here, radius) : null;
+  const step = here && current < last ? project(analysis.run.path[current].update, axes) : null;
+  const update = here && step ? arrow(here, add(here, step)) : null;
+  const toOptimum = here && optimum ? arrow(here, optimum) : null;
+  const gridCenter: Vec2 | null = analysis.contours?.xs.length ? [(view.xMin + view.xMax) / 2, (view.yMin + view.yMax) / 2] : null;
+  const eigen = options.eigen === false ? [] : eigenAxes(analysis, axes, optimum ?? gridCenter, view);
+
+  return {
+    title: analysis.name,
+    x: { name: name(axes[0]), index: axes[0], ticks: ticks(view.xMin, view.xMax) },
+    y: { name: name(axes[1]), index: axes[1], ticks: ticks(view.yMin, view.yMax) },
+    viewport: view,
+    contours: analysis.contours ? contourLines(analysis.contours) : [],
+    start,
+    optimum,
+    path,
+    signCoherent: signs,
+    current,
+    cone,
+    update,
+    toOptimum,
+    eigen,
+    variants,
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * A Scene is what the weight-plane picture shows, in plane coordinates: the two weight axes
+ * (wᵢ, wⱼ) of `analysis.cone.axes`, x to the right and y upwards. It is pure data (finite numbers
+ * only), built by `buildScene` and drawn by `sceneToSvg` (the panel, exports and the CLI share it).
+ */
+import type { Vec2 } from '../analysis/types';
+
+export type { Vec2 };
+
+/** Axis-aligned bounds in plane coordinates; xMin < xMax and yMin < yMax. */
+export interface Bounds {
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly yMin: number;
+  readonly yMax: number;
+}
+
+export interface Polyline {
+  readonly points: readonly Vec2[];
+  /** The last point joins the first. */
+  readonly closed: boolean;
+}
+
+/** The isolines of one loss level. */
+export interface ContourLevel {
+  readonly level: number;
+  readonly lines: readonly Polyline[];
+}
+
+export interface Arrow {
+  readonly from: Vec2;
+  readonly to: Vec2;
+}
+
+/**
+ * The allowed-direction double cone ±cone{x₁ … x_P} drawn at `at`. For 'sector', `nappes` holds the
+ * two filled wedges (the + nappe first), each a polygon starting at `at`; `rays` holds the edge
+ * rays of both nappes (unit direction × `radius`).
+ */
+export interface ConeMark {
+  readonly kind: 'sector' | 'line' | 'plane' | 'none';
+  readonly at: Vec2;
+  readonly radius: number;
+  /** Unit edge directions of the + nappe (as in AllowedCone.edges). */
+  readonly edges: readonly Vec2[];
+  readonly nappes: readonly (readonly Vec2[])[];
+  readonly rays: readonly { readonly direction: Vec2; readonly nappe: 1 | -1 }[];
+  readonly openingDegrees: number;
+  /** A short label: "allowed directions", "no constraint", ... */
+  readonly label: string;
+  readonly optimumInside: boolean | null;
+}
+
+/** An eigen-direction of the Hessian restricted to the viewed plane (an axis of the contour ellipses). */
+export interface EigenAxis {
+  readonly eigenvalue: number;
+  /** Unit direction. */
+  readonly direction: Vec2;
+  readonly center: Vec2;
+  /** Half length of the drawn segment, proportional to 1/√λ (the ellipse's semi-axis). */
+  readonly halfLength: number;
+}
+
+export interface VariantPath {
+  readonly name: string;
+  /** Index into the theme's variant palette. */
+  readonly colorIndex: number;
+  readonly points: readonly Vec2[];
+}
+
+export interface Tick {
+  readonly value: number;
+  readonly label: string;
+}
+
+export interface SceneAxis {
+  /** "w1", "w2", … */
+  readonly name: string;
+  /** Index of the weight. */
+  readonly index: number;
+  readonly ticks: readonly Tick[];
+}
+
+export interface Scene {
+  readonly title: string;
+  readonly x: SceneAxis;
+  readonly y: SceneAxis;
+  /** What is visible, with margin; its aspect equals `options.aspect` (equal units on both axes). */
+  readonly viewport: Bounds;
+  readonly contours: readonly ContourLevel[];
+  readonly start: Vec2 | null;
+  readonly optimum: Vec2 | null;
+  /** Every finite path point, in step order (path[k] is the point after k steps). */
+  readonly path: readonly Vec2[];
+  /** Sign coherence of the update from each path point (null on the last one). */
+  readonly signCoherent: readonly (boolean | null)[];
+  /** The path point the cone and arrows are drawn at. */
+  readonly current: number;
+  readonly cone: ConeMark | null;
+  /** The update taken from the current point (absent at the end of the path). */
+  readonly update: Arrow | null;
+  /** The straight way from the current point to the optimum. */
+  readonly toOptimum: Arrow | null;
+  readonly eigen: readonly EigenAxis[];
+  readonly variants: readonly VariantPath[];
+}
+
+export interface SceneOptions {
+  /** Path index to draw the cone and arrows at (clamped); default: the last point. */
+  readonly step?: number;
+  /** Width ÷ height of the drawing (default 1). */
+  readonly aspect?: number;
+  /** Fraction of the span added around the content on every side (default 0.06). */
+  readonly margin?: number;
+  /** Include compare variants (default true). */
+  readonly variants?: boolean;
+  /** Include the eigen-directions (default true). */
+  readonly eigen?: boolean;
+}
