@@ -1,0 +1,118 @@
+/**
+ * The analysis of a spec: data set → objective → Hessian at θ₀ → optimum θ* → step-size bounds →
+ * the run → cone, loss grid and sentence; then the same for every `compare` variant.
+ */
+import { BatchSchedule } from '../engine/batches';
+import { buildDataset } from '../engine/dataset';
+import { runDescent } from '../engine/descentPath';
+import { buildObjective, type Objective } from '../engine/objective';
+import { batchSize, createStepper } from '../engine/optimizers';
+import { inputStats } from '../engine/preprocess';
+import type { Spec } from '../spec/types';
+import { allowedCone } from './allowedCone';
+import { analyseHessian } from './hessian';
+import { boundsAround, DEFAULT_RESOLUTION, lossGrid } from './lossGrid';
+import { findOptimum } from './optimum';
+import { describeRun } from './sentence';
+import { learningRateInfo } from './stability';
+import type { Analysis, Vec2 } from './types';
+import { applyVariant } from './variants';
+
+/** Options of `analyzeSpec`. All optional. */
+export interface AnalyzeOptions {
+  /** Record a path entry's `batch` and `deltas` only when the batch has at most this many samples (64). */
+  readonly recordCap?: number;
+  /** Keep every k-th path entry plus the last (1 = all); summaries always use every step. */
+  readonly pathEvery?: number;
+  /** Relative convergence tolerance on ‖θ − θ*‖ / ‖θ₀ − θ*‖ (1e-3). */
+  readonly tolerance?: number;
+  /** Loss grid points per axis (48). */
+  readonly gridResolution?: number;
+  /** Analyse the `compare` variants too (true). */
+  readonly variants?: boolean;
+}
+
+/** θ₀ = (w, b) when the bias is trained, else w. */
+export function initialTheta(spec: Spec): Float64Array {
+  return Float64Array.from(spec.biasTrained ? [...spec.w, spec.b] : spec.w);
+}
+
+/** Data set and objective of a spec (for callers that need gradients or grids on demand). */
+export function buildProblem(spec: Spec): Objective {
+  return buildObjective(buildDataset(spec), spec.loss, spec.biasTrained, spec.b);
+}
+
+/** Analyse one spec without its variants. */
+function analyseOne(spec: Spec, name: string, options: AnalyzeOptions): Analysis {
+  const obj = buildProblem(spec);
+  const { n, P } = obj;
+  const theta0 = initialTheta(spec);
+  const { info: hessian, eig } = analyseHessian(obj, theta0);
+  const opt = findOptimum(obj, theta0, eig);
+  const learningRate = learningRateInfo(eig, spec.optimizer, spec.lr, spec.loss);
+  const schedule = new BatchSchedule(P, batchSize(spec.batch, P), spec.shuffle, spec.seed);
+  const run = runDescent(obj, createStepper(spec.optimizer, spec.lr, obj.q), schedule, theta0, opt.theta, {
+    steps: spec.steps,
+    recordCap: options.recordCap,
+    pathEvery: options.pathEvery,
+    tolerance: options.tolerance,
+    unstable: learningRate.unstableDirections,
+  });
+  const [i, j] = spec.view;
+  const toOptimum: Vec2 | null = opt.theta ? [opt.theta[i] - theta0[i], i === j ? 0 : opt.theta[j] - theta0[j]] : null;
+  const cone = allowedCone(obj.data.x, P, n, spec.view, toOptimum);
+
+  // Grid bounds: start, optimum and the path points not far beyond them (a diverging path
+  // would otherwise stretch the picture to 1e8).
+  const start: [number, number] = [theta0[i], theta0[j]];
+  const pts: [number, number][] = [start];
+  if (opt.theta) pts.push([opt.theta[i], opt.theta[j]]);
+  const reach = 5 * Math.max(toOptimum ? Math.hypot(toOptimum[0], toOptimum[1]) : 0, 1e-9) + (toOptimum ? 0 : 1);
+  for (const p of run.path) {
+    const u = p.w[i];
+    const v = p.w[j];
+    if (Math.hypot(u - start[0], v - start[1]) <= reach) pts.push([u, v]);
+  }
+  const held = opt.theta ?? theta0;
+  const res = options.gridResolution ?? DEFAULT_RESOLUTION;
+  const contours = lossGrid(obj, { axes: spec.view, held, heldAt: opt.theta ? 'optimum' : 'start', bounds: boundsAround(pts), nx: res, ny: res });
+
+  const inputs = inputStats(obj.data.x, P, n);
+  const sentence = describeRun({
+    inputs,
+    cone,
+    run,
+    learningRate,
+    optimizer: spec.optimizer,
+    toOptimum,
+    noOptimumReason: opt.reason,
+    steps: spec.steps,
+  });
+  return {
+    name,
+    dimension: n,
+    samples: P,
+    loss: spec.loss,
+    biasTrained: spec.biasTrained,
+    inputs,
+    hessian,
+    learningRate,
+    optimum: opt.optimum,
+    run,
+    cone,
+    contours,
+    sentence,
+    variants: [],
+  };
+}
+
+/**
+ * Analyse a resolved spec and, unless `options.variants === false`, each of its `compare`
+ * variants (named as written; the main analysis is named "main"). Pure and deterministic.
+ */
+export function analyzeSpec(spec: Spec, options: AnalyzeOptions = {}): Analysis {
+  const main = analyseOne(spec, 'main', options);
+  if (options.variants === false || spec.compare.length === 0) return main;
+  const variants = spec.compare.map((v) => analyseOne(applyVariant(spec, v), v.name, options));
+  return { ...main, variants };
+}

@@ -1,0 +1,86 @@
+/**
+ * Step-size bounds on the quadratic model L ≈ ½ θᵀHθ (convention ½, GEOMETRY.md §5).
+ *
+ * Along an eigenvector with eigenvalue λ the error e evolves linearly:
+ *   gradient descent  eₖ₊₁ = (1 − ηλ) eₖ                           factor |1 − ηλ|
+ *   heavy ball        eₖ₊₁ = (1 + β − ηλ) eₖ − β eₖ₋₁               factor ρ(r² − (1+β−ηλ) r + β)
+ *   Nesterov          eₖ₊₁ = (1+β)(1−ηλ) eₖ − β(1−ηλ) eₖ₋₁          factor ρ(r² − (1+β)(1−ηλ) r + β(1−ηλ))
+ * where ρ(·) is the largest root modulus of the characteristic polynomial (the spectral radius of
+ * the 2 × 2 iteration matrix). Stable iff every factor ≤ 1: GD needs 0 < ηλ < 2, heavy ball
+ * 0 < ηλ < 2 + 2β, Nesterov 0 < ηλ < (2 + 2β)/(1 + 2β).
+ * Adam and RMSProp rescale each coordinate by a running gradient size: no linear bound applies.
+ *
+ * Reference step sizes: 2/λmax (the GD limit), Goh's 2/(λmin + λmax) (fastest worst-case rate,
+ * (κ−1)/(κ+1) per step), LeCun's 1/λmax.
+ */
+import type { SymmetricEigen } from '../engine/linalg';
+import type { Loss, Optimizer } from '../spec/types';
+import { eigenDirection } from './hessian';
+import type { LearningRateInfo, UnstableDirection } from './types';
+
+/** A factor above 1 + UNSTABLE_SLACK counts as growing. */
+const UNSTABLE_SLACK = 1e-12;
+
+/** Largest modulus of the roots of r² − a r + c (real coefficients). */
+export function rootRadius(a: number, c: number): number {
+  const disc = a * a - 4 * c;
+  if (disc >= 0) {
+    const s = Math.sqrt(disc);
+    return Math.max(Math.abs(a + s), Math.abs(a - s)) / 2;
+  }
+  return Math.sqrt(c); // complex pair: |r|² = c
+}
+
+/** Per-step amplification along an eigenvalue λ for the optimizer, or null when no linear bound applies. */
+export function amplification(opt: Optimizer, lr: number, lambda: number): number | null {
+  const h = lr * lambda;
+  switch (opt.kind) {
+    case 'sgd':
+      return Math.abs(1 - h);
+    case 'momentum':
+      return rootRadius(1 + opt.beta - h, opt.beta);
+    case 'nesterov':
+      return rootRadius((1 + opt.beta) * (1 - h), opt.beta * (1 - h));
+    case 'adam':
+    case 'rmsprop':
+      return null;
+  }
+}
+
+/** The convention sentence shown with every bound. */
+export function conventionText(loss: Loss, opt: Optimizer): string {
+  const base =
+    loss === 'squared'
+      ? 'Squared loss with the ½ convention, L = (1/|B|) Σ ½(f − y)², so H = E[x̃x̃ᵀ]; without the ½ every bound halves.'
+      : 'Logistic loss (mean cross-entropy, f the logit); bounds use the Hessian at the start, which changes along the path.';
+  const bounds: Record<Optimizer['kind'], string> = {
+    sgd: ' Gradient descent on the quadratic is stable iff |1 − ηλ| < 1 for every eigenvalue, i.e. η < 2/λmax (full batch; mini-batches add noise).',
+    momentum: ' Heavy-ball momentum is stable iff 0 < ηλ < 2 + 2β for every eigenvalue (spectral radius of its 2 × 2 iteration).',
+    nesterov: ' Nesterov momentum is stable iff 0 < ηλ < (2 + 2β)/(1 + 2β) for every eigenvalue (spectral radius of its 2 × 2 iteration).',
+    adam: ' Adam rescales each coordinate by its running gradient size, so no linear step-size bound applies: stable is reported as true.',
+    rmsprop: ' RMSProp rescales each coordinate by its running gradient size, so no linear step-size bound applies: stable is reported as true.',
+  };
+  return base + bounds[opt.kind] + " 'optimal' is Goh's 2/(λmin+λmax); 'lecunOptimal' is LeCun's 1/λmax.";
+}
+
+/** Step-size report for a decomposed Hessian, the run's optimizer and η. */
+export function learningRateInfo(eig: SymmetricEigen, opt: Optimizer, lr: number, loss: Loss): LearningRateInfo {
+  const q = eig.n;
+  const lmax = q > 0 ? eig.values[0] : 0;
+  const lmin = q > 0 ? Math.max(eig.values[q - 1], 0) : 0;
+  const unstableDirections: UnstableDirection[] = [];
+  for (let k = 0; k < q; k++) {
+    const f = amplification(opt, lr, eig.values[k]);
+    if (f !== null && Number.isFinite(f) && f > 1 + UNSTABLE_SLACK) unstableDirections.push({ ...eigenDirection(eig, k), factor: f });
+  }
+  const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+  return {
+    value: lr,
+    max: lmax > 0 ? finite(2 / lmax) : null,
+    optimal: lmax > 0 ? finite(2 / (lmin + lmax)) : null,
+    lecunOptimal: lmax > 0 ? finite(1 / lmax) : null,
+    stable: unstableDirections.length === 0,
+    unstableDirections,
+    convention: conventionText(loss, opt),
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * One optimisation run: θ₀ → θ₁ → … → θ_K with the spec's optimizer, batches and learning rate.
+ *
+ * Path entry k holds θₖ, the full-data loss L(θₖ), the batch gradient g used for the step from θₖ
+ * (at the look-ahead point for Nesterov), the batch and its δₚ (only when |B| ≤ recordCap), the
+ * update θₖ₊₁ − θₖ, its sign coherence and its angle to θ* − θₖ (weight space). The last entry has
+ * the gradient of the batch that would come next and update null.
+ *
+ * Full-batch steps use `lossAndGradient` (a quadratic form for the squared loss, O(q²)); mini-batch
+ * steps cost O(|B|·n) plus the full-data loss of the entry.
+ *
+ * Convergence: dₖ = ‖θₖ − θ*‖ ≤ tol · d₀ (tol relative, default 1e-3; an absolute floor of
+ * 1e-12·(1 + ‖θ*‖) handles d₀ = 0); convergedAt is the first k from which this holds through the
+ * last entry.
+ * Divergence: the run stops at the first θₖ that is non-finite or has a non-finite loss (that θₖ
+ * is not recorded; divergedAt = k) or that runs away: ‖θₖ‖ > 1e8·(1 + ‖θ₀‖ + ‖θ*‖) or
+ * L(θₖ) > 1e12·max(L(θ₀), 1) (θₖ is recorded as the last entry; divergedAt = k).
+ */
+import type { Divergence, PathPoint, RunResult, UnstableDirection } from '../analysis/types';
+import type { BatchSchedule } from './batches';
+import { dot, distance, norm } from './linalg';
+import type { Objective } from './objective';
+import type { Stepper } from './optimizers';
+import { PathStats } from './pathStats';
+
+/** Settings of one run. */
+export interface RunSettings {
+  readonly steps: number;
+  /** Record `batch` and `deltas` only for batches of at most this many samples (default 64). */
+  readonly recordCap?: number;
+  /** Record every k-th entry (plus the last); the summaries still use every step (default 1). */
+  readonly pathEvery?: number;
+  /** Relative convergence tolerance (default 1e-3). */
+  readonly tolerance?: number;
+  /** Eigen-directions the stability analysis found unstable, quoted when the run diverges. */
+  readonly unstable?: readonly UnstableDirection[];
+}
+
+export const DEFAULT_TOLERANCE = 1e-3;
+export const DEFAULT_RECORD_CAP = 64;
+export const RUNAWAY_PARAMETER_FACTOR = 1e8;
+export const RUNAWAY_LOSS_FACTOR = 1e12;
+
+const finiteAll = (v: ArrayLike<number>): boolean => {
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
+  return true;
+};
+
+/** Angle in degrees between the weight parts (first n entries) of u and v, or null if either is 0. */
+function angleDegrees(u: ArrayLike<number>, v: ArrayLike<number>, n: number): number | null {
+  const nu = norm(u, n);
+  const nv = norm(v, n);
+  if (!(nu > 0) || !(nv > 0)) return null;
+  const c = Math.max(-1, Math.min(1, dot(u, v, n) / (nu * nv)));
+  const a = (Math.acos(c) * 180) / Math.PI;
+  return Number.isFinite(a) ? a : null;
+}
+
+/**
+ * Run gradient descent from θ₀. `optimum` (θ*, length q) enables the convergence test and the
+ * angles; without it they are null/false.
+ */
+export function runDescent(
+  obj: Objective,
+  stepper: Stepper,
+  schedule: BatchSchedule,
+  theta0: ArrayLike<number>,
+  optimum: ArrayLike<number> | null,
+  settings: RunSettings,
+): RunResult {
+  const { q, n } = obj;
+  const cap = settings.recordCap ?? DEFAULT_RECORD_CAP;
+  const every = Math.max(1, Math.floor(settings.pathEvery ?? 1));
+  const tol = settings.tolerance ?? DEFAULT_TOLERANCE;
+  const B = schedule.size;
+  const record = B <= cap;
+
+  const theta = Float64Array.from(theta0);
+  const look = new Float64Array(q);
+  const grad = new Float64Array(q);
+  const update = new Float64Array(q);
+  const toOpt = new Float64Array(q);
+  const batch = new Int32Array(B);
+  const deltas = new Float64Array(B);
+  const stats = new PathStats(n);
+
+  const optNorm = optimum ? norm(optimum) : 0;
+  const d0 = optimum ? distance(theta0, optimum) : 0;
+  const within = optimum ? Math.max(tol * d0, 1e-12 * (1 + optNorm)) : 0;
+  const maxNorm = RUNAWAY_PARAMETER_FACTOR * (1 + norm(theta0) + optNorm);
+  let maxLoss = Infinity;
+  let lastOutside = -1;
+
+  const path: PathPoint[] = [];
+  let prev: { point: PathPoint; pushed: boolean } | null = null;
+  let divergence: Divergence | null = null;
+  let divergedAt: number | null = null;
+  let stepsRun = 0;
+  let finalLoss = 0;
+
+  for (let k = 0; ; k++) {
+    let loss: number;
+    const thetaFinite = finiteAll(theta);
+    if (schedule.fullBatch && thetaFinite) loss = obj.lossAndGradient(theta, grad);
+    else loss = thetaFinite ? obj.lossAt(theta) : NaN;
+    if (!thetaFinite || !Number.isFinite(loss)) {
+      divergedAt = k;
+      divergence = { reason: 'non-finite', message: `parameters or loss became non-finite at step ${k}`, directions: [] };
+      break;
+    }
+    if (k === 0) maxLoss = RUNAWAY_LOSS_FACTOR * Math.max(loss, 1);
+    if (k > 0) stats.add(update); // the update that led here is now known to be finite
+    const runaway = norm(theta) > maxNorm || loss > maxLoss;
+
+    // Gradient of this step's batch, at θ or at the optimizer's look-ahead point.
+    const at = stepper.lookAhead(theta, look) ? look : theta;
+    const count = schedule.batchOf(k, batch);
+    if (schedule.fullBatch && !record) {
+      // Full gradient by the fast path; at θ it was computed together with the loss above.
+      if (at !== theta) obj.lossAndGradient(at, grad);
+    } else {
+      obj.batchGradient(at, batch, count, grad, record ? deltas : undefined);
+    }
+    if (!finiteAll(grad)) grad.fill(0); // only possible right at a blow-up; keeps JSON finite
+
+    if (optimum) {
+      const d = distance(theta, optimum);
+      if (d > within) lastOutside = k;
+      for (let i = 0; i < q; i++) toOpt[i] = optimum[i] - theta[i];
+    }
+    const w = Array.from(obj.biasTrained ? theta.subarray(0, n) : theta);
+    const b = obj.biasTrained ? theta[n] : obj.fixedBias;
+    const last = k >= settings.steps || runaway;
+    let upd: number[] | null = null;
+    if (!last) {
+      stepper.step(grad, update);
+      for (let i = 0; i < q; i++) theta[i] += update[i];
+      upd = Array.from(update);
+    }
+    const point: PathPoint = {
+      step: k,
+      w,
+      b,
+      loss,
+      gradient: Array.from(grad),
+      ...(record ? { batch: Array.from(batch.subarray(0, count)), deltas: Array.from(deltas.subarray(0, count)) } : {}),
+      update: upd,
+      signCoherent: upd ? PathStats.coherent(upd, n) : null,
+      angleToOptimum: upd && optimum ? angleDegrees(upd, toOpt, n) : null,
+    };
+    const keep = k % every === 0 || last;
+    if (keep) path.push(point);
+    prev = { point, pushed: keep };
+    stepsRun = k;
+    finalLoss = loss;
+    if (runaway) {
+      divergedAt = k;
+      divergence = { reason: 'runaway', message: `parameters or loss ran away at step ${k}`, directions: [] };
+    }
+    if (last) break;
+  }
+  if (divergence && divergence.reason === 'non-finite' && prev) {
+    // The step out of the last finite entry was not taken after all.
+    const p = { ...prev.point, update: null, signCoherent: null, angleToOptimum: null };
+    if (prev.pushed) path[path.length - 1] = p;
+    else path.push(p);
+  }
+  if (divergence) divergence = { ...divergence, directions: settings.unstable ? [...settings.unstable] : [] };
+
+  const end = path[path.length - 1];
+  const endW = end ? end.w : Array.from(theta0).slice(0, n);
+  const convergedAt = optimum && !divergence && lastOutside < stepsRun ? lastOutside + 1 : null;
+  return {
+    path,
+    stepsRun,
+    converged: convergedAt !== null,
+    convergedAt,
+    tolerance: tol,
+    diverged: divergence !== null,
+    divergedAt,
+    divergence,
+    zigzagRatio: stats.zigzagRatio(theta0, endW),
+    signCoherentFraction: stats.signCoherentFraction,
+    reversals: stats.reversals,
+    finalLoss,
+  };
+}

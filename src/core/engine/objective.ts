@@ -1,0 +1,168 @@
+/**
+ * The loss of one neuron f = w·x + b over the data set, its gradient and Hessian.
+ *
+ * Parameters θ ∈ R^q are the trained ones: θ = w (q = n) or θ = (w, b) (q = n + 1), with the
+ * augmented input x̃ = [x, 1]; an untrained bias stays at its value b₀. So fₚ = θ·x̃ₚ (+ b₀).
+ *
+ * Squared:  L = (1/|B|) Σ ½ (fₚ − yₚ)²,              δₚ = ∂L/∂fₚ = fₚ − yₚ
+ *   Over all P samples with y'ₚ = yₚ − b₀ (b₀ = 0 when trained) it is a quadratic form:
+ *   L(θ) = ½ θᵀHθ − cᵀθ + k,  H = (1/P) Σ x̃x̃ᵀ,  c = (1/P) Σ y'ₚ x̃ₚ,  k = (1/P) Σ ½ y'ₚ²,
+ *   ∇L = Hθ − c: O(q²) per evaluation whatever P.
+ * Logistic: L = (1/|B|) Σ softplus(fₚ) − yₚ fₚ (binary cross-entropy with f as the logit),
+ *   δₚ = σ(fₚ) − yₚ,  ∇²L = (1/P) Σ σ'(fₚ) x̃ₚx̃ₚᵀ, σ' = σ(1 − σ).
+ * Per-sample gradient (either loss): ∇θ Lₚ = δₚ x̃ₚ (chain rule, GEOMETRY.md §1).
+ */
+import type { Loss } from '../spec/types';
+import { sigmoid, softplus } from './activations';
+import type { Dataset } from './dataset';
+import { gram } from './preprocess';
+
+/** Loss, gradients and curvature of one spec's data set. */
+export interface Objective {
+  readonly loss: Loss;
+  readonly n: number;
+  readonly P: number;
+  /** Number of trained parameters q. */
+  readonly q: number;
+  readonly biasTrained: boolean;
+  /** Bias when not trained (b₀), else 0. */
+  readonly fixedBias: number;
+  readonly data: Dataset;
+  /** Full-data mean loss L(θ). */
+  lossAt(theta: ArrayLike<number>): number;
+  /** Full-data mean loss and gradient (written to `grad`, length q) in one pass. */
+  lossAndGradient(theta: ArrayLike<number>, grad: Float64Array): number;
+  /**
+   * Mean gradient over the samples batch[0 … count−1], written to `grad`; when `deltas` is given,
+   * δₚ of each sample in batch order is written to it.
+   */
+  batchGradient(theta: ArrayLike<number>, batch: ArrayLike<number>, count: number, grad: Float64Array, deltas?: Float64Array): void;
+  /** Hessian ∇²L(θ) (q × q, row-major). */
+  hessianAt(theta: ArrayLike<number>): Float64Array;
+}
+
+/** fₚ = w·xₚ + b for θ = (w, b) or (w) with the fixed bias. */
+function output(o: Objective, theta: ArrayLike<number>, p: number): number {
+  const { n, data } = o;
+  const row = p * n;
+  let f = o.biasTrained ? theta[n] : o.fixedBias;
+  for (let i = 0; i < n; i++) f += theta[i] * data.x[row + i];
+  return f;
+}
+
+/** δₚ = ∂Lₚ/∂fₚ at θ for one sample. */
+export function sampleDelta(o: Objective, theta: ArrayLike<number>, p: number): number {
+  const f = output(o, theta, p);
+  return o.loss === 'squared' ? f - o.data.y[p] : sigmoid(f) - o.data.y[p];
+}
+
+/** Per-sample gradient ∇θ Lₚ = δₚ · x̃ₚ (length q), with δₚ. */
+export function perSampleGradient(o: Objective, theta: ArrayLike<number>, p: number): { delta: number; gradient: number[] } {
+  const delta = sampleDelta(o, theta, p);
+  const gradient: number[] = [];
+  for (let i = 0; i < o.n; i++) gradient.push(delta * o.data.x[p * o.n + i]);
+  if (o.biasTrained) gradient.push(delta);
+  return { delta, gradient };
+}
+
+/** Per-sample loss ℓ(f, y): ½(f − y)² or softplus(f) − y f. */
+function sampleLoss(loss: Loss, f: number, y: number): number {
+  return loss === 'squared' ? 0.5 * (f - y) * (f - y) : softplus(f) - y * f;
+}
+
+/** Build the objective of a data set. `fixedBias` is used only when the bias is not trained. */
+export function buildObjective(data: Dataset, loss: Loss, biasTrained: boolean, fixedBias: number): Objective {
+  const { n, P } = data;
+  const q = biasTrained ? n + 1 : n;
+  const b0 = biasTrained ? 0 : fixedBias;
+  const base = {
+    loss,
+    n,
+    P,
+    q,
+    biasTrained,
+    fixedBias: b0,
+    data,
+    batchGradient(theta: ArrayLike<number>, batch: ArrayLike<number>, count: number, grad: Float64Array, deltas?: Float64Array): void {
+      grad.fill(0);
+      for (let k = 0; k < count; k++) {
+        const p = batch[k];
+        const d = sampleDelta(obj, theta, p);
+        if (deltas) deltas[k] = d;
+        const row = p * n;
+        for (let i = 0; i < n; i++) grad[i] += d * data.x[row + i];
+        if (biasTrained) grad[n] += d;
+      }
+      for (let i = 0; i < q; i++) grad[i] /= count;
+    },
+  };
+  let obj: Objective;
+  if (loss === 'squared') {
+    // Moments of the quadratic form.
+    const h = gram(data.x, P, n, biasTrained);
+    const c = new Float64Array(q);
+    let k = 0;
+    for (let p = 0; p < P; p++) {
+      const yp = data.y[p] - b0;
+      for (let i = 0; i < n; i++) c[i] += yp * data.x[p * n + i];
+      if (biasTrained) c[n] += yp;
+      k += 0.5 * yp * yp;
+    }
+    for (let i = 0; i < q; i++) c[i] /= P;
+    k /= P;
+    const ht = new Float64Array(q);
+    // L = ½θᵀ(Hθ) − cᵀθ + k, clamped at 0 (it is a mean of squares; rounding can dip below).
+    const quad = (theta: ArrayLike<number>, grad: Float64Array | null): number => {
+      let lin = 0;
+      let qf = 0;
+      for (let i = 0; i < q; i++) {
+        let s = 0;
+        const row = i * q;
+        for (let j = 0; j < q; j++) s += h[row + j] * theta[j];
+        ht[i] = s;
+        qf += theta[i] * s;
+        lin += c[i] * theta[i];
+        if (grad) grad[i] = s - c[i];
+      }
+      return Math.max(0, 0.5 * qf - lin + k);
+    };
+    obj = {
+      ...base,
+      lossAt: (theta) => quad(theta, null),
+      lossAndGradient: (theta, grad) => quad(theta, grad),
+      hessianAt: () => Float64Array.from(h),
+    };
+  } else {
+    obj = {
+      ...base,
+      lossAt(theta) {
+        let s = 0;
+        for (let p = 0; p < P; p++) s += sampleLoss(loss, output(obj, theta, p), data.y[p]);
+        return s / P;
+      },
+      lossAndGradient(theta, grad) {
+        grad.fill(0);
+        let s = 0;
+        for (let p = 0; p < P; p++) {
+          const f = output(obj, theta, p);
+          s += sampleLoss(loss, f, data.y[p]);
+          const d = sigmoid(f) - data.y[p];
+          const row = p * n;
+          for (let i = 0; i < n; i++) grad[i] += d * data.x[row + i];
+          if (biasTrained) grad[n] += d;
+        }
+        for (let i = 0; i < q; i++) grad[i] /= P;
+        return s / P;
+      },
+      hessianAt(theta) {
+        const w = new Float64Array(P);
+        for (let p = 0; p < P; p++) {
+          const s = sigmoid(output(obj, theta, p));
+          w[p] = s * (1 - s);
+        }
+        return gram(data.x, P, n, biasTrained, w);
+      },
+    };
+  }
+  return obj;
+}

@@ -1,0 +1,59 @@
+/**
+ * Builds resolved `Spec` objects for engine tests, without the parser. Defaults are the default
+ * lesson: x ~ sigmoid(normal(0, 1)), 64 samples, seed 1, teacher w* = [−1, 1], b* = 0,
+ * start w = [1.5, −0.5], b = 0 trained, squared loss, SGD, η = 0.5, batch 1, no shuffle,
+ * 200 steps, no preprocessing, view [0, 1].
+ */
+import type { Spec, Variant } from '../../../src/core/spec/types';
+
+export type SpecOverrides = { -readonly [K in keyof Spec]?: Spec[K] };
+
+export function makeSpec(overrides: SpecOverrides = {}): Spec {
+  const base: Spec = {
+    hasBias: true,
+    inputs: { kind: 'generated', distribution: { kind: 'normal', mean: 0, std: 1 }, activation: 'sigmoid' },
+    samples: 64,
+    seed: 1,
+    labels: { kind: 'teacher', w: [-1, 1], b: 0 },
+    w: [1.5, -0.5],
+    b: 0,
+    biasTrained: true,
+    loss: 'squared',
+    optimizer: { kind: 'sgd' },
+    lr: 0.5,
+    batch: 1,
+    shuffle: false,
+    steps: 200,
+    preprocess: 'none',
+    compare: [],
+    view: [0, 1],
+    ranges: {},
+  };
+  return { ...base, ...overrides };
+}
+
+/** Explicit inputs: samples = rows.length. */
+export function explicitSpec(rows: number[][], overrides: SpecOverrides = {}): Spec {
+  return makeSpec({ inputs: { kind: 'explicit', rows }, samples: rows.length, ...overrides });
+}
+
+/** A compare entry. */
+export function variant(name: string, changes: Variant['changes']): Variant {
+  return { name, range: { start: 0, end: 0 }, changes };
+}
+
+/** Uniform U(0,1) inputs of dimension n (identity activation). */
+export function uniformSpec(n: number, samples: number, overrides: SpecOverrides = {}): Spec {
+  return makeSpec({
+    inputs: { kind: 'generated', distribution: { kind: 'uniform', lo: 0, hi: 1 }, activation: 'identity' },
+    samples,
+    w: new Array(n).fill(0),
+    labels: { kind: 'teacher', w: Array.from({ length: n }, (_, i) => (i % 2 === 0 ? -1 : 1)), b: 0 },
+    ...overrides,
+  });
+}
+
+/** Maximum relative error |a − b| / max(|a|, |b|, floor). */
+export function relErr(a: number, b: number, floor = 1e-12): number {
+  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), floor);
+}
