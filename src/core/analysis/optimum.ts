@@ -84,11 +84,10 @@ export function newtonOptimum(obj: Objective, theta0: ArrayLike<number>, maxIter
       next = obj.lossAt(trial);
       if (next <= loss + 1e-4 * t * slope) break;
     }
-    const stepNorm = t * norm(d);
     theta.set(trial);
     loss = obj.lossAndGradient(theta, g);
     if (!Number.isFinite(loss) || norm(theta) > limit) break;
-    if (norm(d) <= 1e-10 * (1 + norm(theta)) || (stepNorm <= 1e-14 * (1 + norm(theta)) && norm(g) <= 1e-14)) {
+    if (norm(d) <= 1e-10 * (1 + norm(theta))) {
       return report(obj, theta, 'newton', `Damped Newton on the mean cross-entropy converged in ${it + 1} iterations (‖∇L‖ = ${norm(g).toExponential(1)}).`);
     }
   }
