@@ -1,0 +1,243 @@
+/**
+ * Tokeniser for `.neuron` text. One pass, no regular expressions, no backtracking: O(length).
+ * Comments (`#`, `//`) and whitespace vanish; line breaks survive only as the `lineStart` flag of
+ * the next token, which is all the statement splitter needs. Unknown characters are reported
+ * (GG101, one diagnostic per run) and skipped.
+ */
+import type { SourceRange } from '../diagnostics';
+import { CODES } from './codes';
+import type { Problems } from './problems';
+
+/** Token kinds. Unicode spellings map onto the ASCII ones (`·` → Dot, `−` → Minus). */
+export const TK = {
+  Ident: 1, Number: 2, LBracket: 3, RBracket: 4, LParen: 5, RParen: 6, Comma: 7, Equals: 8, Tilde: 9,
+  Semicolon: 10, Plus: 11, Minus: 12, Star: 13, Dot: 14, At: 15, Caret: 16, Transpose: 17,
+} as const;
+export type TokenKind = (typeof TK)[keyof typeof TK];
+
+/**
+ * The tokens as parallel typed arrays (struct of arrays): a megabyte of numbers makes hundreds of
+ * thousands of tokens, and one object per token would keep the garbage collector busy.
+ */
+export class Tokens {
+  length = 0;
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** 1 when the token is the first on its line (a line break or the text start precedes it). */
+  lineStart: Uint8Array;
+  /** Number tokens: the value (±Infinity for 1e999); NaN otherwise. */
+  value: Float64Array;
+
+  constructor(readonly source: string, capacity = 64) {
+    this.kind = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.lineStart = new Uint8Array(capacity);
+    this.value = new Float64Array(capacity);
+  }
+
+  push(kind: TokenKind, start: number, end: number, lineStart: boolean, value: number): void {
+    if (this.length === this.kind.length) this.grow();
+    const i = this.length++;
+    this.kind[i] = kind;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.lineStart[i] = lineStart ? 1 : 0;
+    this.value[i] = value;
+  }
+
+  /** The source text of token i, as written. */
+  text(i: number): string {
+    return this.source.slice(this.start[i], this.end[i]);
+  }
+
+  /** The kind of token i, or 0 past `to` (so lookahead needs no bounds checks). */
+  kindAt(i: number, to: number): TokenKind | 0 {
+    return i < to ? (this.kind[i] as TokenKind) : 0;
+  }
+
+  /** True when token i (< to) is the identifier `word`. */
+  isWord(i: number, to: number, word: string): boolean {
+    return i < to && this.kind[i] === TK.Ident && this.end[i] - this.start[i] === word.length && this.source.startsWith(word, this.start[i]);
+  }
+
+  range(i: number): SourceRange {
+    return { start: this.start[i], end: this.end[i] };
+  }
+
+  private grow(): void {
+    const n = this.kind.length * 2;
+    const k = new Uint8Array(n); k.set(this.kind); this.kind = k;
+    const s = new Int32Array(n); s.set(this.start); this.start = s;
+    const e = new Int32Array(n); e.set(this.end); this.end = e;
+    const l = new Uint8Array(n); l.set(this.lineStart); this.lineStart = l;
+    const v = new Float64Array(n); v.set(this.value); this.value = v;
+  }
+}
+
+/** Identifier characters: ASCII letters, `_`, and the Greek block (η, β, ρ …); digits after the first. */
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x370 && c <= 0x3ff);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || isDigit(c);
+}
+function isMinus(c: number): boolean {
+  return c === 45 || c === 0x2212;
+}
+
+/** Punctuation kind of a character code, or undefined. A switch: no hash lookups in the hot loop. */
+function punct(c: number): TokenKind | 0 {
+  switch (c) {
+    case 0x5b: return TK.LBracket;
+    case 0x5d: return TK.RBracket;
+    case 0x28: return TK.LParen;
+    case 0x29: return TK.RParen;
+    case 0x2c: return TK.Comma;
+    case 0x3d: return TK.Equals;
+    case 0x7e: return TK.Tilde;
+    case 0x3b: return TK.Semicolon;
+    case 0x2b: return TK.Plus;
+    case 0x2d: case 0x2212: return TK.Minus;
+    case 0x2a: return TK.Star;
+    case 0x2e: case 0xb7: case 0x22c5: case 0x2219: return TK.Dot;
+    case 0x40: return TK.At;
+    case 0x5e: return TK.Caret;
+    case 0x1d40: return TK.Transpose;
+    default: return 0;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x200b || c === 0x2028 || c === 0x2029 || c === 0x3000;
+}
+
+/** Splits `text` into tokens, reporting unknown characters to `problems`. */
+export function tokenize(text: string, problems: Problems): Tokens {
+  // Number-heavy text has about one token per 3–4 characters; the arrays double when full.
+  const tokens = new Tokens(text, Math.max(64, (text.length >> 2) + (text.length >> 3)));
+  const n = text.length;
+  let lineStart = true;
+  let badStart = -1;
+  const flushBad = (end: number): void => {
+    if (badStart < 0) return;
+    reportBad(text, { start: badStart, end }, problems);
+    badStart = -1;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      flushBad(i);
+      lineStart = true;
+      i++;
+      continue;
+    }
+    if (isSpace(c)) {
+      flushBad(i);
+      i++;
+      continue;
+    }
+    if (c === 35 /* # */ || (c === 47 /* / */ && text.charCodeAt(i + 1) === 47)) {
+      flushBad(i);
+      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      continue;
+    }
+    const start = i;
+    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+      flushBad(i);
+      i = scanNumber(text, i);
+      tokens.push(TK.Number, start, i, lineStart, numberValue(text, start, i));
+      lineStart = false;
+      continue;
+    }
+    if (isIdentStart(c)) {
+      flushBad(i);
+      i++;
+      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+      tokens.push(TK.Ident, start, i, lineStart, NaN);
+      lineStart = false;
+      continue;
+    }
+    const kind = punct(c);
+    if (kind !== 0) {
+      flushBad(i);
+      tokens.push(kind, start, i + 1, lineStart, NaN);
+      lineStart = false;
+      i++;
+      continue;
+    }
+    // Unknown: extend the current bad run; keep surrogate pairs whole so ranges never split one.
+    if (badStart < 0) badStart = i;
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+  }
+  flushBad(n);
+  return tokens;
+}
+
+/** digits [. digits] [e [sign] digits]; the exponent is taken only when digits follow it. */
+function scanNumber(text: string, i: number): number {
+  const n = text.length;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 46) {
+    i++;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+  }
+  const e = text.charCodeAt(i);
+  if (e === 101 || e === 69) {
+    let k = i + 1;
+    const s = text.charCodeAt(k);
+    if (s === 43 || isMinus(s)) k++;
+    if (isDigit(text.charCodeAt(k))) {
+      while (k < n && isDigit(text.charCodeAt(k))) k++;
+      i = k;
+    }
+  }
+  return i;
+}
+
+/**
+ * The value of the number literal text[start, end). Fast path for plain decimals with at most 15
+ * digits: the digits form an exact integer m < 2⁵³ and 10^k (k ≤ 15) is exact, so m / 10^k is the
+ * correctly rounded quotient, identical to Number(). Anything else goes through Number().
+ */
+function numberValue(text: string, start: number, end: number): number {
+  if (end - start <= 16) {
+    let m = 0;
+    let digits = 0;
+    let scale = -1;
+    let simple = true;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 46 && scale < 0) scale = 0;
+      else if (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48);
+        digits++;
+        if (scale >= 0) scale++;
+      } else {
+        simple = false;
+        break;
+      }
+    }
+    if (simple && digits > 0 && digits <= 15) return scale > 0 ? m / POW10[scale] : m;
+  }
+  const slice = text.slice(start, end);
+  // Only a Unicode minus in the exponent needs rewriting for Number().
+  return Number(slice.indexOf('\u2212') >= 0 ? slice.replace('\u2212', '-') : slice);
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+
+function reportBad(text: string, range: SourceRange, problems: Problems): void {
+  const len = range.end - range.start;
+  const shown = len > 20 ? `${text.slice(range.start, range.start + 20)}…` : text.slice(range.start, range.end);
+  problems.error(
+    CODES.unexpectedCharacter,
+    range,
+    `Unexpected character${len > 1 ? 's' : ''} '${shown}': expected a name, a number, a comment (# or //) or one of = ~ [ ] ( ) , ; + · *.`,
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Every spelling the language accepts for statement names and keyword values, in one place so
+ * the parser, "did you mean" and editor completion agree.
+ */
+import type { Activation, Loss, Preprocess, StatementKey } from './types';
+
+/** Statement name (as written, case-sensitive) → statement key. `w*`/`b*` include the star. */
+export const STATEMENT_NAMES: Readonly<Record<string, StatementKey>> = {
+  f: 'model', model: 'model',
+  x: 'x',
+  samples: 'samples',
+  seed: 'seed',
+  'w*': 'teacherW', target: 'teacherW', w_star: 'teacherW',
+  'b*': 'teacherB', target_b: 'teacherB', b_star: 'teacherB',
+  y: 'y',
+  w: 'w',
+  b: 'b',
+  loss: 'loss',
+  optimizer: 'optimizer',
+  lr: 'lr', 'η': 'lr', eta: 'lr', learning_rate: 'lr',
+  batch: 'batch', batch_size: 'batch',
+  shuffle: 'shuffle',
+  steps: 'steps',
+  preprocess: 'preprocess',
+  compare: 'compare',
+  view: 'view',
+};
+
+/** The canonical name of each statement, as used in messages. */
+export const CANONICAL_NAME: Readonly<Record<StatementKey, string>> = {
+  model: 'f', x: 'x', samples: 'samples', seed: 'seed', teacherW: 'w*', teacherB: 'b*', y: 'y', w: 'w', b: 'b',
+  loss: 'loss', optimizer: 'optimizer', lr: 'lr', batch: 'batch', shuffle: 'shuffle', steps: 'steps',
+  preprocess: 'preprocess', compare: 'compare', view: 'view',
+};
+
+export const LOSSES: Readonly<Record<string, Loss>> = { squared: 'squared', logistic: 'logistic' };
+
+/** Preprocessing names, British spellings included. */
+export const PREPROCESSES: Readonly<Record<string, Preprocess>> = {
+  none: 'none', center: 'center', centre: 'center', standardize: 'standardize', standardise: 'standardize', whiten: 'whiten',
+};
+
+/** Activations that can wrap a distribution in `x ~ …`. */
+export const ACTIVATIONS: Readonly<Record<string, Activation>> = {
+  identity: 'identity', sigmoid: 'sigmoid', tanh: 'tanh', relu: 'relu', softplus: 'softplus',
+};
+
+export const DISTRIBUTIONS = ['normal', 'uniform'] as const;
+
+export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adam', 'rmsprop'] as const;
+
+export const BOOLEANS: Readonly<Record<string, boolean>> = { true: true, false: false };
+
+/** Keywords that may start a compare term (besides preprocess, activation, optimizer and loss names). */
+export const VARIANT_KEYWORDS = ['preprocess', 'activation', 'batch', 'batch_size', 'optimizer', 'lr', 'η', 'eta', 'learning_rate', 'shuffle', 'loss', 'steps'] as const;
+
+/** Every word a compare term may start with: for "did you mean". */
+export const VARIANT_WORDS: readonly string[] = [
+  ...Object.keys(PREPROCESSES), ...Object.keys(ACTIVATIONS), ...OPTIMIZERS, ...Object.keys(LOSSES), ...VARIANT_KEYWORDS,
+];
+
+/** Own-property lookup that ignores Object.prototype names such as "constructor". */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
