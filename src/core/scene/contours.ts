@@ -53,6 +53,20 @@ function splitRing(ring: readonly (readonly number[])[], nx: number, ny: number)
  * (min, max) of the grid and non-finite levels are skipped; a grid with non-finite values gives none.
  */
 export function contourLines(grid: LossGrid, levels: readonly number[] = grid.levels): ContourLevel[] {
+  // The panel redraws the same grid at every animation frame: trace each grid's own levels once.
+  if (levels === grid.levels) {
+    const hit = cache.get(grid);
+    if (hit) return hit;
+    const lines = traceLines(grid, levels);
+    cache.set(grid, lines);
+    return lines;
+  }
+  return traceLines(grid, levels);
+}
+
+const cache = new WeakMap<LossGrid, ContourLevel[]>();
+
+function traceLines(grid: LossGrid, levels: readonly number[]): ContourLevel[] {
   if (!gridIsUsable(grid)) return [];
   const nx = grid.xs.length;
   const ny = grid.ys.length;

@@ -7,3 +7,5 @@ export type { SvgNode, SvgLayout } from './svgTree';
 export { renderSvg, escapeXml, paintFor, PALETTES, THEME_KINDS } from './renderSvg';
 export type { ThemeKind, Palette } from './renderSvg';
 export type * from './types';
+export { readoutRows, stepSummary, compass } from './readout';
+export type { ReadoutRow } from './readout';

@@ -1,0 +1,52 @@
+/**
+ * Webview entry (bundled to dist/webview.js): connects to the host, restores the view state,
+ * announces `ready`, then draws whatever the host sends.
+ */
+import { assertNever, type HostMessage } from '../shared/protocol';
+import { Panel } from './panel';
+import { restoreState } from './state';
+import { connectToHost } from './vscodeApi';
+
+const HOST_TYPES: ReadonlySet<string> = new Set<HostMessage['type']>(['analysis', 'specErrors', 'settings']);
+
+function isHostMessage(data: unknown): data is HostMessage {
+  return typeof data === 'object' && data !== null && HOST_TYPES.has(String((data as { type?: unknown }).type));
+}
+
+function start(): void {
+  const host = connectToHost();
+  const root = document.getElementById('app') ?? document.body;
+  const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
+  const panel = new Panel(root, host, restoreState(host.loadState()), {
+    reducedMotion: () => motion.matches || document.body.classList.contains('vscode-reduce-motion'),
+    requestFrame: (cb) => window.requestAnimationFrame(cb),
+    cancelFrame: (id) => window.cancelAnimationFrame(id),
+  });
+
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const msg = event.data;
+    if (!isHostMessage(msg)) return;
+    try {
+      switch (msg.type) {
+        case 'analysis':
+          panel.showAnalysis(msg);
+          break;
+        case 'specErrors':
+          panel.showErrors(msg);
+          break;
+        case 'settings':
+          panel.applySettings(msg.animationStepsPerSecond);
+          break;
+        default:
+          assertNever(msg);
+      }
+    } catch (e) {
+      host.post({ type: 'log', level: 'error', text: `webview: ${String(e instanceof Error ? (e.stack ?? e.message) : e).slice(0, 9_000)}` });
+      throw e;
+    }
+  });
+
+  host.post({ type: 'ready' });
+}
+
+start();

@@ -1,0 +1,122 @@
+// Test harness for the panel in headless Chromium: serves the built bundle and stylesheet from a
+// loopback HTTP server inside the page `buildWebviewHtml` makes (same CSP as in VS Code), with a
+// recording stand-in for `acquireVsCodeApi`, and collects CSP violations and console errors.
+/* global console, window, document, URL */
+import { createServer } from 'node:http';
+import process from 'node:process';
+import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import esbuild from 'esbuild';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+
+/** The shell module, compiled from TypeScript on the fly so the test uses exactly the host's page. */
+async function loadWebviewHtml() {
+  const out = await esbuild.build({ entryPoints: [path.join(root, 'src/shared/webviewHtml.ts')], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
+  const code = out.outputFiles[0].text;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+/** Fixtures built by `npm run build:tests` from test/unit/scene/fixture.ts. */
+export function fixtures() {
+  return require(path.join(root, 'out/test/unit/scene/fixture.js'));
+}
+
+/** Starts the loopback server; returns { url, requests, close }. */
+export async function startServer() {
+  const { buildWebviewHtml, makeNonce } = await loadWebviewHtml();
+  const files = {
+    '/dist/webview.js': ['application/javascript', path.join(root, 'dist/webview.js')],
+    '/media/panel.css': ['text/css', path.join(root, 'media/panel.css')],
+  };
+  const requests = [];
+  let origin = '';
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/favicon.ico') {
+      // Chromium asks for it on its own; it is not part of the panel.
+      res.writeHead(204).end();
+      return;
+    }
+    requests.push(url.pathname);
+    if (url.pathname === '/' || url.pathname === '/panel.html') {
+      const html = buildWebviewHtml({ cspSource: origin, nonce: makeNonce((n) => randomBytes(n)), scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/panel.css`, title: 'lesson.neuron <test>' });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(html);
+      return;
+    }
+    const file = files[url.pathname];
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-store' });
+    res.end(readFileSync(file[1]));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  return { url: `${origin}/`, requests, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export async function startBrowser() {
+  return launchChromium();
+}
+
+/**
+ * Opens the panel in a fresh context. `state` is what the stand-in's getState returns (a reload).
+ * Returns { page, context, problems } where problems collects CSP violations and console errors.
+ */
+export async function openPanel(browser, serverUrl, { state, reducedMotion = 'no-preference' } = {}) {
+  const context = await browser.newContext({ reducedMotion, viewport: { width: 1100, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  await page.addInitScript((saved) => {
+    const gg = { posted: [], state: saved ?? undefined, saves: 0, violations: [], acquired: 0 };
+    window.__gg = gg;
+    document.addEventListener('securitypolicyviolation', (e) => gg.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    window.acquireVsCodeApi = () => {
+      gg.acquired += 1;
+      if (gg.acquired > 1) throw new Error('An instance of the VS Code API has already been acquired');
+      return Object.freeze({
+        postMessage: (m) => gg.posted.push(JSON.parse(JSON.stringify(m))),
+        getState: () => gg.state,
+        setState: (s) => {
+          gg.state = JSON.parse(JSON.stringify(s));
+          gg.saves += 1;
+        },
+      });
+    };
+  }, state ?? null);
+  await page.goto(serverUrl);
+  await page.waitForFunction(() => window.__gg.posted.length > 0);
+  return { page, context, problems };
+}
+
+/** Delivers a host message the way VS Code does (a window message event). */
+export async function send(page, message) {
+  await page.evaluate((m) => window.postMessage(m, '*'), message);
+}
+
+export async function posted(page) {
+  return page.evaluate(() => window.__gg.posted);
+}
+
+/** CSP violations seen by the page plus console errors and page errors. */
+export async function failures(page, problems) {
+  const violations = await page.evaluate(() => window.__gg.violations);
+  return [...violations.map((v) => `CSP violation: ${v}`), ...problems];
+}
+
+export function log(...args) {
+  if (process.env.GG_VERBOSE) console.log(...args);
+}
