@@ -17,8 +17,8 @@ const EXPECTED = "expected a model like 'w·x + b' (trained bias) or 'w·x' (no 
 
 /** Parses tokens [from, to) as a model; undefined (after a GG111) when it is not one. */
 export function parseModel(tokens: Tokens, from: number, to: number, problems: Problems): ModelForm | undefined {
-  const fail = (at: number, what: string): undefined => {
-    const r: SourceRange = at < to ? tokens.range(at) : { start: tokens.end[to - 1], end: tokens.end[to - 1] };
+  const fail = (at: number, what: string, span = 1): undefined => {
+    const r: SourceRange = at < to ? { start: tokens.start[at], end: tokens.end[Math.min(to, at + span) - 1] } : { start: tokens.end[to - 1], end: tokens.end[to - 1] };
     problems.error(CODES.badModel, r, `${what}: ${EXPECTED}.`);
     return undefined;
   };
@@ -33,7 +33,7 @@ export function parseModel(tokens: Tokens, from: number, to: number, problems: P
     i += 2;
   }
   const end = matchProduct(tokens, i, to);
-  if (end < 0) return fail(i, i < to ? `'${tokens.source.slice(tokens.start[i], tokens.end[Math.min(to, i + 3) - 1])}' is not a product of w and x` : 'the model ends too early');
+  if (end < 0) return fail(i, i < to ? `'${tokens.source.slice(tokens.start[i], tokens.end[Math.min(to, i + 3) - 1])}' is not a product of w and x` : 'the model ends too early', 3);
   i = end;
   if (i < to && !hasBias) {
     if (!isPlus(i)) return fail(i, describe(i));

@@ -116,7 +116,10 @@ function interpret(state: State, key: StatementKey, from: number, to: number, ta
     if (m !== undefined) target.model = m;
     return m !== undefined;
   }
+  const syntaxErrors = problems.errorCount;
   const entries: Entry[] = parseValue(tokens, from, to, problems);
+  // A value with syntax errors is not checked further: its shape would only echo the same mistake.
+  if (problems.errorCount > syntaxErrors) return false;
   if (key === 'compare') {
     const v = parseVariants(state, tokens, entries);
     if (v !== undefined) target.compare = v;
