@@ -23,6 +23,8 @@ export type HostMessage =
       readonly version: number;
       /** Panel title / source name, e.g. "lesson.neuron". */
       readonly source: string;
+      /** URI of the document shown (absent for the default lesson and selections): keep it in the state, see `PersistedPanelState`. */
+      readonly documentUri?: string;
       readonly analysis: Analysis;
     }
   | {
@@ -30,6 +32,8 @@ export type HostMessage =
       readonly type: 'specErrors';
       readonly version: number;
       readonly source: string;
+      /** As in 'analysis'. */
+      readonly documentUri?: string;
       readonly errors: readonly PanelError[];
     }
   | {
@@ -68,6 +72,24 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     default:
       return false;
   }
+}
+
+/**
+ * What the webview keeps with `vscode.setState` so that the host's `WebviewPanelSerializer` can
+ * restore the panel after a window reload: the `documentUri` of the last 'analysis' or
+ * 'specErrors' message (absent: the panel is restored with the default lesson). The webview may
+ * keep more fields (zoom, play position, toggles); the host reads only this one, through
+ * `persistedDocumentUri`, because the state comes back from the webview and is untrusted.
+ */
+export interface PersistedPanelState {
+  readonly documentUri?: string;
+}
+
+/** The document URI from a restored webview state, or undefined when there is none or it is malformed. */
+export function persistedDocumentUri(state: unknown): string | undefined {
+  if (!isRecord(state)) return undefined;
+  const uri = state.documentUri;
+  return typeof uri === 'string' && uri.length > 0 && uri.length <= MAX_TEXT ? uri : undefined;
 }
 
 /** Exhaustiveness check for switches over message unions. */

@@ -1,0 +1,134 @@
+// Runs the integration suite (out/test/suite/index.js) inside a real VS Code extension host.
+//  - code-server: the workbench is opened in Chromium with an extensionDevelopmentPath /
+//    extensionTestsPath payload; the suite writes its results to a file polled here.
+//  - @vscode/test-electron: only where VS Code can be downloaded; when it cannot (ENOTFOUND and
+//    friends, within milliseconds here) that is reported as one labelled skip.
+import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { launchChromium } from '../lib/chromium.mjs';
+import { projectRoot } from './install.mjs';
+import { startCodeServer } from './server.mjs';
+import { makeExamplesWorkspace } from './workspace.mjs';
+
+export const SUITE_ENTRY = path.join(projectRoot, 'out', 'test', 'suite', 'index.js');
+
+function readResults(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined; // not written yet, or being replaced
+  }
+}
+
+function report(label, results) {
+  for (const t of results.tests) {
+    const mark = t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip';
+    console.log(`  ${mark} ${t.title}${t.ms !== undefined ? ` (${t.ms} ms)` : ''}`);
+    if (t.error) console.log(`       ${t.error.split('\n').slice(0, 6).join('\n       ')}`);
+  }
+  console.log(`  ${label}: VS Code ${results.vscodeVersion}, ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} pending` : ''}`);
+}
+
+/** The vscode-remote URI of an absolute path on the code-server machine. */
+export function remoteUri(port, absPath) {
+  return `vscode-remote://127.0.0.1:${port}${absPath}`;
+}
+
+/**
+ * @returns {Promise<{ passed: number, failed: number, skipped: number }>}
+ */
+export async function runSuiteInCodeServer({ timeoutMs = 120_000 } = {}) {
+  if (!existsSync(SUITE_ENTRY)) throw new Error(`${SUITE_ENTRY} is missing: run npm run build:tests`);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'gg-suite-'));
+  const resultsFile = path.join(scratch, 'results.json');
+  const workspace = makeExamplesWorkspace();
+  const server = await startCodeServer({ env: { GG_TEST_RESULTS: resultsFile } });
+  let browser;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(server.port, projectRoot)],
+      ['extensionTestsPath', remoteUri(server.port, SUITE_ENTRY)],
+    ];
+    const url = `${server.url}/?folder=${encodeURIComponent(workspace.dir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+    const deadline = Date.now() + timeoutMs;
+    let results;
+    for (;;) {
+      results = readResults(resultsFile);
+      if (results?.done) break;
+      if (Date.now() > deadline) {
+        const ran = results ? `${results.passed} passed, ${results.failed} failed before it` : 'the suite never started';
+        console.log(`  code-server: timed out after ${timeoutMs / 1000} s (${ran})`);
+        if (!results) console.log(server.output().split('\n').slice(-30).join('\n'));
+        if (pageErrors.length) console.log(`  page errors: ${pageErrors.slice(0, 5).join('\n  ')}`);
+        return { passed: results?.passed ?? 0, failed: (results?.failed ?? 0) + 1, skipped: 0 };
+      }
+      await sleep(250);
+    }
+    report('code-server extension host', results);
+    return { passed: results.passed, failed: results.failed, skipped: results.pending };
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+    workspace.remove();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Network failures that mean "VS Code cannot be downloaded from here". */
+const OFFLINE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket hang up|timed out/i;
+
+/**
+ * The same suite under @vscode/test-electron (desktop VS Code), where it can be downloaded.
+ * @returns {Promise<{ passed: number, failed: number, skipped: number }>}
+ */
+export async function runSuiteInTestElectron({ downloadTimeoutMs = 120_000, timeoutMs = 300_000 } = {}) {
+  const { downloadAndUnzipVSCode, runTests } = await import('@vscode/test-electron');
+  const started = Date.now();
+  let executable;
+  try {
+    executable = await Promise.race([
+      downloadAndUnzipVSCode({ version: process.env.GG_VSCODE_VERSION ?? 'stable', cachePath: path.join(projectRoot, '.vscode-test') }),
+      sleep(downloadTimeoutMs).then(() => {
+        throw new Error(`download timed out after ${downloadTimeoutMs / 1000} s`);
+      }),
+    ]);
+  } catch (e) {
+    const message = String(e?.message ?? e).split('\n')[0];
+    if (OFFLINE.test(message)) {
+      console.log(`  SKIP test-electron: VS Code cannot be downloaded here (${message}; ${Date.now() - started} ms)`);
+      return { passed: 0, failed: 0, skipped: 1 };
+    }
+    console.log(`  FAIL test-electron: download failed: ${message}`);
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'gg-electron-'));
+  const resultsFile = path.join(scratch, 'results.json');
+  const workspace = makeExamplesWorkspace();
+  try {
+    const run = runTests({
+      vscodeExecutablePath: executable,
+      extensionDevelopmentPath: projectRoot,
+      extensionTestsPath: SUITE_ENTRY,
+      extensionTestsEnv: { GG_TEST_RESULTS: resultsFile },
+      launchArgs: [workspace.dir, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    }).catch((e) => e);
+    await Promise.race([run, sleep(timeoutMs)]);
+    const results = readResults(resultsFile);
+    if (!results?.done) {
+      console.log(`  FAIL test-electron: the suite did not finish (${results ? `${results.passed} passed so far` : 'never started'})`);
+      return { passed: results?.passed ?? 0, failed: (results?.failed ?? 0) + 1, skipped: 0 };
+    }
+    report('test-electron', results);
+    return { passed: results.passed, failed: results.failed, skipped: results.pending };
+  } finally {
+    workspace.remove();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

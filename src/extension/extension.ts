@@ -1,0 +1,60 @@
+// Wires the extension together: the command, the panels, their serializer and the settings.
+import * as vscode from 'vscode';
+import type { GradientGeometryApi } from './api';
+import { CONFIG_SECTION, readSettings } from './config';
+import { PANEL_VIEW_TYPE } from './panel/geometryPanel';
+import { PanelManager } from './panel/panelManager';
+import { SHOW_COMMAND, chooseSource } from './showCommand';
+import type { HostMessage } from '../shared/protocol';
+
+export function activate(context: vscode.ExtensionContext): GradientGeometryApi {
+  const log = vscode.window.createOutputChannel('Gradient Geometry', { log: true });
+  context.subscriptions.push(log);
+  let settings = readSettings();
+  const manager = new PanelManager({ extensionUri: context.extensionUri, log, settings: () => settings });
+  context.subscriptions.push(manager);
+
+  const postEmitter = new vscode.EventEmitter<{ key: string; message: HostMessage }>();
+  context.subscriptions.push(postEmitter);
+  context.subscriptions.push(
+    manager.onDidCreatePanel((panel) => {
+      const key = panel.key;
+      panel.channel.onDidPost((message) => postEmitter.fire({ key, message }));
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SHOW_COMMAND, (resource?: unknown) => {
+      manager.show(chooseSource(resource));
+    }),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, manager),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(CONFIG_SECTION)) return;
+      settings = readSettings();
+      manager.settingsChanged();
+    }),
+  );
+
+  return {
+    panels: () =>
+      manager.all().map((p) => ({
+        key: p.key,
+        title: p.webviewPanel.title,
+        documentUri: p.documentUri?.toString(),
+        ready: p.channel.isReady,
+        visible: p.webviewPanel.visible,
+        posted: [...p.channel.posted],
+        rejected: p.channel.rejected,
+      })),
+    onDidPost: postEmitter.event,
+    simulateWebviewMessage: (key, message) => {
+      const panel = manager.all().find((p) => p.key === key);
+      panel?.channel.receive(message);
+      return panel !== undefined;
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}

@@ -1,0 +1,203 @@
+import * as crypto from 'node:crypto';
+import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
+import type { Settings } from '../config';
+import { buildWebviewHtml, makeNonce } from '../../shared/webviewHtml';
+import type { HostMessage } from '../../shared/protocol';
+import { analyzeText } from './analyzeText';
+import { PanelMessenger } from './messenger';
+import { panelTitle, sourceKey, sourceName } from './panelSource';
+import type { PanelSource } from './panelSource';
+
+export const PANEL_VIEW_TYPE = 'gradientGeometry.panel';
+
+/** Only the built bundle and the static assets are loadable in the webview. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+/** What the panel needs from its owner. */
+export interface PanelHost {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+  settings(): Settings;
+}
+
+type AnalysisMessage = Extract<HostMessage, { type: 'analysis' }>;
+type ErrorsMessage = Extract<HostMessage, { type: 'specErrors' }>;
+
+/**
+ * One webview panel showing one source. It keeps the last good analysis and the current errors,
+ * and sends both to the webview whenever the webview (re)loads, so that the picture survives
+ * hiding, errors and reloads.
+ */
+export class GeometryPanel extends Disposable {
+  private readonly messenger: PanelMessenger;
+  private lastAnalysis: AnalysisMessage | undefined;
+  private currentErrors: ErrorsMessage | undefined;
+  /** Version of the newest text analysed; an older one never replaces it. */
+  private analysedVersion = -1;
+  private snapshotVersion = 0;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  constructor(
+    readonly webviewPanel: vscode.WebviewPanel,
+    private source: PanelSource,
+    private readonly host: PanelHost,
+  ) {
+    super();
+    this.messenger = this.register(new PanelMessenger(webviewPanel.webview, host.log));
+    this.register(this.messenger.onReady(() => void this.sendAll()));
+    this.register(this.messenger.onRevealError((at) => void this.revealError(at.line, at.column)));
+    this.register(
+      webviewPanel.onDidChangeViewState(() => {
+        // Without retainContextWhenHidden the page is dropped while hidden and says `ready` again when shown.
+        if (!webviewPanel.visible) this.messenger.markNotReady();
+      }),
+    );
+    this.register(webviewPanel.onDidDispose(() => this.dispose()));
+    webviewPanel.webview.options = webviewOptions(host.extensionUri);
+    webviewPanel.title = panelTitle(source);
+    webviewPanel.webview.html = this.html();
+  }
+
+  get key(): string {
+    return sourceKey(this.source);
+  }
+
+  get currentSource(): PanelSource {
+    return this.source;
+  }
+
+  get documentUri(): vscode.Uri | undefined {
+    return this.source.kind === 'document' ? this.source.uri : undefined;
+  }
+
+  get channel(): PanelMessenger {
+    return this.messenger;
+  }
+
+  /** Shows a new snapshot text (a new selection) in this panel. */
+  setSnapshot(source: Extract<PanelSource, { kind: 'snapshot' }>): void {
+    this.source = source;
+    this.webviewPanel.title = panelTitle(source);
+    this.refresh();
+  }
+
+  /** Re-analyses after the live-update delay; only the last call of a burst runs. */
+  scheduleRefresh(): void {
+    if (this.debounce !== undefined) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.debounce = undefined;
+      this.refresh();
+    }, this.host.settings().liveUpdateDelay);
+  }
+
+  /** Analyses the source's current text now and sends the result. */
+  refresh(): void {
+    if (this.isDisposed) return;
+    const current = this.currentText();
+    if (current === undefined || current.version <= this.analysedVersion) return;
+    this.analysedVersion = current.version;
+    const result = analyzeText(current.text, { defaultSteps: this.host.settings().defaultSteps });
+    const common = { version: current.version, source: sourceName(this.source), ...this.uriField() };
+    if (result.kind === 'analysis') {
+      this.lastAnalysis = { type: 'analysis', ...common, analysis: result.analysis };
+      this.currentErrors = undefined;
+      void this.messenger.post(this.lastAnalysis);
+    } else {
+      // Keep the last good picture; the webview shows the first error over it.
+      this.currentErrors = { type: 'specErrors', ...common, errors: result.errors };
+      void this.messenger.post(this.currentErrors);
+    }
+  }
+
+  /** Settings changed: send the view's settings and redo the analysis (the default steps may differ). */
+  settingsChanged(): void {
+    void this.messenger.post(this.settingsMessage());
+    this.analysedVersion = -1;
+    this.refresh();
+  }
+
+  reveal(): void {
+    this.webviewPanel.reveal(undefined, true);
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    if (this.debounce !== undefined) clearTimeout(this.debounce);
+    this.disposeEmitter.fire();
+    super.dispose();
+    this.webviewPanel.dispose();
+  }
+
+  private uriField(): { documentUri?: string } {
+    return this.source.kind === 'document' ? { documentUri: this.source.uri.toString() } : {};
+  }
+
+  private settingsMessage(): HostMessage {
+    return { type: 'settings', animationStepsPerSecond: this.host.settings().animationStepsPerSecond };
+  }
+
+  private async sendAll(): Promise<void> {
+    await this.messenger.post(this.settingsMessage());
+    if (this.lastAnalysis) await this.messenger.post(this.lastAnalysis);
+    if (this.currentErrors) await this.messenger.post(this.currentErrors);
+  }
+
+  private currentText(): { text: string; version: number } | undefined {
+    if (this.source.kind === 'snapshot') return { text: this.source.text, version: ++this.snapshotVersion };
+    const key = this.source.uri.toString();
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    // A closed document keeps its last picture; it syncs again once reopened.
+    return document ? { text: document.getText(), version: document.version } : undefined;
+  }
+
+  private html(): string {
+    const webview = this.webviewPanel.webview;
+    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, ...segments)).toString();
+    return buildWebviewHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce((n) => crypto.randomBytes(n)),
+      scriptUri: asset('dist', 'webview.js'),
+      styleUri: asset('media', 'panel.css'),
+      title: panelTitle(this.source),
+    });
+  }
+
+  /** Shows the error's place in an editor (line and column are one-based, from the untrusted webview). */
+  private async revealError(line: number, column: number): Promise<void> {
+    let uri: vscode.Uri;
+    let at: vscode.Position;
+    if (this.source.kind === 'document') {
+      uri = this.source.uri;
+      at = new vscode.Position(line - 1, column - 1);
+    } else if (this.source.origin) {
+      const o = this.source.origin;
+      uri = o.uri;
+      at = new vscode.Position(o.line + line - 1, line === 1 ? o.character + column - 1 : column - 1);
+    } else {
+      return;
+    }
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const position = document.validatePosition(at);
+      const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
+      const editor = await vscode.window.showTextDocument(document, {
+        viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+        preserveFocus: false,
+        selection: new vscode.Range(position, position),
+      });
+      editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch (e) {
+      this.host.log.error(`Could not reveal ${uri.toString()}:${line}:${column}: ${String(e)}`);
+    }
+  }
+}
