@@ -58,7 +58,8 @@ export class Panel {
   private readonly figure = h('figure', { className: 'gg-figure', testid: 'gg-figure' }, this.placeholder);
   private readonly sentence = h('p', { className: 'gg-sentence', testid: 'gg-sentence' });
   private readonly list = h('dl', { className: 'gg-list' });
-  private readonly readout = h('section', { className: 'gg-readout', testid: 'gg-readout', attrs: { 'aria-label': 'Readout' } }, this.sentence, this.list);
+  private readonly convention = h('p', { className: 'gg-convention', testid: 'gg-convention' });
+  private readonly readout = h('section', { className: 'gg-readout', testid: 'gg-readout', attrs: { 'aria-label': 'Readout' } }, this.sentence, this.list, this.convention);
   private readonly live = h('p', { className: 'gg-live', testid: 'gg-live', attrs: { 'aria-live': 'polite', role: 'status' } });
 
   constructor(
@@ -238,5 +239,6 @@ export class Panel {
       items.push(h('div', { className: 'gg-row', attrs: { 'data-key': row.key } }, dt, dd));
     }
     this.list.replaceChildren(...items);
+    this.convention.textContent = `Step sizes assume: ${a.learningRate.convention}`;
   }
 }

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import process from 'node:process';
 import { Buffer } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -21,6 +21,23 @@ async function loadWebviewHtml() {
   const out = await esbuild.build({ entryPoints: [path.join(root, 'src/shared/webviewHtml.ts')], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
   const code = out.outputFiles[0].text;
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+/**
+ * The real pipeline (parser → engine → analysis) for the example lessons: { file: Analysis }.
+ * Compiled from TypeScript on the fly, like the shell.
+ */
+export async function exampleAnalyses() {
+  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze';";
+  const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
+  const { parseSpec, analyzeSpec } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  const dir = path.join(root, 'examples');
+  const result = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.neuron')).sort()) {
+    const parsed = parseSpec(readFileSync(path.join(dir, file), 'utf8'));
+    if (parsed.spec) result[file] = analyzeSpec(parsed.spec);
+  }
+  return result;
 }
 
 /** Fixtures built by `npm run build:tests` from test/unit/scene/fixture.ts. */

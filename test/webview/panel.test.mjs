@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import process from 'node:process';
 import path from 'node:path';
-import { fixtures, openPanel, send, posted, failures, startServer, startBrowser } from './harness.mjs';
+import { exampleAnalyses, fixtures, openPanel, send, posted, failures, startServer, startBrowser } from './harness.mjs';
 
 const { makeFixture } = fixtures();
 const lesson = makeFixture();
@@ -267,6 +267,30 @@ describe('webview panel in Chromium', function () {
     await send(page, analysisMessage());
     assert.equal(await num(page, 'gg-path', 'data-points'), lesson.run.path.length);
     assert.deepEqual(await posted(page), [{ type: 'ready' }]);
+  });
+
+  test('draws every example lesson from the real parser and engine', async () => {
+    const examples = await exampleAnalyses();
+    assert.ok(Object.keys(examples).length >= 4);
+    const { page } = await panel();
+    let version = 1;
+    for (const [file, analysis] of Object.entries(examples)) {
+      await send(page, { ...analysisMessage(analysis, version++), source: file, documentUri: `file:///work/examples/${file}` });
+      assert.equal(await page.getByTestId('gg-title').textContent(), file);
+      assert.equal(await num(page, 'gg-path', 'data-total'), analysis.run.path.length, file);
+      assert.ok((await page.locator('[data-testid="gg-contours"] path').count()) >= 3, file);
+      assert.equal(await attr(page, 'gg-cone', 'data-kind'), analysis.cone.kind, file);
+      if (analysis.inputs.allPositive) {
+        const rays = await page.locator('[data-testid="gg-cone"] .gg-cone-ray[data-nappe="1"]').evaluateAll((els) => els.map((e) => [Number(e.dataset.dx), Number(e.dataset.dy)]));
+        assert.ok(rays.length >= 1 && rays.every(([dx, dy]) => dx >= 0 && dy >= 0), `${file}: + nappe in the first quadrant`);
+      }
+      assert.ok(!/NaN|Infinity|undefined/.test(await page.locator('body').textContent()), file);
+      if (process.env.GG_SCREENSHOTS) {
+        await page.getByTestId('gg-reset').click();
+        for (let k = 0; k < 8; k++) await page.getByTestId('gg-step').click();
+        await page.screenshot({ path: path.join(process.env.GG_SCREENSHOTS, `gg-example-${file.replace('.neuron', '')}.png`), fullPage: true });
+      }
+    }
   });
 
   test('really enforces the CSP (the check above is not vacuous)', async () => {

@@ -1,7 +1,7 @@
 /**
  * The readout beside the picture, as plain text rows (the panel shows them as a list; the CLI can
- * print them): convergence, zig-zag ratio, sign coherence, κ, the step-size bounds with their
- * convention, and a one-line summary of any single step. Never "NaN": missing values read "—".
+ * print them): convergence, zig-zag ratio, sign coherence, κ, the step-size bounds (their loss
+ * convention, `learningRate.convention`, is shown beside them), and a one-line summary of any single step. Never "NaN": missing values read "—".
  */
 import type { Analysis } from '../analysis/types';
 import { formatNumber } from './geometry';
@@ -37,7 +37,6 @@ export function readoutRows(a: Analysis): ReadoutRow[] {
     { key: 'max', label: 'Stability limit 2/λmax', value: formatNumber(lr.max), hint: `gradient descent diverges at or above it; ${lr.convention}` },
     { key: 'optimal', label: 'Optimal step 2/(λmin+λmax)', value: formatNumber(lr.optimal), hint: `Goh's optimal step for gradient descent on a quadratic; ${lr.convention}` },
     { key: 'lecun', label: 'LeCun step 1/λmax', value: formatNumber(lr.lecunOptimal), hint: `LeCun's optimal step (Efficient BackProp §5); ${lr.convention}` },
-    { key: 'convention', label: 'Loss convention', value: lr.convention },
   ];
   if (run.divergence) rows.push({ key: 'divergence', label: 'Divergence', value: run.divergence.message });
   return rows;

@@ -121,9 +121,16 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
       const a = P([e.center[0] - e.direction[0] * e.halfLength, e.center[1] - e.direction[1] * e.halfLength]);
       const b = P([e.center[0] + e.direction[0] * e.halfLength, e.center[1] + e.direction[1] * e.halfLength]);
       g.push(el('line', { class: 'gg-eigen-axis', x1: px(a[0]), y1: px(a[1]), x2: px(b[0]), y2: px(b[1]), 'stroke-width': 1.5, 'stroke-dasharray': '6 4', 'data-eigenvalue': formatNumber(e.eigenvalue, 4), 'data-dx': e.direction[0].toFixed(4), 'data-dy': e.direction[1].toFixed(4) }));
-      g.push(el('text', { class: 'gg-eigen-label', x: px(b[0] + 4), y: px(b[1] - 4), 'font-size': 11 }, undefined, `λ${k === 0 ? 'max' : 'min'} = ${formatNumber(e.eigenvalue)}`));
+      const text = `λ${k === 0 ? 'max' : 'min'} = ${formatNumber(e.eigenvalue)}`;
+      // Label the end that lies inside the plot, clamped so that the text stays visible.
+      const inside = (q: Vec2): boolean => q[0] >= plot.x && q[0] <= plot.x + plot.w && q[1] >= plot.y && q[1] <= plot.y + plot.h;
+      const end = inside(b) || !inside(a) ? b : a;
+      const w = text.length * 6;
+      const tx = Math.min(Math.max(end[0] + 4, plot.x + 4), plot.x + plot.w - w - 4);
+      const ty = Math.min(Math.max(end[1] - 4, plot.y + 30), plot.y + plot.h - 6);
+      g.push(el('text', { class: 'gg-eigen-label', x: px(tx), y: px(ty), 'font-size': 11 }, undefined, text));
     });
-    kids.push(el('g', { class: 'gg-eigen', 'data-testid': 'gg-eigen', 'clip-path': clip }, g));
+    kids.push(el('g', { class: 'gg-eigen', 'data-testid': 'gg-eigen' }, [el('g', { 'clip-path': clip }, g.filter((n) => n.tag === 'line')), ...g.filter((n) => n.tag === 'text')]));
   }
 
   // Compare variants.
