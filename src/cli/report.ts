@@ -1,0 +1,35 @@
+/** The CLI's short human-readable report of an analysis. */
+import type { Analysis, RunResult } from '../core/analysis/types';
+
+/** Fixed-width number for reports: 4 significant digits, "—" for null. */
+export function num(value: number | null | undefined, digits = 4): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (value !== 0 && (Math.abs(value) >= 1e5 || Math.abs(value) < 1e-3)) return value.toExponential(digits - 1);
+  return String(Number(value.toPrecision(digits)));
+}
+
+function runLine(run: RunResult): string {
+  const outcome = run.diverged
+    ? `diverged at step ${run.divergedAt}`
+    : run.converged
+      ? `converged at step ${run.convergedAt}`
+      : `not converged after ${run.stepsRun} steps`;
+  return `${outcome}; zig-zag ratio ${num(run.zigzagRatio)}; sign-coherent updates ${num(run.signCoherentFraction * 100, 3)} %; reversals [${run.reversals.join(', ')}]; final loss ${num(run.finalLoss)}`;
+}
+
+export function formatReport(file: string, a: Analysis): string {
+  const lr = a.learningRate;
+  const lines = [
+    `${file}: n = ${a.dimension}, ${a.samples} samples, ${a.loss} loss${a.biasTrained ? ', bias trained' : ''}`,
+    `inputs: ${a.inputs.allPositive ? 'all positive' : a.inputs.allNonNegative ? 'all non-negative' : 'mixed signs'}; mean [${a.inputs.mean.map((m) => num(m)).join(', ')}]`,
+    `Hessian eigenvalues [${a.hessian.eigenvalues.map((e) => num(e)).join(', ')}]; condition number κ = ${num(a.hessian.conditionNumber)}`,
+    `learning rate η = ${num(lr.value)}; 2/λmax = ${num(lr.max)}; optimal 2/(λmin+λmax) = ${num(lr.optimal)} (Goh); 1/λmax = ${num(lr.lecunOptimal)} (LeCun); ${lr.stable ? 'stable' : 'UNSTABLE'}`,
+    `  (${lr.convention})`,
+    `optimum: ${a.optimum ? `w = [${a.optimum.w.map((v) => num(v)).join(', ')}]${a.biasTrained ? `, b = ${num(a.optimum.b)}` : ''}, loss ${num(a.optimum.loss)}` : 'none'}`,
+    `allowed cone (w${a.cone.axes[0] + 1}, w${a.cone.axes[1] + 1}): ${a.cone.kind}, opening ${num(a.cone.openingDegrees, 3)}°; optimum ${a.cone.optimumInside === null ? 'n/a' : a.cone.optimumInside ? 'inside' : 'outside'} the cone`,
+    `run: ${runLine(a.run)}`,
+    a.sentence,
+  ];
+  for (const v of a.variants) lines.push(`variant ${v.name}: κ = ${num(v.hessian.conditionNumber)}; ${runLine(v.run)}`);
+  return lines.join('\n');
+}
