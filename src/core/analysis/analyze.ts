@@ -47,7 +47,7 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions): Analysis
   const obj = buildProblem(spec);
   const { n, P } = obj;
   const theta0 = initialTheta(spec);
-  const { info: hessian, eig } = analyseHessian(obj, theta0);
+  const { info: hessian, eig, matrix } = analyseHessian(obj, theta0);
   const opt = findOptimum(obj, theta0, eig);
   const learningRate = learningRateInfo(eig, spec.optimizer, spec.lr, spec.loss);
   const schedule = new BatchSchedule(P, batchSize(spec.batch, P), spec.shuffle, spec.seed);
@@ -77,7 +77,14 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions): Analysis
   const res = options.gridResolution ?? DEFAULT_RESOLUTION;
   const contours = lossGrid(obj, { axes: spec.view, held, heldAt: opt.theta ? 'optimum' : 'start', bounds: boundsAround(pts), nx: res, ny: res });
 
-  const inputs = inputStats(obj.data.x, P, n);
+  // For the squared loss E[xxᵀ] is the Hessian's top-left n × n block.
+  let moment: Float64Array | undefined;
+  if (spec.loss === 'squared') {
+    const q = obj.q;
+    moment = new Float64Array(n * n);
+    for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) moment[r * n + c] = matrix[r * q + c];
+  }
+  const inputs = inputStats(obj.data.x, P, n, moment);
   const sentence = describeRun({
     inputs,
     cone,

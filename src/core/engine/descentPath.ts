@@ -41,6 +41,13 @@ export const DEFAULT_RECORD_CAP = 64;
 export const RUNAWAY_PARAMETER_FACTOR = 1e8;
 export const RUNAWAY_LOSS_FACTOR = 1e12;
 
+/** Plain-array copy of v[0 … len−1] (faster than Array.from on typed arrays). */
+function toArray(v: ArrayLike<number>, len = v.length): number[] {
+  const out = new Array<number>(len);
+  for (let i = 0; i < len; i++) out[i] = v[i];
+  return out;
+}
+
 const finiteAll = (v: ArrayLike<number>): boolean => {
   for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
   return true;
@@ -114,7 +121,8 @@ export function runDescent(
 
     // Gradient of this step's batch, at θ or at the optimizer's look-ahead point.
     const at = stepper.lookAhead(theta, look) ? look : theta;
-    const count = schedule.batchOf(k, batch);
+    // The full batch's indices are only listed when recorded (listing them costs O(P) per step).
+    const count = schedule.fullBatch && !record ? B : schedule.batchOf(k, batch);
     if (schedule.fullBatch && !record) {
       // Full gradient by the fast path; at θ it was computed together with the loss above.
       if (at !== theta) obj.lossAndGradient(at, grad);
@@ -128,22 +136,22 @@ export function runDescent(
       if (d > within) lastOutside = k;
       for (let i = 0; i < q; i++) toOpt[i] = optimum[i] - theta[i];
     }
-    const w = Array.from(obj.biasTrained ? theta.subarray(0, n) : theta);
+    const w = toArray(theta, n);
     const b = obj.biasTrained ? theta[n] : obj.fixedBias;
     const last = k >= settings.steps || runaway;
     let upd: number[] | null = null;
     if (!last) {
       stepper.step(grad, update);
       for (let i = 0; i < q; i++) theta[i] += update[i];
-      upd = Array.from(update);
+      upd = toArray(update);
     }
     const point: PathPoint = {
       step: k,
       w,
       b,
       loss,
-      gradient: Array.from(grad),
-      ...(record ? { batch: Array.from(batch.subarray(0, count)), deltas: Array.from(deltas.subarray(0, count)) } : {}),
+      gradient: toArray(grad),
+      ...(record ? { batch: toArray(batch, count), deltas: toArray(deltas, count) } : {}),
       update: upd,
       signCoherent: upd ? PathStats.coherent(upd, n) : null,
       angleToOptimum: upd && optimum ? angleDegrees(upd, toOpt, n) : null,
@@ -168,7 +176,7 @@ export function runDescent(
   if (divergence) divergence = { ...divergence, directions: settings.unstable ? [...settings.unstable] : [] };
 
   const end = path[path.length - 1];
-  const endW = end ? end.w : Array.from(theta0).slice(0, n);
+  const endW = end ? end.w : toArray(theta0, n);
   const convergedAt = optimum && !divergence && lastOutside < stepsRun ? lastOutside + 1 : null;
   return {
     path,

@@ -70,7 +70,7 @@ function tridiagonalise(a: Float64Array, n: number): { d: Float64Array; e: Float
   for (let i = 0; i < n; i++) qt[i * n + i] = 1;
   const v = new Float64Array(n);
   const p = new Float64Array(n);
-  const s = new Float64Array(n);
+  const betas = new Float64Array(n); // 0: no reflection at k
   for (let k = 0; k + 2 < n; k++) {
     // x = A[k+1 … n−1][k]; reflect it onto α e₁ with α = −sign(x₀)‖x‖.
     const x0 = a[(k + 1) * n + k];
@@ -105,24 +105,28 @@ function tridiagonalise(a: Float64Array, n: number): { d: Float64Array; e: Float
       for (let j = k + 1; j < n; j++) a[row + j] -= vi * p[j] + qi * v[j];
     }
     e[k] = alpha;
-    // Q ← Q H_k: column j of Q (row j of Qᵀ) for j > k: Q_j −= β (Σ_i vᵢ Q_i) v_j.
-    s.fill(0);
-    for (let j = k + 1; j < n; j++) {
-      const vj = v[j];
-      const row = j * n;
-      for (let c = 0; c < n; c++) s[c] += vj * qt[row + c];
-    }
-    for (let j = k + 1; j < n; j++) {
-      const f = beta * v[j];
-      const row = j * n;
-      for (let c = 0; c < n; c++) qt[row + c] -= f * s[c];
-    }
+    // Keep v (in column k below the diagonal, no longer needed) and β for accumulating Q.
+    for (let i = k + 1; i < n; i++) a[i * n + k] = v[i];
+    betas[k] = beta;
   }
   if (n >= 2) e[n - 2] = a[(n - 1) * n + (n - 2)];
   for (let i = 0; i < n; i++) d[i] = a[i * n + i];
+  // Qᵀ = H_{n−3} … H₁ H₀, accumulated backwards: Qᵀ ← Qᵀ H_k only touches the trailing block
+  // rows/columns k+1 … n−1 (O(m²) per reflection instead of O(mn)).
+  for (let k = n - 3; k >= 0; k--) {
+    const beta = betas[k];
+    if (beta === 0) continue;
+    for (let i = k + 1; i < n; i++) v[i] = a[i * n + k];
+    for (let r = k + 1; r < n; r++) {
+      const row = r * n;
+      let acc = 0;
+      for (let j = k + 1; j < n; j++) acc += qt[row + j] * v[j];
+      const f = beta * acc;
+      for (let j = k + 1; j < n; j++) qt[row + j] -= f * v[j];
+    }
+  }
   return { d, e, qt };
 }
-
 /**
  * Implicit QL on the tridiagonal (d, e), rotating rows of zt (= columns of Z) along.
  * For each l, deflate when |e[m]| ≤ ε(|d[m]| + |d[m+1]|); otherwise shift by the eigenvalue of

@@ -71,8 +71,11 @@ export function gram(
   return g;
 }
 
-/** The statistics an Analysis reports about the inputs the run trains on. */
-export function inputStats(x: Float64Array, P: number, n: number): InputStats {
+/**
+ * The statistics an Analysis reports about the inputs the run trains on. `moment` (n × n), when
+ * the caller already has E[x xᵀ] (the squared loss' Hessian block), saves recomputing it.
+ */
+export function inputStats(x: Float64Array, P: number, n: number, moment?: Float64Array): InputStats {
   let allPositive = true;
   let allNonNegative = true;
   for (let k = 0; k < P * n; k++) {
@@ -80,7 +83,7 @@ export function inputStats(x: Float64Array, P: number, n: number): InputStats {
     if (!(x[k] >= 0)) allNonNegative = false;
   }
   const m = columnMeans(x, P, n);
-  const moment = gram(x, P, n, false);
+  const second = moment ?? gram(x, P, n, false);
   const std: number[] = [];
   for (let i = 0; i < n; i++) {
     let s = 0;
@@ -90,7 +93,7 @@ export function inputStats(x: Float64Array, P: number, n: number): InputStats {
     }
     std.push(Math.sqrt(s / P));
   }
-  return { allPositive, allNonNegative, mean: Array.from(m), secondMoment: toRows(moment, n, n), std };
+  return { allPositive, allNonNegative, mean: Array.from(m), secondMoment: toRows(second, n, n), std };
 }
 
 /** Apply `kind` to the P × n inputs, returning a new array (the input is not modified). */
