@@ -18,7 +18,7 @@ export const DEFAULTS = {
   lr: 0.5,
   batch: 1,
   shuffle: false,
-  steps: 200,
+  steps: 400,
   preprocess: 'none',
 } as const;
 
@@ -63,7 +63,7 @@ optimizer = sgd
 lr = 0.5
 batch = 1                        # one sample per step
 shuffle = false
-steps = 200
+steps = 400
 preprocess = none
 
 # compare = center, tanh, batch all, momentum(0.9)

@@ -21,7 +21,7 @@ describe('parseSpec: defaults', () => {
     assert.equal(s.lr, 0.5);
     assert.equal(s.batch, 1);
     assert.equal(s.shuffle, false);
-    assert.equal(s.steps, 200);
+    assert.equal(s.steps, 400);
     assert.equal(s.preprocess, 'none');
     assert.deepEqual(s.compare, []);
     assert.deepEqual(s.view, [0, 1]);
