@@ -1,0 +1,129 @@
+/**
+ * Completion proposals for `.neuron` text, chosen by what precedes the cursor in the current
+ * statement (statements end at a line break or `;`): statement names at the start, functions after
+ * `x ~`, the allowed words after `optimizer =`, `loss =`, `preprocess =`, `compare =` and friends.
+ */
+import type { SourceRange } from '../diagnostics';
+import { lookup, STATEMENT_NAMES } from '../spec/names';
+import type { StatementKey } from '../spec/types';
+import { LESSON_SNIPPETS } from './snippets';
+import type { CompletionEntry, CompletionKind } from './types';
+
+/** The proposals and the range they replace (the partial word before the cursor). */
+export interface Completions {
+  readonly items: readonly CompletionEntry[];
+  readonly replace: SourceRange;
+}
+
+function entry(kind: CompletionKind, label: string, insertText: string, detail: string, documentation = '', sortText?: string): CompletionEntry {
+  return { kind, label, insertText, isSnippet: insertText.includes('$'), detail, documentation, sortText };
+}
+
+const STATEMENTS: readonly CompletionEntry[] = [
+  entry('statement', 'f', 'f = ${1|w·x + b,w·x|}', 'the model', 'One neuron: `f = w·x + b`, or `f = w·x` without bias.', '0-00'),
+  entry('statement', 'x ~', 'x ~ ${1|sigmoid,tanh,relu,softplus|}(${2|normal(0\\, 1),uniform(0\\, 1)|})', 'generated inputs', 'Inputs drawn from a distribution, optionally through an activation.', '0-01'),
+  entry('statement', 'x =', 'x = [[${1:0.7}, ${2:0.2}], [${3:0.1}, ${4:0.9}]]', 'inputs written out', 'One row per sample.', '0-02'),
+  entry('statement', 'samples', 'samples = ${1:64}', 'number of generated samples P', '', '0-03'),
+  entry('statement', 'seed', 'seed = ${1:1}', 'seed of the generator', '', '0-04'),
+  entry('statement', 'w*', 'w* = [${1:-1}, ${2:1}]', 'teacher weights: labels y = w*·x + b*', '', '0-05'),
+  entry('statement', 'b*', 'b* = ${1:0}', 'teacher bias', '', '0-06'),
+  entry('statement', 'y', 'y = [${1:1.0}, ${2:0.3}]', 'explicit labels, one per sample', '', '0-07'),
+  entry('statement', 'w', 'w = [${1:1.5}, ${2:-0.5}]', 'starting weights (their length is n)', '', '0-08'),
+  entry('statement', 'b', 'b = ${1:0}', 'starting bias (`b = 0 fixed` keeps it out of training)', '', '0-09'),
+  entry('statement', 'loss', 'loss = ${1|squared,logistic|}', 'loss function', '', '0-10'),
+  entry('statement', 'optimizer', 'optimizer = ${1|sgd,momentum(0.9),nesterov(0.9),adam,rmsprop|}', 'optimizer', '', '0-11'),
+  entry('statement', 'lr', 'lr = ${1:0.5}', 'learning rate η', 'Gradient descent converges iff 0 < η < 2/λmax.', '0-12'),
+  entry('statement', 'batch', 'batch = ${1:1}', 'batch size: 1 … samples, or all', '', '0-13'),
+  entry('statement', 'shuffle', 'shuffle = ${1|false,true|}', 'reshuffle every epoch', '', '0-14'),
+  entry('statement', 'steps', 'steps = ${1:200}', 'number of optimizer steps', '', '0-15'),
+  entry('statement', 'preprocess', 'preprocess = ${1|none,center,standardize,whiten|}', 'input preprocessing', '', '0-16'),
+  entry('statement', 'compare', 'compare = ${1:center, tanh, batch all, momentum(0.9)}', 'variants run beside the main run', '', '0-17'),
+  entry('statement', 'view', 'view = w${1:1}, w${2:2}', 'the two weight axes drawn when n > 2', '', '0-18'),
+];
+
+const FUNCTIONS: readonly CompletionEntry[] = [
+  entry('function', 'sigmoid', 'sigmoid(${1:normal(0, 1)})', 'σ(z) ∈ (0, 1): all inputs positive'),
+  entry('function', 'tanh', 'tanh(${1:normal(0, 1)})', 'tanh(z) ∈ (−1, 1): zero-centred'),
+  entry('function', 'relu', 'relu(${1:normal(0, 1)})', 'max(0, z) ≥ 0'),
+  entry('function', 'softplus', 'softplus(${1:normal(0, 1)})', 'log(1 + eᶻ) > 0'),
+  entry('function', 'normal', 'normal(${1:0}, ${2:1})', 'normal(mean, std)'),
+  entry('function', 'uniform', 'uniform(${1:0}, ${2:1})', 'uniform(lo, hi)'),
+];
+
+const OPTIMIZER_VALUES: readonly CompletionEntry[] = [
+  entry('optimizer', 'sgd', 'sgd', 'w ← w − ηg'),
+  entry('optimizer', 'momentum', 'momentum(${1:0.9})', 'heavy ball: v ← βv + g, w ← w − ηv'),
+  entry('optimizer', 'nesterov', 'nesterov(${1:0.9})', 'momentum with a look-ahead gradient'),
+  entry('optimizer', 'adam', 'adam', 'per-coordinate steps, β₁ 0.9, β₂ 0.999'),
+  entry('optimizer', 'rmsprop', 'rmsprop', 'per-coordinate steps, ρ 0.9'),
+];
+
+const LOSS_VALUES: readonly CompletionEntry[] = [
+  entry('loss', 'squared', 'squared', '½ (f − y)², δ = f − y'),
+  entry('loss', 'logistic', 'logistic', 'cross-entropy on the logit f, δ = σ(f) − y'),
+];
+
+const PREPROCESS_VALUES: readonly CompletionEntry[] = [
+  entry('preprocess', 'none', 'none', 'inputs as they are'),
+  entry('preprocess', 'center', 'center', 'subtract the mean'),
+  entry('preprocess', 'standardize', 'standardize', 'centre and scale to unit variance'),
+  entry('preprocess', 'whiten', 'whiten', 'centre and decorrelate (ZCA)'),
+];
+
+const COMPARE_VALUES: readonly CompletionEntry[] = [
+  ...PREPROCESS_VALUES.filter((e) => e.label !== 'none').map((e) => ({ ...e, kind: 'compare' as const })),
+  entry('compare', 'tanh', 'tanh', 'zero-centred activation instead'),
+  entry('compare', 'sigmoid', 'sigmoid', 'sigmoid activation instead'),
+  entry('compare', 'relu', 'relu', 'ReLU activation instead'),
+  entry('compare', 'softplus', 'softplus', 'softplus activation instead'),
+  entry('compare', 'batch all', 'batch all', 'full-batch steps'),
+  entry('compare', 'batch N', 'batch ${1:8}', 'another batch size'),
+  ...OPTIMIZER_VALUES.map((e) => ({ ...e, kind: 'compare' as const })),
+  entry('compare', 'lr', 'lr ${1:0.1}', 'another learning rate'),
+  entry('compare', 'shuffle', 'shuffle', 'reshuffle every epoch'),
+  entry('compare', 'loss logistic', 'loss logistic', 'the logistic loss'),
+  entry('compare', 'steps', 'steps ${1:500}', 'more or fewer steps'),
+];
+
+const SIMPLE_VALUES: Partial<Record<StatementKey, readonly CompletionEntry[]>> = {
+  optimizer: OPTIMIZER_VALUES,
+  loss: LOSS_VALUES,
+  preprocess: PREPROCESS_VALUES,
+  compare: COMPARE_VALUES,
+  batch: [entry('value', '1', '1', 'one sample per step'), entry('value', 'all', 'all', 'full batch')],
+  shuffle: [entry('value', 'false', 'false', 'batches in order'), entry('value', 'true', 'true', 'reshuffle every epoch')],
+  model: [entry('value', 'w·x + b', 'w·x + b', 'with bias'), entry('value', 'w·x', 'w·x', 'without bias')],
+  b: [entry('value', '0 fixed', '0 fixed', 'keep the bias at 0, untrained')],
+  view: [entry('value', 'w1, w2', 'w${1:1}, w${2:2}', 'the axes to draw')],
+};
+
+/** Identifier characters of the spec language (names may end in `*`). */
+function isWordChar(c: string): boolean {
+  return /[\p{L}\p{N}_*]/u.test(c);
+}
+
+/** Proposals at `offset` of `text`. Never throws; bounded by the length of the current statement. */
+export function completionsAt(text: string, offset: number): Completions {
+  const at = Math.max(0, Math.min(offset, text.length));
+  let start = at;
+  while (start > 0 && at - start < 200 && isWordChar(text[start - 1])) start--;
+  const replace = { start, end: at };
+  let lineStart = at;
+  while (lineStart > 0 && at - lineStart < 10_000 && !'\n\r;'.includes(text[lineStart - 1])) lineStart--;
+  const before = text.slice(lineStart, at);
+  if (before.includes('#') || before.includes('//')) return { items: [], replace };
+  if (/^\s*[\p{L}\p{N}_*]*$/u.test(before)) return { items: [...STATEMENTS, ...LESSON_SNIPPETS], replace };
+  const generated = /^\s*x\s*~/.exec(before);
+  if (generated) return { items: FUNCTIONS, replace };
+  const assigned = /^\s*([\p{L}\p{N}_]+\*?)\s*=/u.exec(before);
+  if (!assigned) return { items: [], replace };
+  const key = lookup(STATEMENT_NAMES, assigned[1]);
+  const values = key ? SIMPLE_VALUES[key] : undefined;
+  if (!values) return { items: [], replace };
+  if (key === 'compare') {
+    // A new term starts after '=', ',' or '+'; offer keywords only there.
+    const rest = before.slice(assigned[0].length, start - lineStart);
+    return /(^|[,+])\s*$/.test(rest) ? { items: values, replace } : { items: [], replace };
+  }
+  return { items: values, replace };
+}
