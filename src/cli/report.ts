@@ -26,7 +26,7 @@ export function formatReport(file: string, a: Analysis): string {
     `learning rate η = ${num(lr.value)}; 2/λmax = ${num(lr.max)}; optimal 2/(λmin+λmax) = ${num(lr.optimal)} (Goh); 1/λmax = ${num(lr.lecunOptimal)} (LeCun); ${lr.stable ? 'stable' : 'UNSTABLE'}`,
     `  (${lr.convention})`,
     `optimum: ${a.optimum ? `w = [${a.optimum.w.map((v) => num(v)).join(', ')}]${a.biasTrained ? `, b = ${num(a.optimum.b)}` : ''}, loss ${num(a.optimum.loss)}` : 'none'}`,
-    `allowed cone (w${a.cone.axes[0] + 1}, w${a.cone.axes[1] + 1}): ${a.cone.kind}, opening ${num(a.cone.openingDegrees, 3)}°; optimum ${a.cone.optimumInside === null ? 'n/a' : a.cone.optimumInside ? 'inside' : 'outside'} the cone`,
+    `allowed cone (w${a.cone.axes[0] + 1}, w${a.cone.axes[1] + 1}): ${a.cone.kind}, opening ${num(a.cone.openingDegrees, 3)}°${a.cone.optimumInside === null ? '' : `; optimum ${a.cone.optimumInside ? 'inside' : 'outside'} the cone`}`,
     `run: ${runLine(a.run)}`,
     a.sentence,
   ];
