@@ -4,6 +4,8 @@
  * start w = [1.5, −0.5], b = 0 trained, squared loss, SGD, η = 0.5, batch 1, no shuffle,
  * 200 steps, no preprocessing, view [0, 1].
  */
+import type { buildProblem } from '../../../src/core/analysis/analyze';
+import { softplus } from '../../../src/core/engine/activations';
 import type { Spec, Variant } from '../../../src/core/spec/types';
 
 export type SpecOverrides = { -readonly [K in keyof Spec]?: Spec[K] };
@@ -57,3 +59,30 @@ export function uniformSpec(n: number, samples: number, overrides: SpecOverrides
 export function relErr(a: number, b: number, floor = 1e-12): number {
   return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), floor);
 }
+
+/** Per-sample loss ℓₚ(θ), written out independently of the engine. */
+export function sampleLoss(obj: ReturnType<typeof buildProblem>, theta: ArrayLike<number>, p: number): number {
+  let f = obj.biasTrained ? theta[obj.n] : obj.fixedBias;
+  for (let i = 0; i < obj.n; i++) f += theta[i] * obj.data.x[p * obj.n + i];
+  const y = obj.data.y[p];
+  return obj.loss === 'squared' ? 0.5 * (f - y) ** 2 : softplus(f) - y * f;
+}
+
+/** Centred finite difference of ℓₚ along parameter i. */
+export function finiteDifference(obj: ReturnType<typeof buildProblem>, theta: Float64Array, p: number, i: number, h = 1e-5): number {
+  const t = Float64Array.from(theta);
+  t[i] = theta[i] + h;
+  const up = sampleLoss(obj, t, p);
+  t[i] = theta[i] - h;
+  const down = sampleLoss(obj, t, p);
+  return (up - down) / (2 * h);
+}
+
+/** Every number reachable in v is finite (JSON-safe: no NaN, no ±Infinity). */
+export function allFinite(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(allFinite);
+  if (v && typeof v === 'object') return Object.values(v).every(allFinite);
+  return true;
+}
+

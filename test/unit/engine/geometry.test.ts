@@ -1,27 +1,9 @@
 /** The checkable facts of GEOMETRY.md §6. */
 import * as assert from 'node:assert/strict';
 import { analyzeSpec, buildProblem, initialTheta } from '../../../src/core/analysis/analyze';
-import { sigmoid, softplus } from '../../../src/core/engine/activations';
+import { sigmoid } from '../../../src/core/engine/activations';
 import { perSampleGradient } from '../../../src/core/engine/objective';
-import { makeSpec, relErr, uniformSpec } from './fixture';
-
-/** Per-sample loss ℓₚ(θ), written out independently of the engine. */
-export function sampleLoss(obj: ReturnType<typeof buildProblem>, theta: ArrayLike<number>, p: number): number {
-  let f = obj.biasTrained ? theta[obj.n] : obj.fixedBias;
-  for (let i = 0; i < obj.n; i++) f += theta[i] * obj.data.x[p * obj.n + i];
-  const y = obj.data.y[p];
-  return obj.loss === 'squared' ? 0.5 * (f - y) ** 2 : softplus(f) - y * f;
-}
-
-/** Centred finite difference of ℓₚ along parameter i. */
-export function finiteDifference(obj: ReturnType<typeof buildProblem>, theta: Float64Array, p: number, i: number, h = 1e-5): number {
-  const t = Float64Array.from(theta);
-  t[i] = theta[i] + h;
-  const up = sampleLoss(obj, t, p);
-  t[i] = theta[i] - h;
-  const down = sampleLoss(obj, t, p);
-  return (up - down) / (2 * h);
-}
+import { finiteDifference, makeSpec, relErr, uniformSpec } from './fixture';
 
 describe('GEOMETRY.md §6: checkable facts', () => {
   it('positive inputs, batch 1: every update is sign-coherent (100 %)', () => {

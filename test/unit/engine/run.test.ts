@@ -2,15 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeSpec } from '../../../src/core/analysis/analyze';
 import { buildDataset } from '../../../src/core/engine/dataset';
 import { createStepper } from '../../../src/core/engine/optimizers';
-import { explicitSpec, makeSpec, uniformSpec } from './fixture';
-
-/** Every number reachable in v is finite (JSON-safe: no NaN, no ±Infinity). */
-export function allFinite(v: unknown): boolean {
-  if (typeof v === 'number') return Number.isFinite(v);
-  if (Array.isArray(v)) return v.every(allFinite);
-  if (v && typeof v === 'object') return Object.values(v).every(allFinite);
-  return true;
-}
+import { allFinite, explicitSpec, makeSpec, uniformSpec } from './fixture';
 
 describe('data set and run', () => {
   it('reproduces a seeded spec bit for bit', () => {
