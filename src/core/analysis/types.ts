@@ -40,7 +40,7 @@ export interface HessianInfo {
   readonly eigenvalues: number[];
   /** eigenvectors[k] belongs to eigenvalues[k]. */
   readonly eigenvectors: number[][];
-  /** λmax / λmin; null when λmin ≤ 0 (singular: some direction is flat). */
+  /** λmax / λmin; null when λmin ≤ 1e-12·λmax (numerically singular: some direction is flat). */
   readonly conditionNumber: number | null;
 }
 

@@ -173,7 +173,14 @@ export function runDescent(
     if (prev.pushed) path[path.length - 1] = p;
     else path.push(p);
   }
-  if (divergence) divergence = { ...divergence, directions: settings.unstable ? [...settings.unstable] : [] };
+  if (divergence) {
+    const directions = settings.unstable ? [...settings.unstable] : [];
+    const worst = directions.reduce<UnstableDirection | null>((a, d) => (a === null || d.factor > a.factor ? d : a), null);
+    const why = worst
+      ? `; the eigen-direction with λ = ${worst.eigenvalue.toPrecision(3)} is amplified ${worst.factor.toPrecision(3)}× per step (> 1)`
+      : '; no eigen-direction of the starting Hessian is unstable for this optimizer, so the blow-up is nonlinear or adaptive';
+    divergence = { ...divergence, message: divergence.message + why, directions };
+  }
 
   const end = path[path.length - 1];
   const endW = end ? end.w : toArray(theta0, n);
