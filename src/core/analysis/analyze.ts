@@ -18,6 +18,19 @@ import { learningRateInfo } from './stability';
 import type { Analysis, Vec2 } from './types';
 import { applyVariant } from './variants';
 
+/** At most this many rows of `Analysis.sampleInputs` … */
+export const SAMPLE_INPUT_ROWS = 2048;
+/** … and at most this many numbers in all (large n keeps fewer rows). */
+export const SAMPLE_INPUT_VALUES = 65_536;
+
+/** The first rows of the P × n inputs x (row-major), capped as `Analysis.sampleInputs` says. */
+export function sampleInputRows(x: Float64Array, P: number, n: number): number[][] {
+  const k = Math.min(P, SAMPLE_INPUT_ROWS, Math.floor(SAMPLE_INPUT_VALUES / Math.max(1, n)));
+  const rows: number[][] = [];
+  for (let p = 0; p < k; p++) rows.push(Array.from(x.subarray(p * n, p * n + n)));
+  return rows;
+}
+
 /** Options of `analyzeSpec`. All optional. */
 export interface AnalyzeOptions {
   /** Record a path entry's `batch` and `deltas` only when the batch has at most this many samples (64). */
@@ -110,6 +123,7 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions): Analysis
     contours,
     sentence,
     variants: [],
+    sampleInputs: sampleInputRows(obj.data.x, P, n),
   };
 }
 

@@ -177,4 +177,11 @@ export interface Analysis {
   /** One plain-language sentence on what happens in this run. */
   readonly sentence: string;
   readonly variants: Analysis[];
+  /**
+   * The preprocessed inputs x̃ₚ the run trains on (without the bias' 1), rows 0 … k−1 with
+   * k = min(P, SAMPLE_INPUT_ROWS, ⌊SAMPLE_INPUT_VALUES / n⌋), so that a view can draw the
+   * per-sample gradients δₚ·xₚ of a recorded batch (PathPoint.batch and .deltas). Optional:
+   * absent in analyses made before it existed.
+   */
+  readonly sampleInputs?: number[][];
 }
