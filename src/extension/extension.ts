@@ -5,6 +5,7 @@ import { CONFIG_SECTION, readSettings } from './config';
 import { PANEL_VIEW_TYPE } from './panel/geometryPanel';
 import { PanelManager } from './panel/panelManager';
 import { SHOW_COMMAND, chooseSource } from './showCommand';
+import { registerLanguageFeatures } from './language';
 import type { HostMessage } from '../shared/protocol';
 
 export function activate(context: vscode.ExtensionContext): GradientGeometryApi {
@@ -34,6 +35,8 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
       manager.settingsChanged();
     }),
   );
+
+  context.subscriptions.push(registerLanguageFeatures(context, (source) => manager.show(source)));
 
   return {
     panels: () =>

@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+
+/** The spec language itself. */
+export const NEURON_SELECTOR: vscode.DocumentSelector = [{ language: 'neuron' }];
+
+/**
+ * Documents that may hold `neuron:` annotations or ```neuron fences: Python, JavaScript and
+ * TypeScript files, Markdown, and every cell of every notebook (code or Markdown cells).
+ */
+export const EMBEDDED_SELECTOR: vscode.DocumentSelector = [
+  { language: 'python' },
+  { language: 'javascript' },
+  { language: 'typescript' },
+  { language: 'javascriptreact' },
+  { language: 'typescriptreact' },
+  { language: 'markdown' },
+  { notebookType: '*' },
+  { scheme: 'vscode-notebook-cell' },
+];
+
+export function isNeuronDocument(document: vscode.TextDocument): boolean {
+  return vscode.languages.match(NEURON_SELECTOR, document) > 0;
+}
+
+export function isEmbeddedDocument(document: vscode.TextDocument): boolean {
+  return !isNeuronDocument(document) && vscode.languages.match(EMBEDDED_SELECTOR, document) > 0;
+}
