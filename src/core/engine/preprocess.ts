@@ -37,7 +37,14 @@ export function columnMeans(x: Float64Array, P: number, n: number): Float64Array
 /**
  * Weighted Gram matrix G = (1/P) Σₚ ωₚ uₚ uₚᵀ over the augmented rows uₚ = [xₚ, 1] (when
  * `augment`) or xₚ, optionally after subtracting a shift s from every xₚ. Returns q × q, row-major.
- * Computed column by column (a transposed copy keeps the inner products contiguous).
+ *
+ * Every entry i ≤ j is the sum s = Σₚ (ωₚ uₚᵢ) uₚⱼ taken from 0 in sample order p = 0, 1, …, then
+ * divided by P and mirrored to (j, i): the same operations, in the same order, as the plain
+ * double loop, so the result does not depend on how the work is blocked. Only the upper
+ * triangle is computed. The inputs are first transposed (cols[i·P + p] = uₚᵢ) so each
+ * component's P values are contiguous; then 2 × 4 tiles of G are accumulated in registers
+ * (8 sums from 6 streams per sample instead of 1 sum from 2), which keeps the work close to the
+ * arithmetic even when q × P does not fit in the caches (n = 1000).
  */
 export function gram(
   x: Float64Array,
@@ -49,26 +56,116 @@ export function gram(
 ): Float64Array {
   const q = augment ? n + 1 : n;
   const cols = new Float64Array(q * P);
-  for (let p = 0; p < P; p++) {
-    const row = p * n;
-    for (let i = 0; i < n; i++) cols[i * P + p] = x[row + i] - (shift ? shift[i] : 0);
-    if (augment) cols[n * P + p] = 1;
+  if (shift) {
+    for (let p = 0; p < P; p++) {
+      const row = p * n;
+      for (let i = 0; i < n; i++) cols[i * P + p] = x[row + i] - shift[i];
+    }
+  } else {
+    for (let p = 0; p < P; p++) {
+      const row = p * n;
+      for (let i = 0; i < n; i++) cols[i * P + p] = x[row + i];
+    }
   }
+  if (augment) cols.fill(1, n * P, q * P);
   const g = new Float64Array(q * q);
-  const wcol = new Float64Array(P);
-  for (let i = 0; i < q; i++) {
-    const ci = i * P;
-    for (let p = 0; p < P; p++) wcol[p] = weights ? weights[p] * cols[ci + p] : cols[ci + p];
-    for (let j = i; j < q; j++) {
+  // The left factors ωₚ uₚᵢ of two rows i, i+1 (weighted copies, or the columns themselves).
+  const left = weights ? new Float64Array(2 * P) : cols;
+  let i = 0;
+  for (; i + 1 < q; i += 2) {
+    let l0 = i * P;
+    if (weights) {
+      weightRows(cols, weights, P, i, left);
+      l0 = 0;
+    }
+    const l1 = l0 + P;
+    let j = i;
+    for (; j + 4 <= q; j += 4) tile2x4(left, l0, l1, cols, j * P, P, g, i * q + j, q, j === i);
+    for (; j < q; j++) {
       const cj = j * P;
-      let s = 0;
-      for (let p = 0; p < P; p++) s += wcol[p] * cols[cj + p];
-      s /= P;
-      g[i * q + j] = s;
-      g[j * q + i] = s;
+      g[i * q + j] = dotFrom(left, l0, cols, cj, P);
+      if (j > i) g[(i + 1) * q + j] = dotFrom(left, l1, cols, cj, P);
+    }
+  }
+  if (i < q) {
+    // Odd q: the last row has only its diagonal entry.
+    let l0 = i * P;
+    if (weights) {
+      for (let p = 0; p < P; p++) left[p] = weights[p] * cols[l0 + p];
+      l0 = 0;
+    }
+    g[i * q + i] = dotFrom(left, l0, cols, i * P, P);
+  }
+  for (let r = 0; r < q; r++) {
+    for (let c = r; c < q; c++) {
+      const s = g[r * q + c] / P;
+      g[r * q + c] = s;
+      g[c * q + r] = s;
     }
   }
   return g;
+}
+
+/** left[0 … 2P) = ωₚ uₚᵢ and ωₚ uₚ,ᵢ₊₁ (the weighted left factors of rows i and i + 1). */
+function weightRows(cols: Float64Array, weights: ArrayLike<number>, P: number, i: number, left: Float64Array): void {
+  const c0 = i * P;
+  const c1 = c0 + P;
+  for (let p = 0; p < P; p++) {
+    const w = weights[p];
+    left[p] = w * cols[c0 + p];
+    left[P + p] = w * cols[c1 + p];
+  }
+}
+
+/** Σₚ a[ao + p]·b[bo + p], summed from 0 in order p = 0 … P−1. */
+function dotFrom(a: Float64Array, ao: number, b: Float64Array, bo: number, P: number): number {
+  let s = 0;
+  for (let p = 0; p < P; p++) s += a[ao + p] * b[bo + p];
+  return s;
+}
+
+/**
+ * The 2 × 4 tile of G at rows i, i+1 (left factors at a0, a1) and columns j … j+3 (columns from
+ * b0 on, P apart), written unscaled at g[r0 …] and g[r0 + q …]. On the diagonal tile (j = i)
+ * the entry (i+1, i) lies below the diagonal and is not written.
+ */
+function tile2x4(a: Float64Array, a0: number, a1: number, b: Float64Array, b0: number, P: number, g: Float64Array, r0: number, q: number, diagonal: boolean): void {
+  const b1 = b0 + P;
+  const b2 = b1 + P;
+  const b3 = b2 + P;
+  let s00 = 0;
+  let s01 = 0;
+  let s02 = 0;
+  let s03 = 0;
+  let s10 = 0;
+  let s11 = 0;
+  let s12 = 0;
+  let s13 = 0;
+  for (let p = 0; p < P; p++) {
+    const x0 = b[b0 + p];
+    const x1 = b[b1 + p];
+    const x2 = b[b2 + p];
+    const x3 = b[b3 + p];
+    const u = a[a0 + p];
+    s00 += u * x0;
+    s01 += u * x1;
+    s02 += u * x2;
+    s03 += u * x3;
+    const v = a[a1 + p];
+    s10 += v * x0;
+    s11 += v * x1;
+    s12 += v * x2;
+    s13 += v * x3;
+  }
+  g[r0] = s00;
+  g[r0 + 1] = s01;
+  g[r0 + 2] = s02;
+  g[r0 + 3] = s03;
+  const r1 = r0 + q;
+  if (!diagonal) g[r1] = s10;
+  g[r1 + 1] = s11;
+  g[r1 + 2] = s12;
+  g[r1 + 3] = s13;
 }
 
 /**
