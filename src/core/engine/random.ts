@@ -27,19 +27,19 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Rotate a 32-bit word left by k bits. */
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
-}
-
-/** A seeded xoshiro128** generator. Never global: create one per stream and pass it in. */
+/**
+ * A seeded xoshiro128** generator. Never global: create one per stream and pass it in.
+ * The four state words are kept as signed 32-bit integers (`| 0`): the same bits as unsigned
+ * words, but small integers for the JIT, so drawing allocates nothing.
+ */
 export class Rng {
   private s0: number;
   private s1: number;
   private s2: number;
   private s3: number;
-  /** Second value of the last polar pair, or null. */
-  private spare: number | null = null;
+  /** Whether `spareValue` holds the second value of the last polar pair. */
+  private hasSpare = false;
+  private spareValue = 0;
 
   /**
    * @param seed   any finite number; its integer part modulo 2⁶⁴ selects the sequence
@@ -58,7 +58,7 @@ export class Rng {
     let c = h;
     const next = (): number => {
       c = (c + 0x9e3779b9) >>> 0;
-      return fmix32(c);
+      return fmix32(c) | 0;
     };
     this.s0 = next();
     this.s1 = next();
@@ -69,14 +69,19 @@ export class Rng {
 
   /** Next 32-bit unsigned integer: rotl(s1·5, 7)·9, then the xoshiro state transition. */
   nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.s1 << 9) >>> 0;
-    this.s2 = (this.s2 ^ this.s0) >>> 0;
-    this.s3 = (this.s3 ^ this.s1) >>> 0;
-    this.s1 = (this.s1 ^ this.s2) >>> 0;
-    this.s0 = (this.s0 ^ this.s3) >>> 0;
-    this.s2 = (this.s2 ^ t) >>> 0;
-    this.s3 = rotl(this.s3, 11);
+    const s0 = this.s0;
+    const s1 = this.s1;
+    const m = Math.imul(s1, 5);
+    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    const t = s1 << 9;
+    let s2 = this.s2 ^ s0;
+    let s3 = this.s3 ^ s1;
+    this.s1 = s1 ^ s2;
+    this.s0 = s0 ^ s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    this.s2 = s2;
+    this.s3 = s3;
     return result;
   }
 
@@ -94,10 +99,9 @@ export class Rng {
 
   /** Standard normal draw (Marsaglia polar method, pairs cached). */
   normal(): number {
-    if (this.spare !== null) {
-      const v = this.spare;
-      this.spare = null;
-      return v;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spareValue;
     }
     let u: number;
     let v: number;
@@ -108,7 +112,8 @@ export class Rng {
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
     const f = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spare = v * f;
+    this.spareValue = v * f;
+    this.hasSpare = true;
     return u * f;
   }
 }
