@@ -1,6 +1,6 @@
 // Starts code-server on loopback with its own profile (user data, extensions, config), waits until
 // it answers, and stops it cleanly (the whole process group).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -119,4 +119,23 @@ export async function startCodeServer(o = {}) {
     await sleep(200);
   }
   return { url, port, profileDir, extensionsDir, userDataDir, stop, output: () => output };
+}
+
+/** Installs a .vsix into an extensions folder with code-server's own CLI (as a user would). */
+export function installExtension(vsix, extensionsDir) {
+  const entry = ensureCodeServer();
+  const configDir = mkdtempSync(path.join(os.tmpdir(), 'gg-cs-install-'));
+  mkdirSync(extensionsDir, { recursive: true });
+  try {
+    const configFile = path.join(configDir, 'config.yaml');
+    writeFileSync(configFile, 'auth: none\ncert: false\n');
+    return execFileSync(process.execPath, [entry, '--config', configFile, '--user-data-dir', path.join(configDir, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (e) {
+    throw new Error(`installing ${vsix} failed: ${e.stderr || e.stdout || e.message}`);
+  } finally {
+    rmSync(configDir, { recursive: true, force: true });
+  }
 }

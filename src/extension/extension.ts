@@ -31,8 +31,9 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, manager),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(CONFIG_SECTION)) return;
+      const previous = settings;
       settings = readSettings();
-      manager.settingsChanged();
+      manager.settingsChanged(previous);
     }),
   );
 

@@ -119,11 +119,14 @@ export class GeometryPanel extends Disposable {
     }
   }
 
-  /** Settings changed: send the view's settings and redo the analysis (the default steps may differ). */
-  settingsChanged(): void {
-    void this.messenger.post(this.settingsMessage());
-    this.analysedVersion = -1;
-    this.refresh();
+  /** Settings changed: send the view's settings, and redo the analysis if the default steps changed. */
+  settingsChanged(previous: Settings): void {
+    const now = this.host.settings();
+    if (now.animationStepsPerSecond !== previous.animationStepsPerSecond) void this.messenger.post(this.settingsMessage());
+    if (now.defaultSteps !== previous.defaultSteps) {
+      this.analysedVersion = -1;
+      this.refresh();
+    }
   }
 
   reveal(): void {

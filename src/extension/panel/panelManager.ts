@@ -4,6 +4,7 @@ import { DEFAULT_LESSON } from '../../core/spec/defaults';
 import { persistedDocumentUri } from '../../shared/protocol';
 import { GeometryPanel, PANEL_VIEW_TYPE, webviewOptions } from './geometryPanel';
 import type { PanelHost } from './geometryPanel';
+import type { Settings } from '../config';
 import { DEFAULT_LESSON_KEY, panelTitle, sourceKey } from './panelSource';
 import type { PanelSource } from './panelSource';
 
@@ -89,8 +90,8 @@ export class PanelManager extends Disposable implements vscode.WebviewPanelSeria
   }
 
   /** Sends changed settings to every panel. */
-  settingsChanged(): void {
-    for (const panel of this.panels.values()) panel.settingsChanged();
+  settingsChanged(previous: Settings): void {
+    for (const panel of this.panels.values()) panel.settingsChanged(previous);
   }
 
   override dispose(): void {

@@ -1,0 +1,88 @@
+// A user's-eye driver for the VS Code workbench in the page: open files, run commands from the
+// palette, find the Gradient Geometry webview and read its DOM.
+import type { Frame, Page } from 'playwright-core';
+
+const WAIT = 30_000;
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Opens the workbench on a folder and waits until it is usable. */
+  async open(url: string, folder: string): Promise<void> {
+    await this.page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+    await this.waitUntilReady();
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: WAIT });
+    // The explorer shows the folder once the remote file system answered.
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: WAIT });
+  }
+
+  /** Quick Open (Ctrl+P), type the name, Enter; waits for the editor tab. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: WAIT });
+    await input.fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: WAIT });
+    await this.page.keyboard.press('Enter');
+    await this.tab(name).waitFor({ timeout: WAIT });
+    await this.page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: WAIT });
+  }
+
+  /** F1, type the command's title, Enter. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: WAIT });
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: WAIT });
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: WAIT });
+  }
+
+  tab(title: string) {
+    return this.page.locator('.tabs-container .tab', { hasText: title }).first();
+  }
+
+  /**
+   * The webview frame of the panel showing `source` (its title, `data-testid="gg-title"`).
+   * Webviews are nested iframes; page.frames() lists them all.
+   */
+  async panelFrame(source: string, timeoutMs = WAIT): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        try {
+          const title = await frame.$('[data-testid="gg-title"]');
+          if (title && (await title.textContent()) === source) return frame;
+        } catch {
+          // detached while looking
+        }
+      }
+      if (Date.now() > deadline) throw new Error(`no Gradient Geometry webview for ${source} among ${this.page.frames().length} frames`);
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  /** Replaces the whole line `lineNumber` (one-based) of the active editor with `text`, as typed. */
+  async replaceLine(lineNumber: number, text: string): Promise<void> {
+    await this.page.locator('.monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: WAIT });
+    await input.fill(String(lineNumber));
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('Home');
+    await this.page.keyboard.press('Shift+End');
+    await this.page.keyboard.type(text);
+  }
+
+  /** "Ln 12, Col 3" from the status bar. */
+  async cursor(): Promise<{ line: number; column: number } | undefined> {
+    const text = await this.page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().textContent({ timeout: WAIT });
+    const m = /Ln (\d+), Col (\d+)/.exec(text ?? '');
+    return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
+  }
+}
