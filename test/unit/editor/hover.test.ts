@@ -36,6 +36,12 @@ describe('hoverAt', () => {
     assert.ok(md.includes('has the sign of δ (negative)'), md);
   });
 
+  it('puts a negative label in parentheses: f − (−y)', () => {
+    const text = 'f = w·x + b\nx = [[1, 1], [2, 1], [1, 3]]\ny = [-0.5, 1, 2]\nw = [0, 0]\n';
+    const md = hover(text, 'f =')!.markdown;
+    assert.ok(md.includes('δ = ∂L/∂f = f(x) − y = 0 − (−0.5) = 0.5'), md);
+  });
+
   it('agrees with the engine\'s δ of the first step on the default lesson', () => {
     const a = analyzed(DEFAULT_LESSON);
     const first = a.analysis!.run.path[0];

@@ -10,9 +10,9 @@
 import type { AllowedCone, Vec2 } from '../../analysis/types';
 import { sub } from '../text/format';
 
-const SIZE = 150;
+const SIZE = 130;
 const C = SIZE / 2;
-const R = 58;
+const R = 50;
 
 /** Options for the picture; `toOptimum` is the vector from the start to the optimum in the plane. */
 export interface ConePicture {

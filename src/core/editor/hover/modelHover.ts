@@ -55,9 +55,11 @@ function signRule(s: SampleNumbers): string {
 }
 
 function chainRule(spec: Spec, s: SampleNumbers): string {
+  // A negative subtrahend in parentheses: 0.505 − (−0.06), not 0.505 − −0.06.
+  const y = s.y < 0 && num(s.y) !== '0' ? `(${num(s.y)})` : num(s.y);
   const lossLine = spec.loss === 'logistic'
-    ? `δ = ∂L/∂f = σ(f(x)) − y = σ(${num(s.f)}) − ${num(s.y)} = ${num(s.delta)}`
-    : `δ = ∂L/∂f = f(x) − y = ${num(s.f)} − ${num(s.y)} = ${num(s.delta)}`;
+    ? `δ = ∂L/∂f = σ(f(x)) − y = σ(${num(s.f)}) − ${y} = ${num(s.delta)}`
+    : `δ = ∂L/∂f = f(x) − y = ${num(s.f)} − ${y} = ${num(s.delta)}`;
   const rows: string[] = [];
   const n = s.x.length;
   const shown = Math.min(n, MAX_ROWS);
@@ -68,7 +70,7 @@ function chainRule(spec: Spec, s: SampleNumbers): string {
   if (spec.biasTrained) rows.push(`∂L/∂b = δ = ${num(s.delta)}`);
   const bias = spec.hasBias ? ` + b = ${vec(spec.w)}·x + ${num(spec.b)}` : ` = ${vec(spec.w)}·x`;
   return paragraphs(
-    `**Chain rule, sample 1 at the start** (x = ${vec(s.x)}, y = ${num(s.y)}):`,
+    `**Chain rule, sample 1 at the start** (x = ${vec(s.x)}, y = ${num(s.y)}). δ = ∂L/∂f is one number per sample, so the whole weight gradient δ·x is a multiple of x:`,
     [`f(x) = w·x${bias} = ${num(s.f)}`, lossLine, ...rows].join('  \n'),
   );
 }
@@ -115,20 +117,25 @@ export function runSentence(analysis: Analysis): string {
 /** The model explanation (without range): used on the model line and on annotated expressions elsewhere. */
 export function modelMarkdown(ctx: HoverContext): string {
   const spec = ctx.spec;
-  const head = '**Neuron** f = w·x + b: one weighted sum. With δ = ∂L/∂f (one number per sample) the chain rule gives ∂L/∂wᵢ = δ·xᵢ and ∂L/∂b = δ, so a sample\'s whole weight gradient δ·x is a multiple of its input.';
-  if (!spec || !ctx.analysis) return paragraphs(head, noNumbersLine(ctx));
+  if (!spec || !ctx.analysis) {
+    return paragraphs(
+      '**Neuron** f = w·x + b. With δ = ∂L/∂f (one number per sample) the chain rule gives ∂L/∂wᵢ = δ·xᵢ and ∂L/∂b = δ, so a sample\'s whole weight gradient δ·x is a multiple of its input.',
+      noNumbersLine(ctx),
+    );
+  }
   const analysis = ctx.analysis;
   const s = sampleNumbers(ctx);
-  const shape = `n = ${spec.w.length} input${spec.w.length === 1 ? '' : 's'}, P = ${spec.samples} sample${spec.samples === 1 ? '' : 's'}, ${spec.loss} loss, bias ${spec.biasTrained ? 'trained' : spec.hasBias ? 'fixed' : 'absent'}.`;
+  const model = spec.hasBias ? 'f = w·x + b' : 'f = w·x';
+  const head = `**Neuron** ${model}: n = ${spec.w.length} input${spec.w.length === 1 ? '' : 's'}, P = ${spec.samples} sample${spec.samples === 1 ? '' : 's'}, ${spec.loss} loss, bias ${spec.biasTrained ? 'trained' : spec.hasBias ? 'fixed' : 'absent'}.`;
   const picture = analysis.cone.kind === 'none'
     ? ''
     : image('allowed cone of per-sample steps (blue) and the way to the optimum (arrow)', svgDataUri(coneSvg({ cone: analysis.cone, toOptimum: toOptimum(spec, analysis) })));
+  // The picture right after the numbers: hovers scroll, and it is the one thing to see.
   return paragraphs(
     head,
-    shape,
     s && chainRule(spec, s),
-    s && signRule(s),
     picture,
+    s && signRule(s),
     coneSentence(analysis),
     runSentence(analysis),
     escapeMarkdown(analysis.sentence),
