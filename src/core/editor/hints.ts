@@ -10,8 +10,8 @@
  */
 import type { Analysis } from '../analysis/types';
 import type { Diagnostic, SourceRange } from '../diagnostics';
-import { buildDataset } from '../engine/dataset';
 import type { ParseResult, Spec, StatementKey } from '../spec/types';
+import { datasetOf } from './datasetCache';
 import { fixed, num } from './text/format';
 
 /** Stable codes of the hints. */
@@ -60,7 +60,7 @@ function signHints(parsed: ParseResult, spec: Spec, analysis: Analysis): Diagnos
   let mixed = false;
   let rawMixed = false;
   if (!analysis.inputs.allNonNegative) {
-    const ds = buildDataset(spec);
+    const ds = datasetOf(spec);
     mixed = someSampleMixed(ds.x, ds.P, ds.n);
     rawMixed = spec.preprocess === 'none' ? mixed : someSampleMixed(ds.raw, ds.P, ds.n);
   }

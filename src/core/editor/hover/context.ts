@@ -4,7 +4,8 @@
  */
 import type { Analysis } from '../../analysis/types';
 import type { SourceRange } from '../../diagnostics';
-import { buildDataset, type Dataset } from '../../engine/dataset';
+import type { Dataset } from '../../engine/dataset';
+import { datasetOf } from '../datasetCache';
 import type { ParseResult, Spec, StatementKey } from '../../spec/types';
 import { codeSpan } from '../text/markdown';
 
@@ -18,10 +19,8 @@ export interface HoverContext {
   dataset(): Dataset | undefined;
 }
 
-/** Builds a context; the data set is computed at most once, on demand. */
+/** Builds a context; the data set is built on demand, once per spec. */
 export function hoverContext(text: string, parsed: ParseResult, analysis: Analysis | undefined): HoverContext {
-  let cached: Dataset | undefined;
-  let built = false;
   const spec = parsed.spec;
   return {
     text,
@@ -29,11 +28,7 @@ export function hoverContext(text: string, parsed: ParseResult, analysis: Analys
     spec,
     analysis: spec ? analysis : undefined,
     dataset() {
-      if (!built && spec) {
-        built = true;
-        cached = buildDataset(spec);
-      }
-      return cached;
+      return spec ? datasetOf(spec) : undefined;
     },
   };
 }
