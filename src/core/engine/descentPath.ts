@@ -99,7 +99,8 @@ export function runDescent(
   let lastOutside = -1;
 
   const path: PathPoint[] = [];
-  let prev: { point: PathPoint; pushed: boolean } | null = null;
+  let prevPoint: PathPoint | null = null;
+  let prevPushed = false;
   let divergence: Divergence | null = null;
   let divergedAt: number | null = null;
   let stepsRun = 0;
@@ -136,29 +137,43 @@ export function runDescent(
       if (d > within) lastOutside = k;
       for (let i = 0; i < q; i++) toOpt[i] = optimum[i] - theta[i];
     }
-    const w = toArray(theta, n);
-    const b = obj.biasTrained ? theta[n] : obj.fixedBias;
     const last = k >= settings.steps || runaway;
-    let upd: number[] | null = null;
+    const keep = k % every === 0 || last;
+    // The entry's plain arrays (JSON-ready) are copied once from the preallocated typed arrays
+    // the step works on; nothing else is allocated per step.
+    const b = obj.biasTrained ? theta[n] : obj.fixedBias;
+    const w = toArray(theta, n);
+    const gradient = toArray(grad);
     if (!last) {
       stepper.step(grad, update);
       for (let i = 0; i < q; i++) theta[i] += update[i];
-      upd = toArray(update);
     }
-    const point: PathPoint = {
-      step: k,
-      w,
-      b,
-      loss,
-      gradient: toArray(grad),
-      ...(record ? { batch: toArray(batch, count), deltas: toArray(deltas, count) } : {}),
-      update: upd,
-      signCoherent: upd ? PathStats.coherent(upd, n) : null,
-      angleToOptimum: upd && optimum ? angleDegrees(upd, toOpt, n) : null,
-    };
-    const keep = k % every === 0 || last;
+    const point: PathPoint = record
+      ? {
+          step: k,
+          w,
+          b,
+          loss,
+          gradient,
+          batch: toArray(batch, count),
+          deltas: toArray(deltas, count),
+          update: last ? null : toArray(update),
+          signCoherent: last ? null : PathStats.coherent(update, n),
+          angleToOptimum: last || !optimum ? null : angleDegrees(update, toOpt, n),
+        }
+      : {
+          step: k,
+          w,
+          b,
+          loss,
+          gradient,
+          update: last ? null : toArray(update),
+          signCoherent: last ? null : PathStats.coherent(update, n),
+          angleToOptimum: last || !optimum ? null : angleDegrees(update, toOpt, n),
+        };
     if (keep) path.push(point);
-    prev = { point, pushed: keep };
+    prevPoint = point;
+    prevPushed = keep;
     stepsRun = k;
     finalLoss = loss;
     if (runaway) {
@@ -167,10 +182,10 @@ export function runDescent(
     }
     if (last) break;
   }
-  if (divergence && divergence.reason === 'non-finite' && prev) {
+  if (divergence && divergence.reason === 'non-finite' && prevPoint) {
     // The step out of the last finite entry was not taken after all.
-    const p = { ...prev.point, update: null, signCoherent: null, angleToOptimum: null };
-    if (prev.pushed) path[path.length - 1] = p;
+    const p = { ...prevPoint, update: null, signCoherent: null, angleToOptimum: null };
+    if (prevPushed) path[path.length - 1] = p;
     else path.push(p);
   }
   if (divergence) {

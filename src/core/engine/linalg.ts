@@ -32,6 +32,38 @@ export function distance(x: ArrayLike<number>, y: ArrayLike<number>, len = x.len
   return Math.sqrt(s);
 }
 
+/**
+ * Σₖ a[ao + k]·b[bo + k] for k = 0 … len−1, summed from 0 in that order. The small kernels below
+ * are the inner loops of the decompositions: as separate functions they are optimised after a
+ * few calls (a cold analysis does not wait for the whole caller to be compiled), and their
+ * arithmetic is the plain loop's, operation for operation.
+ */
+export function dotAt(a: Float64Array, ao: number, b: ArrayLike<number>, bo: number, len: number): number {
+  let s = 0;
+  for (let k = 0; k < len; k++) s += a[ao + k] * b[bo + k];
+  return s;
+}
+
+/** a[ao + k] −= f·v[k0 + k], k = 0 … len−1. */
+function subScaled(a: Float64Array, ao: number, f: number, v: Float64Array, k0: number, len: number): void {
+  for (let k = 0; k < len; k++) a[ao + k] -= f * v[k0 + k];
+}
+
+/** Symmetric rank-2 row update a[ao + k] −= vi·p[k0 + k] + qi·v[k0 + k], k = 0 … len−1. */
+function subRank2(a: Float64Array, ao: number, vi: number, p: Float64Array, qi: number, v: Float64Array, k0: number, len: number): void {
+  for (let k = 0; k < len; k++) a[ao + k] -= vi * p[k0 + k] + qi * v[k0 + k];
+}
+
+/** Plane rotation of rows ri and rj (length len): (zᵢ, zⱼ) ← (c·zᵢ − s·zⱼ, s·zᵢ + c·zⱼ). */
+function rotateRows(z: Float64Array, ri: number, rj: number, sn: number, cs: number, len: number): void {
+  for (let c = 0; c < len; c++) {
+    const zi = z[ri + c];
+    const zj = z[rj + c];
+    z[rj + c] = sn * zi + cs * zj;
+    z[ri + c] = cs * zi - sn * zj;
+  }
+}
+
 /** out = A x for a row-major n × n matrix. */
 export function matVec(a: Float64Array, n: number, x: ArrayLike<number>, out: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) {
@@ -89,21 +121,14 @@ function tridiagonalise(a: Float64Array, n: number): { d: Float64Array; e: Float
     const beta = 1 / (sigma * sigma + Math.abs(x0) * sigma);
     // p = β A₂₂ v,  K = β vᵀp / 2,  q = p − K v,  A₂₂ ← A₂₂ − v qᵀ − q vᵀ.
     let vp = 0;
+    const m = n - k - 1;
     for (let i = k + 1; i < n; i++) {
-      let acc = 0;
-      const row = i * n;
-      for (let j = k + 1; j < n; j++) acc += a[row + j] * v[j];
-      p[i] = beta * acc;
+      p[i] = beta * dotAt(a, i * n + k + 1, v, k + 1, m);
       vp += v[i] * p[i];
     }
     const kk = (beta * vp) / 2;
     for (let i = k + 1; i < n; i++) p[i] -= kk * v[i];
-    for (let i = k + 1; i < n; i++) {
-      const row = i * n;
-      const vi = v[i];
-      const qi = p[i];
-      for (let j = k + 1; j < n; j++) a[row + j] -= vi * p[j] + qi * v[j];
-    }
+    for (let i = k + 1; i < n; i++) subRank2(a, i * n + k + 1, v[i], p, p[i], v, k + 1, m);
     e[k] = alpha;
     // Keep v (in column k below the diagonal, no longer needed) and β for accumulating Q.
     for (let i = k + 1; i < n; i++) a[i * n + k] = v[i];
@@ -117,12 +142,10 @@ function tridiagonalise(a: Float64Array, n: number): { d: Float64Array; e: Float
     const beta = betas[k];
     if (beta === 0) continue;
     for (let i = k + 1; i < n; i++) v[i] = a[i * n + k];
+    const m = n - k - 1;
     for (let r = k + 1; r < n; r++) {
-      const row = r * n;
-      let acc = 0;
-      for (let j = k + 1; j < n; j++) acc += qt[row + j] * v[j];
-      const f = beta * acc;
-      for (let j = k + 1; j < n; j++) qt[row + j] -= f * v[j];
+      const at = r * n + k + 1;
+      subScaled(qt, at, beta * dotAt(qt, at, v, k + 1, m), v, k + 1, m);
     }
   }
   return { d, e, qt };
@@ -168,14 +191,7 @@ function tridiagonalQL(d: Float64Array, e: Float64Array, zt: Float64Array, n: nu
         d[i + 1] = g + p;
         g = cs * r - b;
         // Rotate columns i and i+1 of Z (rows of zt).
-        const ri = i * n;
-        const rj = (i + 1) * n;
-        for (let c = 0; c < n; c++) {
-          const zi = zt[ri + c];
-          const zj = zt[rj + c];
-          zt[rj + c] = sn * zi + cs * zj;
-          zt[ri + c] = cs * zi - sn * zj;
-        }
+        rotateRows(zt, i * n, (i + 1) * n, sn, cs, n);
       }
       if (underflow) continue;
       d[l] -= p;

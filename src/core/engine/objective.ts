@@ -15,6 +15,7 @@
 import type { Loss } from '../spec/types';
 import { sigmoid, softplus } from './activations';
 import type { Dataset } from './dataset';
+import { dotAt } from './linalg';
 import { gram } from './preprocess';
 
 /** Loss, gradients and curvature of one spec's data set. */
@@ -116,9 +117,7 @@ export function buildObjective(data: Dataset, loss: Loss, biasTrained: boolean, 
       let lin = 0;
       let qf = 0;
       for (let i = 0; i < q; i++) {
-        let s = 0;
-        const row = i * q;
-        for (let j = 0; j < q; j++) s += h[row + j] * theta[j];
+        const s = dotAt(h, i * q, theta, 0, q);
         ht[i] = s;
         qf += theta[i] * s;
         lin += c[i] * theta[i];
@@ -145,8 +144,11 @@ export function buildObjective(data: Dataset, loss: Loss, biasTrained: boolean, 
         let s = 0;
         for (let p = 0; p < P; p++) {
           const f = output(obj, theta, p);
-          s += sampleLoss(loss, f, data.y[p]);
-          const d = sigmoid(f) - data.y[p];
+          const yp = data.y[p];
+          // softplus(f) and σ(f) share e = e^{−|f|} (the same value each computes on its own).
+          const e = Math.exp(-Math.abs(f));
+          s += Math.max(f, 0) + Math.log1p(e) - yp * f;
+          const d = (f >= 0 ? 1 / (1 + e) : e / (1 + e)) - yp;
           const row = p * n;
           for (let i = 0; i < n; i++) grad[i] += d * data.x[row + i];
           if (biasTrained) grad[n] += d;
