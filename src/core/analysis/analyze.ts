@@ -55,13 +55,37 @@ export function buildProblem(spec: Spec): Objective {
   return buildObjective(buildDataset(spec), spec.loss, spec.biasTrained, spec.b);
 }
 
-/** Analyse one spec without its variants. */
-function analyseOne(spec: Spec, name: string, options: AnalyzeOptions): Analysis {
+/**
+ * What depends only on the data set and the loss (not on the optimizer, η, batches or steps):
+ * built once per spec and shared by the `compare` variants that keep inputs, preprocessing and
+ * loss, so the moments, the Hessian's eigen-decomposition and the optimum are computed once.
+ */
+interface Problem {
+  readonly spec: Spec;
+  readonly obj: Objective;
+  readonly theta0: Float64Array;
+  readonly hessian: ReturnType<typeof analyseHessian>;
+  readonly opt: ReturnType<typeof findOptimum>;
+}
+
+function buildShared(spec: Spec): Problem {
   const obj = buildProblem(spec);
-  const { n, P } = obj;
   const theta0 = initialTheta(spec);
-  const { info: hessian, eig, matrix } = analyseHessian(obj, theta0);
-  const opt = findOptimum(obj, theta0, eig);
+  const hessian = analyseHessian(obj, theta0);
+  return { spec, obj, theta0, hessian, opt: findOptimum(obj, theta0, hessian.eig) };
+}
+
+/** A built problem `spec` can reuse: same inputs (the same object), preprocessing, loss and start. */
+function reusable(p: Problem, spec: Spec): boolean {
+  const s = p.spec;
+  return s.inputs === spec.inputs && s.labels === spec.labels && s.w === spec.w && s.preprocess === spec.preprocess && s.loss === spec.loss && s.b === spec.b && s.biasTrained === spec.biasTrained && s.samples === spec.samples && s.seed === spec.seed;
+}
+
+/** Analyse one spec without its variants. */
+function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: Problem = buildShared(spec)): Analysis {
+  const { obj, theta0, opt } = problem;
+  const { n, P } = obj;
+  const { info: hessian, eig, matrix } = problem.hessian;
   const learningRate = learningRateInfo(eig, spec.optimizer, spec.lr, spec.loss);
   const schedule = new BatchSchedule(P, batchSize(spec.batch, P), spec.shuffle, spec.seed);
   const run = runDescent(obj, createStepper(spec.optimizer, spec.lr, obj.q), schedule, theta0, opt.theta, {
@@ -132,8 +156,14 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions): Analysis
  * variants (named as written; the main analysis is named "main"). Pure and deterministic.
  */
 export function analyzeSpec(spec: Spec, options: AnalyzeOptions = {}): Analysis {
-  const main = analyseOne(spec, 'main', options);
+  const problems = [buildShared(spec)];
+  const main = analyseOne(spec, 'main', options, problems[0]);
   if (options.variants === false || spec.compare.length === 0) return main;
-  const variants = spec.compare.map((v) => analyseOne(applyVariant(spec, v), v.name, options));
+  const variants = spec.compare.map((v) => {
+    const vs = applyVariant(spec, v);
+    let problem = problems.find((p) => reusable(p, vs));
+    if (!problem) problems.push((problem = buildShared(vs)));
+    return analyseOne(vs, v.name, options, problem);
+  });
   return { ...main, variants };
 }
