@@ -72,7 +72,7 @@ export class Workbench {
     await this.page.keyboard.press('Control+G');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: WAIT });
-    await input.fill(String(lineNumber));
+    await input.fill(`:${lineNumber}`);
     await this.page.keyboard.press('Enter');
     await this.page.keyboard.press('Home');
     await this.page.keyboard.press('Shift+End');

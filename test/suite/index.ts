@@ -24,7 +24,7 @@ export function run(): Promise<void> {
   const vscode = require('vscode') as typeof import('vscode');
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
   const files = fs
-    .readdirSync(__dirname)
+    .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.js'))
     .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
