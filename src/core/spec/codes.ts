@@ -46,6 +46,9 @@ export const CODES = {
   stepsLimit: 'GG304',
   sampleValuesLimit: 'GG305',
   variantsLimit: 'GG306',
+  momentWorkLimit: 'GG307',
+  eigenWorkLimit: 'GG308',
+  runWorkLimit: 'GG309',
 } as const;
 
 export type DiagnosticCode = (typeof CODES)[keyof typeof CODES];
@@ -92,4 +95,7 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   GG304: 'The number of steps exceeds the limit.',
   GG305: 'samples × dimension exceeds the limit.',
   GG306: 'More compare variants than the limit.',
+  GG307: 'The moments (samples × q², summed over the data sets to analyse) exceed the work limit.',
+  GG308: 'The eigen-decompositions (q³, summed over the data sets to analyse) exceed the work limit.',
+  GG309: 'The runs (steps × cost per step, summed over the main run and the variants) exceed the work limit.',
 };

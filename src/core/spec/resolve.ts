@@ -11,7 +11,8 @@ import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
 import { DEFAULTS, defaultTeacherW, defaultView, defaultW } from './defaults';
 import type { State } from './statement';
-import { LIMITS, type InputSource, type LabelSource, type Loss, type Spec, type StatementKey, type Variant } from './types';
+import { LIMITS, type InputSource, type LabelSource, type Loss, type Preprocess, type Spec, type StatementKey, type Variant } from './types';
+import { eigenWork, formatWork, LOGISTIC_SAMPLE_COST, momentWork, NEWTON_ITERATIONS, STEP_COST, runWork, type ProblemSize, type RunSize } from './work';
 
 /** Applies the cross-statement rules and defaults; undefined when any error was reported. */
 export function resolve(state: State): Spec | undefined {
@@ -119,6 +120,10 @@ export function resolve(state: State): Spec | undefined {
     compare.push(d.variant);
   }
 
+  if (!problems.hasErrors && labels !== undefined && samples !== undefined) {
+    checkWork(state, { n, P: samples, biasTrained, loss, batch, steps: p.steps ?? DEFAULTS.steps, preprocess: p.preprocess ?? DEFAULTS.preprocess, compare, dimensionKey: sources[0]?.key, explicit: explicitRows !== undefined });
+  }
+
   if (problems.hasErrors || labels === undefined || samples === undefined) return undefined;
   const inputs: InputSource = p.x?.source ?? { kind: 'generated', distribution: DEFAULTS.distribution, activation: DEFAULTS.activation };
   return {
@@ -141,6 +146,73 @@ export function resolve(state: State): Spec | undefined {
     view,
     ranges: state.ranges,
   };
+}
+
+/** What `checkWork` needs of the resolved settings. */
+interface WorkInput {
+  readonly n: number;
+  readonly P: number;
+  readonly biasTrained: boolean;
+  readonly loss: Loss;
+  readonly batch: number | 'all';
+  readonly steps: number;
+  readonly preprocess: Preprocess;
+  readonly compare: readonly Variant[];
+  /** The statement that set the dimension (w, w* or x), if any. */
+  readonly dimensionKey: StatementKey | undefined;
+  readonly explicit: boolean;
+}
+
+/**
+ * The work limits (GG307–GG309, spec/work.ts): estimated from the sizes before anything runs.
+ * Each error names the total, the limit, and sits on the statement that drives it (or on
+ * `compare` when the main spec alone is within the limit).
+ */
+function checkWork(state: State, w: WorkInput): void {
+  const { ranges, problems } = state;
+  const q = w.biasTrained ? w.n + 1 : w.n;
+  const batchOf = (b: number | 'all'): number => (b === 'all' ? w.P : Math.max(1, Math.min(w.P, b)));
+  const mainProblem: ProblemSize = { n: w.n, q, P: w.P, loss: w.loss, preprocess: w.preprocess };
+  const mainRun: RunSize = { q, P: w.P, batch: batchOf(w.batch), steps: w.steps, loss: w.loss };
+  const problemsToAnalyse = [mainProblem];
+  const runs = [mainRun];
+  for (const v of w.compare) {
+    const c = v.changes;
+    const loss = c.loss ?? w.loss;
+    // Variants that keep the inputs, preprocessing and loss share the main problem (analysis/analyze.ts).
+    if (c.activation !== undefined || (c.preprocess !== undefined && c.preprocess !== w.preprocess) || loss !== w.loss) {
+      problemsToAnalyse.push({ ...mainProblem, loss, preprocess: c.preprocess ?? w.preprocess });
+    }
+    runs.push({ q, P: w.P, batch: batchOf(c.batch ?? w.batch), steps: c.steps ?? w.steps, loss });
+  }
+  const at = (...keys: (StatementKey | undefined)[]): SourceRange => {
+    for (const k of keys) {
+      const r = k ? ranges[k] : undefined;
+      if (r) return r.value;
+    }
+    return { start: 0, end: 0 };
+  };
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  const variantsText = (count: number): string => (count > 1 ? ` summed over the main spec and ${plural(count - 1, 'compare variant')} with their own data` : '');
+  const qText = `q = ${q} (n = ${w.n}${w.biasTrained ? ' plus the bias' : ''})`;
+
+  const moments = sum(problemsToAnalyse.map(momentWork));
+  if (moments > LIMITS.maxMomentWork) {
+    const alone = momentWork(mainProblem) > LIMITS.maxMomentWork;
+    const logistic = w.loss === 'logistic' ? ` (the logistic loss builds them for up to ${NEWTON_ITERATIONS + 1} Newton steps)` : '';
+    problems.error(CODES.momentWorkLimit, alone ? at(w.explicit ? 'x' : 'samples', w.dimensionKey, 'x') : at('compare'), `The moments need about ${formatWork(moments)} multiply-adds: samples × q² with ${w.P} samples and ${qText}${logistic}${variantsText(problemsToAnalyse.length)}; this exceeds the work limit of ${formatWork(LIMITS.maxMomentWork)}: expected fewer samples or a smaller dimension.`);
+  }
+  const eigen = sum(problemsToAnalyse.map(eigenWork));
+  if (eigen > LIMITS.maxEigenWork) {
+    const alone = eigenWork(mainProblem) > LIMITS.maxEigenWork;
+    problems.error(CODES.eigenWorkLimit, alone ? at(w.dimensionKey, 'x') : at('compare'), `The eigen-decompositions need about ${formatWork(eigen)} operations: q³ with ${qText}${variantsText(problemsToAnalyse.length)}; this exceeds the work limit of ${formatWork(LIMITS.maxEigenWork)}: expected a smaller dimension (q ≤ ${Math.floor(Math.cbrt(LIMITS.maxEigenWork))} for one squared-loss data set).`);
+  }
+  const run = sum(runs.map(runWork));
+  if (run > LIMITS.maxRunWork) {
+    const alone = runWork(mainRun) > LIMITS.maxRunWork;
+    const perStep = `${w.loss === 'squared' ? 'q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
+    problems.error(CODES.runWorkLimit, alone ? at('steps', 'batch', w.dimensionKey, 'x') : at('compare'), `The runs need about ${formatWork(run)} operations: steps × (${perStep}) with ${w.steps} steps and ${qText}${runs.length > 1 ? `, summed over the main run and ${plural(runs.length - 1, 'compare variant')}` : ''}; this exceeds the work limit of ${formatWork(LIMITS.maxRunWork)}: expected fewer steps, a smaller dimension or fewer samples.`);
+  }
 }
 
 /** Logistic loss reads labels as probabilities: each must lie in [0, 1]. Reports the first outlier. */

@@ -127,4 +127,14 @@ export const LIMITS = {
   /** Source text length in UTF-16 code units (about 8 MB of ASCII). */
   maxFileChars: 8 * 1024 * 1024,
   maxCompareVariants: 8,
+  /**
+   * Work limits of the analysis (spec/work.ts), checked before anything heavy runs so that the
+   * largest accepted spec analyses in about 2 s on the project's machines (each alone ≲ 0.7 s):
+   * Σ samples × q² over the problems (Gram moments; ×101 for the logistic loss' Newton steps),
+   */
+  maxMomentWork: 1_500_000_000,
+  /** … Σ q³ over the problems (eigen-decompositions; q = n + 1 with a trained bias) … */
+  maxEigenWork: 150_000_000,
+  /** … and Σ steps × cost per step over the runs (main and compare variants). */
+  maxRunWork: 600_000_000,
 } as const;

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { parseSpec } from '../../../src/core/spec/parse';
+import { LIMITS } from '../../../src/core/spec/types';
+import { eigenWork, formatWork, momentWork, runWork } from '../../../src/core/spec/work';
+import { expectOne, valid } from './helpers';
+
+const vector = (n: number, v = 0.5): string => `[${new Array(n).fill(v).join(', ')}]`;
+
+describe('spec diagnostics: work limits (GG307–GG309)', () => {
+  it('rejects a dimension whose eigen-decomposition exceeds the limit, on w, naming the limit', () => {
+    const text = `w = ${vector(600)}\nsamples = 10`;
+    const d = expectOne(text, 'GG308', vector(600));
+    assert.equal(d.severity, 'error');
+    assert.match(d.message, /q = 601 \(n = 600 plus the bias\)/);
+    assert.match(d.message, new RegExp(`limit of ${formatWork(LIMITS.maxEigenWork)}`));
+    assert.match(d.message, /150 million/);
+    assert.equal(parseSpec(text).spec, undefined);
+  });
+
+  it('accepts the largest dimension within the limit (q³ ≤ maxEigenWork)', () => {
+    const q = Math.floor(Math.cbrt(LIMITS.maxEigenWork));
+    valid(`w = ${vector(q - 1)}\nsamples = 10\nsteps = 10`);
+  });
+
+  it('rejects samples × q² over the moment limit, on samples; the logistic loss counts its Newton steps', () => {
+    const text = `w = ${vector(300)}\nsamples = 30000`;
+    const d = expectOne(text, 'GG307', '30000');
+    assert.match(d.message, /30000 samples and q = 301/);
+    assert.match(d.message, /limit of 1,500 million/);
+    valid(`w = ${vector(100)}\nsamples = 10000\nsteps = 10`);
+    const logistic = `loss = logistic\nw = ${vector(100)}\nsamples = 10000\nsteps = 10`;
+    assert.match(expectOne(logistic, 'GG307', '10000').message, /Newton/);
+  });
+
+  it('rejects steps × cost per step over the run limit, on steps, and counts compare variants', () => {
+    const text = `w = ${vector(100)}\nsamples = 100\nsteps = 100000`;
+    assert.match(expectOne(text, 'GG309', '100000').message, /limit of 600 million/);
+    const base = 'samples = 100\nsteps = 40000\n';
+    valid(base);
+    const compare = 'center, tanh, adam, sgd, momentum, nesterov, rmsprop, whiten';
+    const d = expectOne(`${base}compare = ${compare}`, 'GG309', compare);
+    assert.match(d.message, /summed over the main run and 8 compare variants/);
+  });
+
+  it('estimates from the sizes alone', () => {
+    assert.equal(momentWork({ n: 2, q: 3, P: 10, loss: 'squared', preprocess: 'none' }), 90);
+    assert.equal(momentWork({ n: 2, q: 3, P: 10, loss: 'squared', preprocess: 'whiten' }), 90 + 80);
+    assert.equal(eigenWork({ n: 2, q: 3, P: 10, loss: 'squared', preprocess: 'none' }), 27);
+    assert.ok(runWork({ q: 3, P: 10, batch: 1, steps: 2, loss: 'logistic' }) > runWork({ q: 3, P: 10, batch: 1, steps: 2, loss: 'squared' }));
+    assert.equal(formatWork(1_500_000_000), '1,500 million');
+    assert.equal(formatWork(12_345_678), '12.3 million');
+  });
+});
