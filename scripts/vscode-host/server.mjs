@@ -1,7 +1,7 @@
 // Starts code-server on loopback with its own profile (user data, extensions, config), waits until
 // it answers, and stops it cleanly (the whole process group).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,7 @@ export function freePort() {
  * @param {number} [o.port] default: a free one
  * @param {Record<string, unknown>} [o.settings] extra user settings
  * @param {boolean} [o.verbose] pipe the server's output to this process
+ * @param {boolean} [o.keepSettings] keep an existing user settings.json (for a kept profile)
  * @returns {Promise<{ url: string, port: number, profileDir: string, extensionsDir: string, stop: () => Promise<void>, output: () => string }>}
  */
 export async function startCodeServer(o = {}) {
@@ -40,8 +41,10 @@ export async function startCodeServer(o = {}) {
   const extensionsDir = path.join(profileDir, 'extensions');
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  // keepSettings: a kept profile keeps what its user changed since the first start.
+  if (!(o.keepSettings && existsSync(settingsFile))) writeFileSync(
+    settingsFile,
     JSON.stringify(
       {
         'workbench.startupEditor': 'none',
@@ -53,6 +56,7 @@ export async function startCodeServer(o = {}) {
         'extensions.autoUpdate': false,
         'update.mode': 'none',
         'chat.disableAIFeatures': true,
+        'git.openRepositoryInParentFolders': 'never',
         ...o.settings,
       },
       null,
@@ -118,18 +122,18 @@ export async function startCodeServer(o = {}) {
     }
     await sleep(200);
   }
-  return { url, port, profileDir, extensionsDir, userDataDir, stop, output: () => output };
+  return { url, port, profileDir, extensionsDir, userDataDir, stop, exited: exitPromise, output: () => output };
 }
 
 /** Installs a .vsix into an extensions folder with code-server's own CLI (as a user would). */
-export function installExtension(vsix, extensionsDir) {
+export function installExtension(vsix, extensionsDir, { force = false } = {}) {
   const entry = ensureCodeServer();
   const configDir = mkdtempSync(path.join(os.tmpdir(), 'gg-cs-install-'));
   mkdirSync(extensionsDir, { recursive: true });
   try {
     const configFile = path.join(configDir, 'config.yaml');
     writeFileSync(configFile, 'auth: none\ncert: false\n');
-    return execFileSync(process.execPath, [entry, '--config', configFile, '--user-data-dir', path.join(configDir, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+    return execFileSync(process.execPath, [entry, '--config', configFile, '--user-data-dir', path.join(configDir, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix, ...(force ? ['--force'] : [])], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what the product and its tests need on a Debian/Ubuntu machine, from nothing:
+#   Debian packages  libkrb5-dev, ripgrep (code-server), chromium (the tests' browser, with --ci)
+#   npm packages     npm ci (never downloads a browser)
+#   VS Code host     code-server@4.100.3 into .cache/ (scripts/vscode-host/install.mjs)
+# Idempotent: what is there already is skipped.
+# Usage: scripts/setup.sh [--ci]   (--ci: also the browser, and always a clean `npm ci`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+ci=false
+[ "${1:-}" = "--ci" ] && ci=true
+
+need=()
+command -v rg >/dev/null 2>&1 || need+=(ripgrep)
+dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
+if $ci && ! command -v chromium >/dev/null 2>&1; then need+=(chromium); fi
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "Please install these Debian packages first: ${need[*]}" >&2
+      exit 1
+    fi
+  fi
+  echo "> apt-get install ${need[*]}"
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if $ci || [ ! -d node_modules ]; then
+  echo "> npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+echo "> VS Code host (code-server)"
+node scripts/vscode-host/install.mjs >/dev/null
