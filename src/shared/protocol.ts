@@ -6,6 +6,7 @@
  * Pure TypeScript: no vscode, no DOM.
  */
 import type { Analysis } from '../core/analysis/types';
+import type { Optimizer, Preprocess, Spec, StatementKey } from '../core/spec/types';
 
 /** A located problem, as the panel's error banner shows it (one-based line and column). */
 export interface PanelError {
@@ -26,6 +27,12 @@ export type HostMessage =
       /** URI of the document shown (absent for the default lesson and selections): keep it in the state, see `PersistedPanelState`. */
       readonly documentUri?: string;
       readonly analysis: Analysis;
+      /** The resolved spec the analysis came from: the webview re-runs the pure core on it when a control changes. */
+      readonly spec?: Spec;
+      /** One-based line of each statement written in the text (tooltips quote "lr = 0.5, line 21"). */
+      readonly statementLines?: Partial<Record<StatementKey, number>>;
+      /** Whether 'writeSpec' can change the source (a document; not the default lesson or a selection). */
+      readonly writable?: boolean;
     }
   | {
       /** The spec has errors: keep the last good picture and show the first error. */
@@ -40,13 +47,47 @@ export type HostMessage =
       /** Settings that affect the view (sent on ready and when they change). */
       readonly type: 'settings';
       readonly animationStepsPerSecond: number;
+    }
+  | {
+      /** The outcome of a 'writeSpec' or 'export' request, shown in the panel's status line. */
+      readonly type: 'writeResult' | 'exportResult';
+      readonly ok: boolean;
+      readonly message: string;
     };
+
+/** The two plane components (weight indices `axes`) of a vector such as w or w*. */
+export interface PlanePoint {
+  readonly axes: readonly [number, number];
+  readonly values: readonly [number, number];
+}
+
+/** Control values to write back into the spec, each replacing its statement's value. */
+export interface SpecChanges {
+  readonly lr?: number;
+  readonly batch?: number | 'all';
+  readonly optimizer?: Optimizer;
+  readonly preprocess?: Preprocess;
+  /** New start weights w on the plane's two axes (the other components stay). */
+  readonly start?: PlanePoint;
+  /** New teacher weights w* on the plane's two axes. */
+  readonly teacher?: PlanePoint;
+}
+
+export type ExportFormat = 'svg' | 'png' | 'csv' | 'json';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
 
 /** Webview → host. */
 export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'revealError'; readonly line: number; readonly column: number }
   | { readonly type: 'log'; readonly level: 'info' | 'error'; readonly text: string };
+
+/** Webview → host requests that change something outside the view (the document, a file). */
+export type PanelRequest =
+  /** Write control changes into the document of analysis `version` (refused if the document moved on). */
+  | { readonly type: 'writeSpec'; readonly version: number; readonly changes: SpecChanges }
+  /** Save `data` (text, or base64 for PNG) through a save dialog. */
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly fileName: string; readonly data: string };
 
 /** Upper bound for text the webview may send, so a hostile page cannot flood the host. */
 const MAX_TEXT = 10_000;
@@ -57,6 +98,73 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isLineNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 10_000_000;
+}
+
+/** Upper bound for an export's data (characters): a 10,000-step JSON path is a few MB. */
+export const MAX_EXPORT_CHARS = 40_000_000;
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const unitInterval = (v: unknown): boolean => finite(v) && v >= 0 && v < 1;
+const positiveNumber = (v: unknown): boolean => finite(v) && v > 0 && v < 1e12;
+const PREPROCESSES: readonly unknown[] = ['none', 'center', 'standardize', 'whiten'];
+/** Base names only: no folders, no leading dot. */
+const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9 _.()-]{0,99}$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function isOptimizer(v: unknown): v is Optimizer {
+  if (!isRecord(v)) return false;
+  const keys = Object.keys(v);
+  const only = (...allowed: string[]): boolean => keys.every((k) => allowed.includes(k));
+  switch (v.kind) {
+    case 'sgd':
+      return only('kind');
+    case 'momentum':
+    case 'nesterov':
+      return only('kind', 'beta') && unitInterval(v.beta);
+    case 'adam':
+      return only('kind', 'beta1', 'beta2', 'eps') && unitInterval(v.beta1) && unitInterval(v.beta2) && positiveNumber(v.eps);
+    case 'rmsprop':
+      return only('kind', 'rho', 'eps') && unitInterval(v.rho) && positiveNumber(v.eps);
+    default:
+      return false;
+  }
+}
+
+function isPlanePoint(v: unknown): v is PlanePoint {
+  if (!isRecord(v) || !Array.isArray(v.axes) || !Array.isArray(v.values) || v.axes.length !== 2 || v.values.length !== 2) return false;
+  const axis = (a: unknown): boolean => typeof a === 'number' && Number.isInteger(a) && a >= 0 && a < 1000;
+  return axis(v.axes[0]) && axis(v.axes[1]) && v.axes[0] !== v.axes[1] && v.values.every((x) => finite(x) && Math.abs(x) < 1e9) && Object.keys(v).length === 2;
+}
+
+function isSpecChanges(v: unknown): v is SpecChanges {
+  if (!isRecord(v)) return false;
+  const keys = Object.keys(v);
+  if (keys.length === 0 || !keys.every((k) => ['lr', 'batch', 'optimizer', 'preprocess', 'start', 'teacher'].includes(k))) return false;
+  if ('lr' in v && !positiveNumber(v.lr)) return false;
+  if ('batch' in v && !(v.batch === 'all' || (typeof v.batch === 'number' && Number.isInteger(v.batch) && v.batch >= 1 && v.batch <= 100_000))) return false;
+  if ('optimizer' in v && !isOptimizer(v.optimizer)) return false;
+  if ('preprocess' in v && !PREPROCESSES.includes(v.preprocess)) return false;
+  if ('start' in v && !isPlanePoint(v.start)) return false;
+  if ('teacher' in v && !isPlanePoint(v.teacher)) return false;
+  return true;
+}
+
+function isExport(v: Record<string, unknown>): boolean {
+  const format = v.format;
+  if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) return false;
+  if (typeof v.fileName !== 'string' || !FILE_NAME.test(v.fileName) || !v.fileName.toLowerCase().endsWith(`.${format}`)) return false;
+  if (typeof v.data !== 'string' || v.data.length === 0 || v.data.length > MAX_EXPORT_CHARS) return false;
+  return format !== 'png' || BASE64.test(v.data);
+}
+
+/** Runtime guard for the requests (a subset of what `isWebviewMessage` accepts). */
+export function isPanelRequest(value: unknown): value is PanelRequest {
+  if (!isRecord(value)) return false;
+  if (value.type === 'writeSpec') {
+    return Object.keys(value).length === 3 && typeof value.version === 'number' && Number.isInteger(value.version) && value.version >= 0 && isSpecChanges(value.changes);
+  }
+  if (value.type === 'export') return Object.keys(value).length === 4 && isExport(value);
+  return false;
 }
 
 /** Runtime guard for everything the webview sends. */

@@ -7,7 +7,7 @@ import { Panel } from './panel';
 import { restoreState } from './state';
 import { connectToHost } from './vscodeApi';
 
-const HOST_TYPES: ReadonlySet<string> = new Set<HostMessage['type']>(['analysis', 'specErrors', 'settings']);
+const HOST_TYPES: ReadonlySet<string> = new Set<HostMessage['type']>(['analysis', 'specErrors', 'settings', 'writeResult', 'exportResult']);
 
 function isHostMessage(data: unknown): data is HostMessage {
   return typeof data === 'object' && data !== null && HOST_TYPES.has(String((data as { type?: unknown }).type));
@@ -36,6 +36,10 @@ function start(): void {
           break;
         case 'settings':
           panel.applySettings(msg.animationStepsPerSecond);
+          break;
+        case 'writeResult':
+        case 'exportResult':
+          panel.showResult(msg.ok === true, String(msg.message).slice(0, 500));
           break;
         default:
           assertNever(msg);

@@ -1,13 +1,28 @@
 /**
- * The panel's view: the weight plane (drawn from the shared scene), the readout, the error banner,
- * the play/step/reset controls and the live summary. One seam with the math: `render()` builds the
- * scene of the current analysis at the current step and redraws.
+ * The panel's view: the weight plane with its overlays, the timeline, the charts, the controls,
+ * the readout and the exports. One seam with the math: `rebuild()` turns the current analysis (the
+ * host's, or the core's on the spec with the panel's overrides) into a scene and mounts it;
+ * `showStep()` moves only the parts that depend on the step, once per animation frame.
  */
 import type { Analysis } from '../core/analysis/types';
-import { buildScene, plotAspect, readoutRows, sceneToSvgTree, stepSummary } from '../core/scene';
-import type { HostMessage, PanelError } from '../shared/protocol';
-import { createSvg } from './renderTree';
+import { buildScene, plotAspect, stepSummary, type Bounds, type Scene, type SceneOptions, type Vec2 } from '../core/scene';
+import type { StatementKey, Spec } from '../core/spec/types';
+import type { ExportFormat, HostMessage, PanelError } from '../shared/protocol';
+import { ChartsView } from './chartsView';
+import { CompareView } from './compareView';
+import { ControlsView } from './controlsView';
+import { button, h } from './dom';
+import { exportRequest, themeKind } from './exporter';
+import { attachKeyboard, KEYBOARD_HELP } from './keyboard';
+import { LiveModel, hasOverrides, toSpecChanges, type Overrides } from './liveModel';
+import { OverlayToggles } from './overlayToggles';
+import { attachPlaneInput, panBy, zoomAbout, type DragTarget } from './planeInput';
+import { PlaneView } from './planeView';
+import { ReadoutView } from './readoutView';
 import type { ViewState } from './state';
+import { Timeline, type TimelineEnvironment } from './timeline';
+import { tooltipLines, tooltipNode } from './tooltip';
+import { createSvg } from './renderTree';
 import type { Host } from './vscodeApi';
 
 type AnalysisMessage = Extract<HostMessage, { type: 'analysis' }>;
@@ -17,103 +32,114 @@ type ErrorsMessage = Extract<HostMessage, { type: 'specErrors' }>;
 const WIDTH = 640;
 const HEIGHT = 600;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; testid?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (props.className) el.className = props.className;
-  if (props.testid) el.dataset.testid = props.testid;
-  if (props.text !== undefined) el.textContent = props.text;
-  for (const [k, v] of Object.entries(props.attrs ?? {})) el.setAttribute(k, v);
-  el.append(...children);
-  return el;
-}
-
-export interface PanelEnvironment {
-  /** Whether the user asked for reduced motion (OS setting or VS Code's body class). */
-  readonly reducedMotion: () => boolean;
-  readonly requestFrame: (cb: (t: number) => void) => number;
-  readonly cancelFrame: (id: number) => void;
-}
+export type PanelEnvironment = TimelineEnvironment;
 
 export class Panel {
   private state: ViewState;
+  private readonly live = new LiveModel();
   private analysis: Analysis | null = null;
+  private spec: Spec | null = null;
+  private lines: Partial<Record<StatementKey, number>> = {};
+  private writable = false;
+  private version = 0;
   private lastVersion = -Infinity;
-  private stepsPerSecond = 20;
-  private frame: number | null = null;
-  private lastTime: number | null = null;
-  private carry = 0;
+  private settingsSpeed = 20;
   private firstError: PanelError | null = null;
+  private pending: number | null = null;
 
   private readonly title = h('h1', { className: 'gg-title', testid: 'gg-title', text: 'Gradient Geometry' });
-  private readonly play = h('button', { className: 'gg-button', testid: 'gg-play', text: 'Play', attrs: { type: 'button', 'aria-pressed': 'false', title: 'Play the path from the start' } });
-  private readonly stepButton = h('button', { className: 'gg-button', testid: 'gg-step', text: 'Step', attrs: { type: 'button', title: 'One step forward' } });
-  private readonly reset = h('button', { className: 'gg-button', testid: 'gg-reset', text: 'Reset', attrs: { type: 'button', title: 'Back to the start' } });
-  private readonly position = h('span', { className: 'gg-position', testid: 'gg-position', attrs: { 'aria-hidden': 'true' } });
-  private readonly eigenToggle = h('input', { testid: 'gg-toggle-eigen', attrs: { type: 'checkbox' } });
-  private readonly variantsToggle = h('input', { testid: 'gg-toggle-variants', attrs: { type: 'checkbox' } });
+  private readonly timeline: Timeline;
   private readonly errorText = h('span', { className: 'gg-error-text', testid: 'gg-error-text' });
-  private readonly reveal = h('button', { className: 'gg-link', testid: 'gg-reveal', text: 'Show in editor', attrs: { type: 'button' } });
+  private readonly reveal = button('Show in editor', 'gg-reveal', 'Reveal the error in the editor', 'gg-link');
   private readonly error = h('div', { className: 'gg-error', testid: 'gg-error', attrs: { role: 'alert' } }, this.errorText, this.reveal);
-  private readonly placeholder = h('p', { className: 'gg-placeholder', text: 'Waiting for the analysis…' });
-  private readonly figure = h('figure', { className: 'gg-figure', testid: 'gg-figure' }, this.placeholder);
-  private readonly sentence = h('p', { className: 'gg-sentence', testid: 'gg-sentence' });
-  private readonly list = h('dl', { className: 'gg-list' });
-  private readonly convention = h('p', { className: 'gg-convention', testid: 'gg-convention' });
-  private readonly readout = h('section', { className: 'gg-readout', testid: 'gg-readout', attrs: { 'aria-label': 'Readout' } }, this.sentence, this.list, this.convention);
-  private readonly live = h('p', { className: 'gg-live', testid: 'gg-live', attrs: { 'aria-live': 'polite', role: 'status' } });
+  private readonly planeHost = h('div', { className: 'gg-plane-host', testid: 'gg-plane-host' }, h('p', { className: 'gg-placeholder', text: 'Waiting for the analysis…' }));
+  private readonly figure = h('figure', { className: 'gg-figure', testid: 'gg-figure', attrs: { tabindex: '0', 'aria-label': `Weight plane. Keys: ${KEYBOARD_HELP}` } }, this.planeHost);
+  private readonly plane = new PlaneView(this.planeHost, { width: WIDTH, height: HEIGHT, idPrefix: 'gg' });
+  private readonly multiples = new CompareView();
+  private readonly liveRegion = h('p', { className: 'gg-live', testid: 'gg-live', attrs: { 'aria-live': 'polite', role: 'status' } });
+  private readonly charts = new ChartsView();
+  private readonly readout = new ReadoutView();
+  private readonly controls: ControlsView;
+  private readonly toggles: OverlayToggles;
+  private readonly status = h('p', { className: 'gg-status', testid: 'gg-status', attrs: { 'aria-live': 'polite' } });
+  private hover: { k: number; at: Vec2 } | null = null;
 
   constructor(
     root: HTMLElement,
     private readonly host: Host,
     saved: ViewState,
-    private readonly env: PanelEnvironment,
+    env: PanelEnvironment,
   ) {
     this.state = saved;
     this.error.hidden = true;
-    this.eigenToggle.checked = saved.showEigen;
-    this.variantsToggle.checked = saved.showVariants;
-    const label = (input: HTMLInputElement, text: string): HTMLLabelElement => h('label', { className: 'gg-toggle' }, input, document.createTextNode(` ${text}`));
-    const toolbar = h(
-      'div',
-      { className: 'gg-controls', attrs: { role: 'toolbar', 'aria-label': 'Path animation' } },
-      this.play,
-      this.stepButton,
-      this.reset,
-      this.position,
-      label(this.eigenToggle, 'Valley axes'),
-      label(this.variantsToggle, 'Variants'),
+    this.timeline = new Timeline(env, {
+      onStep: (k, announce) => {
+        this.save({ step: k === this.timeline.lastStep && !this.timeline.isPlaying ? null : k });
+        this.showStep(k);
+        if (announce) this.announce();
+      },
+      onPlaying: (playing) => this.save({ playing, step: this.timeline.step }),
+      onSpeed: (speed) => this.save({ speed }),
+    });
+    if (saved.speed !== null) this.timeline.setSpeed(saved.speed);
+    this.controls = new ControlsView({
+      onOverrides: (change) => this.setOverrides({ ...this.state.overrides, ...change }),
+      onWrite: () => this.writeBack(),
+      onDiscard: () => this.setOverrides({}),
+    });
+    this.toggles = new OverlayToggles(saved, (key, on) => this.save({ [key]: on }, true), (mode) => this.save({ compare: mode }, true));
+    const t = this.timeline;
+    const toolbar = h('div', { className: 'gg-controls', attrs: { role: 'toolbar', 'aria-label': 'Path animation' } }, t.play, t.back, t.forward, t.reset, t.position, t.speed);
+    const exports = h('div', { className: 'gg-exports', attrs: { role: 'group', 'aria-label': 'Export' } }, h('span', { className: 'gg-field-name', text: 'Export' }), ...(['svg', 'png', 'csv', 'json'] as const).map((f) => this.exportButton(f)));
+    root.replaceChildren(
+      h('header', { className: 'gg-header' }, this.title, toolbar),
+      h('div', { className: 'gg-scrub-row' }, t.scrub),
+      this.error,
+      h(
+        'div',
+        { className: 'gg-body' },
+        h('div', { className: 'gg-stage' }, this.figure, this.multiples.element, this.liveRegion, h('p', { className: 'gg-help', text: KEYBOARD_HELP }), this.charts.element),
+        h('aside', { className: 'gg-side' }, this.toggles.element, this.controls.element, this.readout.element, exports, this.status),
+      ),
     );
-    root.replaceChildren(h('header', { className: 'gg-header' }, this.title, toolbar), this.error, h('div', { className: 'gg-body' }, h('div', { className: 'gg-stage' }, this.figure, this.live), this.readout));
-    this.setControlsEnabled(false);
-
-    this.play.addEventListener('click', () => (this.frame === null ? this.startPlaying() : this.pause(true)));
-    this.stepButton.addEventListener('click', () => {
-      this.pause(false);
-      this.goTo(this.currentStep() + 1, true);
-    });
-    this.reset.addEventListener('click', () => {
-      this.pause(false);
-      this.goTo(0, true);
-    });
-    this.eigenToggle.addEventListener('change', () => this.update({ showEigen: this.eigenToggle.checked }));
-    this.variantsToggle.addEventListener('change', () => this.update({ showVariants: this.variantsToggle.checked }));
     this.reveal.addEventListener('click', () => {
       if (this.firstError) this.host.post({ type: 'revealError', line: this.firstError.line, column: this.firstError.column });
     });
+    attachKeyboard(document, {
+      togglePlay: () => t.toggle(),
+      stepBy: (d) => t.stepBy(d),
+      goToStart: () => t.goTo(0, true),
+      goToEnd: () => t.goTo(t.lastStep, true),
+      zoom: (factor) => this.zoomBy(factor),
+      resetZoom: () => this.setZoom(null),
+      pan: (dx, dy) => this.panBy(dx, dy),
+    });
+    attachPlaneInput(this.planeHost, this.plane, {
+      onViewport: (view) => this.setZoom(view, true),
+      onDrag: (target, at, done) => this.drag(target, at, done),
+      onHover: (k, at) => this.showHover(k === null || at === null ? null : { k, at }),
+    });
+    // Theme changes repaint the canvas strip (its colours are read from CSS).
+    new MutationObserver(() => this.charts.paintStrip()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
   }
 
   showAnalysis(msg: AnalysisMessage): void {
     if (!this.accept(msg)) return;
-    this.analysis = msg.analysis;
+    this.version = msg.version;
+    this.spec = msg.spec ?? null;
+    this.lines = msg.statementLines ?? {};
+    this.writable = msg.writable === true;
+    this.live.setBase(msg.analysis, msg.spec);
+    // Overrides made on an older version of this document are gone: the spec is the truth again.
+    if (this.state.overridesVersion !== null && msg.version > this.state.overridesVersion) this.save({ overrides: {}, overridesVersion: null });
     this.firstError = null;
     this.error.hidden = true;
     this.figure.classList.remove('gg-stale');
     this.title.textContent = msg.source;
-    this.setControlsEnabled(true);
-    this.fillReadout(msg.analysis);
-    this.update({ documentUri: msg.documentUri, source: msg.source });
+    this.save({ documentUri: msg.documentUri, source: msg.source });
+    this.rebuild();
     this.announce();
-    if (this.state.playing && this.frame === null) this.startPlaying();
+    if (this.state.playing && !this.timeline.isPlaying) this.timeline.start();
   }
 
   showErrors(msg: ErrorsMessage): void {
@@ -124,11 +150,19 @@ export class Panel {
     this.error.hidden = first === null;
     if (first) this.errorText.textContent = `${msg.source}:${first.line}:${first.column}: ${first.message} (${first.code})${msg.errors.length > 1 ? ` and ${msg.errors.length - 1} more` : ''}. The picture shows the last valid spec.`;
     this.figure.classList.toggle('gg-stale', first !== null && this.analysis !== null);
-    this.update({ documentUri: msg.documentUri, source: msg.source });
+    this.save({ documentUri: msg.documentUri, source: msg.source });
   }
 
   applySettings(stepsPerSecond: number): void {
-    if (Number.isFinite(stepsPerSecond) && stepsPerSecond > 0) this.stepsPerSecond = Math.min(stepsPerSecond, 1000);
+    if (!(Number.isFinite(stepsPerSecond) && stepsPerSecond > 0)) return;
+    this.settingsSpeed = Math.min(stepsPerSecond, 1000);
+    if (this.state.speed === null) this.timeline.setSpeed(this.settingsSpeed);
+  }
+
+  /** The host's answer to a write or an export. */
+  showResult(ok: boolean, message: string): void {
+    this.status.textContent = message;
+    this.status.classList.toggle('gg-status-error', !ok);
   }
 
   /** Messages of an older version of the same document lose. */
@@ -139,106 +173,146 @@ export class Panel {
     return true;
   }
 
-  private lastIndex(): number {
-    return Math.max(0, (this.analysis?.run.path.length ?? 1) - 1);
-  }
-
-  private currentStep(): number {
-    const step = this.state.step;
-    return step === null ? this.lastIndex() : Math.min(step, this.lastIndex());
-  }
-
-  private goTo(step: number, announce: boolean): void {
-    const k = Math.min(Math.max(step, 0), this.lastIndex());
-    this.update({ step: k === this.lastIndex() && this.frame === null ? null : k });
-    if (announce) this.announce();
-  }
-
-  private startPlaying(): void {
-    if (!this.analysis) return;
-    if (this.env.reducedMotion()) {
-      // No animation: show the final state at once.
-      this.update({ step: null, playing: false });
-      this.announce();
-      return;
-    }
-    if (this.currentStep() >= this.lastIndex()) this.update({ step: 0 });
-    this.lastTime = null;
-    this.carry = 0;
-    this.update({ playing: true, step: this.currentStep() });
-    this.setPlayButton(true);
-    this.frame = this.env.requestFrame(this.tick);
-  }
-
-  private readonly tick = (time: number): void => {
-    this.frame = null;
-    if (!this.state.playing) return;
-    if (this.lastTime !== null) this.carry += ((time - this.lastTime) / 1000) * this.stepsPerSecond;
-    this.lastTime = time;
-    const advance = Math.floor(this.carry);
-    if (advance > 0) {
-      this.carry -= advance;
-      const next = Math.min(this.currentStep() + advance, this.lastIndex());
-      this.update({ step: next });
-      if (next >= this.lastIndex()) {
-        this.pause(true);
-        return;
-      }
-    }
-    this.frame = this.env.requestFrame(this.tick);
-  };
-
-  private pause(announce: boolean): void {
-    if (this.frame !== null) this.env.cancelFrame(this.frame);
-    this.frame = null;
-    this.setPlayButton(false);
-    if (this.state.playing) this.update({ playing: false });
-    if (announce) this.announce();
-  }
-
-  private setPlayButton(playing: boolean): void {
-    this.play.textContent = playing ? 'Pause' : 'Play';
-    this.play.setAttribute('aria-pressed', String(playing));
-  }
-
-  private setControlsEnabled(enabled: boolean): void {
-    for (const b of [this.play, this.stepButton, this.reset]) b.disabled = !enabled;
-  }
-
-  /** Changes the state, saves it, and redraws. */
-  private update(change: Partial<ViewState>): void {
+  private save(change: Partial<ViewState>, redraw = false): void {
     this.state = { ...this.state, ...change };
     this.host.saveState(this.state);
-    this.render();
+    if (redraw) this.rebuild();
   }
 
-  private render(): void {
-    const a = this.analysis;
+  private sceneOptions(a: Analysis, step: number): SceneOptions {
+    const s = this.state;
+    const spec = this.spec;
+    const o = this.state.overrides;
+    let teacher: Vec2 | null = null;
+    if (spec && spec.labels.kind === 'teacher') {
+      const [i, j] = spec.view;
+      teacher = o.teacher ?? [spec.labels.w[i], spec.labels.w[j]];
+    }
+    return { step, aspect: plotAspect(WIDTH, HEIGHT), eigen: s.showEigen, kappa: s.showKappa, variants: s.showVariants && s.compare === 'overlay' && a.variants.length > 0, perSample: s.showPerSample, batchStep: s.showBatch || s.showPerSample, teacher, ...(s.zoom ? { viewport: s.zoom } : {}) };
+  }
+
+  /** Recomputes (if controls changed) and remounts everything for the current analysis. */
+  private rebuild(): void {
+    const a = this.live.analysis(this.state.overrides);
     if (!a) return;
-    const step = this.currentStep();
-    const scene = buildScene(a, { step, aspect: plotAspect(WIDTH, HEIGHT), eigen: this.state.showEigen, variants: this.state.showVariants });
-    const svg = createSvg(sceneToSvgTree(scene, { width: WIDTH, height: HEIGHT }));
-    const old = this.figure.querySelector('svg');
-    if (old) old.replaceWith(svg);
-    else this.figure.replaceChildren(svg);
-    this.position.textContent = `step ${step} / ${this.lastIndex()}`;
-    this.stepButton.disabled = step >= this.lastIndex();
+    this.analysis = a;
+    const last = Math.max(0, a.run.path.length - 1);
+    const step = this.state.step === null ? last : Math.min(this.state.step, last);
+    const options = this.sceneOptions(a, step);
+    const zoomed = this.state.zoom ? this.live.zoomedGrid(a, this.state.overrides, this.state.zoom) : null;
+    const scene = buildScene(zoomed ? { ...a, contours: zoomed } : a, options);
+    this.plane.mount(scene, a, options);
+    this.figure.classList.toggle('gg-has-teacher', scene.teacher !== null);
+    const side = this.state.compare === 'side' && a.variants.length > 0;
+    this.multiples.element.hidden = !side;
+    this.figure.hidden = side;
+    if (side) this.multiples.mount(a, step, { ...options, viewport: undefined });
+    else this.multiples.element.replaceChildren();
+    this.charts.mount(a, step, this.state.showVariants);
+    this.readout.show(a);
+    this.controls.update(this.spec, a, this.state.overrides, this.writable);
+    this.toggles.setHasVariants(a.variants.length > 0);
+    this.timeline.setPath(last, step);
+    this.showStep(step);
+  }
+
+  /** Per frame: only the step-dependent parts. */
+  private showStep(step: number): void {
+    this.plane.show(step);
+    this.charts.show(step);
+    if (this.state.compare === 'side') this.multiples.show(step);
+    this.drawHover();
   }
 
   private announce(): void {
-    if (this.analysis) this.live.textContent = stepSummary(this.analysis, this.currentStep());
+    if (this.analysis) this.liveRegion.textContent = stepSummary(this.analysis, this.timeline.step);
   }
 
-  private fillReadout(a: Analysis): void {
-    this.sentence.textContent = a.sentence;
-    const items: Node[] = [];
-    for (const row of readoutRows(a)) {
-      const dt = h('dt', { text: row.label });
-      const dd = h('dd', { text: row.value, attrs: { 'data-key': row.key } });
-      if (row.hint) dd.title = row.hint;
-      items.push(h('div', { className: 'gg-row', attrs: { 'data-key': row.key } }, dt, dd));
+  private setOverrides(o: Overrides): void {
+    this.save({ overrides: o, overridesVersion: hasOverrides(o) ? this.version : null }, true);
+  }
+
+  private writeBack(): void {
+    if (!this.spec || !this.writable || !hasOverrides(this.state.overrides)) return;
+    this.host.post({ type: 'writeSpec', version: this.version, changes: toSpecChanges(this.spec, this.state.overrides) });
+    this.showResult(true, 'Writing to the spec…');
+  }
+
+  private drag(target: DragTarget, at: Vec2, done: boolean): void {
+    if (!this.spec) return;
+    if (target === 'teacher' && this.spec.labels.kind !== 'teacher') return;
+    // Keep the frame still while dragging, whatever the new path's extent.
+    const zoom = this.state.zoom ?? this.plane.scene?.viewport ?? null;
+    const point: Vec2 = [Number(at[0].toPrecision(4)), Number(at[1].toPrecision(4))];
+    this.state = { ...this.state, zoom, overrides: { ...this.state.overrides, [target]: point }, overridesVersion: this.version };
+    this.host.saveState(this.state);
+    if (done) {
+      if (this.pending !== null) cancelAnimationFrame(this.pending);
+      this.pending = null;
+      this.rebuild();
+      if (this.writable) this.writeBack();
+    } else {
+      this.scheduleRebuild();
     }
-    this.list.replaceChildren(...items);
-    this.convention.textContent = `Step sizes assume: ${a.learningRate.convention}`;
+  }
+
+  private scheduleRebuild(): void {
+    if (this.pending !== null) return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = null;
+      this.rebuild();
+    });
+  }
+
+  private setZoom(view: Bounds | null, coalesce = false): void {
+    this.state = { ...this.state, zoom: view };
+    this.host.saveState(this.state);
+    if (coalesce) this.scheduleRebuild();
+    else this.rebuild();
+  }
+
+  private zoomBy(factor: number): void {
+    const v = this.plane.scene?.viewport;
+    if (v) this.setZoom(zoomAbout(v, [(v.xMin + v.xMax) / 2, (v.yMin + v.yMax) / 2], factor));
+  }
+
+  private panBy(fx: number, fy: number): void {
+    const v = this.plane.scene?.viewport;
+    if (v) this.setZoom(panBy(v, fx * (v.xMax - v.xMin), fy * (v.yMax - v.yMin)));
+  }
+
+  private showHover(hover: { k: number; at: Vec2 } | null): void {
+    this.hover = hover;
+    this.drawHover();
+  }
+
+  private drawHover(): void {
+    const svg = this.plane.element;
+    svg?.querySelector('.gg-tooltip')?.remove();
+    const a = this.analysis;
+    const f = this.plane.frame;
+    const scene: Scene | null = this.plane.scene;
+    if (!svg || !a || !f || !scene || !this.hover || !scene.path[this.hover.k]) return;
+    const lines = tooltipLines({ analysis: a, spec: this.spec, lines: this.lines, overrides: this.state.overrides }, this.hover.k);
+    svg.append(createSvg(tooltipNode(lines, f.P(scene.path[this.hover.k]), WIDTH, HEIGHT, this.hover.k)));
+  }
+
+  private exportButton(format: ExportFormat): HTMLButtonElement {
+    const b = button(format.toUpperCase(), `gg-export-${format}`, format === 'svg' || format === 'png' ? `Save the picture as ${format.toUpperCase()} in the current theme` : `Save the path as ${format.toUpperCase()}`, 'gg-button gg-secondary');
+    b.addEventListener('click', () => void this.export(format));
+    return b;
+  }
+
+  private async export(format: ExportFormat): Promise<void> {
+    const a = this.analysis;
+    const base = this.plane.scene;
+    if (!a || !base) return;
+    try {
+      const scene = buildScene(a, { ...this.sceneOptions(a, this.timeline.step), viewport: base.viewport });
+      this.host.post(await exportRequest(format, { ...scene, contours: base.contours }, a, themeKind(document.body), this.state.source, { width: WIDTH, height: HEIGHT }));
+      this.showResult(true, `Choose where to save the ${format.toUpperCase()}…`);
+    } catch (e) {
+      this.showResult(false, `Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 }

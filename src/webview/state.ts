@@ -1,8 +1,12 @@
 /**
- * The view state kept with `vscode.setState` across hiding and reloads: the play position, the
- * overlay toggles, and the document the panel shows (`documentUri`, which the host's serializer
- * reads to restore the panel). What comes back from `getState` is checked field by field.
+ * The view state kept with `vscode.setState` across hiding and reloads: the play position, speed,
+ * overlay toggles, zoom, compare layout, unsaved control changes, and the document the panel shows
+ * (`documentUri`, which the host's serializer reads to restore the panel). What comes back from
+ * `getState` is untrusted: it is checked field by field.
  */
+import type { Bounds } from '../core/scene';
+import type { Optimizer, Preprocess } from '../core/spec/types';
+import type { Overrides } from './liveModel';
 
 export interface ViewState {
   readonly kind: 'gradientGeometry.view';
@@ -14,20 +18,91 @@ export interface ViewState {
   readonly playing: boolean;
   readonly showEigen: boolean;
   readonly showVariants: boolean;
+  readonly showPerSample: boolean;
+  readonly showBatch: boolean;
+  readonly showKappa: boolean;
+  /** Compare variants overlaid on one plane, or side by side (small multiples). */
+  readonly compare: 'overlay' | 'side';
+  /** Steps per second chosen in the panel; null: the gradientGeometry.animationStepsPerSecond setting. */
+  readonly speed: number | null;
+  /** The zoomed and panned part of the plane; null: the automatic view. */
+  readonly zoom: Bounds | null;
+  /** Unsaved control changes, and the document version they were made on. */
+  readonly overrides: Overrides;
+  readonly overridesVersion: number | null;
 }
 
-export const INITIAL_STATE: ViewState = { kind: 'gradientGeometry.view', step: null, playing: false, showEigen: true, showVariants: true };
+export const INITIAL_STATE: ViewState = {
+  kind: 'gradientGeometry.view',
+  step: null,
+  playing: false,
+  showEigen: true,
+  showVariants: true,
+  showPerSample: false,
+  showBatch: false,
+  showKappa: true,
+  compare: 'overlay',
+  speed: null,
+  zoom: null,
+  overrides: {},
+  overridesVersion: null,
+};
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 const shortString = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 10_000;
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const pair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && v.every((x) => finite(x) && Math.abs(x) < 1e9);
+
+function restoreZoom(v: unknown): Bounds | null {
+  if (!isRecord(v)) return null;
+  const { xMin, xMax, yMin, yMax } = v;
+  if (![xMin, xMax, yMin, yMax].every(finite)) return null;
+  const b = { xMin: xMin as number, xMax: xMax as number, yMin: yMin as number, yMax: yMax as number };
+  return b.xMax > b.xMin && b.yMax > b.yMin && b.xMax - b.xMin < 1e9 ? b : null;
+}
+
+function restoreOptimizer(v: unknown): Optimizer | undefined {
+  if (!isRecord(v)) return undefined;
+  const unit = (x: unknown): x is number => finite(x) && x >= 0 && x < 1;
+  const pos = (x: unknown): x is number => finite(x) && x > 0;
+  switch (v.kind) {
+    case 'sgd':
+      return { kind: 'sgd' };
+    case 'momentum':
+    case 'nesterov':
+      return unit(v.beta) ? { kind: v.kind, beta: v.beta } : undefined;
+    case 'adam':
+      return unit(v.beta1) && unit(v.beta2) && pos(v.eps) ? { kind: 'adam', beta1: v.beta1, beta2: v.beta2, eps: v.eps } : undefined;
+    case 'rmsprop':
+      return unit(v.rho) && pos(v.eps) ? { kind: 'rmsprop', rho: v.rho, eps: v.eps } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function restoreOverrides(v: unknown): Overrides {
+  if (!isRecord(v)) return {};
+  const preprocess = ['none', 'center', 'standardize', 'whiten'].includes(String(v.preprocess)) ? (v.preprocess as Preprocess) : undefined;
+  const batch = v.batch === 'all' || (finite(v.batch) && Number.isInteger(v.batch) && v.batch >= 1) ? (v.batch as number | 'all') : undefined;
+  return {
+    ...(finite(v.lr) && v.lr > 0 ? { lr: v.lr } : {}),
+    ...(batch !== undefined ? { batch } : {}),
+    ...(restoreOptimizer(v.optimizer) ? { optimizer: restoreOptimizer(v.optimizer) } : {}),
+    ...(preprocess ? { preprocess } : {}),
+    ...(pair(v.start) ? { start: v.start } : {}),
+    ...(pair(v.teacher) ? { teacher: v.teacher } : {}),
+  };
+}
 
 /** A valid state from whatever `getState` returned; unknown or malformed fields fall back to defaults. */
 export function restoreState(saved: unknown): ViewState {
   if (!isRecord(saved)) return INITIAL_STATE;
   const step = saved.step;
+  const speed = saved.speed;
+  const version = saved.overridesVersion;
   return {
     kind: 'gradientGeometry.view',
     ...(shortString(saved.documentUri) ? { documentUri: saved.documentUri } : {}),
@@ -36,5 +111,13 @@ export function restoreState(saved: unknown): ViewState {
     playing: saved.playing === true,
     showEigen: saved.showEigen !== false,
     showVariants: saved.showVariants !== false,
+    showPerSample: saved.showPerSample === true,
+    showBatch: saved.showBatch === true,
+    showKappa: saved.showKappa !== false,
+    compare: saved.compare === 'side' ? 'side' : 'overlay',
+    speed: finite(speed) && speed >= 0.1 && speed <= 10_000 ? speed : null,
+    zoom: restoreZoom(saved.zoom),
+    overrides: restoreOverrides(saved.overrides),
+    overridesVersion: finite(version) && Number.isInteger(version) ? version : null,
   };
 }

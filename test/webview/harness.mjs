@@ -40,6 +40,27 @@ export async function exampleAnalyses() {
   return result;
 }
 
+/**
+ * The host's 'analysis' messages for the example lessons, as the extension sends them: the
+ * analysis, the resolved spec and the statements' lines. `edit(text)` may change each text first
+ * (e.g. more steps). Returns { file: message }.
+ */
+export async function exampleMessages(edit = (text) => text, writable = true) {
+  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { statementLines } from './src/shared/specEdits';";
+  const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
+  const { parseSpec, analyzeSpec, statementLines } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  const dir = path.join(root, 'examples');
+  const result = {};
+  let version = 1;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.neuron')).sort()) {
+    const text = edit(readFileSync(path.join(dir, file), 'utf8'));
+    const { spec } = parseSpec(text);
+    if (!spec) continue;
+    result[file] = { type: 'analysis', version: version++, source: file, documentUri: `file:///work/examples/${file}`, analysis: analyzeSpec(spec), spec, statementLines: statementLines(text, spec), writable };
+  }
+  return result;
+}
+
 /** Fixtures built by `npm run build:tests` from test/unit/scene/fixture.ts. */
 export function fixtures() {
   return require(path.join(root, 'out/test/unit/scene/fixture.js'));

@@ -165,10 +165,12 @@ describe('webview panel in Chromium', function () {
     await send(page, { type: 'settings', animationStepsPerSecond: 240 });
     await send(page, analysisMessage());
     const focused = () => page.evaluate(() => document.activeElement?.dataset.testid);
-    // Tab order: play, (step is disabled at the end of the path), reset.
+    // Tab order: play, back, (step is disabled at the end of the path), reset.
     await page.locator('body').focus();
     await page.keyboard.press('Tab');
     assert.equal(await focused(), 'gg-play');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'gg-back');
     await page.keyboard.press('Tab');
     assert.equal(await focused(), 'gg-reset');
     await page.keyboard.press('Enter');

@@ -8,6 +8,7 @@
 import type { Analysis, PathPoint } from '../analysis/types';
 import { contourLines } from './contours';
 import { add, boundsOf, contains, frame, isFinitePoint, project, scale, symmetricEigen2, ticks, unit } from './geometry';
+import { sampleSteps } from './sampleSteps';
 import type { Arrow, Bounds, ConeMark, EigenAxis, Scene, SceneOptions, Vec2, VariantPath } from './types';
 
 /** Fraction of the viewport's short side used as the cone's radius. */
@@ -168,18 +169,14 @@ export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scen
       : (analysis.variants ?? []).map((v, k) => ({ name: v.name, colorIndex: k, points: projectPath(v.run?.path ?? [], axes).points }));
 
   const marks = [start, optimum].filter((p): p is Vec2 => p !== null);
-  const view = viewport(gridBounds(analysis), marks, [path, ...variants.map((v) => v.points)], options.margin ?? 0.06, options.aspect ?? 1);
+  const view = options.viewport
+    ? frame(options.viewport, 0, options.aspect ?? 1)
+    : viewport(gridBounds(analysis), marks, [path, ...variants.map((v) => v.points)], options.margin ?? 0.06, options.aspect ?? 1);
 
-  const last = path.length - 1;
-  const current = last < 0 ? 0 : Math.min(Math.max(Math.round(options.step ?? last), 0), last);
-  const here = path[current] ?? null;
-  const radius = CONE_RADIUS * Math.min(view.xMax - view.xMin, view.yMax - view.yMin);
-  const cone = here ? coneMark(analysis, here, radius) : null;
-  const step = here && current < last ? project(analysis.run.path[current].update, axes) : null;
-  const update = here && step ? arrow(here, add(here, step)) : null;
-  const toOptimum = here && optimum ? arrow(here, optimum) : null;
   const gridCenter: Vec2 | null = analysis.contours?.xs.length ? [(view.xMin + view.xMax) / 2, (view.yMin + view.yMax) / 2] : null;
   const eigen = options.eigen === false ? [] : eigenAxes(analysis, axes, optimum ?? gridCenter, view);
+  const kappa = analysis.hessian?.conditionNumber;
+  const teacher = options.teacher && isFinitePoint(options.teacher) ? options.teacher : null;
 
   return {
     title: analysis.name,
@@ -191,11 +188,36 @@ export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scen
     optimum,
     path,
     signCoherent: signs,
-    current,
-    cone,
-    update,
-    toOptimum,
+    ...movingParts(analysis, axes, path, optimum, view, options.step, options),
     eigen,
     variants,
+    kappa: options.kappa !== false && typeof kappa === 'number' && Number.isFinite(kappa) ? kappa : null,
+    teacher,
   };
+}
+
+type MovingParts = Pick<Scene, 'current' | 'cone' | 'update' | 'toOptimum' | 'perSample' | 'batchStep' | 'perSampleScale'>;
+
+/** What changes with the step: the current point, the cone there and the arrows from it. O(|B|). */
+function movingParts(analysis: Analysis, axes: [number, number], path: readonly Vec2[], optimum: Vec2 | null, view: Bounds, step: number | undefined, options: SceneOptions): MovingParts {
+  const last = path.length - 1;
+  const current = last < 0 ? 0 : Math.min(Math.max(Math.round(step ?? last), 0), last);
+  const here = path[current] ?? null;
+  const radius = CONE_RADIUS * Math.min(view.xMax - view.xMin, view.yMax - view.yMin);
+  const cone = here ? coneMark(analysis, here, radius) : null;
+  const delta = here && current < last ? project(analysis.run.path[current].update, axes) : null;
+  const update = here && delta ? arrow(here, add(here, delta)) : null;
+  const toOptimum = here && optimum ? arrow(here, optimum) : null;
+  const steps = here && (options.perSample || options.batchStep) ? sampleSteps(analysis, current, axes, here, view) : null;
+  return { current, cone, update, toOptimum, perSample: options.perSample && steps ? steps.arrows : [], batchStep: steps?.batchStep ?? null, perSampleScale: steps?.scale ?? 1 };
+}
+
+/**
+ * The scene of `analysis` at another step: everything that does not depend on the step is reused
+ * from `scene` (built by buildScene from the same analysis), so an animation frame costs O(|B|),
+ * not O(path + contours).
+ */
+export function sceneAtStep(scene: Scene, analysis: Analysis, step: number, options: SceneOptions = {}): Scene {
+  const axes: [number, number] = [scene.x.index, scene.y.index];
+  return { ...scene, ...movingParts(analysis, axes, scene.path, scene.optimum, scene.viewport, step, options) };
 }

@@ -1,11 +1,22 @@
 /** The weight-plane scene: pure geometry shared by the panel, exports and the CLI. */
-export { buildScene } from './buildScene';
+export { buildScene, sceneAtStep } from './buildScene';
 export { contourLines } from './contours';
 export { formatNumber } from './geometry';
-export { sceneToSvgTree, plotAspect, PLOT_PADDING } from './svgTree';
+export { sceneToSvgTree, plotAspect, PLOT_PADDING, pathLengths, revealDash } from './svgTree';
 export type { SvgNode, SvgLayout } from './svgTree';
-export { renderSvg, escapeXml, paintFor, PALETTES, THEME_KINDS } from './renderSvg';
+export { planeFrame } from './planeFrame';
+export type { PlaneFrame } from './planeFrame';
+export { coneLayer, movingLayer } from './svgMoving';
+export { renderSvg, serializeSvg, escapeXml, paintFor, PALETTES, THEME_KINDS } from './renderSvg';
 export type { ThemeKind, Palette } from './renderSvg';
 export type * from './types';
 export { readoutRows, stepSummary, compass } from './readout';
 export type { ReadoutRow } from './readout';
+export { blowUp } from './readout';
+export { lossChart } from './lossChart';
+export type { LossChart } from './lossChart';
+export { signStrip } from './signStrip';
+export type { SignStrip } from './signStrip';
+export { learningRateScale, roundRate, SLIDER_STEPS } from './learningRateScale';
+export type { LearningRateScale, LearningRateMark } from './learningRateScale';
+export { pathCsv, pathJson } from './pathExport';

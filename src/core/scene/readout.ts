@@ -32,6 +32,7 @@ export function readoutRows(a: Analysis): ReadoutRow[] {
     { key: 'converge', label: 'Steps to converge', value: converge, hint: `distance to the optimum stays within ${formatNumber(run.tolerance)} × the initial distance` },
     { key: 'zigzag', label: 'Zig-zag ratio', value: formatNumber(run.zigzagRatio), hint: 'path length ÷ straight distance (1 = straight)' },
     { key: 'coherent', label: 'Sign-coherent updates', value: percent(run.signCoherentFraction), hint: 'updates whose weight components all share one sign' },
+    { key: 'reversals', label: 'Sign reversals', value: reversalsText(run.reversals, a.hessian.parameters), hint: 'how often each weight\'s update changed sign (the zig-zag, counted)' },
     { key: 'kappa', label: 'Condition number κ', value: kappa === null ? '∞ (a flat direction)' : formatNumber(kappa), hint: 'λmax ÷ λmin of the Hessian' },
     { key: 'lr', label: 'Learning rate η', value: `${formatNumber(lr.value)}${lr.stable ? '' : ' (unstable)'}` },
     { key: 'max', label: 'Stability limit 2/λmax', value: formatNumber(lr.max), hint: `gradient descent diverges at or above it; ${lr.convention}` },
@@ -39,7 +40,34 @@ export function readoutRows(a: Analysis): ReadoutRow[] {
     { key: 'lecun', label: 'LeCun step 1/λmax', value: formatNumber(lr.lecunOptimal), hint: `LeCun's optimal step (Efficient BackProp §5); ${lr.convention}` },
   ];
   if (run.divergence) rows.push({ key: 'divergence', label: 'Divergence', value: run.divergence.message });
+  const blew = blowUp(a);
+  if (blew) rows.push({ key: 'blowup', label: 'Blew up along', value: blew, hint: 'the eigen-direction of the Hessian whose error grows fastest per step' });
   return rows;
+}
+
+/** "w1 12 · w2 11" (at most four weights, then the total). */
+function reversalsText(reversals: readonly number[] | undefined, names: readonly string[]): string {
+  if (!reversals || reversals.length === 0) return '—';
+  const shown = reversals.slice(0, 4).map((r, i) => `${names[i] ?? `w${i + 1}`} ${r}`);
+  const rest = reversals.length > 4 ? ` … (${reversals.reduce((s, r) => s + r, 0)} in all)` : '';
+  return shown.join(' · ') + rest;
+}
+
+/**
+ * When the run diverged: the fastest-growing eigen-direction in plain words, e.g. "north-east
+ * (λ = 1.49): ×6.46 per step, because η = 5 ≥ 2/λmax = 1.34". Null when the run did not diverge.
+ */
+export function blowUp(a: Analysis): string | null {
+  const d = a.run.divergence;
+  if (!d) return null;
+  const worst = d.directions.reduce<(typeof d.directions)[number] | null>((m, x) => (m === null || x.factor > m.factor ? x : m), null);
+  if (!worst) return 'no eigen-direction is unstable at the start: a nonlinear or adaptive blow-up';
+  const [i, j] = a.cone.axes;
+  const dir = compass(worst.vector[i] ?? 0, worst.vector[j] ?? 0);
+  const lr = a.learningRate;
+  const why = lr.max !== null && lr.value >= lr.max ? `, because η = ${formatNumber(lr.value)} ≥ 2/λmax = ${formatNumber(lr.max)}` : '';
+  const line = dir === 'nowhere' ? 'a direction off this plane' : `${dir}–${compass(-(worst.vector[i] ?? 0), -(worst.vector[j] ?? 0))}`;
+  return `${line} (λ = ${formatNumber(worst.eigenvalue)}): ×${formatNumber(worst.factor)} per step${why}`;
 }
 
 const COMPASS = ['east', 'north-east', 'north', 'north-west', 'west', 'south-west', 'south', 'south-east'];

@@ -22,6 +22,13 @@ export interface Palette {
   readonly toOptimum: string;
   readonly optimum: string;
   readonly eigen: string;
+  /** Per-sample steps with δ < 0 (along +x) and δ > 0 (along −x), and their sum −η g. */
+  readonly samplePos: string;
+  readonly sampleNeg: string;
+  readonly batch: string;
+  /** Sign strip and chart: positive and negative gradient components. */
+  readonly signPos: string;
+  readonly signNeg: string;
   /** Six colours for compare variants (colour-blind-safe order). */
   readonly variants: readonly string[];
 }
@@ -30,21 +37,25 @@ export const PALETTES: Readonly<Record<ThemeKind, Palette>> = {
   light: {
     background: '#ffffff', foreground: '#1f1f1f', muted: '#6e6e6e', gridline: '#ececec', contour: '#93acd0',
     path: '#c2410c', cone: '#1b7f3b', update: '#0b57d0', toOptimum: '#5f5f5f', optimum: '#8e24aa', eigen: '#9a7400',
+    samplePos: '#00838f', sampleNeg: '#ad1457', batch: '#5b3cc4', signPos: '#d9730d', signNeg: '#1f6fd1',
     variants: ['#0072b2', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#d55e00'],
   },
   dark: {
     background: '#1e1e1e', foreground: '#d4d4d4', muted: '#9d9d9d', gridline: '#2d2d2d', contour: '#4b6a93',
     path: '#ff9d5c', cone: '#5fd37f', update: '#7cacf8', toOptimum: '#b0b0b0', optimum: '#df8cf2', eigen: '#e2c04a',
+    samplePos: '#4dd0e1', sampleNeg: '#f48fb1', batch: '#b39ddb', signPos: '#f0a35e', signNeg: '#6aa5f0',
     variants: ['#56b4e9', '#3fd1a6', '#f08cc4', '#f0b43c', '#9ad0f5', '#ff8a4c'],
   },
   'high-contrast': {
     background: '#000000', foreground: '#ffffff', muted: '#ffffff', gridline: '#3a3a3a', contour: '#7fb2ff',
     path: '#ffd400', cone: '#00ff7f', update: '#00e5ff', toOptimum: '#ffffff', optimum: '#ff66ff', eigen: '#ffffff',
+    samplePos: '#00ffff', sampleNeg: '#ff80ff', batch: '#ffffff', signPos: '#ffa500', signNeg: '#00bfff',
     variants: ['#00e5ff', '#7fff00', '#ff66ff', '#ffa500', '#ffffff', '#ff4040'],
   },
   'high-contrast-light': {
     background: '#ffffff', foreground: '#000000', muted: '#000000', gridline: '#c8c8c8', contour: '#3355aa',
     path: '#b00000', cone: '#006400', update: '#0000dd', toOptimum: '#000000', optimum: '#800080', eigen: '#5c4400',
+    samplePos: '#006070', sampleNeg: '#9c004f', batch: '#3b1f99', signPos: '#a04000', signNeg: '#0000c0',
     variants: ['#0000dd', '#006400', '#a0006e', '#8a4b00', '#005f87', '#b00000'],
   },
 };
@@ -80,6 +91,20 @@ export function paintFor(cls: string, p: Palette): Paint {
     case 'gg-start-mark': return { fill: p.background, stroke: p.foreground };
     case 'gg-optimum-mark': return { fill: p.optimum, stroke: p.background };
     case 'gg-legend-box': return { fill: p.background, stroke: p.muted };
+    case 'gg-kappa': return { fill: p.eigen };
+    case 'gg-teacher-mark': return { stroke: p.optimum };
+    case 'gg-sample-pos-line': return { stroke: p.samplePos };
+    case 'gg-sample-pos-head': return { fill: p.samplePos };
+    case 'gg-sample-neg-line': return { stroke: p.sampleNeg };
+    case 'gg-sample-neg-head': return { fill: p.sampleNeg };
+    case 'gg-batch-line': return { stroke: p.batch };
+    case 'gg-batch-head': return { fill: p.batch };
+    case 'gg-chart-line': return { stroke: p.path };
+    case 'gg-chart-cursor': return { stroke: p.update };
+    case 'gg-chart-mark': return { stroke: p.muted };
+    case 'gg-sign-pos': return { fill: p.signPos };
+    case 'gg-sign-neg': return { fill: p.signNeg };
+    case 'gg-sign-zero': return { fill: p.gridline };
     default: return {};
   }
 }
@@ -113,8 +138,12 @@ function serialize(node: SvgNode, palette: Palette, depth: number): string {
 
 /** A complete standalone SVG document of the scene in the given theme. */
 export function renderSvg(scene: Scene, theme: ThemeKind = 'light', layout: SvgLayout = {}): string {
+  return serializeSvg(sceneToSvgTree(scene, layout), theme);
+}
+
+/** Any tree rooted at <svg> (the plane, the loss chart, …) as a standalone document in a theme. */
+export function serializeSvg(tree: SvgNode, theme: ThemeKind = 'light'): string {
   const palette = PALETTES[theme] ?? PALETTES.light;
-  const tree = sceneToSvgTree(scene, layout);
   const root: SvgNode = { ...tree, attrs: { ...tree.attrs, 'font-family': 'system-ui, -apple-system, "Segoe UI", sans-serif', 'data-theme': theme } };
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root, palette, 0)}\n`;
 }

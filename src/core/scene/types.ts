@@ -61,6 +61,14 @@ export interface EigenAxis {
   readonly halfLength: number;
 }
 
+/** One sample's share of the batch step, −η δₚ x̃ₚ / |B| (scaled by `Scene.perSampleScale`), chained tip to tail. */
+export interface SampleArrow extends Arrow {
+  /** Index of the sample. */
+  readonly sample: number;
+  /** δₚ = ∂L/∂f of the sample: its sign decides whether the arrow points along +xₚ or −xₚ. */
+  readonly delta: number;
+}
+
 export interface VariantPath {
   readonly name: string;
   /** Index into the theme's variant palette. */
@@ -103,6 +111,19 @@ export interface Scene {
   readonly toOptimum: Arrow | null;
   readonly eigen: readonly EigenAxis[];
   readonly variants: readonly VariantPath[];
+  /**
+   * The per-sample steps −η δₚ x̃ₚ / |B| of the current batch, chained tip to tail from the current
+   * point: they sum to `batchStep` (empty unless `SceneOptions.perSample` and the batch was recorded).
+   */
+  readonly perSample: readonly SampleArrow[];
+  /** −η g, the plain gradient step of the current batch (equal to the update for SGD), same scale as perSample. */
+  readonly batchStep: Arrow | null;
+  /** Factor the per-sample chain and batchStep are drawn at (1 = true size; tiny steps are enlarged). */
+  readonly perSampleScale: number;
+  /** The condition number κ = λmax/λmin of the Hessian (null: singular or unknown). */
+  readonly kappa: number | null;
+  /** The teacher w* in the plane, when the caller passes it (a drag handle in the panel). */
+  readonly teacher: Vec2 | null;
 }
 
 export interface SceneOptions {
@@ -116,4 +137,14 @@ export interface SceneOptions {
   readonly variants?: boolean;
   /** Include the eigen-directions (default true). */
   readonly eigen?: boolean;
+  /** Show this part of the plane instead of the automatic viewport (zoom and pan); widened to `aspect`. */
+  readonly viewport?: Bounds;
+  /** Include the per-sample steps and the batch step at the current point (default false). */
+  readonly perSample?: boolean;
+  /** Include the batch step −η g at the current point (default false; implied by perSample). */
+  readonly batchStep?: boolean;
+  /** The teacher w* in plane coordinates (labels from a teacher), drawn as a handle. */
+  readonly teacher?: Vec2 | null;
+  /** Include κ (default true). */
+  readonly kappa?: boolean;
 }

@@ -1,0 +1,72 @@
+/**
+ * The per-sample steps of one batch, drawn at the current point (GEOMETRY.md §1–2).
+ *
+ * The batch gradient is g = (1/|B|) Σₚ δₚ x̃ₚ, so the plain gradient step −η g is the sum of the
+ * per-sample steps sₚ = −η δₚ x̃ₚ / |B|. Each sₚ is a multiple of xₚ: with positive inputs it lies
+ * in the double cone ±cone{x}, on the + nappe when δₚ < 0 and on the − nappe when δₚ > 0. Chained
+ * tip to tail they end at −η g; only when the δₚ have mixed signs can that sum leave the cone.
+ */
+import type { Analysis } from '../analysis/types';
+import type { Arrow, Bounds, SampleArrow, Vec2 } from './types';
+
+/** The chain is enlarged until its extent reaches this share of the viewport's short side … */
+const MIN_EXTENT = 0.12;
+/** … and shrunk if it would exceed this share. */
+const MAX_EXTENT = 0.45;
+
+export interface SampleSteps {
+  readonly arrows: SampleArrow[];
+  readonly batchStep: Arrow | null;
+  readonly scale: number;
+}
+
+/** The per-sample chain at path entry `k` (at `here`), or only the batch step when the batch was not recorded. */
+export function sampleSteps(analysis: Analysis, k: number, axes: readonly [number, number], here: Vec2, view: Bounds): SampleSteps | null {
+  const point = analysis.run?.path?.[k];
+  const eta = analysis.learningRate?.value;
+  if (!point || !(typeof eta === 'number' && Number.isFinite(eta))) return null;
+  const [i, j] = axes;
+  const g: Vec2 = [-eta * point.gradient[i], -eta * point.gradient[j]];
+  if (!Number.isFinite(g[0]) || !Number.isFinite(g[1])) return null;
+
+  // Unscaled chain in plane units, relative to `here`.
+  const rows = analysis.sampleInputs;
+  const raw: { sample: number; delta: number; step: Vec2 }[] = [];
+  if (point.batch && point.deltas && rows && point.batch.length === point.deltas.length && point.batch.every((p) => p >= 0 && p < rows.length)) {
+    const B = point.batch.length;
+    point.batch.forEach((p, q) => {
+      const d = point.deltas![q];
+      const x = rows[p];
+      const step: Vec2 = [(-eta * d * x[i]) / B, (-eta * d * x[j]) / B];
+      if (Number.isFinite(step[0]) && Number.isFinite(step[1])) raw.push({ sample: p, delta: d, step });
+    });
+  }
+  let extent = Math.hypot(g[0], g[1]);
+  let tip: Vec2 = [0, 0];
+  for (const r of raw) {
+    tip = [tip[0] + r.step[0], tip[1] + r.step[1]];
+    extent = Math.max(extent, Math.hypot(tip[0], tip[1]));
+  }
+  const short = Math.min(view.xMax - view.xMin, view.yMax - view.yMin);
+  let scale = 1;
+  if (extent > 0 && extent < MIN_EXTENT * short) scale = niceFactor((MIN_EXTENT * short) / extent);
+  else if (extent > MAX_EXTENT * short) scale = (MAX_EXTENT * short) / extent;
+
+  const arrows: SampleArrow[] = [];
+  let from = here;
+  for (const r of raw) {
+    const to: Vec2 = [from[0] + r.step[0] * scale, from[1] + r.step[1] * scale];
+    arrows.push({ from, to, sample: r.sample, delta: r.delta });
+    from = to;
+  }
+  const end: Vec2 = [here[0] + g[0] * scale, here[1] + g[1] * scale];
+  const batchStep = g[0] === 0 && g[1] === 0 ? null : { from: here, to: end };
+  return { arrows, batchStep, scale };
+}
+
+/** The factor rounded up to 1, 2 or 5 × 10ᵏ, so the label reads "×20" rather than "×17.3". */
+function niceFactor(f: number): number {
+  const power = Math.pow(10, Math.floor(Math.log10(f)));
+  const m = f / power;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
+}

@@ -1,0 +1,55 @@
+/**
+ * The sign strip: one column per step, one row per weight, each cell the sign of that component
+ * of the step's batch gradient g = (1/|B|) Σ δₚ xₚ. With positive inputs and batch 1, g = δ·x has
+ * every component of the sign of δ, so each column is a single colour (GEOMETRY.md §2): the
+ * pattern is visible for any n, where the plane shows only two weights at a time.
+ */
+import type { Analysis } from '../analysis/types';
+
+export interface SignStrip {
+  /** Columns drawn (≤ maxColumns: long runs show every k-th step). */
+  readonly columns: number;
+  /** Rows drawn: min(n, maxRows) weights, w1 first. */
+  readonly rows: number;
+  /** Path index of each column. */
+  readonly entries: readonly number[];
+  /** signs[c · rows + r] ∈ {−1, 0, 1}: sign of gradient component r at column c. */
+  readonly signs: Int8Array;
+  /** Share of columns (with a non-zero gradient) whose non-zero cells all have one sign (0..1). */
+  readonly uniformShare: number;
+  /** Names of the rows ("w1", …). */
+  readonly names: readonly string[];
+}
+
+export function signStrip(analysis: Analysis, maxColumns = 1200, maxRows = 64): SignStrip {
+  const path = analysis.run?.path ?? [];
+  const n = Math.max(1, analysis.dimension);
+  const rows = Math.min(n, maxRows);
+  // Every entry that has a step after it; the last one only carries the next batch's gradient.
+  const stepped = Math.max(0, path.length - 1) || path.length;
+  const columns = Math.min(stepped, maxColumns);
+  const entries: number[] = [];
+  for (let c = 0; c < columns; c++) entries.push(columns === stepped ? c : Math.floor((c * stepped) / columns));
+  const signs = new Int8Array(columns * rows);
+  let uniform = 0;
+  let counted = 0;
+  entries.forEach((k, c) => {
+    const g = path[k].gradient;
+    let pos = 0;
+    let neg = 0;
+    for (let r = 0; r < n; r++) {
+      const v = g[r];
+      const s = v > 0 ? 1 : v < 0 ? -1 : 0;
+      if (s > 0) pos++;
+      else if (s < 0) neg++;
+      if (r < rows) signs[c * rows + r] = s;
+    }
+    if (pos + neg > 0) {
+      counted++;
+      if (pos === 0 || neg === 0) uniform++;
+    }
+  });
+  const names = (analysis.hessian?.parameters ?? []).slice(0, rows);
+  while (names.length < rows) names.push(`w${names.length + 1}`);
+  return { columns, rows, entries, signs, uniformShare: counted > 0 ? uniform / counted : 1, names };
+}

@@ -1,0 +1,160 @@
+/**
+ * The controls that change the run: learning rate (a log-scale slider marked at 2/λmax and at the
+ * optimal step, with "snap to optimal"), batch size, optimizer and preprocessing. A change goes to
+ * the panel at once as an override (the picture follows immediately); "Write to spec" sends the
+ * overrides to the host, which edits the document.
+ */
+import type { Analysis } from '../core/analysis/types';
+import { learningRateScale, SLIDER_STEPS, formatNumber, type LearningRateScale } from '../core/scene';
+import type { Optimizer, Preprocess, Spec } from '../core/spec/types';
+import { optimizerText } from '../shared/specEdits';
+import { button, h, select } from './dom';
+import { hasOverrides, type Overrides } from './liveModel';
+
+export interface ControlsListener {
+  onOverrides(change: Overrides): void;
+  onWrite(): void;
+  onDiscard(): void;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+const OPTIMIZERS: readonly Optimizer[] = [
+  { kind: 'sgd' },
+  { kind: 'momentum', beta: 0.9 },
+  { kind: 'nesterov', beta: 0.9 },
+  { kind: 'adam', beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+  { kind: 'rmsprop', rho: 0.9, eps: 1e-8 },
+];
+
+export class ControlsView {
+  readonly element: HTMLElement;
+  private readonly lr = h('input', { className: 'gg-lr', testid: 'gg-lr', attrs: { type: 'range', min: '0', max: String(SLIDER_STEPS), step: '1', 'aria-label': 'Learning rate η (log scale)', list: 'gg-lr-ticks' } });
+  private readonly lrTicks = h('datalist', { attrs: { id: 'gg-lr-ticks' } });
+  private readonly lrValue = h('output', { className: 'gg-lr-value', testid: 'gg-lr-value' });
+  private readonly marks = document.createElementNS(SVG_NS, 'svg');
+  private readonly snap = button('Snap to optimal', 'gg-snap', "Set η to Goh's optimal step 2/(λmin+λmax)", 'gg-button gg-secondary');
+  private readonly batch = select('gg-batch', 'Batch size', []);
+  private readonly optimizer = select('gg-optimizer', 'Optimizer', []);
+  private readonly preprocess = select('gg-preprocess', 'Preprocessing', [['none', 'none'], ['center', 'center'], ['standardize', 'standardize'], ['whiten', 'whiten']]);
+  private readonly write = button('Write to spec', 'gg-write', 'Write these values into the .neuron file (one undoable edit)');
+  private readonly discard = button('Discard changes', 'gg-discard', 'Back to the values in the spec', 'gg-button gg-secondary');
+  private readonly note = h('p', { className: 'gg-note', testid: 'gg-controls-note' });
+  private scale: LearningRateScale | null = null;
+  private optimizers: Optimizer[] = [...OPTIMIZERS];
+
+  constructor(private readonly listener: ControlsListener) {
+    this.marks.setAttribute('class', 'gg-lr-marks');
+    this.marks.setAttribute('data-testid', 'gg-lr-marks');
+    this.marks.setAttribute('width', '100%');
+    this.marks.setAttribute('height', '30');
+    this.marks.setAttribute('aria-hidden', 'true');
+    const field = (text: string, control: HTMLElement): HTMLLabelElement => h('label', { className: 'gg-field' }, h('span', { className: 'gg-field-name', text }), control);
+    this.element = h(
+      'section',
+      { className: 'gg-controls-panel', testid: 'gg-controls', attrs: { 'aria-label': 'Run settings' } },
+      h('div', { className: 'gg-lr-row' }, h('label', { className: 'gg-field-name', text: 'Learning rate η', attrs: { for: 'gg-lr-input' } }), this.lrValue),
+      h('div', { className: 'gg-lr-track' }, this.lr, this.lrTicks, this.marks),
+      h('div', { className: 'gg-row-buttons' }, this.snap),
+      h('div', { className: 'gg-fields' }, field('Batch size', this.batch), field('Optimizer', this.optimizer), field('Preprocessing', this.preprocess)),
+      h('div', { className: 'gg-row-buttons' }, this.write, this.discard),
+      this.note,
+    );
+    this.lr.id = 'gg-lr-input';
+    this.lr.addEventListener('input', () => {
+      if (this.scale) this.listener.onOverrides({ lr: this.scale.fromPosition(Number(this.lr.value)) });
+    });
+    this.snap.addEventListener('click', () => {
+      const optimal = this.snapValue;
+      if (optimal !== null) this.listener.onOverrides({ lr: optimal });
+    });
+    this.batch.addEventListener('change', () => this.listener.onOverrides({ batch: this.batch.value === 'all' ? 'all' : Number(this.batch.value) }));
+    this.optimizer.addEventListener('change', () => this.listener.onOverrides({ optimizer: this.optimizers[Number(this.optimizer.value)] }));
+    this.preprocess.addEventListener('change', () => this.listener.onOverrides({ preprocess: this.preprocess.value as Preprocess }));
+    this.write.addEventListener('click', () => this.listener.onWrite());
+    this.discard.addEventListener('click', () => this.listener.onDiscard());
+  }
+
+  private snapValue: number | null = null;
+
+  /** Shows the values of `spec` with `overrides` applied, and the bounds of `analysis`. */
+  update(spec: Spec | null, analysis: Analysis, overrides: Overrides, writable: boolean): void {
+    const lr = analysis.learningRate;
+    this.scale = learningRateScale(lr);
+    this.lr.value = String(this.scale.toPosition(lr.value));
+    this.lr.setAttribute('aria-valuetext', `η = ${formatNumber(lr.value)}`);
+    this.lrValue.textContent = `η = ${formatNumber(lr.value)}${lr.stable ? '' : ' (unstable)'}`;
+    this.lrValue.classList.toggle('gg-unstable', !lr.stable);
+    this.snapValue = lr.optimal !== null && lr.optimal > 0 ? Number(lr.optimal.toPrecision(4)) : null;
+    this.snap.disabled = spec === null || this.snapValue === null;
+    this.drawMarks(this.scale, lr.convention);
+
+    const enabled = spec !== null;
+    for (const c of [this.lr, this.batch, this.optimizer, this.preprocess]) c.disabled = !enabled;
+    if (spec) {
+      this.fillBatch(spec.samples, overrides.batch ?? spec.batch);
+      this.fillOptimizer(overrides.optimizer ?? spec.optimizer);
+      this.preprocess.value = overrides.preprocess ?? spec.preprocess;
+    }
+    const dirty = hasOverrides(overrides);
+    this.write.disabled = !dirty || !writable || !enabled;
+    this.discard.disabled = !dirty;
+    this.note.textContent = !enabled
+      ? 'The host sent no spec: the controls are read-only.'
+      : dirty
+        ? writable
+          ? 'Changed here, not yet in the spec.'
+          : 'Changed here. This picture has no file to write to (open a .neuron file).'
+        : '';
+  }
+
+  private drawMarks(scale: LearningRateScale, convention: string): void {
+    const nodes: Element[] = [];
+    this.lrTicks.replaceChildren(...scale.marks.map((m) => h('option', { attrs: { value: String(m.position), label: m.label } })));
+    scale.marks.forEach((m, k) => {
+      const x = `${((m.position / SLIDER_STEPS) * 100).toFixed(2)}%`;
+      const g = document.createElementNS(SVG_NS, 'g');
+      g.setAttribute('class', `gg-lr-mark gg-lr-mark-${m.key}`);
+      g.setAttribute('data-key', m.key);
+      g.setAttribute('data-value', String(m.value));
+      g.setAttribute('data-position', String(m.position));
+      const line = document.createElementNS(SVG_NS, 'line');
+      for (const [a, v] of [['x1', x], ['x2', x], ['y1', '0'], ['y2', '10']]) line.setAttribute(a, v);
+      const text = document.createElementNS(SVG_NS, 'text');
+      text.setAttribute('x', x);
+      text.setAttribute('y', String(20 + k * 10));
+      text.setAttribute('text-anchor', m.position > SLIDER_STEPS * 0.7 ? 'end' : m.position < SLIDER_STEPS * 0.3 ? 'start' : 'middle');
+      text.setAttribute('font-size', '10');
+      text.textContent = m.label;
+      const title = document.createElementNS(SVG_NS, 'title');
+      title.textContent = m.hint;
+      g.append(title, line, text);
+      nodes.push(g);
+    });
+    this.marks.replaceChildren(...nodes);
+    this.marks.setAttribute('height', String(14 + scale.marks.length * 10));
+    this.lr.title = `Log scale from ${formatNumber(scale.min)} to ${formatNumber(scale.max)}. Bounds assume ${convention}`;
+  }
+
+  private fillBatch(samples: number, value: number | 'all'): void {
+    const sizes = new Set<number>([1]);
+    for (let b = 2; b < samples; b *= 2) sizes.add(b);
+    if (typeof value === 'number') sizes.add(value);
+    const options = [...sizes].filter((b) => b <= samples).sort((a, b) => a - b).map((b): [string, string] => [String(b), b === 1 ? '1 (one sample per step)' : String(b)]);
+    options.push(['all', `all (${samples})`]);
+    if (this.batch.options.length !== options.length || [...this.batch.options].some((o, k) => o.value !== options[k][0])) {
+      this.batch.replaceChildren(...options.map(([v, t]) => h('option', { text: t, attrs: { value: v } })));
+    }
+    this.batch.value = String(value);
+  }
+
+  private fillOptimizer(current: Optimizer): void {
+    const text = optimizerText(current);
+    this.optimizers = OPTIMIZERS.some((o) => optimizerText(o) === text) ? [...OPTIMIZERS] : [...OPTIMIZERS, current];
+    const labels = this.optimizers.map((o) => optimizerText(o));
+    if (this.optimizer.options.length !== labels.length || [...this.optimizer.options].some((o, k) => o.textContent !== labels[k])) {
+      this.optimizer.replaceChildren(...labels.map((t, k) => h('option', { text: t, attrs: { value: String(k) } })));
+    }
+    this.optimizer.value = String(labels.indexOf(text));
+  }
+}
