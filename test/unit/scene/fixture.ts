@@ -158,6 +158,7 @@ export function makeFixture(o: FixtureOptions = {}): Analysis {
       ? 'Centred inputs allow updates in every direction, so the path heads straight for the optimum.'
       : 'Every per-sample update points north-east or south-west, but the optimum lies to the north-west: the path zig-zags.',
     variants: [],
+    sampleInputs: X.map((x) => [...x]),
   };
   if (o.variants) {
     const full = makeFixture({ ...o, variants: false, batch: 'all', name: 'batch all' });
