@@ -85,10 +85,12 @@ describe('properties over random specs', () => {
         const theta = Float64Array.from({ length: obj.q }, (_, i) => 0.3 * Math.sin(i + pick));
         const p = pick % obj.P;
         const { gradient } = perSampleGradient(obj, theta, p);
+        // Relative to the gradient's largest component: a centred difference carries rounding
+        // error ≈ ε·L/h, which swamps components far smaller than the rest (a ReLU zero, say).
+        const scale = Math.max(1e-6, ...Array.from(gradient, Math.abs));
         for (let i = 0; i < obj.q; i++) {
           const fd = finiteDifference(obj, theta, p, i);
-          // Both vanish when the input component is 0 (ReLU): compare absolutely there.
-          assert.ok(relErr(gradient[i], fd, 1e-6) < 1e-7, `${gradient[i]} vs ${fd}`);
+          assert.ok(relErr(gradient[i], fd, scale) < 1e-7, `${gradient[i]} vs ${fd}`);
         }
       }),
       { numRuns: 100 },
@@ -116,7 +118,9 @@ describe('properties over random specs', () => {
         fc.pre(lmax > 1e-6 && probe.optimum !== null);
         const below = analyzeSpec({ ...base, lr: (frac * 2) / lmax, steps: 200 });
         const losses = below.run.path.map((p) => p.loss);
-        for (let k = 1; k < losses.length; k++) assert.ok(losses[k] <= losses[k - 1] * (1 + 1e-9) + 1e-15, `step ${k}`);
+        // The quadratic-form loss carries rounding noise of order ε·L₀ near the minimum.
+        const noise = 1e-12 * (losses[0] + 1e-300);
+        for (let k = 1; k < losses.length; k++) assert.ok(losses[k] <= losses[k - 1] * (1 + 1e-9) + noise, `step ${k}`);
         assert.equal(below.run.diverged, false);
         // Start on the top eigenvector so the growth shows at once.
         const v = probe.hessian.eigenvectors[0];
