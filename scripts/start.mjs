@@ -17,7 +17,8 @@ const { installExtension, startCodeServer, freePort } = await import('./vscode-h
 console.log('> package the extension (type-check, lint, production bundles, vsce)');
 mkdirSync(cacheDir, { recursive: true });
 const vsix = path.join(cacheDir, 'gradient-geometry.vsix');
-run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix]);
+const { packageVsix } = await import('./vscode-host/package.mjs');
+packageVsix(vsix, { quiet: true });
 
 // A profile kept between runs, like a real installation; the extension is replaced each time.
 const profileDir = path.join(cacheDir, 'start-profile');

@@ -1,26 +1,18 @@
 // Layer 4: end-to-end UI tests. Packages the extension (.vsix, as `npm run package` does), installs
 // it into a clean code-server with its own CLI, opens the workbench on a copy of examples/ in
 // Chromium and runs test/e2e (mocha) against it as a user would: palette, editor, webview DOM.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Mocha from 'mocha';
 import { launchChromium } from '../lib/chromium.mjs';
 import { projectRoot } from '../vscode-host/install.mjs';
+import { packageVsix } from '../vscode-host/package.mjs';
 import { installExtension, startCodeServer } from '../vscode-host/server.mjs';
 import { makeExamplesWorkspace } from '../vscode-host/workspace.mjs';
 import { testFiles } from './1-unit.mjs';
 
 export const name = 'e2e';
-
-/** Builds the .vsix with vsce (its prepublish type-checks, lints and makes the production bundles). */
-export function packageVsix(outFile) {
-  execFileSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', outFile], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
 
 export async function run() {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'gg-e2e-'));
@@ -29,7 +21,7 @@ export async function run() {
   mkdirSync(artifacts, { recursive: true });
   const vsix = path.join(scratch, 'gradient-geometry.vsix');
   try {
-    packageVsix(vsix);
+    packageVsix(vsix, { quiet: true });
     installExtension(vsix, path.join(scratch, 'profile', 'extensions'));
   } catch (e) {
     console.error(`  FAIL packaging or installing the .vsix: ${String(e?.message ?? e).split('\n')[0]}`);

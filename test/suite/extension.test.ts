@@ -91,6 +91,24 @@ describe('Gradient Geometry in a real extension host', () => {
     assert.equal(gg.panels().length, 2, 'showing the first document again reuses its panel');
   });
 
+  it('sends the picture again when a hidden panel is shown again (its page was dropped)', async () => {
+    const editor = await openEditor('sigmoid-northwest.neuron');
+    const key = editor.document.uri.toString();
+    const first = waitForPost(gg, key, isAnalysis);
+    await vscode.commands.executeCommand(SHOW);
+    const shown = await first;
+    assert.ok(isAnalysis(shown));
+    // Cover the panel with an editor in its group: without retained context the webview is dropped.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('tanh.neuron')), { viewColumn: vscode.ViewColumn.Two });
+    await until(() => panelFor(gg, key)?.visible === false || undefined, 'the panel to be hidden');
+    assert.equal(panelFor(gg, key)?.ready, false);
+    const again = waitForPost(gg, key, (m) => isAnalysis(m) && m.version === shown.version);
+    await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand(SHOW);
+    await again;
+    assert.equal(panelFor(gg, key)?.ready, true);
+  });
+
   it('shows a selection that holds a valid spec, even in another language', async () => {
     const notes = workspaceUri('notes.md');
     await vscode.workspace.fs.writeFile(notes, Buffer.from(`# Notes\n\nSome prose first.\n\n${SMALL_SPEC}\nMore prose.\n`, 'utf8'));
