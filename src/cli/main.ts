@@ -9,9 +9,11 @@ import { parseSpec } from '../core/spec/parse';
 import { LIMITS } from '../core/spec/types';
 import { analyzeSpec } from '../core/analysis/analyze';
 import { formatReport } from './report';
+import { RENDER_USAGE, runRender } from './render';
 
 const USAGE = `Usage:
   gradient-geometry analyze FILE [--json]   analyse a .neuron spec (JSON with --json)
+${RENDER_USAGE}
   gradient-geometry --help
 Exit codes: 0 ok, 1 the spec has errors, 2 usage error or unreadable file.`;
 
@@ -22,6 +24,7 @@ interface Io {
 
 /** Runs the CLI and returns its exit code (separate from process handling, for tests). */
 export function runCli(args: readonly string[], io: Io): number {
+  if (args[0] === 'render') return runRender(args.slice(1), io);
   const positional = args.filter((a) => !a.startsWith('--'));
   const flags = new Set(args.filter((a) => a.startsWith('--')));
   if (flags.has('--help') || positional.length === 0) {

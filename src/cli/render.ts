@@ -1,0 +1,111 @@
+/**
+ * `gradient-geometry render FILE -o OUT.svg [--theme KIND] [--step N] [--width W] [--height H]
+ * [--per-sample]`: the panel's weight-plane picture as a standalone SVG, drawn by the same scene
+ * code (buildScene → sceneToSvgTree → renderSvg), so the CLI's figure and the panel agree.
+ * Exit codes: 0 written, 1 the spec has errors, 2 usage error, unreadable input or unwritable output.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { LineIndex, formatDiagnostic } from '../core/diagnostics';
+import { analyzeSpec } from '../core/analysis/analyze';
+import { buildScene, plotAspect, renderSvg, THEME_KINDS, type ThemeKind } from '../core/scene';
+import { parseSpec } from '../core/spec/parse';
+import { LIMITS } from '../core/spec/types';
+
+export const RENDER_USAGE = `  gradient-geometry render FILE -o OUT.svg [--theme light|dark|high-contrast|high-contrast-light]
+                    [--step N] [--width W] [--height H] [--per-sample]
+                                            draw the weight plane as a standalone SVG`;
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+interface RenderArgs {
+  readonly file: string;
+  readonly output: string;
+  readonly theme: ThemeKind;
+  readonly step?: number;
+  readonly width: number;
+  readonly height: number;
+  readonly perSample: boolean;
+}
+
+/** Parses the arguments after `render`; a string is the usage error. */
+export function parseRenderArgs(args: readonly string[]): RenderArgs | string {
+  let file: string | undefined;
+  let output: string | undefined;
+  let theme: ThemeKind = 'light';
+  let step: number | undefined;
+  let width = 640;
+  let height = 600;
+  let perSample = false;
+  const integer = (v: string | undefined, name: string, lo: number, hi: number): number | string => {
+    const n = Number(v);
+    return v !== undefined && /^\d+$/.test(v) && n >= lo && n <= hi ? n : `${name} expects a whole number ${lo} … ${hi}, found ${v ?? 'nothing'}`;
+  };
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    const value = args[k + 1];
+    if (a === '-o' || a === '--output') {
+      if (value === undefined) return `${a} expects a file name`;
+      output = value;
+      k++;
+    } else if (a === '--theme') {
+      if (!THEME_KINDS.includes(value as ThemeKind)) return `--theme expects one of ${THEME_KINDS.join(', ')}, found ${value ?? 'nothing'}`;
+      theme = value as ThemeKind;
+      k++;
+    } else if (a === '--step' || a === '--width' || a === '--height') {
+      const n = integer(value, a, a === '--step' ? 0 : 160, a === '--step' ? LIMITS.maxSteps : 4000);
+      if (typeof n === 'string') return n;
+      if (a === '--step') step = n;
+      else if (a === '--width') width = n;
+      else height = n;
+      k++;
+    } else if (a === '--per-sample') {
+      perSample = true;
+    } else if (a.startsWith('-')) {
+      return `unknown option ${a}`;
+    } else if (file === undefined) {
+      file = a;
+    } else {
+      return `unexpected argument ${a}`;
+    }
+  }
+  if (file === undefined) return 'render expects a .neuron FILE';
+  if (output === undefined) return 'render expects -o OUT.svg';
+  return { file, output, theme, step, width, height, perSample };
+}
+
+export function runRender(args: readonly string[], io: Io): number {
+  const parsed = parseRenderArgs(args);
+  if (typeof parsed === 'string') {
+    io.err(`gradient-geometry render: ${parsed}\nUsage:\n${RENDER_USAGE}`);
+    return 2;
+  }
+  let text: string;
+  try {
+    if (statSync(parsed.file).size > LIMITS.maxFileChars * 4) {
+      io.err(`${parsed.file}: the file is larger than the limit of ${LIMITS.maxFileChars} characters`);
+      return 1;
+    }
+    text = readFileSync(parsed.file, 'utf8');
+  } catch (e) {
+    io.err(`gradient-geometry: cannot read ${parsed.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return 2;
+  }
+  const result = parseSpec(text);
+  const index = new LineIndex(text);
+  for (const d of result.diagnostics) io.err(formatDiagnostic(parsed.file, index, d));
+  if (result.spec === undefined) return 1;
+  const analysis = analyzeSpec(result.spec);
+  const scene = buildScene(analysis, { step: parsed.step, aspect: plotAspect(parsed.width, parsed.height), perSample: parsed.perSample, batchStep: parsed.perSample });
+  const svg = renderSvg(scene, parsed.theme, { width: parsed.width, height: parsed.height });
+  try {
+    writeFileSync(parsed.output, svg);
+  } catch (e) {
+    io.err(`gradient-geometry: cannot write ${parsed.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return 2;
+  }
+  io.out(`${parsed.output}: ${analysis.name === 'main' ? parsed.file : analysis.name}, step ${scene.current} of ${scene.path.length - 1}, ${parsed.theme} theme`);
+  return 0;
+}
