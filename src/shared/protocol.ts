@@ -48,12 +48,9 @@ export type HostMessage =
       readonly type: 'settings';
       readonly animationStepsPerSecond: number;
     }
-  | {
-      /** The outcome of a 'writeSpec' or 'export' request, shown in the panel's status line. */
-      readonly type: 'writeResult' | 'exportResult';
-      readonly ok: boolean;
-      readonly message: string;
-    };
+  /** The outcome of a 'writeSpec' or 'export' request, shown in the panel's status line. */
+  | { readonly type: 'writeResult'; readonly ok: boolean; readonly message: string }
+  | { readonly type: 'exportResult'; readonly ok: boolean; readonly message: string };
 
 /** The two plane components (weight indices `axes`) of a vector such as w or w*. */
 export interface PlanePoint {
@@ -80,7 +77,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'png', 'csv', 'js
 export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'revealError'; readonly line: number; readonly column: number }
-  | { readonly type: 'log'; readonly level: 'info' | 'error'; readonly text: string };
+  | { readonly type: 'log'; readonly level: 'info' | 'error'; readonly text: string }
+  | PanelRequest;
 
 /** Webview → host requests that change something outside the view (the document, a file). */
 export type PanelRequest =
@@ -177,6 +175,9 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return isLineNumber(value.line) && isLineNumber(value.column);
     case 'log':
       return (value.level === 'info' || value.level === 'error') && typeof value.text === 'string' && value.text.length <= MAX_TEXT;
+    case 'writeSpec':
+    case 'export':
+      return isPanelRequest(value);
     default:
       return false;
   }

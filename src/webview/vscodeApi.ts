@@ -3,7 +3,7 @@
  * small typed transport, so the rest of the view never touches the raw API and tests can stand in
  * for it.
  */
-import type { PanelRequest, WebviewMessage } from '../shared/protocol';
+import type { WebviewMessage } from '../shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -14,7 +14,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 export interface Host {
-  post(message: WebviewMessage | PanelRequest): void;
+  post(message: WebviewMessage): void;
   /** The state saved before a reload (untrusted: validate it). */
   loadState(): unknown;
   saveState(state: unknown): void;

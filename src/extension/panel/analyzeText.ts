@@ -4,10 +4,18 @@ import { parseSpec } from '../../core/spec/parse';
 import type { Analysis } from '../../core/analysis/types';
 import type { Spec } from '../../core/spec/types';
 import type { PanelError } from '../../shared/protocol';
+import { statementLines } from '../../shared/specEdits';
+import type { StatementKey } from '../../core/spec/types';
 
 /** The outcome of analysing one text: a picture, or the errors that prevent one. */
 export type TextAnalysis =
-  | { readonly kind: 'analysis'; readonly analysis: Analysis }
+  | {
+      readonly kind: 'analysis';
+      readonly analysis: Analysis;
+      /** The spec analysed (the panel re-runs the core on it when a control changes) and its statements' lines. */
+      readonly spec: Spec;
+      readonly statementLines: Partial<Record<StatementKey, number>>;
+    }
   | { readonly kind: 'errors'; readonly errors: readonly PanelError[] };
 
 /** How many errors the panel receives (it shows the first; the rest are in the editor). */
@@ -40,7 +48,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): TextAna
   let spec: Spec = parsed.spec;
   if (options.defaultSteps !== undefined && spec.ranges.steps === undefined) spec = { ...spec, steps: options.defaultSteps };
   try {
-    return { kind: 'analysis', analysis: analyzeSpec(spec) };
+    return { kind: 'analysis', analysis: analyzeSpec(spec), spec, statementLines: statementLines(text, spec) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return { kind: 'errors', errors: [{ code: 'GG900', message: `The analysis failed: ${message}`, line: 1, column: 1 }] };

@@ -3,9 +3,10 @@ import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import type { Settings } from '../config';
 import { buildWebviewHtml, makeNonce } from '../../shared/webviewHtml';
-import type { HostMessage } from '../../shared/protocol';
+import type { HostMessage, PanelRequest } from '../../shared/protocol';
 import { analyzeText } from './analyzeText';
 import { PanelMessenger } from './messenger';
+import { saveExport, writeSpecChanges } from './panelRequests';
 import { panelTitle, sourceKey, sourceName } from './panelSource';
 import type { PanelSource } from './panelSource';
 
@@ -56,6 +57,7 @@ export class GeometryPanel extends Disposable {
     this.messenger = this.register(new PanelMessenger(webviewPanel.webview, host.log));
     this.register(this.messenger.onReady(() => void this.sendAll()));
     this.register(this.messenger.onRevealError((at) => void this.revealError(at.line, at.column)));
+    this.register(this.messenger.onRequest((request) => void this.handleRequest(request)));
     this.register(
       webviewPanel.onDidChangeViewState(() => {
         // Without retainContextWhenHidden the page is dropped while hidden and says `ready` again when shown.
@@ -109,7 +111,7 @@ export class GeometryPanel extends Disposable {
     const result = analyzeText(current.text, { defaultSteps: this.host.settings().defaultSteps });
     const common = { version: current.version, source: sourceName(this.source), ...this.uriField() };
     if (result.kind === 'analysis') {
-      this.lastAnalysis = { type: 'analysis', ...common, analysis: result.analysis };
+      this.lastAnalysis = { type: 'analysis', ...common, analysis: result.analysis, spec: result.spec, statementLines: result.statementLines, writable: this.source.kind === 'document' };
       this.currentErrors = undefined;
       void this.messenger.post(this.lastAnalysis);
     } else {
@@ -173,6 +175,20 @@ export class GeometryPanel extends Disposable {
       styleUri: asset('media', 'panel.css'),
       title: panelTitle(this.source),
     });
+  }
+
+  /** A validated request from the webview: write control changes into the document, or save an export. */
+  private async handleRequest(request: PanelRequest): Promise<void> {
+    if (request.type === 'writeSpec') {
+      const result = this.source.kind === 'document'
+        ? await writeSpecChanges(this.source.uri, request.version, request.changes)
+        : { ok: false, message: 'This picture is not from a file: open a .neuron file to write changes back.' };
+      if (!result.ok) this.host.log.warn(`writeSpec: ${result.message}`);
+      await this.messenger.post({ type: 'writeResult', ...result });
+    } else {
+      const result = await saveExport(request.format, request.fileName, request.data, this.documentUri);
+      await this.messenger.post({ type: 'exportResult', ...result });
+    }
   }
 
   /** Shows the error's place in an editor (line and column are one-based, from the untrusted webview). */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { assertNever, isWebviewMessage } from '../../shared/protocol';
-import type { HostMessage, WebviewMessage } from '../../shared/protocol';
+import type { HostMessage, PanelRequest, WebviewMessage } from '../../shared/protocol';
 
 /** Messages kept per panel for inspection (tests, logs); older ones are dropped. */
 const HISTORY = 50;
@@ -22,6 +22,9 @@ export class PanelMessenger extends Disposable {
   private readonly revealEmitter = this.register(new vscode.EventEmitter<{ line: number; column: number }>());
   /** The user clicked the error link: one-based line and column. */
   readonly onRevealError = this.revealEmitter.event;
+  private readonly requestEmitter = this.register(new vscode.EventEmitter<PanelRequest>());
+  /** The webview asks to write control changes into the document or to save an export (already validated). */
+  readonly onRequest = this.requestEmitter.event;
   private readonly postEmitter = this.register(new vscode.EventEmitter<HostMessage>());
   readonly onDidPost = this.postEmitter.event;
 
@@ -84,6 +87,10 @@ export class PanelMessenger extends Disposable {
       case 'log':
         if (message.level === 'error') this.log.error(`webview: ${message.text}`);
         else this.log.info(`webview: ${message.text}`);
+        return;
+      case 'writeSpec':
+      case 'export':
+        this.requestEmitter.fire(message);
         return;
       default:
         assertNever(message);
