@@ -40,7 +40,7 @@ export class ChartsView {
     this.stripCursor.setAttribute('aria-hidden', 'true');
     this.stripCursor.setAttribute('width', '100%');
     this.stripCursor.setAttribute('height', '100%');
-    this.cursorLine.setAttribute('class', 'gg-chart-cursor');
+    this.cursorLine.setAttribute('class', 'gg-strip-cursor');
     this.cursorLine.setAttribute('y1', '0');
     this.cursorLine.setAttribute('y2', '100%');
     this.cursorLine.setAttribute('stroke-width', '2');

@@ -89,7 +89,7 @@ export function lossChart(analysis: Analysis, width = 640, height = 170, current
   }
   axis.push(el('rect', { class: 'gg-frame', x: px(plot.x), y: px(plot.y), width: px(plot.w), height: px(plot.h), fill: 'none' }));
   axis.push(el('text', { class: 'gg-axis-label', x: px(plot.x + plot.w), y: px(height - 2), 'text-anchor': 'end', 'font-size': 11, 'font-style': 'italic' }, undefined, 'step →'));
-  axis.push(el('text', { class: 'gg-axis-label', x: px(plot.x + 4), y: px(plot.y + 12), 'font-size': 11, 'font-style': 'italic' }, undefined, 'loss (log scale)'));
+  axis.push(el('text', { class: 'gg-axis-label', x: px(plot.x + plot.w - 6), y: px(plot.y + 14), 'text-anchor': 'end', 'font-size': 11, 'font-style': 'italic' }, undefined, 'loss (log scale)'));
   kids.push(el('g', { class: 'gg-axes', 'aria-hidden': 'true' }, axis));
 
   // Variants first, so the main run stays on top.

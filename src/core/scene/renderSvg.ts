@@ -99,6 +99,7 @@ export function paintFor(cls: string, p: Palette): Paint {
     case 'gg-sample-neg-head': return { fill: p.sampleNeg };
     case 'gg-batch-line': return { stroke: p.batch };
     case 'gg-batch-head': return { fill: p.batch };
+    case 'gg-batch-label': return { fill: p.batch };
     case 'gg-chart-line': return { stroke: p.path };
     case 'gg-chart-cursor': return { stroke: p.update };
     case 'gg-chart-mark': return { stroke: p.muted };

@@ -52,7 +52,11 @@ export function movingLayer(scene: Scene, f: PlaneFrame): SvgNode {
     );
     if (scene.batchStep) {
       const b = scene.batchStep;
-      g.push(arrowGroup(P(b.from), P(b.to), 'gg-batch', { 'data-testid': 'gg-batch-step', 'data-dx': formatNumber(b.to[0] - b.from[0], 4), 'data-dy': formatNumber(b.to[1] - b.from[1], 4) }, 2.5, 10, '7 3'));
+      const tip = P(b.to);
+      g.push(arrowGroup(P(b.from), tip, 'gg-batch', { 'data-testid': 'gg-batch-step', 'data-dx': formatNumber(b.to[0] - b.from[0], 4), 'data-dy': formatNumber(b.to[1] - b.from[1], 4) }, 2.5, 10, '7 3'));
+      const label = `−η·g${scene.perSampleScale === 1 ? '' : ` ×${formatNumber(scene.perSampleScale)}`}`;
+      const right = tip[0] < f.plot.x + f.plot.w - 70;
+      g.push(el('text', { class: 'gg-batch-label', x: px(tip[0] + (right ? 8 : -8)), y: px(tip[1] - 6), 'text-anchor': right ? 'start' : 'end', 'font-size': 11 }, undefined, label));
     }
     const scaleNote = scene.perSampleScale === 1 ? '' : ` (drawn ×${formatNumber(scene.perSampleScale)})`;
     kids.push(el('g', { class: 'gg-samples', 'data-testid': 'gg-samples', 'data-count': scene.perSample.length, 'data-scale': formatNumber(scene.perSampleScale, 4), 'clip-path': f.clip }, [el('title', {}, undefined, `Per-sample steps −η δₚxₚ/|B| summing to the batch step −η g${scaleNote}`), ...g]));
