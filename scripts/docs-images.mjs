@@ -1,3 +1,4 @@
+/* global document */
 // Regenerates the README's pictures in docs/images/: the weight plane of every example as a
 // standalone SVG from the CLI's `render` (the same scene code as the panel), and screenshots of
 // the panel itself in light and dark, taken in headless Chromium under the real CSP.

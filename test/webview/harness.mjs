@@ -110,9 +110,11 @@ export async function startBrowser() {
  * Opens the panel in a fresh context. `state` is what the stand-in's getState returns (a reload).
  * Returns { page, context, problems } where problems collects CSP violations and console errors.
  */
-export async function openPanel(browser, serverUrl, { state, reducedMotion = 'no-preference' } = {}) {
+export async function openPanel(browser, serverUrl, { state, reducedMotion = 'no-preference', init } = {}) {
   const context = await browser.newContext({ reducedMotion, viewport: { width: 1100, height: 800 } });
   const page = await context.newPage();
+  // An extra script to run before the panel's (the benchmark's frame timer).
+  if (init) await page.addInitScript(init);
   const problems = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
