@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULTS } from '../core/spec/defaults';
 
 /** The extension's settings (contributes.configuration in package.json), clamped to their declared ranges. */
 export interface Settings {
@@ -21,7 +22,7 @@ export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
   return {
     animationStepsPerSecond: clamp(c.get('animationStepsPerSecond'), 1, 240, 20, false),
-    defaultSteps: clamp(c.get('defaultSteps'), 1, 100_000, 100, true),
+    defaultSteps: clamp(c.get('defaultSteps'), 1, 100_000, DEFAULTS.steps, true),
     liveUpdateDelay: clamp(c.get('liveUpdateDelay'), 0, 5000, 250, true),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { LineIndex } from '../diagnostics';
 import { CODES } from './codes';
+import { DEFAULTS } from './defaults';
 import { tokenize } from './lexer';
 import { Problems } from './problems';
 import { resolve } from './resolve';
@@ -12,8 +13,14 @@ import { parseStatement, type State } from './statement';
 import { splitStatements } from './statements';
 import { LIMITS, type ParseResult, type Spec } from './types';
 
+/** Caller-chosen defaults (the editor's settings); limits are checked against them too. */
+export interface ParseOptions {
+  /** Steps for a spec without a `steps` statement (default DEFAULTS.steps). */
+  readonly defaultSteps?: number;
+}
+
 /** Parses and checks a spec. `spec` is undefined whenever any error is reported. */
-export function parseSpec(text: string): ParseResult {
+export function parseSpec(text: string, options: ParseOptions = {}): ParseResult {
   if (text.length > LIMITS.maxFileChars) {
     // Bail out before touching the text: the size alone is the problem.
     return {
@@ -25,7 +32,7 @@ export function parseSpec(text: string): ParseResult {
   const problems = new Problems();
   let result: { state: State; spec: Spec | undefined } | undefined;
   try {
-    result = run(text, problems);
+    result = run(text, problems, options.defaultSteps ?? DEFAULTS.steps);
   } catch {
     // Every stage is total by construction; this is the last line of defence for "never throws".
     problems.error(CODES.internal, { start: 0, end: 0 }, 'Internal error while parsing; expected this not to happen: please report it with this file.');
@@ -33,7 +40,7 @@ export function parseSpec(text: string): ParseResult {
   return { spec: problems.hasErrors ? undefined : result?.spec, diagnostics: problems.sorted(), ranges: result?.state.ranges ?? {} };
 }
 
-function run(text: string, problems: Problems): { state: State; spec: Spec | undefined } {
+function run(text: string, problems: Problems, defaultSteps: number): { state: State; spec: Spec | undefined } {
   let lineIndex: LineIndex | undefined;
   const tokens = tokenize(text, problems);
   const state: State = {
@@ -43,6 +50,7 @@ function run(text: string, problems: Problems): { state: State; spec: Spec | und
     parsed: {},
     ranges: {},
     failed: new Set(),
+    defaultSteps,
     // Built on first use: most texts never need a line number.
     lineOf: (offset) => (lineIndex ??= new LineIndex(text)).positionAt(offset).line + 1,
   };

@@ -121,7 +121,7 @@ export function resolve(state: State): Spec | undefined {
   }
 
   if (!problems.hasErrors && labels !== undefined && samples !== undefined) {
-    checkWork(state, { n, P: samples, biasTrained, loss, batch, steps: p.steps ?? DEFAULTS.steps, preprocess: p.preprocess ?? DEFAULTS.preprocess, compare, dimensionKey: sources[0]?.key, explicit: explicitRows !== undefined });
+    checkWork(state, { n, P: samples, biasTrained, loss, batch, steps: p.steps ?? state.defaultSteps, preprocess: p.preprocess ?? DEFAULTS.preprocess, compare, dimensionKey: sources[0]?.key, explicit: explicitRows !== undefined });
   }
 
   if (problems.hasErrors || labels === undefined || samples === undefined) return undefined;
@@ -140,7 +140,7 @@ export function resolve(state: State): Spec | undefined {
     lr: p.lr ?? DEFAULTS.lr,
     batch,
     shuffle: p.shuffle ?? DEFAULTS.shuffle,
-    steps: p.steps ?? DEFAULTS.steps,
+    steps: p.steps ?? state.defaultSteps,
     preprocess: p.preprocess ?? DEFAULTS.preprocess,
     compare,
     view,

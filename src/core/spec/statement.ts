@@ -47,6 +47,8 @@ export interface State extends Ctx {
   readonly ranges: Partial<Record<StatementKey, StatementRange>>;
   /** Keys written in the text whose value was invalid: resolve.ts skips rules that need them. */
   readonly failed: Set<StatementKey>;
+  /** Steps when the text has no `steps` statement. */
+  readonly defaultSteps: number;
   /** Whether `x` was written with `~` (generated). */
   xGenerated?: boolean;
   /** 1-based line of an offset (for "first set on line N"). */

@@ -4,14 +4,14 @@
 import { analyzeSpec } from '../../core/analysis/analyze';
 import { memoizedAnalyzer, type AnalyzedText, type TextAnalyzer } from '../../core/editor';
 import { parseSpec } from '../../core/spec/parse';
+import { DEFAULTS } from '../../core/spec/defaults';
 import { readSettings } from '../config';
 
 function analyzerFor(defaultSteps: number): TextAnalyzer {
   return memoizedAnalyzer((text): AnalyzedText => {
-    const parsed = parseSpec(text);
-    let spec = parsed.spec;
+    const parsed = parseSpec(text, { defaultSteps });
+    const spec = parsed.spec;
     if (!spec) return { parsed, analysis: undefined };
-    if (spec.ranges.steps === undefined) spec = { ...spec, steps: defaultSteps };
     try {
       return { parsed, analysis: analyzeSpec(spec) };
     } catch {
@@ -24,7 +24,7 @@ function analyzerFor(defaultSteps: number): TextAnalyzer {
 /** The shared analyzer; rebuilt when the default-steps setting changes. */
 export class AnalysisCache {
   private steps = -1;
-  private current: TextAnalyzer = analyzerFor(100);
+  private current: TextAnalyzer = analyzerFor(DEFAULTS.steps);
 
   readonly analyze: TextAnalyzer = (text) => {
     const steps = readSettings().defaultSteps;

@@ -33,7 +33,7 @@ export function isValidSpec(text: string): boolean {
 
 /** Parses and analyses a spec; never throws (an engine failure becomes a located error at 1:1). */
 export function analyzeText(text: string, options: AnalyzeOptions = {}): TextAnalysis {
-  const parsed = parseSpec(text);
+  const parsed = parseSpec(text, { defaultSteps: options.defaultSteps });
   if (parsed.spec === undefined) {
     const index = new LineIndex(text);
     const errors = parsed.diagnostics
@@ -45,8 +45,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): TextAna
       });
     return { kind: 'errors', errors: errors.length > 0 ? errors : [{ code: 'GG000', message: 'The spec is not valid.', line: 1, column: 1 }] };
   }
-  let spec: Spec = parsed.spec;
-  if (options.defaultSteps !== undefined && spec.ranges.steps === undefined) spec = { ...spec, steps: options.defaultSteps };
+  const spec: Spec = parsed.spec;
   try {
     return { kind: 'analysis', analysis: analyzeSpec(spec), spec, statementLines: statementLines(text, spec) };
   } catch (e) {
