@@ -39,28 +39,10 @@ function time(fn: () => unknown, reps: number): number {
 const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`;
 const pad = (s: string | number, w: number): string => String(s).padStart(w);
 
-/** The default lesson as the engine sees it (the parser's defaults). */
+/** The default lesson as the engine sees it: the parser's defaults for an empty text. */
 function lesson(over: Partial<Spec> = {}): Spec {
-  const base: Spec = {
-    hasBias: true,
-    inputs: { kind: 'generated', distribution: { kind: 'normal', mean: 0, std: 1 }, activation: 'sigmoid' },
-    samples: 64,
-    seed: 1,
-    labels: { kind: 'teacher', w: [-1, 1], b: 0 },
-    w: [1.5, -0.5],
-    b: 0,
-    biasTrained: true,
-    loss: 'squared',
-    optimizer: { kind: 'sgd' },
-    lr: 0.5,
-    batch: 1,
-    shuffle: false,
-    steps: 200,
-    preprocess: 'none',
-    compare: [],
-    view: [0, 1],
-    ranges: {},
-  };
+  const base = parseSpec('').spec;
+  if (base === undefined) throw new Error('the default lesson does not parse');
   return { ...base, ...over };
 }
 
@@ -105,7 +87,7 @@ function engineTable(): void {
   console.log('\n## Engine (ms; µs per step; ns per sample visited in the run; ns per sample to build data + moments)');
   console.log(`${'case'.padEnd(34)}${pad('data', 9)}${pad('moments', 10)}${pad('hess+eig', 10)}${pad('run', 10)}${pad('µs/step', 11)}${pad('ns/sample', 13)}${pad('ns/sample', 12)}`);
   const cases: [string, Spec][] = [
-    ['n=2 P=64 steps=200 B=1 (lesson)', lesson()],
+    [`n=2 P=64 steps=${lesson().steps} B=1 (lesson)`, lesson()],
     ['n=2 P=1000 steps=10000 B=1', sized(2, 1000, 10_000, 1, { lr: 0.5 })],
     ['n=2 P=100000 steps=1000 B=all', sized(2, 100_000, 1000, 'all', { lr: 0.5 })],
     ['n=2 P=100000 steps=1000 B=all log', sized(2, 100_000, 1000, 'all', { lr: 0.5, loss: 'logistic' })],
@@ -158,7 +140,7 @@ function main(): void {
   console.log('# Gradient Geometry benchmark');
   console.log(`node ${process.version}, ${process.arch}`);
   const t = time(() => analyzeSpec(lesson()), 51);
-  console.log(`\ndefault lesson analysed (n = 2, P = 64, 200 SGD steps, grid 48²): ${t.toFixed(2)} ms (median of 51; aim < 5 ms)`);
+  console.log(`\ndefault lesson analysed (n = 2, P = 64, ${lesson().steps} SGD steps, grid 48²): ${t.toFixed(2)} ms (median of 51; aim < 5 ms)`);
   const withVariants = lesson({
     compare: ['center', 'tanh', 'batch all', 'optimizer momentum(0.9)'].map((name) => ({
       name,
