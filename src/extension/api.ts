@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { HostMessage } from '../shared/protocol';
+import type { MarkdownItLike } from './markdown/neuronFences';
 
 /** A panel as tests and other extensions see it. */
 export interface PanelInfo {
@@ -23,4 +24,6 @@ export interface GradientGeometryApi {
   readonly onDidPost: vscode.Event<{ readonly key: string; readonly message: HostMessage }>;
   /** Feeds a message to a panel as if its webview had sent it (untrusted input path). */
   simulateWebviewMessage(key: string, message: unknown): boolean;
+  /** markdown-it plugin for the built-in Markdown preview: fenced ```neuron blocks become figures. */
+  extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
 }

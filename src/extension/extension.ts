@@ -6,6 +6,8 @@ import { PANEL_VIEW_TYPE } from './panel/geometryPanel';
 import { PanelManager } from './panel/panelManager';
 import { SHOW_COMMAND, chooseSource } from './showCommand';
 import { registerLanguageFeatures } from './language';
+import { registerOpenLessonCommand, watchFirstSpecEdit } from './lessons';
+import { extendMarkdownIt } from './markdown/neuronFences';
 import type { HostMessage } from '../shared/protocol';
 
 export function activate(context: vscode.ExtensionContext): GradientGeometryApi {
@@ -38,6 +40,10 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
   );
 
   context.subscriptions.push(registerLanguageFeatures(context, (source) => manager.show(source)));
+  context.subscriptions.push(
+    registerOpenLessonCommand(context.extensionUri, () => manager.show(chooseSource())),
+    watchFirstSpecEdit(),
+  );
 
   return {
     panels: () =>
@@ -56,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
       panel?.channel.receive(message);
       return panel !== undefined;
     },
+    extendMarkdownIt,
   };
 }
 

@@ -1,0 +1,2 @@
+export { animatedRunSvg, type AnimationOptions } from './animatedSvg';
+export { fenceOptions, isNeuronFence, neuronFigureHtml, type FenceOptions } from './markdownFigure';
