@@ -25,7 +25,7 @@ export function formatReport(file: string, a: Analysis): string {
     `Hessian eigenvalues [${a.hessian.eigenvalues.map((e) => num(e)).join(', ')}]; condition number κ = ${num(a.hessian.conditionNumber)}`,
     `learning rate η = ${num(lr.value)}; 2/λmax = ${num(lr.max)}; optimal 2/(λmin+λmax) = ${num(lr.optimal)} (Goh); 1/λmax = ${num(lr.lecunOptimal)} (LeCun); ${lr.stable ? 'stable' : 'UNSTABLE'}`,
     `  (${lr.convention})`,
-    `optimum: ${a.optimum ? `w = [${a.optimum.w.map((v) => num(v)).join(', ')}]${a.biasTrained ? `, b = ${num(a.optimum.b)}` : ''}, loss ${num(a.optimum.loss)}` : 'none'}`,
+    `optimum: ${a.optimum ? `w = [${a.optimum.w.map((v) => num(v)).join(', ')}]${a.biasTrained ? `, b = ${num(a.optimum.b)}` : ''}${a.optimum.s ? `, s = [${a.optimum.s.map((v) => num(v)).join(', ')}]` : ''}, loss ${num(a.optimum.loss)}` : 'none'}`,
     `allowed cone (w${a.cone.axes[0] + 1}, w${a.cone.axes[1] + 1}): ${a.cone.kind}, opening ${num(a.cone.openingDegrees, 3)}°${a.cone.optimumInside === null ? '' : `; optimum ${a.cone.optimumInside ? 'inside' : 'outside'} the cone`}`,
     `run: ${runLine(a.run)}`,
     a.sentence,

@@ -13,6 +13,7 @@ import { allowedCone } from './allowedCone';
 import { analyseHessian } from './hessian';
 import { boundsAround, DEFAULT_RESOLUTION, lossGrid } from './lossGrid';
 import { findOptimum } from './optimum';
+import { shiftOptimum } from './shiftOptimum';
 import { describeRun } from './sentence';
 import { learningRateInfo } from './stability';
 import type { Analysis, Vec2 } from './types';
@@ -45,14 +46,26 @@ export interface AnalyzeOptions {
   readonly variants?: boolean;
 }
 
-/** θ₀ = (w, b) when the bias is trained, else w. */
+/** θ₀ = (w, b) when the bias is trained, else w; followed by the shift s with the model w·(x + s). */
 export function initialTheta(spec: Spec): Float64Array {
-  return Float64Array.from(spec.biasTrained ? [...spec.w, spec.b] : spec.w);
+  const theta = spec.biasTrained ? [...spec.w, spec.b] : [...spec.w];
+  if (spec.shift) theta.push(...spec.s);
+  return Float64Array.from(theta);
+}
+
+/**
+ * θ of an analysis' optimum in the objective's layout: (w, [b], [s]). `held` for loss grids; the
+ * shift, when the model has one, is the optimum's (zeros if it has none).
+ */
+export function optimumTheta(spec: Spec, optimum: { readonly w: readonly number[]; readonly b: number; readonly s?: readonly number[] }): number[] {
+  const theta = spec.biasTrained ? [...optimum.w, optimum.b] : [...optimum.w];
+  if (spec.shift) theta.push(...(optimum.s ?? spec.w.map(() => 0)));
+  return theta;
 }
 
 /** Data set and objective of a spec (for callers that need gradients or grids on demand). */
 export function buildProblem(spec: Spec): Objective {
-  return buildObjective(buildDataset(spec), spec.loss, spec.biasTrained, spec.b);
+  return buildObjective(buildDataset(spec), spec.loss, spec.biasTrained, spec.b, spec.shift);
 }
 
 /**
@@ -72,32 +85,42 @@ function buildShared(spec: Spec): Problem {
   const obj = buildProblem(spec);
   const theta0 = initialTheta(spec);
   const hessian = analyseHessian(obj, theta0);
-  return { spec, obj, theta0, hessian, opt: findOptimum(obj, theta0, hessian.eig) };
+  // With a shift the minimisers form a set; θ* is chosen per run (shiftOptimum.ts).
+  return { spec, obj, theta0, hessian, opt: obj.shift ? shiftOptimum(obj, theta0) : findOptimum(obj, theta0, hessian.eig) };
 }
 
 /** A built problem `spec` can reuse: same inputs (the same object), preprocessing, loss and start. */
 function reusable(p: Problem, spec: Spec): boolean {
   const s = p.spec;
-  return s.inputs === spec.inputs && s.labels === spec.labels && s.w === spec.w && s.preprocess === spec.preprocess && s.loss === spec.loss && s.b === spec.b && s.biasTrained === spec.biasTrained && s.samples === spec.samples && s.seed === spec.seed;
+  return s.inputs === spec.inputs && s.labels === spec.labels && s.w === spec.w && s.preprocess === spec.preprocess && s.loss === spec.loss && s.b === spec.b && s.biasTrained === spec.biasTrained && s.samples === spec.samples && s.seed === spec.seed && s.shift === spec.shift && s.s === spec.s;
 }
 
 /** Analyse one spec without its variants. */
 function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: Problem = buildShared(spec)): Analysis {
-  const { obj, theta0, opt } = problem;
+  const { obj, theta0 } = problem;
+  let opt = problem.opt;
   const { n, P } = obj;
   const { info: hessian, eig, matrix } = problem.hessian;
-  const learningRate = learningRateInfo(eig, spec.optimizer, spec.lr, spec.loss);
-  const schedule = new BatchSchedule(P, batchSize(spec.batch, P), spec.shuffle, spec.seed);
-  const run = runDescent(obj, createStepper(spec.optimizer, spec.lr, obj.q), schedule, theta0, opt.theta, {
-    steps: spec.steps,
-    recordCap: options.recordCap,
-    pathEvery: options.pathEvery,
-    tolerance: options.tolerance,
-    unstable: learningRate.unstableDirections,
-  });
+  const learningRate = learningRateInfo(eig, spec.optimizer, spec.lr, spec.loss, obj.shift);
+  const descend = (optimum: Float64Array | null, pathEvery = options.pathEvery) =>
+    runDescent(obj, createStepper(spec.optimizer, spec.lr, obj.q), new BatchSchedule(P, batchSize(spec.batch, P), spec.shuffle, spec.seed), theta0, optimum, {
+      steps: spec.steps,
+      recordCap: options.recordCap,
+      pathEvery,
+      tolerance: options.tolerance,
+      unstable: learningRate.unstableDirections,
+    });
+  let run = descend(opt.theta);
+  if (obj.shift && opt.theta && !run.diverged) {
+    // Measure convergence to the minimiser this run approaches: the point of the optimal set
+    // nearest to its end (the same deterministic path, run again with that θ*).
+    const end = run.path[run.path.length - 1];
+    opt = shiftOptimum(obj, [...end.w, ...(obj.biasTrained ? [end.b] : []), ...(end.s ?? [])]);
+    run = descend(opt.theta);
+  }
   const [i, j] = spec.view;
   const toOptimum: Vec2 | null = opt.theta ? [opt.theta[i] - theta0[i], i === j ? 0 : opt.theta[j] - theta0[j]] : null;
-  const cone = allowedCone(obj.data.x, P, n, spec.view, toOptimum);
+  const cone = allowedCone(obj.shift ? shiftedInputs(obj.data.x, P, n, spec.s) : obj.data.x, P, n, spec.view, toOptimum);
 
   // Grid bounds: start, optimum and the path points not far beyond them (a diverging path
   // would otherwise stretch the picture to 1e8).
@@ -116,13 +139,13 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
 
   // For the squared loss E[xxᵀ] is the Hessian's top-left n × n block.
   let moment: Float64Array | undefined;
-  if (spec.loss === 'squared') {
+  if (spec.loss === 'squared' && !obj.shift) {
     const q = obj.q;
     moment = new Float64Array(n * n);
     for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) moment[r * n + c] = matrix[r * q + c];
   }
   const inputs = inputStats(obj.data.x, P, n, moment);
-  const sentence = describeRun({
+  const described = describeRun({
     inputs,
     cone,
     run,
@@ -132,12 +155,14 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
     noOptimumReason: opt.reason,
     steps: spec.steps,
   });
+  const sentence = obj.shift ? `${described} ${shiftSentence(obj.data.x, P, n, spec.view, run.path[run.path.length - 1]?.s ?? spec.s)}` : described;
   return {
     name,
     dimension: n,
     samples: P,
     loss: spec.loss,
     biasTrained: spec.biasTrained,
+    ...(obj.shift ? { shift: true } : {}),
     inputs,
     hessian,
     learningRate,
@@ -166,4 +191,28 @@ export function analyzeSpec(spec: Spec, options: AnalyzeOptions = {}): Analysis 
     return analyseOne(vs, v.name, options, problem);
   });
   return { ...main, variants };
+}
+
+/** x + s for every sample (P × n, row-major). */
+export function shiftedInputs(x: Float64Array, P: number, n: number, s: readonly number[]): Float64Array {
+  const out = new Float64Array(P * n);
+  for (let p = 0; p < P; p++) for (let i = 0; i < n; i++) out[p * n + i] = x[p * n + i] + s[i];
+  return out;
+}
+
+/**
+ * The shift model's extra sentence: the per-sample weight steps are along x + s, so the cone the
+ * sign rule gives moves as s is learned. Counts the samples whose x + s (on the viewed axes) has
+ * components of both signs at the end of the run.
+ */
+export function shiftSentence(x: Float64Array, P: number, n: number, view: readonly [number, number], s: readonly number[]): string {
+  const [i, j] = view;
+  let mixed = 0;
+  for (let p = 0; p < P; p++) {
+    const a = x[p * n + i] + s[i];
+    const b = x[p * n + j] + s[j];
+    if (a * b < 0) mixed++;
+  }
+  const sText = s.map((v) => String(Number(v.toPrecision(3)))).join(', ');
+  return `The shift is trained too, so each per-sample weight step is along x + s rather than x: at the end s = [${sText}], and x + s has mixed signs in ${mixed} of ${P} samples on the viewed axes.`;
 }

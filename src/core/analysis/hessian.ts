@@ -14,9 +14,10 @@ import type { EigenDirection, HessianInfo } from './types';
 export const SINGULAR = 1e-12;
 
 /** Parameter names of θ: "w1" … "wn" and "b" when the bias is trained. */
-export function parameterNames(n: number, biasTrained: boolean): string[] {
+export function parameterNames(n: number, biasTrained: boolean, shift = false): string[] {
   const names = Array.from({ length: n }, (_, i) => `w${i + 1}`);
   if (biasTrained) names.push('b');
+  if (shift) for (let i = 0; i < n; i++) names.push(`s${i + 1}`);
   return names;
 }
 
@@ -44,7 +45,7 @@ export function analyseHessian(obj: Objective, theta0: ArrayLike<number>): { inf
   const eigenvectors: number[][] = [];
   for (let k = 0; k < q; k++) eigenvectors.push(Array.from(eig.vectors.subarray(k * q, (k + 1) * q)));
   const info: HessianInfo = {
-    parameters: parameterNames(obj.n, obj.biasTrained),
+    parameters: parameterNames(obj.n, obj.biasTrained, obj.shift),
     matrix: toRows(matrix, q, q),
     eigenvalues: Array.from(eig.values),
     eigenvectors,

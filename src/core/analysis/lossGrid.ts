@@ -100,7 +100,8 @@ export function lossGrid(obj: Objective, options: LossGridOptions): LossGrid {
       }
     }
   } else {
-    const x = obj.data.x;
+    // With a trained shift the held shift moves the inputs: f = w·(x + s) + b (still linear in w).
+    const x = obj.shift ? Float64Array.from(obj.data.x, (v, k) => v + held[q - n + (k % n)]) : obj.data.x;
     const y = obj.data.y;
     const base = new Float64Array(P);
     for (let p = 0; p < P; p++) {

@@ -47,6 +47,10 @@ export function amplification(opt: Optimizer, lr: number, lambda: number): numbe
   }
 }
 
+/** Prefix of the convention for the model w·(x + s) with a trained shift. */
+export const SHIFT_CONVENTION =
+  'Trained shift f = w·(x + s): the loss is not quadratic in (w, s), so H is the Hessian at the start, which changes along the path; the bounds are local, and directions with λ ≤ 0 (a saddle) are left out of the stability check.';
+
 /** The convention sentence shown with every bound. */
 export function conventionText(loss: Loss, opt: Optimizer): string {
   const base =
@@ -64,12 +68,14 @@ export function conventionText(loss: Loss, opt: Optimizer): string {
 }
 
 /** Step-size report for a decomposed Hessian, the run's optimizer and η. */
-export function learningRateInfo(eig: SymmetricEigen, opt: Optimizer, lr: number, loss: Loss): LearningRateInfo {
+export function learningRateInfo(eig: SymmetricEigen, opt: Optimizer, lr: number, loss: Loss, shift = false): LearningRateInfo {
   const q = eig.n;
   const lmax = q > 0 ? eig.values[0] : 0;
   const lmin = q > 0 ? Math.max(eig.values[q - 1], 0) : 0;
   const unstableDirections: UnstableDirection[] = [];
   for (let k = 0; k < q; k++) {
+    // With a shift the loss is not quadratic: λ ≤ 0 (a saddle at the start) is escaped, not a step-size instability.
+    if (shift && !(eig.values[k] > 0)) continue;
     const f = amplification(opt, lr, eig.values[k]);
     if (f !== null && Number.isFinite(f) && f > 1 + UNSTABLE_SLACK) unstableDirections.push({ ...eigenDirection(eig, k), factor: f });
   }
@@ -81,6 +87,6 @@ export function learningRateInfo(eig: SymmetricEigen, opt: Optimizer, lr: number
     lecunOptimal: lmax > 0 ? finite(1 / lmax) : null,
     stable: unstableDirections.length === 0,
     unstableDirections,
-    convention: conventionText(loss, opt),
+    convention: shift ? `${SHIFT_CONVENTION} ${conventionText(loss, opt)}` : conventionText(loss, opt),
   };
 }

@@ -73,6 +73,8 @@ export interface Optimum {
   /** 'least-squares' (squared loss; the minimiser gradient descent reaches from the start when H is singular) or 'newton' (logistic). */
   readonly method: 'least-squares' | 'newton';
   readonly note: string;
+  /** The shift s* (model f = w·(x + s) + b only). */
+  readonly s?: number[];
 }
 
 /**
@@ -83,6 +85,8 @@ export interface PathPoint {
   readonly step: number;
   readonly w: number[];
   readonly b: number;
+  /** The shift s after k steps (model f = w·(x + s) + b only). */
+  readonly s?: number[];
   /** Full-data mean loss at (w, b). */
   readonly loss: number;
   /** Mean gradient over θ of the batch used for the step from here (at the look-ahead point for Nesterov). */
@@ -167,6 +171,8 @@ export interface Analysis {
   readonly samples: number;
   readonly loss: 'squared' | 'logistic';
   readonly biasTrained: boolean;
+  /** The model is f = w·(x + s) + b with a trained shift (θ = (w, [b], s)); absent otherwise. */
+  readonly shift?: boolean;
   readonly inputs: InputStats;
   readonly hessian: HessianInfo;
   readonly learningRate: LearningRateInfo;

@@ -143,6 +143,7 @@ export function runDescent(
     // the step works on; nothing else is allocated per step.
     const b = obj.biasTrained ? theta[n] : obj.fixedBias;
     const w = toArray(theta, n);
+    const shifted = obj.shift ? { s: toArray(theta.subarray(q - n), n) } : {};
     const gradient = toArray(grad);
     if (!last) {
       stepper.step(grad, update);
@@ -153,6 +154,7 @@ export function runDescent(
           step: k,
           w,
           b,
+          ...shifted,
           loss,
           gradient,
           batch: toArray(batch, count),
@@ -165,6 +167,7 @@ export function runDescent(
           step: k,
           w,
           b,
+          ...shifted,
           loss,
           gradient,
           update: last ? null : toArray(update),

@@ -17,6 +17,7 @@ import { sigmoid, softplus } from './activations';
 import type { Dataset } from './dataset';
 import { dotAt } from './linalg';
 import { gram } from './preprocess';
+import { buildShiftObjective, shiftOutput } from './shiftObjective';
 
 /** Loss, gradients and curvature of one spec's data set. */
 export interface Objective {
@@ -26,6 +27,8 @@ export interface Objective {
   /** Number of trained parameters q. */
   readonly q: number;
   readonly biasTrained: boolean;
+  /** Model f = w·(x + s) + b with a trained shift s (shiftObjective.ts): θ = (w, [b], s), not quadratic. */
+  readonly shift: boolean;
   /** Bias when not trained (b₀), else 0. */
   readonly fixedBias: number;
   readonly data: Dataset;
@@ -45,6 +48,7 @@ export interface Objective {
 /** fₚ = w·xₚ + b for θ = (w, b) or (w) with the fixed bias. */
 function output(o: Objective, theta: ArrayLike<number>, p: number): number {
   const { n, data } = o;
+  if (o.shift) return shiftOutput(theta, data, p, o.biasTrained, o.fixedBias);
   const row = p * n;
   let f = o.biasTrained ? theta[n] : o.fixedBias;
   for (let i = 0; i < n; i++) f += theta[i] * data.x[row + i];
@@ -57,12 +61,14 @@ export function sampleDelta(o: Objective, theta: ArrayLike<number>, p: number): 
   return o.loss === 'squared' ? f - o.data.y[p] : sigmoid(f) - o.data.y[p];
 }
 
-/** Per-sample gradient ∇θ Lₚ = δₚ · x̃ₚ (length q), with δₚ. */
+/** Per-sample gradient ∇θ Lₚ = δₚ · x̃ₚ (length q), with δₚ; with a shift, δₚ·(xₚ + s, [1], w). */
 export function perSampleGradient(o: Objective, theta: ArrayLike<number>, p: number): { delta: number; gradient: number[] } {
   const delta = sampleDelta(o, theta, p);
   const gradient: number[] = [];
-  for (let i = 0; i < o.n; i++) gradient.push(delta * o.data.x[p * o.n + i]);
+  const so = o.biasTrained ? o.n + 1 : o.n;
+  for (let i = 0; i < o.n; i++) gradient.push(delta * (o.data.x[p * o.n + i] + (o.shift ? theta[so + i] : 0)));
   if (o.biasTrained) gradient.push(delta);
+  if (o.shift) for (let i = 0; i < o.n; i++) gradient.push(delta * theta[i]);
   return { delta, gradient };
 }
 
@@ -71,8 +77,12 @@ function sampleLoss(loss: Loss, f: number, y: number): number {
   return loss === 'squared' ? 0.5 * (f - y) * (f - y) : softplus(f) - y * f;
 }
 
-/** Build the objective of a data set. `fixedBias` is used only when the bias is not trained. */
-export function buildObjective(data: Dataset, loss: Loss, biasTrained: boolean, fixedBias: number): Objective {
+/**
+ * Build the objective of a data set. `fixedBias` is used only when the bias is not trained;
+ * `shift` selects the model f = w·(x + s) + b (shiftObjective.ts).
+ */
+export function buildObjective(data: Dataset, loss: Loss, biasTrained: boolean, fixedBias: number, shift = false): Objective {
+  if (shift) return buildShiftObjective(data, loss, biasTrained, fixedBias);
   const { n, P } = data;
   const q = biasTrained ? n + 1 : n;
   const b0 = biasTrained ? 0 : fixedBias;
@@ -82,6 +92,7 @@ export function buildObjective(data: Dataset, loss: Loss, biasTrained: boolean, 
     P,
     q,
     biasTrained,
+    shift: false,
     fixedBias: b0,
     data,
     batchGradient(theta: ArrayLike<number>, batch: ArrayLike<number>, count: number, grad: Float64Array, deltas?: Float64Array): void {

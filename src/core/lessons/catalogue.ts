@@ -14,6 +14,7 @@ export const LESSON_ORDER: readonly string[] = [
   'learning-rate.neuron',
   'momentum.neuron',
   'adam.neuron',
+  'learned-shift.neuron',
 ];
 
 /** Sorts lesson file names into teaching order (unknown names last, alphabetically). */

@@ -39,6 +39,8 @@ export const CODES = {
   unusedBias: 'GG219',
   variantNotApplicable: 'GG220',
   empty: 'GG221',
+  unusedShift: 'GG222',
+  unknownTeachingWord: 'GG223',
 
   fileTooLarge: 'GG301',
   dimensionLimit: 'GG302',
@@ -89,6 +91,8 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   GG219: 'Warning: b is set but the model has no bias.',
   GG220: 'A compare variant does not apply to this spec (e.g. sigmoid on explicit inputs).',
   GG221: 'A vector is empty.',
+  GG222: 'Warning: s is set but the model has no shift (write `f = w·(x + s)`).',
+  GG223: 'Unknown name in predict, lock or hide (with a "did you mean").',
   GG301: 'The file is larger than the limit; nothing is parsed.',
   GG302: 'The dimension n exceeds the limit.',
   GG303: 'The number of samples exceeds the limit.',

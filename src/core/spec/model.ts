@@ -1,7 +1,9 @@
 /**
  * The model statement: `f = w·x + b` (trained bias) or `f = w·x` (no bias). The product w·x may be
  * spelled `w·x`, `w.x`, `w*x`, `w@x`, `w⋅x`, `dot(w, x)`, `wᵀx`, `w^T x`, in either order (x·w),
- * and the bias may come first (`b + w·x`). Pattern matching over tokens, no recursion.
+ * and the bias may come first (`b + w·x`). The input may carry a trained per-input shift s,
+ * `f = w·(x + s)` = Σ wᵢ(xᵢ + sᵢ) (GEOMETRY.md §4), spelled `w·(x + s)`, `(x + s)·w`,
+ * `dot(w, x + s)`, `wᵀ(x + s)`. Pattern matching over tokens, no recursion.
  */
 import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
@@ -11,9 +13,11 @@ import type { Problems } from './problems';
 /** What the model statement decides. */
 export interface ModelForm {
   readonly hasBias: boolean;
+  /** `w·(x + s)`: a trained per-input shift s. */
+  readonly shift: boolean;
 }
 
-const EXPECTED = "expected a model like 'w·x + b' (trained bias) or 'w·x' (no bias)";
+const EXPECTED = "expected a model like 'w·x + b' (trained bias), 'w·x' (no bias) or 'w·(x + s)' (trained shift)";
 
 /** Parses tokens [from, to) as a model; undefined (after a GG111) when it is not one. */
 export function parseModel(tokens: Tokens, from: number, to: number, problems: Problems): ModelForm | undefined {
@@ -32,9 +36,9 @@ export function parseModel(tokens: Tokens, from: number, to: number, problems: P
     hasBias = true;
     i += 2;
   }
-  const end = matchProduct(tokens, i, to);
-  if (end < 0) return fail(i, i < to ? `'${tokens.source.slice(tokens.start[i], tokens.end[Math.min(to, i + 3) - 1])}' is not a product of w and x` : 'the model ends too early', 3);
-  i = end;
+  const product = matchProduct(tokens, i, to);
+  if (!product) return fail(i, i < to ? `'${tokens.source.slice(tokens.start[i], tokens.end[Math.min(to, i + 3) - 1])}' is not a product of w and x` : 'the model ends too early', 3);
+  i = product.end;
   if (i < to && !hasBias) {
     if (!isPlus(i)) return fail(i, describe(i));
     if (!tokens.isWord(i + 1, to, 'b')) return fail(i + 1, i + 1 < to ? `expected 'b' after '+', found '${tokens.text(i + 1)}'` : "expected 'b' after '+'");
@@ -42,31 +46,57 @@ export function parseModel(tokens: Tokens, from: number, to: number, problems: P
     i += 2;
   }
   if (i < to) return fail(i, describe(i));
-  return { hasBias };
+  return { hasBias, shift: product.shift };
 }
 
-/** Matches a product of w and x at i; returns the index after it, or -1. */
-function matchProduct(tokens: Tokens, i: number, to: number): number {
+/** A matched product: the index after it, and whether the input is shifted (`x + s`). */
+interface Product {
+  readonly end: number;
+  readonly shift: boolean;
+}
+
+/**
+ * Matches a product of w and the input at i, or returns undefined. The input is `x`, or `(x + s)`
+ * (a trained per-input shift); inside `dot( , )` the parentheses may be left out: `dot(w, x + s)`.
+ */
+function matchProduct(tokens: Tokens, i: number, to: number): Product | undefined {
   const kind = (k: number): number => tokens.kindAt(k, to);
   const name = (k: number): string | undefined => (kind(k) === TK.Ident ? tokens.text(k) : undefined);
-  const other = (a: string): string => (a === 'w' ? 'x' : 'w');
-  const first = name(i);
-  if (first === 'dot') {
-    // dot(w, x) or dot(x, w)
-    const a = name(i + 2);
-    if (kind(i + 1) !== TK.LParen || (a !== 'w' && a !== 'x') || kind(i + 3) !== TK.Comma || name(i + 4) !== other(a) || kind(i + 5) !== TK.RParen) return -1;
-    return i + 6;
+  /** `x`, `x + s` (bare only where allowed) or `(x + s)` at k: the index after it. */
+  const input = (k: number, bare: boolean): Product | undefined => {
+    if (name(k) === 'x') {
+      if (bare && kind(k + 1) === TK.Plus && name(k + 2) === 's') return { end: k + 3, shift: true };
+      return { end: k + 1, shift: false };
+    }
+    if (kind(k) === TK.LParen && name(k + 1) === 'x' && kind(k + 2) === TK.Plus && name(k + 3) === 's' && kind(k + 4) === TK.RParen) return { end: k + 5, shift: true };
+    return undefined;
+  };
+  const isProductOp = (op: number): boolean => op === TK.Dot || op === TK.Star || op === TK.At;
+  if (name(i) === 'dot') {
+    // dot(w, x), dot(x, w), dot(w, x + s), dot(x + s, w)
+    if (kind(i + 1) !== TK.LParen) return undefined;
+    if (name(i + 2) === 'w') {
+      if (kind(i + 3) !== TK.Comma) return undefined;
+      const x = input(i + 4, true);
+      return x && kind(x.end) === TK.RParen ? { end: x.end + 1, shift: x.shift } : undefined;
+    }
+    const x = input(i + 2, true);
+    if (!x || kind(x.end) !== TK.Comma || name(x.end + 1) !== 'w' || kind(x.end + 2) !== TK.RParen) return undefined;
+    return { end: x.end + 3, shift: x.shift };
   }
-  if (first !== 'w' && first !== 'x') return -1;
-  const op = kind(i + 1);
-  if (op === TK.Dot || op === TK.Star || op === TK.At) return name(i + 2) === other(first) ? i + 3 : -1;
-  // Transposes: wᵀx, w^T x (also "w^Tx", which lexes as '^' then the word "Tx").
-  if (first !== 'w') return -1;
-  if (op === TK.Transpose) return name(i + 2) === 'x' ? i + 3 : -1;
-  if (op === TK.Caret) {
-    const t = name(i + 2);
-    if (t === 'Tx') return i + 3;
-    if (t === 'T' && name(i + 3) === 'x') return i + 4;
+  if (name(i) === 'w') {
+    const op = kind(i + 1);
+    if (isProductOp(op) || op === TK.Transpose) return input(i + 2, false);
+    // w^T x (also "w^Tx", which lexes as '^' then the word "Tx"), w^T (x + s)
+    if (op === TK.Caret) {
+      const t = name(i + 2);
+      if (t === 'Tx') return { end: i + 3, shift: false };
+      if (t === 'T') return input(i + 3, false);
+    }
+    return undefined;
   }
-  return -1;
+  // x·w or (x + s)·w
+  const x = input(i, false);
+  if (!x || !isProductOp(kind(x.end)) || name(x.end + 1) !== 'w') return undefined;
+  return { end: x.end + 2, shift: x.shift };
 }

@@ -2,7 +2,7 @@
  * Every spelling the language accepts for statement names and keyword values, in one place so
  * the parser, "did you mean" and editor completion agree.
  */
-import type { Activation, Loss, Preprocess, StatementKey } from './types';
+import type { Activation, HideablePart, LockableControl, Loss, Prediction, Preprocess, StatementKey } from './types';
 
 /** Statement name (as written, case-sensitive) → statement key. `w*`/`b*` include the star. */
 export const STATEMENT_NAMES: Readonly<Record<string, StatementKey>> = {
@@ -24,13 +24,30 @@ export const STATEMENT_NAMES: Readonly<Record<string, StatementKey>> = {
   preprocess: 'preprocess',
   compare: 'compare',
   view: 'view',
+  s: 'shift', shift: 'shift',
+  predict: 'predict',
+  lock: 'lock',
+  hide: 'hide',
 };
 
 /** The canonical name of each statement, as used in messages. */
 export const CANONICAL_NAME: Readonly<Record<StatementKey, string>> = {
   model: 'f', x: 'x', samples: 'samples', seed: 'seed', teacherW: 'w*', teacherB: 'b*', y: 'y', w: 'w', b: 'b',
   loss: 'loss', optimizer: 'optimizer', lr: 'lr', batch: 'batch', shuffle: 'shuffle', steps: 'steps',
-  preprocess: 'preprocess', compare: 'compare', view: 'view',
+  preprocess: 'preprocess', compare: 'compare', view: 'view', shift: 's', predict: 'predict', lock: 'lock', hide: 'hide',
+};
+
+/** `predict = …` values. */
+export const PREDICTIONS: Readonly<Record<string, Prediction>> = { none: 'none', quadrant: 'quadrant' };
+
+/** `lock = …` control names (`w` and `start` both name the start point, `w*` … the teacher). */
+export const LOCKABLE: Readonly<Record<string, LockableControl>> = {
+  lr: 'lr', batch: 'batch', optimizer: 'optimizer', preprocess: 'preprocess', start: 'start', w: 'start', teacher: 'teacher', target: 'teacher',
+};
+
+/** `hide = …` part names. */
+export const HIDEABLE: Readonly<Record<string, HideablePart>> = {
+  controls: 'controls', path: 'path', readout: 'readout', chart: 'chart', strip: 'strip', signs: 'strip', cone: 'cone', variants: 'variants',
 };
 
 export const LOSSES: Readonly<Record<string, Loss>> = { squared: 'squared', logistic: 'logistic' };

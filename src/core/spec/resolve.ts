@@ -21,12 +21,14 @@ export function resolve(state: State): Spec | undefined {
   const line = (k: StatementKey): number => state.lineOf(ranges[k]?.statement.start ?? 0);
 
   const hasBias = p.model?.hasBias ?? true;
+  const shift = p.model?.shift ?? false;
 
   // Dimension n: the first of w, w*, explicit x rows.
   const explicitRows = p.x?.source.kind === 'explicit' ? p.x.source.rows : undefined;
   const sources: { key: StatementKey; label: string; length: number }[] = [];
   if (p.w) sources.push({ key: 'w', label: 'w', length: p.w.values.length });
   if (p.teacherW) sources.push({ key: 'teacherW', label: 'w*', length: p.teacherW.values.length });
+  if (p.shift) sources.push({ key: 'shift', label: 's', length: p.shift.values.length });
   if (explicitRows && explicitRows.length > 0) {
     sources.push({ key: 'x', label: explicitRows.length === 1 && !p.x?.rows ? 'x' : 'each row of x', length: explicitRows[0].length });
   }
@@ -87,6 +89,9 @@ export function resolve(state: State): Spec | undefined {
     problems.warning(CODES.unusedBias, ranges.b.statement, "b has no effect: the model 'f = w·x' has no bias (write 'f = w·x + b' to use one).");
   }
   const biasTrained = hasBias && !(p.b?.fixed ?? false);
+  if (ranges.shift && !shift && !failed.has('model')) {
+    problems.warning(CODES.unusedShift, ranges.shift.statement, "s has no effect: the model has no shift (write 'f = w·(x + s) + b' to train one).");
+  }
 
   // Batch size against P.
   const batch = p.batch ?? DEFAULTS.batch;
@@ -121,7 +126,7 @@ export function resolve(state: State): Spec | undefined {
   }
 
   if (!problems.hasErrors && labels !== undefined && samples !== undefined) {
-    checkWork(state, { n, P: samples, biasTrained, loss, batch, steps: p.steps ?? state.defaultSteps, preprocess: p.preprocess ?? DEFAULTS.preprocess, compare, dimensionKey: sources[0]?.key, explicit: explicitRows !== undefined });
+    checkWork(state, { n, P: samples, biasTrained, shift, loss, batch, steps: p.steps ?? state.defaultSteps, preprocess: p.preprocess ?? DEFAULTS.preprocess, compare, dimensionKey: sources[0]?.key, explicit: explicitRows !== undefined });
   }
 
   if (problems.hasErrors || labels === undefined || samples === undefined) return undefined;
@@ -144,6 +149,11 @@ export function resolve(state: State): Spec | undefined {
     preprocess: p.preprocess ?? DEFAULTS.preprocess,
     compare,
     view,
+    shift,
+    s: shift && p.shift ? p.shift.values : new Array<number>(n).fill(0),
+    predict: p.predict ?? 'none',
+    lock: p.lock ?? [],
+    hide: p.hide ?? [],
     ranges: state.ranges,
   };
 }
@@ -153,6 +163,8 @@ interface WorkInput {
   readonly n: number;
   readonly P: number;
   readonly biasTrained: boolean;
+  /** A trained shift adds n parameters and makes every step cost a pass over the data. */
+  readonly shift: boolean;
   readonly loss: Loss;
   readonly batch: number | 'all';
   readonly steps: number;
@@ -170,10 +182,12 @@ interface WorkInput {
  */
 function checkWork(state: State, w: WorkInput): void {
   const { ranges, problems } = state;
-  const q = w.biasTrained ? w.n + 1 : w.n;
+  const q = (w.biasTrained ? w.n + 1 : w.n) + (w.shift ? w.n : 0);
+  // Not a quadratic form with a shift: a step costs a pass over the data, as for the logistic loss.
+  const runLoss = (loss: Loss): Loss => (w.shift ? 'logistic' : loss);
   const batchOf = (b: number | 'all'): number => (b === 'all' ? w.P : Math.max(1, Math.min(w.P, b)));
   const mainProblem: ProblemSize = { n: w.n, q, P: w.P, loss: w.loss, preprocess: w.preprocess };
-  const mainRun: RunSize = { q, P: w.P, batch: batchOf(w.batch), steps: w.steps, loss: w.loss };
+  const mainRun: RunSize = { q, P: w.P, batch: batchOf(w.batch), steps: w.steps, loss: runLoss(w.loss) };
   const problemsToAnalyse = [mainProblem];
   const runs = [mainRun];
   for (const v of w.compare) {
@@ -183,7 +197,7 @@ function checkWork(state: State, w: WorkInput): void {
     if (c.activation !== undefined || (c.preprocess !== undefined && c.preprocess !== w.preprocess) || loss !== w.loss) {
       problemsToAnalyse.push({ ...mainProblem, loss, preprocess: c.preprocess ?? w.preprocess });
     }
-    runs.push({ q, P: w.P, batch: batchOf(c.batch ?? w.batch), steps: c.steps ?? w.steps, loss });
+    runs.push({ q, P: w.P, batch: batchOf(c.batch ?? w.batch), steps: c.steps ?? w.steps, loss: runLoss(loss) });
   }
   const at = (...keys: (StatementKey | undefined)[]): SourceRange => {
     for (const k of keys) {
@@ -194,7 +208,7 @@ function checkWork(state: State, w: WorkInput): void {
   };
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   const variantsText = (count: number): string => (count > 1 ? ` summed over the main spec and ${plural(count - 1, 'compare variant')} with their own data` : '');
-  const qText = `q = ${q} (n = ${w.n}${w.biasTrained ? ' plus the bias' : ''})`;
+  const qText = `q = ${q} (n = ${w.n}${w.biasTrained ? ' plus the bias' : ''}${w.shift ? ' plus the shift' : ''})`;
 
   const moments = sum(problemsToAnalyse.map(momentWork));
   if (moments > LIMITS.maxMomentWork) {
@@ -210,7 +224,7 @@ function checkWork(state: State, w: WorkInput): void {
   const run = sum(runs.map(runWork));
   if (run > LIMITS.maxRunWork) {
     const alone = runWork(mainRun) > LIMITS.maxRunWork;
-    const perStep = `${w.loss === 'squared' ? 'q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
+    const perStep = `${w.loss === 'squared' && !w.shift ? 'q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
     problems.error(CODES.runWorkLimit, alone ? at('steps', 'batch', w.dimensionKey, 'x') : at('compare'), `The runs need about ${formatWork(run)} operations: steps × (${perStep}) with ${w.steps} steps and ${qText}${runs.length > 1 ? `, summed over the main run and ${plural(runs.length - 1, 'compare variant')}` : ''}; this exceeds the work limit of ${formatWork(LIMITS.maxRunWork)}: expected fewer steps, a smaller dimension or fewer samples.`);
   }
 }

@@ -8,12 +8,12 @@ import { CODES } from './codes';
 import { parseInputs, type ParsedInputs } from './inputs';
 import { TK, type Tokens } from './lexer';
 import { parseModel, type ModelForm } from './model';
-import { BOOLEANS, CANONICAL_NAME, LOSSES, PREPROCESSES, STATEMENT_NAMES, lookup } from './names';
+import { BOOLEANS, CANONICAL_NAME, HIDEABLE, LOCKABLE, LOSSES, PREDICTIONS, PREPROCESSES, STATEMENT_NAMES, lookup } from './names';
 import { parseOptimizer } from './optimizer';
 import { describe, integerOf, keywordOf, numberOf, single, vectorOf, type Ctx, type NumberVector } from './shapes';
 import { didYouMean, didYouMeanText } from './suggest';
 import type { TokenSpan } from './statements';
-import { LIMITS, type Loss, type Optimizer, type Preprocess, type StatementKey, type StatementRange } from './types';
+import { LIMITS, type HideablePart, type LockableControl, type Loss, type Optimizer, type Prediction, type Preprocess, type StatementKey, type StatementRange } from './types';
 import { parseValue, type Entry } from './values';
 import { parseVariants, type VariantDraft } from './variants';
 
@@ -38,6 +38,11 @@ export interface Parsed {
   compare?: VariantDraft[];
   /** One-based axis numbers as written. */
   view?: { axes: [number, number]; ranges: [SourceRange, SourceRange] };
+  /** Starting shift s (model `w·(x + s)`). */
+  shift?: NumberVector;
+  predict?: Prediction;
+  lock?: LockableControl[];
+  hide?: HideablePart[];
 }
 
 /** Parser state shared across statements. */
@@ -128,6 +133,8 @@ function interpret(state: State, key: StatementKey, from: number, to: number, ta
     return v !== undefined;
   }
   if (key === 'view') return view(state, entries, target);
+  if (key === 'lock') return set(target, 'lock', wordList(state, entries, LOCKABLE, 'a control to lock'));
+  if (key === 'hide') return set(target, 'hide', wordList(state, entries, HIDEABLE, 'a part of the panel to hide'));
   const what = CANONICAL_NAME[key];
   const p = single(state, entries, what, key === 'b');
   if (p === undefined) return false;
@@ -144,6 +151,14 @@ function interpret(state: State, key: StatementKey, from: number, to: number, ta
       record.rows = x.rows;
       return true;
     }
+    case 'shift': {
+      const v = vectorOf(state, p, what);
+      if (v === undefined) return false;
+      target.shift = v;
+      record.elements = v.elements;
+      return true;
+    }
+    case 'predict': return set(target, 'predict', keywordOf(state, p, PREDICTIONS, CODES.unknownTeachingWord, 'prediction'));
     case 'w': case 'teacherW': case 'y': {
       // y = 1 is one label; vectors are the usual form.
       if (key === 'y' && p.kind === 'number') {
@@ -241,4 +256,32 @@ function axisNumber(p: Entry['terms'][number][number]): number | undefined {
   if (p.kind === 'number' && Number.isInteger(p.value)) return p.value;
   if (p.kind !== 'word' || !/^w[0-9]{1,7}$/.test(p.name)) return undefined;
   return Number(p.name.slice(1));
+}
+
+/**
+ * `lock = lr, batch` / `hide = controls, path`: a list of names from `table`, each once (a repeat
+ * is ignored); `none` alone is the empty list.
+ */
+function wordList<T>(state: State, entries: readonly Entry[], table: Readonly<Record<string, T>>, what: string): T[] | undefined {
+  const out: T[] = [];
+  let ok = true;
+  const names = Object.keys(table);
+  for (const e of entries) {
+    const p = e.terms.length === 1 && e.terms[0].length === 1 ? e.terms[0][0] : undefined;
+    if (p?.kind === 'word' && p.name === 'none' && entries.length === 1) return [];
+    if (p?.kind !== 'word') {
+      ok = false;
+      if (p?.kind !== 'error') state.problems.error(CODES.wrongKind, e.range, `Expected ${what} (one of ${names.map((n) => `'${n}'`).join(', ')}), found '${state.source.slice(e.range.start, e.range.end)}'.`);
+      continue;
+    }
+    const v = lookup(table, p.name);
+    if (v === undefined) {
+      ok = false;
+      const s = didYouMean(p.name, names);
+      state.problems.error(CODES.unknownTeachingWord, p.range, `Unknown name '${p.name}': expected ${what}, one of ${names.map((n) => `'${n}'`).join(', ')}.${didYouMeanText(s)}`, s);
+      continue;
+    }
+    if (!out.includes(v)) out.push(v);
+  }
+  return ok ? out : undefined;
 }

@@ -37,6 +37,15 @@ export type Optimizer =
 
 export type Preprocess = 'none' | 'center' | 'standardize' | 'whiten';
 
+/** Predict-then-reveal: `predict = quadrant` hides the next update until the student has guessed its quadrant. */
+export type Prediction = 'none' | 'quadrant';
+
+/** Panel controls a lesson can lock (`lock = lr, batch`): shown but not changeable. */
+export type LockableControl = 'lr' | 'batch' | 'optimizer' | 'preprocess' | 'start' | 'teacher';
+
+/** Panel parts a lesson can hide (`hide = controls, path`). */
+export type HideablePart = 'controls' | 'path' | 'readout' | 'chart' | 'strip' | 'cone' | 'variants';
+
 /**
  * One `compare` entry: a named set of changes applied to the main spec. `name` is the entry as
  * written (normalised spacing), e.g. "center", "tanh", "batch all", "optimizer momentum(0.9)".
@@ -63,7 +72,8 @@ export interface VariantChanges {
 /** Statement keys, used for source ranges and for "unknown name" suggestions. */
 export type StatementKey =
   | 'model' | 'x' | 'samples' | 'seed' | 'teacherW' | 'teacherB' | 'y' | 'w' | 'b'
-  | 'loss' | 'optimizer' | 'lr' | 'batch' | 'shuffle' | 'steps' | 'preprocess' | 'compare' | 'view';
+  | 'loss' | 'optimizer' | 'lr' | 'batch' | 'shuffle' | 'steps' | 'preprocess' | 'compare' | 'view'
+  | 'shift' | 'predict' | 'lock' | 'hide';
 
 /** Where a statement and its value stand in the text. */
 export interface StatementRange {
@@ -83,6 +93,13 @@ export interface StatementRange {
 export interface Spec {
   /** `f = w·x + b` (true) or `f = w·x` (false). */
   readonly hasBias: boolean;
+  /**
+   * `f = w·(x + s) [+ b]`: a trained per-input shift s ∈ Rⁿ (GEOMETRY.md §4). The loss is then
+   * not quadratic in θ = (w, [b], s): ∂L/∂wᵢ = δ(xᵢ + sᵢ), ∂L/∂sᵢ = δwᵢ.
+   */
+  readonly shift: boolean;
+  /** Starting shift (`s = [...]`), length n; zeros when not written or when the model has no shift. */
+  readonly s: readonly number[];
   readonly inputs: InputSource;
   /** Number of samples P (explicit rows count, or `samples` for generated inputs). */
   readonly samples: number;
@@ -105,6 +122,12 @@ export interface Spec {
   readonly compare: readonly Variant[];
   /** Zero-based indices of the two weight axes drawn in the plane (both 0 when n = 1). */
   readonly view: readonly [number, number];
+  /** Predict-then-reveal mode of the panel (`predict = quadrant`); 'none' by default. */
+  readonly predict: Prediction;
+  /** Controls the panel shows locked (`lock = …`), in the order written, without repeats. */
+  readonly lock: readonly LockableControl[];
+  /** Parts the panel hides (`hide = …`), in the order written, without repeats. */
+  readonly hide: readonly HideablePart[];
   /** Source ranges of the statements present in the text. */
   readonly ranges: Readonly<Partial<Record<StatementKey, StatementRange>>>;
 }

@@ -29,9 +29,15 @@ export function makeSpec(overrides: SpecOverrides = {}): Spec {
     preprocess: 'none',
     compare: [],
     view: [0, 1],
+    shift: false,
+    s: [0, 0],
+    predict: 'none',
+    lock: [],
+    hide: [],
     ranges: {},
   };
-  return { ...base, ...overrides };
+  const merged = { ...base, ...overrides };
+  return { ...merged, s: overrides.s ?? merged.w.map(() => 0) };
 }
 
 /** Explicit inputs: samples = rows.length. */

@@ -33,7 +33,11 @@ export function statementMarkdown(ctx: HoverContext, key: StatementKey): string 
     case 'steps':
     case 'shuffle':
     case 'compare':
-    case 'view': return settingMarkdown(ctx, key);
+    case 'view':
+    case 'shift':
+    case 'predict':
+    case 'lock':
+    case 'hide': return settingMarkdown(ctx, key);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Short hovers on the run's bookkeeping statements: `samples`, `seed`, `steps`, `shuffle`,
- * `compare`, `view`.
+ * `compare`, `view`, and the teaching statements `s`, `predict`, `lock`, `hide`.
  */
 import type { StatementKey } from '../../spec/types';
 import { fixed, sub } from '../text/format';
@@ -15,6 +15,10 @@ const TEXT: Partial<Record<StatementKey, string>> = {
   shuffle: '**shuffle**: `true` reshuffles the samples every epoch (from the seed); `false` takes batches in order, wrapping around.',
   compare: '**compare**: variants run beside the main run, each changing one thing (`center`, `tanh`, `batch all`, `optimizer momentum(0.9)`, …).',
   view: '**view**: the two weight axes the picture draws when n > 2.',
+  shift: '**s**: the starting per-input shift of the model `f = w·(x + s)`, trained with the weights: ∂L/∂sᵢ = δ·wᵢ, and the weights\' gradient becomes δ·(xᵢ + sᵢ).',
+  predict: '**predict**: `quadrant` hides the next update in the panel and asks which quadrant it will point to, then reveals it.',
+  lock: '**lock**: panel controls shown but locked for this lesson (`lr`, `batch`, `optimizer`, `preprocess`, `start`, `teacher`).',
+  hide: '**hide**: parts of the panel hidden for this lesson (`controls`, `path`, `readout`, `chart`, `strip`, `cone`, `variants`).',
 };
 
 /** Hover for the bookkeeping statements. */
