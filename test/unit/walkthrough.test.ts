@@ -89,3 +89,19 @@ describe('walkthrough "Get started with Gradient Geometry"', () => {
     assert.match(ignore, /^!examples\/\*\.neuron$/m);
   });
 });
+
+describe('host strings (l10n/bundle.l10n.json)', () => {
+  it('lists every vscode.l10n.t string of the host code, and the manifest points at the folder', () => {
+    const bundle: Record<string, string> = JSON.parse(readFileSync(path.join(root, 'l10n/bundle.l10n.json'), 'utf8'));
+    assert.equal(manifest.l10n, './l10n');
+    const files = readdirSync(path.join(root, 'src/extension'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    let count = 0;
+    for (const f of files) {
+      for (const m of hostSource(f).matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)) {
+        count++;
+        assert.ok(m[1] in bundle, `${f}: '${m[1]}' is in the bundle`);
+      }
+    }
+    assert.ok(count >= 4);
+  });
+});
