@@ -95,9 +95,9 @@ export interface PathPoint {
   readonly batch?: number[];
   /** δₚ = ∂L/∂f for each sample of the batch, in batch order (same cap). Per-sample gradient = δₚ·x̃ₚ. */
   readonly deltas?: number[];
-  /** θ(k+1) − θ(k); null on the last entry. */
+  /** θ(k+1) − θ(k) as applied (a proposed step rounding swallows is 0); null on the last entry. */
   readonly update: number[] | null;
-  /** All non-zero weight components of the update share one sign. Null on the last entry. */
+  /** All non-zero weight components of the update share one sign. Null on the last entry and when the update changed no weight. */
   readonly signCoherent: boolean | null;
   /** Angle (degrees) in weight space between the update and the straight way to the optimum. */
   readonly angleToOptimum: number | null;
@@ -123,9 +123,13 @@ export interface RunResult {
   readonly divergence: Divergence | null;
   /** Path length ÷ straight distance from start to end, in weight space (1 = straight). Null if the run did not move. */
   readonly zigzagRatio: number | null;
-  /** Share of updates whose weight components all share one sign (0..1). */
+  /**
+   * Coherent ÷ updates that moved the weights (0..1): among the applied updates with a non-zero
+   * weight component, the share whose non-zero weight components all share one sign. 0 when no
+   * update moved the weights.
+   */
   readonly signCoherentFraction: number;
-  /** Sign reversals of the update, per weight coordinate. */
+  /** Sign flips between successive non-zero components of the applied updates, per weight coordinate. */
   readonly reversals: number[];
   readonly finalLoss: number;
 }

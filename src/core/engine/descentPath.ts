@@ -3,7 +3,9 @@
  *
  * Path entry k holds θₖ, the full-data loss L(θₖ), the batch gradient g used for the step from θₖ
  * (at the look-ahead point for Nesterov), the batch and its δₚ (only when |B| ≤ recordCap), the
- * update θₖ₊₁ − θₖ, its sign coherence and its angle to θ* − θₖ (weight space). The last entry has
+ * applied update θₖ₊₁ − θₖ (computed from the two θ, so a proposed step that rounding swallows
+ * is 0), its sign coherence (null when it moved no weight) and its angle to θ* − θₖ (weight
+ * space). The summaries (pathStats.ts) use the same applied updates. The last entry has
  * the gradient of the batch that would come next and update null.
  *
  * Full-batch steps use `lossAndGradient` (a quadratic form for the squared loss, O(q²)); mini-batch
@@ -147,7 +149,13 @@ export function runDescent(
     const gradient = toArray(grad);
     if (!last) {
       stepper.step(grad, update);
-      for (let i = 0; i < q; i++) theta[i] += update[i];
+      // Keep the APPLIED update θₖ₊₁ − θₖ, not the proposal: a proposed component below the
+      // rounding of θᵢ leaves θᵢ unchanged and is 0 here (θ itself is the same either way).
+      for (let i = 0; i < q; i++) {
+        const next = theta[i] + update[i];
+        update[i] = next - theta[i];
+        theta[i] = next;
+      }
     }
     const point: PathPoint = record
       ? {
