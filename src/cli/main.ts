@@ -46,7 +46,8 @@ export function runCli(args: readonly string[], io: Io): number {
       io.err(`${file}: file is ${size} bytes; the limit is ${LIMITS.maxFileChars} characters`);
       return 1;
     }
-    text = readFileSync(file, 'utf8');
+    // Editors hide a byte-order mark; so do we, or every column on line 1 would be one off.
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     io.err(`gradient-geometry: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     return 2;

@@ -8,24 +8,30 @@ export function num(value: number | null | undefined, digits = 4): string {
   return String(Number(value.toPrecision(digits)));
 }
 
+/** A vector for the report: its first few entries, then how many more. */
+function list(values: readonly number[], shown = 8): string {
+  const head = values.slice(0, shown).map((v) => num(v));
+  return `[${head.join(', ')}${values.length > shown ? `, … (${values.length - shown} more)` : ''}]`;
+}
+
 function runLine(run: RunResult): string {
   const outcome = run.diverged
     ? `diverged at step ${run.divergedAt}`
     : run.converged
       ? `converged at step ${run.convergedAt}`
       : `not converged after ${run.stepsRun} steps`;
-  return `${outcome}; zig-zag ratio ${num(run.zigzagRatio)}; sign-coherent updates ${num(run.signCoherentFraction * 100, 3)} %; reversals [${run.reversals.join(', ')}]; final loss ${num(run.finalLoss)}`;
+  return `${outcome}; zig-zag ratio ${num(run.zigzagRatio)}; sign-coherent updates ${num(run.signCoherentFraction * 100, 3)} %; reversals ${list(run.reversals)}; final loss ${num(run.finalLoss)}`;
 }
 
 export function formatReport(file: string, a: Analysis): string {
   const lr = a.learningRate;
   const lines = [
     `${file}: n = ${a.dimension}, ${a.samples} samples, ${a.loss} loss${a.biasTrained ? ', bias trained' : ''}`,
-    `inputs: ${a.inputs.allPositive ? 'all positive' : a.inputs.allNonNegative ? 'all non-negative' : 'mixed signs'}; mean [${a.inputs.mean.map((m) => num(m)).join(', ')}]`,
-    `Hessian eigenvalues [${a.hessian.eigenvalues.map((e) => num(e)).join(', ')}]; condition number κ = ${num(a.hessian.conditionNumber)}`,
+    `inputs: ${a.inputs.allPositive ? 'all positive' : a.inputs.allNonNegative ? 'all non-negative' : 'mixed signs'}; mean ${list(a.inputs.mean)}`,
+    `Hessian eigenvalues ${list(a.hessian.eigenvalues)}; condition number κ = ${num(a.hessian.conditionNumber)}`,
     `learning rate η = ${num(lr.value)}; 2/λmax = ${num(lr.max)}; optimal 2/(λmin+λmax) = ${num(lr.optimal)} (Goh); 1/λmax = ${num(lr.lecunOptimal)} (LeCun); ${lr.stable ? 'stable' : 'UNSTABLE'}`,
     `  (${lr.convention})`,
-    `optimum: ${a.optimum ? `w = [${a.optimum.w.map((v) => num(v)).join(', ')}]${a.biasTrained ? `, b = ${num(a.optimum.b)}` : ''}${a.optimum.s ? `, s = [${a.optimum.s.map((v) => num(v)).join(', ')}]` : ''}, loss ${num(a.optimum.loss)}` : 'none'}`,
+    `optimum: ${a.optimum ? `w = ${list(a.optimum.w)}${a.biasTrained ? `, b = ${num(a.optimum.b)}` : ''}${a.optimum.s ? `, s = [${a.optimum.s.map((v) => num(v)).join(', ')}]` : ''}, loss ${num(a.optimum.loss)}` : 'none'}`,
     `allowed cone (w${a.cone.axes[0] + 1}, w${a.cone.axes[1] + 1}): ${a.cone.kind}, opening ${num(a.cone.openingDegrees, 3)}°${a.cone.optimumInside === null ? '' : `; optimum ${a.cone.optimumInside ? 'inside' : 'outside'} the cone`}`,
     `run: ${runLine(a.run)}`,
     a.sentence,

@@ -73,3 +73,20 @@ describe('CLI: analyze', () => {
     assert.equal(run('--help').status, 0);
   });
 });
+
+describe('CLI: robustness', () => {
+  it('ignores a byte-order mark when locating errors', () => {
+    const file = write('bom.neuron', '\uFEFFlrr = 0.1\n');
+    const r = run('analyze', file);
+    assert.equal(r.status, 1);
+    assert.ok(r.stderr.startsWith(`${file}:1:1: `), r.stderr);
+  });
+
+  it('keeps the readable report short for a large dimension', () => {
+    const file = write('wide.neuron', `w = [${new Array(300).fill(0.1).join(', ')}]\nsteps = 5\n`);
+    const r = run('analyze', file);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\(292 more\)/);
+    assert.ok(r.stdout.length < 4000, String(r.stdout.length));
+  });
+});

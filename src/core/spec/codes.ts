@@ -75,7 +75,7 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   GG203: 'Vector lengths disagree with the dimension n (both lengths named).',
   GG204: 'Rows of x have unequal lengths.',
   GG205: 'The number of labels y differs from the number of samples.',
-  GG206: 'A number is not finite (too large, e.g. 1e999).',
+  GG206: 'A number is out of double range: magnitude above 1e50 (e.g. 1e999) or too small to be told from 0 (e.g. 1e-400).',
   GG207: 'A value is outside its allowed range (lr ≤ 0, batch > samples, std < 0, β ∉ [0, 1), …).',
   GG208: 'A value must be a whole number (samples, steps, batch, seed).',
   GG209: 'Unknown function in x ~ … (with a "did you mean").',

@@ -7,7 +7,7 @@ import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
 import { ACTIVATIONS, DISTRIBUTIONS, lookup } from './names';
 import { describe, nonEmpty, numberOf, numbersIn, type Ctx, type NumberVector } from './shapes';
-import { didYouMean, didYouMeanText } from './suggest';
+import { didYouMean, didYouMeanText, excerpt } from './suggest';
 import type { Activation, Distribution, InputSource } from './types';
 import type { Primary } from './values';
 
@@ -97,7 +97,7 @@ function generated(ctx: Ctx, p: Extract<Primary, { kind: 'call' | 'word' }>): Pa
     return d === undefined ? undefined : { source: { kind: 'generated', distribution: d, activation: 'identity' as Activation } };
   }
   const s = didYouMean(p.name, FUNCTIONS);
-  ctx.problems.error(CODES.unknownFunction, p.kind === 'call' ? p.nameRange : p.range, `Unknown function '${p.name}': expected a distribution (normal, uniform), optionally wrapped in an activation (sigmoid, tanh, relu, softplus).${didYouMeanText(s)}`, s);
+  ctx.problems.error(CODES.unknownFunction, p.kind === 'call' ? p.nameRange : p.range, `Unknown function '${excerpt(p.name)}': expected a distribution (normal, uniform), optionally wrapped in an activation (sigmoid, tanh, relu, softplus).${didYouMeanText(s)}`, s);
   return undefined;
 }
 

@@ -9,6 +9,7 @@ import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
 import { TK, type Tokens } from './lexer';
 import type { Problems } from './problems';
+import { excerpt } from './suggest';
 
 /** What the model statement decides. */
 export interface ModelForm {
@@ -27,7 +28,7 @@ export function parseModel(tokens: Tokens, from: number, to: number, problems: P
     return undefined;
   };
   const isPlus = (i: number): boolean => tokens.kindAt(i, to) === TK.Plus;
-  const describe = (i: number): string => (i < to ? `unexpected '${tokens.text(i)}'` : 'the model ends too early');
+  const describe = (i: number): string => (i < to ? `unexpected '${excerpt(tokens.text(i))}'` : 'the model ends too early');
 
   let i = from;
   let hasBias = false;
@@ -37,11 +38,11 @@ export function parseModel(tokens: Tokens, from: number, to: number, problems: P
     i += 2;
   }
   const product = matchProduct(tokens, i, to);
-  if (!product) return fail(i, i < to ? `'${tokens.source.slice(tokens.start[i], tokens.end[Math.min(to, i + 3) - 1])}' is not a product of w and x` : 'the model ends too early', 3);
+  if (!product) return fail(i, i < to ? `'${excerpt(tokens.source.slice(tokens.start[i], tokens.end[Math.min(to, i + 3) - 1]))}' is not a product of w and x` : 'the model ends too early', 3);
   i = product.end;
   if (i < to && !hasBias) {
     if (!isPlus(i)) return fail(i, describe(i));
-    if (!tokens.isWord(i + 1, to, 'b')) return fail(i + 1, i + 1 < to ? `expected 'b' after '+', found '${tokens.text(i + 1)}'` : "expected 'b' after '+'");
+    if (!tokens.isWord(i + 1, to, 'b')) return fail(i + 1, i + 1 < to ? `expected 'b' after '+', found '${excerpt(tokens.text(i + 1))}'` : "expected 'b' after '+'");
     hasBias = true;
     i += 2;
   }

@@ -6,7 +6,7 @@
 import { CODES } from './codes';
 import { OPTIMIZERS } from './names';
 import { describe, numberOf, type Ctx } from './shapes';
-import { didYouMean, didYouMeanText } from './suggest';
+import { didYouMean, didYouMeanText, excerpt } from './suggest';
 import type { Optimizer } from './types';
 import type { Primary } from './values';
 
@@ -35,7 +35,7 @@ export function parseOptimizer(ctx: Ctx, p: Primary): Optimizer | undefined {
   }
   if (!isOptimizerName(p.name)) {
     const s = didYouMean(p.name, OPTIMIZERS);
-    ctx.problems.error(CODES.unknownOptimizer, p.kind === 'call' ? p.nameRange : p.range, `Unknown optimizer '${p.name}': expected one of ${OPTIMIZERS.join(', ')}.${didYouMeanText(s)}`, s);
+    ctx.problems.error(CODES.unknownOptimizer, p.kind === 'call' ? p.nameRange : p.range, `Unknown optimizer '${excerpt(p.name)}': expected one of ${OPTIMIZERS.join(', ')}.${didYouMeanText(s)}`, s);
     return undefined;
   }
   const name = p.name as (typeof OPTIMIZERS)[number];

@@ -7,7 +7,7 @@ import type { SourceRange } from '../diagnostics';
 import { CODES, type DiagnosticCode } from './codes';
 import { lookup } from './names';
 import type { Problems } from './problems';
-import { didYouMean, didYouMeanText } from './suggest';
+import { didYouMean, didYouMeanText, excerpt } from './suggest';
 import type { Entry, Primary } from './values';
 
 /** What shape checks need: the text (for quoting) and where to report. */
@@ -26,9 +26,9 @@ export interface NumberVector {
 export function describe(ctx: Ctx, p: Primary): string {
   switch (p.kind) {
     case 'number': return `the number ${ctx.source.slice(p.range.start, p.range.end)}`;
-    case 'word': return `'${p.name}'`;
+    case 'word': return `'${excerpt(p.name)}'`;
     case 'vector': case 'numbers': return 'a vector';
-    case 'call': return `'${p.name}(…)'`;
+    case 'call': return `'${excerpt(p.name)}(…)'`;
     case 'error': return 'an invalid value';
   }
 }
@@ -139,7 +139,7 @@ export function keywordOf<T>(ctx: Ctx, p: Primary, table: Readonly<Record<string
   const v = lookup(table, p.name);
   if (v !== undefined) return v;
   const s = didYouMean(p.name, names);
-  ctx.problems.error(code, p.range, `Unknown ${what} '${p.name}': expected one of ${list}.${didYouMeanText(s)}`, s);
+  ctx.problems.error(code, p.range, `Unknown ${what} '${excerpt(p.name)}': expected one of ${list}.${didYouMeanText(s)}`, s);
   return undefined;
 }
 

@@ -11,7 +11,7 @@ import { parseModel, type ModelForm } from './model';
 import { BOOLEANS, CANONICAL_NAME, HIDEABLE, LOCKABLE, LOSSES, PREDICTIONS, PREPROCESSES, STATEMENT_NAMES, lookup } from './names';
 import { parseOptimizer } from './optimizer';
 import { describe, integerOf, keywordOf, numberOf, single, vectorOf, type Ctx, type NumberVector } from './shapes';
-import { didYouMean, didYouMeanText } from './suggest';
+import { didYouMean, didYouMeanText, excerpt } from './suggest';
 import type { TokenSpan } from './statements';
 import { LIMITS, type HideablePart, type LockableControl, type Loss, type Optimizer, type Prediction, type Preprocess, type StatementKey, type StatementRange } from './types';
 import { parseValue, type Entry } from './values';
@@ -67,7 +67,7 @@ export function parseStatement(state: State, span: TokenSpan): void {
   const { tokens, problems } = state;
   const first = span.from;
   if (tokens.kind[first] !== TK.Ident) {
-    problems.error(CODES.expectedName, tokens.range(first), `Expected a statement name such as 'w', 'lr' or 'x', found '${tokens.text(first)}'.`);
+    problems.error(CODES.expectedName, tokens.range(first), `Expected a statement name such as 'w', 'lr' or 'x', found '${excerpt(tokens.text(first))}'.`);
     return;
   }
   let i = first + 1;
@@ -80,14 +80,14 @@ export function parseStatement(state: State, span: TokenSpan): void {
   const key = lookup(STATEMENT_NAMES, name);
   if (key === undefined) {
     const s = didYouMean(name, NAMES);
-    problems.error(CODES.unknownName, nameRange, `Unknown statement '${name}': expected one of ${Object.values(CANONICAL_NAME).join(', ')}.${didYouMeanText(s)}`, s);
+    problems.error(CODES.unknownName, nameRange, `Unknown statement '${excerpt(name)}': expected one of ${Object.values(CANONICAL_NAME).join(', ')}.${didYouMeanText(s)}`, s);
     return;
   }
   const opKind = tokens.kindAt(i, span.to);
   if ((opKind !== TK.Equals && opKind !== TK.Tilde) || (opKind === TK.Tilde && key !== 'x')) {
     const where = opKind === 0 ? { start: nameRange.end, end: nameRange.end } : tokens.range(i);
-    const found = opKind === 0 ? 'the end of the statement' : `'${tokens.text(i)}'`;
-    problems.error(CODES.expectedEquals, where, `Expected '='${key === 'x' ? " or '~'" : ''} after '${name}', found ${found}.`);
+    const found = opKind === 0 ? 'the end of the statement' : `'${excerpt(tokens.text(i))}'`;
+    problems.error(CODES.expectedEquals, where, `Expected '='${key === 'x' ? " or '~'" : ''} after '${excerpt(name)}', found ${found}.`);
     return;
   }
   const op = i;

@@ -45,8 +45,17 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
       best = c;
     }
   }
-  const limit = Math.min(2, Math.max(1, Math.floor(w.length / 2)));
+  // A one-letter word is close to every one-letter name: suggest only a case difference there.
+  const limit = w.length === 1 ? 0 : Math.min(2, Math.max(1, Math.floor(w.length / 2)));
   return bestD <= limit ? best : undefined;
+}
+
+/** Longest piece of the user's text a message quotes. */
+const MAX_EXCERPT = 40;
+
+/** The user's text as a message quotes it: cut to MAX_EXCERPT characters, so a huge token cannot flood the output. */
+export function excerpt(text: string): string {
+  return text.length <= MAX_EXCERPT ? text : `${text.slice(0, MAX_EXCERPT - 1)}…`;
 }
 
 /** " Did you mean 'x'?" or "" — appended to messages. */

@@ -142,7 +142,8 @@ export interface ParseResult {
 
 /** Explicit limits; each message that enforces one names it. */
 export const LIMITS = {
-  maxDimension: 1000,
+  /** Bounded by the eigen-decomposition's cost: q³ for q = n + 1 must stay within maxEigenWork. */
+  maxDimension: 500,
   maxSamples: 100_000,
   maxSteps: 100_000,
   /** samples × dimension: bounds the data set's memory (8 bytes each). */
@@ -150,6 +151,8 @@ export const LIMITS = {
   /** Source text length in UTF-16 code units (about 8 MB of ASCII). */
   maxFileChars: 8 * 1024 * 1024,
   maxCompareVariants: 8,
+  /** Largest magnitude of a number in a spec: beyond it products and squares could overflow the loss. */
+  maxMagnitude: 1e50,
   /**
    * Work limits of the analysis (spec/work.ts), checked before anything heavy runs so that the
    * largest accepted spec analyses in about 2 s on the project's machines (each alone ≲ 0.7 s):

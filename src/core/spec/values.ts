@@ -13,6 +13,8 @@ import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
 import { TK, type Tokens } from './lexer';
 import type { Problems } from './problems';
+import { excerpt } from './suggest';
+import { LIMITS } from './types';
 
 export type Primary =
   | { readonly kind: 'number'; readonly value: number; readonly range: SourceRange }
@@ -137,8 +139,13 @@ class ValueParser {
   }
 
   private number(value: number, r: SourceRange): Primary {
-    if (!Number.isFinite(value)) {
-      this.problems.error(CODES.nonFinite, r, `Expected a finite number; '${this.tokens.source.slice(r.start, r.end)}' is too large for double precision (about ±1.8e308).`);
+    const literal = excerpt(this.tokens.source.slice(r.start, r.end));
+    if (!Number.isFinite(value) || Math.abs(value) > LIMITS.maxMagnitude) {
+      this.problems.error(CODES.nonFinite, r, `Expected a number of magnitude at most ${LIMITS.maxMagnitude.toExponential()} (larger ones overflow the loss), found '${literal}'.`);
+      return { kind: 'error', range: r };
+    }
+    if (value === 0 && underflows(literal)) {
+      this.problems.error(CODES.nonFinite, r, `Expected a number double precision can hold; '${literal}' is too small and would read as 0.`);
       return { kind: 'error', range: r };
     }
     return { kind: 'number', value, range: r };
@@ -162,7 +169,8 @@ class ValueParser {
       if (k !== TK.Number) return undefined;
       const at = sign !== 0 ? i + 1 : i;
       const v = tokens.value[at];
-      if (!Number.isFinite(v)) return undefined;
+      // Out-of-range numbers take the general path, which reports them.
+      if (!(Math.abs(v) <= LIMITS.maxMagnitude) || (v === 0 && underflows(tokens.text(at)))) return undefined;
       values.push(sign < 0 ? -v : v);
       elements.push({ start: tokens.start[i], end: tokens.end[at] });
       i = at + 1;
@@ -250,4 +258,10 @@ class ValueParser {
 
 function startsPrimary(k: number): boolean {
   return k === TK.Number || k === TK.Ident || k === TK.LBracket || k === TK.Minus || k === TK.Plus;
+}
+
+/** A literal with a non-zero digit in its mantissa that still reads as 0 (e.g. 1e-400). */
+function underflows(literal: string): boolean {
+  const e = literal.search(/[eE]/);
+  return /[1-9]/.test(e < 0 ? literal : literal.slice(0, e));
 }

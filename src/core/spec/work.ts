@@ -17,7 +17,7 @@
  * and per run (the main one and every variant's), with batch B:
  *
  *   run      steps × (q² + B·q + STEP_COST) for the squared loss (the full-data loss is a
- *            quadratic form), steps × ((P + B)·(q + LOGISTIC_SAMPLE_COST) + STEP_COST) for the
+ *            quadratic form; a full batch, B = P, is one too: steps × (2q² + STEP_COST)), steps × ((P + B)·(q + LOGISTIC_SAMPLE_COST) + STEP_COST) for the
  *            logistic loss (every step evaluates the full-data loss, one exp and one log per
  *            sample); STEP_COST is the bookkeeping of a recorded path entry.
  *
@@ -67,7 +67,9 @@ export function eigenWork(p: ProblemSize): number {
 
 /** Work of one run (multiply-adds of its steps). */
 export function runWork(r: RunSize): number {
-  const perStep = (r.loss === 'squared' ? r.q * r.q + r.batch * r.q : (r.P + r.batch) * (r.q + LOGISTIC_SAMPLE_COST)) + STEP_COST;
+  // A full batch of the squared loss is a quadratic form too (precomputed moments): O(q²), whatever P.
+  const squaredStep = r.batch >= r.P ? 2 * r.q * r.q : r.q * r.q + r.batch * r.q;
+  const perStep = (r.loss === 'squared' ? squaredStep : (r.P + r.batch) * (r.q + LOGISTIC_SAMPLE_COST)) + STEP_COST;
   return r.steps * perStep;
 }
 

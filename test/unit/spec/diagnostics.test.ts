@@ -207,7 +207,7 @@ describe('spec diagnostics: limits (GG3xx)', () => {
 
   it('names the limit for dimension, samples, steps, samples × dimension and variants', () => {
     const big = `w = [${new Array(LIMITS.maxDimension + 1).fill(0).join(', ')}]`;
-    assert.match(expectOne(big, 'GG302', big.slice(4)).message, /limit of 1000/);
+    assert.match(expectOne(big, 'GG302', big.slice(4)).message, /limit of 500/);
     assert.match(expectOne('samples = 100001', 'GG303', '100001').message, /limit of 100000/);
     assert.match(expectOne('steps = 1000000', 'GG304', '1000000').message, /limit of 100000/);
     const wide = `w = [${new Array(200).fill(0).join(', ')}]\nsamples = 60000`;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseSpec } from '../../../src/core/spec/parse';
 import { DEFAULT_LESSON } from '../../../src/core/spec/defaults';
 import { editDistance, didYouMean } from '../../../src/core/spec/suggest';
-import type { ParseResult } from '../../../src/core/spec/types';
+import { LIMITS, type ParseResult } from '../../../src/core/spec/types';
 
 const EXAMPLES = [
   DEFAULT_LESSON,
@@ -67,9 +67,13 @@ describe('spec parser properties', () => {
     }), { numRuns: 800 });
   });
 
-  it('reads any finite number exactly as Number() does', () => {
+  it('reads any number within the magnitude limit exactly as Number() does, and rejects the rest', () => {
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
       const lit = String(v);
+      if (Math.abs(v) > LIMITS.maxMagnitude) {
+        assert.deepEqual(parseSpec(`w = [${lit}]`).diagnostics.map((d) => d.code), ['GG206'], lit);
+        return;
+      }
       const r = parseSpec(`w = [${lit}]`);
       assert.ok(r.spec, lit);
       assert.ok(Object.is(r.spec.w[0], Number(lit)), lit);

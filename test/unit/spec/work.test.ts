@@ -7,19 +7,23 @@ import { expectOne, valid } from './helpers';
 const vector = (n: number, v = 0.5): string => `[${new Array(n).fill(v).join(', ')}]`;
 
 describe('spec diagnostics: work limits (GG307–GG309)', () => {
-  it('rejects a dimension whose eigen-decomposition exceeds the limit, on w, naming the limit', () => {
-    const text = `w = ${vector(600)}\nsamples = 10`;
-    const d = expectOne(text, 'GG308', vector(600));
+  it('rejects eigen-decompositions over the limit, on compare when the variants push the total over', () => {
+    const text = `w = ${vector(LIMITS.maxDimension)}\nsamples = 10\nsteps = 10\ncompare = whiten`;
+    const d = expectOne(text, 'GG308', 'whiten');
     assert.equal(d.severity, 'error');
-    assert.match(d.message, /q = 601 \(n = 600 plus the bias\)/);
     assert.match(d.message, new RegExp(`limit of ${formatWork(LIMITS.maxEigenWork)}`));
     assert.match(d.message, /150 million/);
     assert.equal(parseSpec(text).spec, undefined);
   });
 
-  it('accepts the largest dimension within the limit (q³ ≤ maxEigenWork)', () => {
-    const q = Math.floor(Math.cbrt(LIMITS.maxEigenWork));
-    valid(`w = ${vector(q - 1)}\nsamples = 10\nsteps = 10`);
+  it('accepts the largest dimension, whose eigen-decomposition stays within the work limit', () => {
+    assert.ok((LIMITS.maxDimension + 1) ** 3 <= LIMITS.maxEigenWork);
+    valid(`w = ${vector(LIMITS.maxDimension)}\nsamples = 10\nsteps = 10`);
+  });
+
+  it('charges a full batch of the squared loss O(q²) per step, whatever the number of samples', () => {
+    valid('samples = 100000\nbatch = all\nsteps = 10000');
+    valid(`w = ${vector(100)}\nsamples = 100000\nbatch = all\nsteps = 100`);
   });
 
   it('rejects samples × q² over the moment limit, on samples; the logistic loss counts its Newton steps', () => {
