@@ -20,7 +20,7 @@ function entry(kind: CompletionKind, label: string, insertText: string, detail: 
 }
 
 const STATEMENTS: readonly CompletionEntry[] = [
-  entry('statement', 'f', 'f = ${1|w·x + b,w·x|}', 'the model', 'One neuron: `f = w·x + b`, or `f = w·x` without bias.', '0-00'),
+  entry('statement', 'f', 'f = ${1|w·x + b,w·x,w·(x + s) + b|}', 'the model', 'One neuron: `f = w·x + b`, `f = w·x` without bias, or `f = w·(x + s) + b` with a trained per-input shift.', '0-00'),
   entry('statement', 'x ~', 'x ~ ${1|sigmoid,tanh,relu,softplus|}(${2|normal(0\\, 1),uniform(0\\, 1)|})', 'generated inputs', 'Inputs drawn from a distribution, optionally through an activation.', '0-01'),
   entry('statement', 'x =', 'x = [[${1:0.7}, ${2:0.2}], [${3:0.1}, ${4:0.9}]]', 'inputs written out', 'One row per sample.', '0-02'),
   entry('statement', 'samples', 'samples = ${1:64}', 'number of generated samples P', '', '0-03'),
@@ -39,7 +39,14 @@ const STATEMENTS: readonly CompletionEntry[] = [
   entry('statement', 'preprocess', 'preprocess = ${1|none,center,standardize,whiten|}', 'input preprocessing', '', '0-16'),
   entry('statement', 'compare', 'compare = ${1:center, tanh, batch all, momentum(0.9)}', 'variants run beside the main run', '', '0-17'),
   entry('statement', 'view', 'view = w${1:1}, w${2:2}', 'the two weight axes drawn when n > 2', '', '0-18'),
+  entry('statement', 's', 's = [${1:0}, ${2:0}]', 'starting shift of f = w·(x + s)', 'Trained with the weights: ∂L/∂sᵢ = δ·wᵢ.', '0-19'),
+  entry('statement', 'predict', 'predict = ${1|quadrant,none|}', 'predict-then-reveal in the panel', 'The panel hides the next update and asks which quadrant it will point to.', '0-20'),
+  entry('statement', 'lock', 'lock = ${1:lr, batch}', 'panel controls locked for this lesson', '`lr`, `batch`, `optimizer`, `preprocess`, `start`, `teacher`.', '0-21'),
+  entry('statement', 'hide', 'hide = ${1:controls}', 'panel parts hidden for this lesson', '`controls`, `path`, `readout`, `chart`, `strip`, `cone`, `variants`.', '0-22'),
 ];
+
+const LOCK_VALUES: readonly CompletionEntry[] = ['lr', 'batch', 'optimizer', 'preprocess', 'start', 'teacher'].map((w) => entry('value', w, w, 'lock this control'));
+const HIDE_VALUES: readonly CompletionEntry[] = ['controls', 'path', 'readout', 'chart', 'strip', 'cone', 'variants'].map((w) => entry('value', w, w, 'hide this part of the panel'));
 
 const FUNCTIONS: readonly CompletionEntry[] = [
   entry('function', 'sigmoid', 'sigmoid(${1:normal(0, 1)})', 'σ(z) ∈ (0, 1): all inputs positive'),
@@ -92,7 +99,10 @@ const SIMPLE_VALUES: Partial<Record<StatementKey, readonly CompletionEntry[]>> =
   compare: COMPARE_VALUES,
   batch: [entry('value', '1', '1', 'one sample per step'), entry('value', 'all', 'all', 'full batch')],
   shuffle: [entry('value', 'false', 'false', 'batches in order'), entry('value', 'true', 'true', 'reshuffle every epoch')],
-  model: [entry('value', 'w·x + b', 'w·x + b', 'with bias'), entry('value', 'w·x', 'w·x', 'without bias')],
+  model: [entry('value', 'w·x + b', 'w·x + b', 'with bias'), entry('value', 'w·x', 'w·x', 'without bias'), entry('value', 'w·(x + s) + b', 'w·(x + s) + b', 'with a trained per-input shift')],
+  predict: [entry('value', 'quadrant', 'quadrant', 'ask which quadrant the next update points to'), entry('value', 'none', 'none', 'no question')],
+  lock: LOCK_VALUES,
+  hide: HIDE_VALUES,
   b: [entry('value', '0 fixed', '0 fixed', 'keep the bias at 0, untrained')],
   view: [entry('value', 'w1, w2', 'w${1:1}, w${2:2}', 'the axes to draw')],
 };
@@ -120,7 +130,7 @@ export function completionsAt(text: string, offset: number): Completions {
   const key = lookup(STATEMENT_NAMES, assigned[1]);
   const values = key ? SIMPLE_VALUES[key] : undefined;
   if (!values) return { items: [], replace };
-  if (key === 'compare') {
+  if (key === 'compare' || key === 'lock' || key === 'hide') {
     // A new term starts after '=', ',' or '+'; offer keywords only there.
     const rest = before.slice(assigned[0].length, start - lineStart);
     return /(^|[,+])\s*$/.test(rest) ? { items: values, replace } : { items: [], replace };
