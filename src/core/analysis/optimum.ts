@@ -1,9 +1,10 @@
 /**
  * The minimiser θ* of the full-data mean loss.
  *
- * Squared loss: ∇L = Hθ − c, so θ* = θ₀ + H⁺(c − Hθ₀) = θ₀ − H⁺∇L(θ₀), with the pseudo-inverse
- *   H⁺ = Σ_{λₖ > cut} vₖvₖᵀ/λₖ (cut = PINV_CUTOFF·λmax). When H is singular this is the minimiser
- *   nearest θ₀, the one gradient descent from θ₀ reaches (it never moves along the null space).
+ * Squared loss: ∇L = Hθ − c, so θ* = H⁺c + Π_N θ₀ with the pseudo-inverse
+ *   H⁺ = Σ_{λₖ > cut} vₖvₖᵀ/λₖ (cut = PINV_CUTOFF·λmax) and Π_N = Σ_{λₖ ≤ cut} vₖvₖᵀ. With a
+ *   full-rank H this is H⁻¹c, independent of θ₀. When H is singular it is the minimiser nearest θ₀,
+ *   the one gradient descent from θ₀ reaches (it never moves along the null space).
  * Logistic loss: damped Newton from θ₀, dₖ = −(H + μI)⁻¹∇L with backtracking on L. It stops when
  *   the Newton step is tiny (‖d‖ ≤ 1e-10·(1 + ‖θ‖)). On separable data the infimum is at infinity:
  *   the gradient shrinks but the Newton step does not, ‖θ‖ grows, and no optimum is reported.
@@ -35,26 +36,35 @@ function report(obj: Objective, theta: Float64Array, method: Optimum['method'], 
   return { theta, optimum, reason: null };
 }
 
-/** Least-squares optimum from θ₀ using the eigen-decomposition of the (constant) Hessian. */
+/**
+ * Least-squares optimum from θ₀ using the eigen-decomposition H = Σ λₖvₖvₖᵀ of the (constant)
+ * Hessian: θ* = H⁺c + Π_N θ₀, where H⁺ = Σ_{kept} vₖvₖᵀ/λₖ and Π_N = Σ_{dropped} vₖvₖᵀ projects on
+ * the null space (the eigenvectors whose eigenvalues the pseudo-inverse drops). c = E[y x̃] is
+ * −∇L(0), exact. With a full-rank H the start does not enter at all, so a huge θ₀ costs no
+ * precision; with a singular H, θ* keeps the start's null-space component, which gradient descent
+ * never changes (∇L = Hθ − c lies in the range of H), so it is the minimiser GD reaches from θ₀.
+ */
 export function leastSquaresOptimum(obj: Objective, theta0: ArrayLike<number>, eig: SymmetricEigen): OptimumResult {
   const q = obj.q;
-  const g = new Float64Array(q);
-  obj.lossAndGradient(theta0, g);
-  const theta = Float64Array.from(theta0);
+  const c = new Float64Array(q);
+  obj.lossAndGradient(new Float64Array(q), c); // ∇L(0) = −c
+  for (let i = 0; i < q; i++) c[i] = -c[i];
+  const theta = new Float64Array(q);
   const cut = PINV_CUTOFF * Math.max(eig.values[0] ?? 0, 0);
   let rank = 0;
   for (let k = 0; k < q; k++) {
     const lam = eig.values[k];
-    if (!(lam > cut) || !(lam > 0)) continue;
-    rank++;
     const v = eig.vectors.subarray(k * q, (k + 1) * q);
-    const coef = dot(v, g) / lam;
-    for (let i = 0; i < q; i++) theta[i] -= coef * v[i];
+    const kept = lam > cut && lam > 0;
+    if (kept) rank++;
+    // Range direction: (vₖ·c)/λₖ; null-space direction: the start's own component vₖ·θ₀.
+    const coef = kept ? dot(v, c) / lam : dot(v, theta0);
+    for (let i = 0; i < q; i++) theta[i] += coef * v[i];
   }
   const note =
     rank === q
-      ? 'Least squares: θ* = H⁻¹c, the unique minimiser (H positive definite).'
-      : `Least squares: H has rank ${rank} of ${q}, so the minimisers form a family; θ* = θ₀ + H⁺(c − Hθ₀) is the one gradient descent reaches from the start.`;
+      ? 'Least squares: θ* = H⁻¹c (c = E[y x̃]), the unique minimiser (H positive definite); it does not depend on the start.'
+      : `Least squares: H has rank ${rank} of ${q}, so the minimisers form a family (θ* plus any null-space direction of H); θ* = H⁺c + Π_N θ₀ keeps the start's null-space component, which gradient descent never changes, so it is the minimiser gradient descent reaches from the start.`;
   return report(obj, theta, 'least-squares', note);
 }
 
