@@ -8,6 +8,8 @@ export interface Settings {
   readonly defaultSteps: number;
   /** Debounce (ms) between the last edit and the re-analysis. */
   readonly liveUpdateDelay: number;
+  /** Presenter mode: large type, thick lines, high contrast, clean layout (for a projector). */
+  readonly presenterMode: boolean;
 }
 
 export const CONFIG_SECTION = 'gradientGeometry';
@@ -24,5 +26,6 @@ export function readSettings(): Settings {
     animationStepsPerSecond: clamp(c.get('animationStepsPerSecond'), 1, 240, 20, false),
     defaultSteps: clamp(c.get('defaultSteps'), 1, 100_000, DEFAULTS.steps, true),
     liveUpdateDelay: clamp(c.get('liveUpdateDelay'), 0, 5000, 250, true),
+    presenterMode: c.get('presenterMode') === true,
   };
 }

@@ -6,7 +6,7 @@ import { PANEL_VIEW_TYPE } from './panel/geometryPanel';
 import { PanelManager } from './panel/panelManager';
 import { SHOW_COMMAND, chooseSource } from './showCommand';
 import { registerLanguageFeatures } from './language';
-import { registerOpenLessonCommand, watchFirstSpecEdit } from './lessons';
+import { registerOpenLessonCommand, registerPresenterCommand, watchFirstSpecEdit } from './lessons';
 import { extendMarkdownIt } from './markdown/neuronFences';
 import type { HostMessage } from '../shared/protocol';
 
@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
   context.subscriptions.push(
     registerOpenLessonCommand(context.extensionUri, () => manager.show(chooseSource())),
     watchFirstSpecEdit(),
+    registerPresenterCommand(),
   );
 
   return {

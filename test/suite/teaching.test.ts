@@ -39,6 +39,16 @@ describe('teaching: lessons, walkthrough and Markdown figures in a real extensio
     assert.equal(opened, undefined);
   });
 
+  it('toggles presenter mode through its setting', async () => {
+    const config = () => vscode.workspace.getConfiguration('gradientGeometry');
+    const before = config().get<boolean>('presenterMode');
+    assert.equal(before, false);
+    assert.equal(await vscode.commands.executeCommand<boolean>('gradientGeometry.togglePresenterMode'), true);
+    assert.equal(config().get<boolean>('presenterMode'), true);
+    assert.equal(await vscode.commands.executeCommand<boolean>('gradientGeometry.togglePresenterMode'), false);
+    assert.equal(config().get<boolean>('presenterMode'), false);
+  });
+
   it('renders a fenced neuron block as an SVG figure in the built-in Markdown preview engine', async () => {
     const text = ['# Notes', '', '```neuron', 'x ~ sigmoid(normal(0, 1))', 'w* = [-1, 1]', 'w = [1.5, -0.5]', 'steps = 30', '```', '', '```python', 'print(1)', '```', ''].join('\n');
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', text);
