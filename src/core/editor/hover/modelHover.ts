@@ -29,7 +29,8 @@ export function sampleNumbers(ctx: HoverContext, p = 0): SampleNumbers | undefin
   const spec = ctx.spec;
   const ds = ctx.dataset();
   if (!spec || !ds || p >= ds.P) return undefined;
-  const x = Array.from(ds.x.subarray(p * ds.n, (p + 1) * ds.n));
+  // With a trained shift the input the weights see is x + s (the sign rule applies to it).
+  const x = Array.from(ds.x.subarray(p * ds.n, (p + 1) * ds.n), (v, i) => v + (spec.shift ? spec.s[i] : 0));
   const y = ds.y[p];
   let f = spec.hasBias ? spec.b : 0;
   for (let i = 0; i < x.length; i++) f += spec.w[i] * x[i];
@@ -63,16 +64,21 @@ function chainRule(spec: Spec, s: SampleNumbers): string {
   const rows: string[] = [];
   const n = s.x.length;
   const shown = Math.min(n, MAX_ROWS);
+  const xi = (i: number): string => (spec.shift ? `(x${sub(i + 1)} + s${sub(i + 1)})` : `x${sub(i + 1)}`);
   for (let i = 0; i < shown; i++) {
-    rows.push(`∂L/∂w${sub(i + 1)} = δ·x${sub(i + 1)} = ${num(s.delta)} × ${num(s.x[i])} = ${num(s.delta * s.x[i])}`);
+    rows.push(`∂L/∂w${sub(i + 1)} = δ·${xi(i)} = ${num(s.delta)} × ${num(s.x[i])} = ${num(s.delta * s.x[i])}`);
   }
-  if (n > shown) rows.push(`… and ${n - shown} more components, each δ·xᵢ`);
+  if (n > shown) rows.push(`… and ${n - shown} more components, each δ·${spec.shift ? '(xᵢ + sᵢ)' : 'xᵢ'}`);
   if (spec.biasTrained) rows.push(`∂L/∂b = δ = ${num(s.delta)}`);
-  const bias = spec.hasBias ? ` + b = ${vec(spec.w)}·x + ${num(spec.b)}` : ` = ${vec(spec.w)}·x`;
-  return paragraphs(
-    `**Chain rule, sample 1 at the start** (x = ${vec(s.x)}, y = ${num(s.y)}). δ = ∂L/∂f is one number per sample, so the whole weight gradient δ·x is a multiple of x:`,
-    [`f(x) = w·x${bias} = ${num(s.f)}`, lossLine, ...rows].join('  \n'),
-  );
+  if (spec.shift) {
+    for (let i = 0; i < shown; i++) rows.push(`∂L/∂s${sub(i + 1)} = δ·w${sub(i + 1)} = ${num(s.delta)} × ${num(spec.w[i])} = ${num(s.delta * spec.w[i])}`);
+  }
+  const input = spec.shift ? '(x + s)' : 'x';
+  const bias = spec.hasBias ? ` + b = ${vec(spec.w)}·${input} + ${num(spec.b)}` : ` = ${vec(spec.w)}·${input}`;
+  const head = spec.shift
+    ? `**Chain rule, sample 1 at the start** (x + s = ${vec(s.x)}, y = ${num(s.y)}). δ = ∂L/∂f is one number per sample, so the weight gradient δ·(x + s) is a multiple of the shifted input, and the shift's gradient δ·w a multiple of w:`
+    : `**Chain rule, sample 1 at the start** (x = ${vec(s.x)}, y = ${num(s.y)}). δ = ∂L/∂f is one number per sample, so the whole weight gradient δ·x is a multiple of x:`;
+  return paragraphs(head, [`f(x) = w·${input}${bias} = ${num(s.f)}`, lossLine, ...rows].join('  \n'));
 }
 
 function toOptimum(spec: Spec, analysis: Analysis): Vec2 | null {
@@ -125,7 +131,7 @@ export function modelMarkdown(ctx: HoverContext): string {
   }
   const analysis = ctx.analysis;
   const s = sampleNumbers(ctx);
-  const model = spec.hasBias ? 'f = w·x + b' : 'f = w·x';
+  const model = `f = w·${spec.shift ? '(x + s)' : 'x'}${spec.hasBias ? ' + b' : ''}`;
   const head = `**Neuron** ${model}: n = ${spec.w.length} input${spec.w.length === 1 ? '' : 's'}, P = ${spec.samples} sample${spec.samples === 1 ? '' : 's'}, ${spec.loss} loss, bias ${spec.biasTrained ? 'trained' : spec.hasBias ? 'fixed' : 'absent'}.`;
   const picture = analysis.cone.kind === 'none'
     ? ''
