@@ -36,6 +36,8 @@ function report(obj: Objective, theta: Float64Array, method: Optimum['method'], 
   return { theta, optimum, reason: null };
 }
 
+const allFinite = (v: Float64Array): boolean => v.every((x) => Number.isFinite(x));
+
 /**
  * Least-squares optimum from θ₀ using the eigen-decomposition H = Σ λₖvₖvₖᵀ of the (constant)
  * Hessian: θ* = H⁺c + Π_N θ₀, where H⁺ = Σ_{kept} vₖvₖᵀ/λₖ and Π_N = Σ_{dropped} vₖvₖᵀ projects on
@@ -60,6 +62,9 @@ export function leastSquaresOptimum(obj: Objective, theta0: ArrayLike<number>, e
     // Range direction: (vₖ·c)/λₖ; null-space direction: the start's own component vₖ·θ₀.
     const coef = kept ? dot(v, c) / lam : dot(v, theta0);
     for (let i = 0; i < q; i++) theta[i] += coef * v[i];
+  }
+  if (!allFinite(theta) || !allFinite(c)) {
+    return { theta: null, optimum: null, reason: 'the inputs or labels are too large for double precision, so the least-squares optimum is not finite' };
   }
   const note =
     rank === q

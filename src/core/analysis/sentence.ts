@@ -33,8 +33,20 @@ export function fmt(x: number): string {
 const opposite = (c: string): string =>
   ({ east: 'west', west: 'east', north: 'south', south: 'north', 'north-east': 'south-west', 'south-west': 'north-east', 'north-west': 'south-east', 'south-east': 'north-west' })[c] ?? c;
 
+/** The sentence for a finite start whose loss is not finite: the start or the inputs, not η. */
+function startNotFiniteSentence(f: SentenceFacts): string {
+  const w = f.run.path[0]?.w ?? [];
+  const wMax = w.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const inputsOverflow = !f.inputs.secondMoment.every((row) => row.every((v) => Number.isFinite(v))) || !f.inputs.mean.every((v) => Number.isFinite(v));
+  const culprit = inputsOverflow
+    ? 'the inputs are too large for double precision (their squares overflow)'
+    : `the starting weights (largest |wᵢ| = ${fmt(wMax)}) are too large for double precision with these inputs`;
+  return `The loss at the start is not finite: ${culprit}, so no step was taken; scale down the start or the inputs (the learning rate is not the problem).`;
+}
+
 function divergenceSentence(f: SentenceFacts): string {
   const run = f.run;
+  if (run.divergedAt === 0 && run.divergence?.reason === 'non-finite' && run.path.length > 0 && run.path[0].loss === null) return startNotFiniteSentence(f);
   const at = run.divergedAt ?? run.stepsRun;
   const dirs = run.divergence?.directions ?? [];
   if (dirs.length === 0) {

@@ -87,8 +87,11 @@ export interface PathPoint {
   readonly b: number;
   /** The shift s after k steps (model f = w·(x + s) + b only). */
   readonly s?: number[];
-  /** Full-data mean loss at (w, b). */
-  readonly loss: number;
+  /**
+   * Full-data mean loss at (w, b). Null only on entry 0 of a run whose start has a loss that is
+   * not finite (weights or inputs too large for double precision; the run diverged at step 0).
+   */
+  readonly loss: number | null;
   /** Mean gradient over θ of the batch used for the step from here (at the look-ahead point for Nesterov). */
   readonly gradient: number[];
   /** Indices of the samples in that batch (omitted when the batch is larger than the recording cap). */
@@ -131,7 +134,8 @@ export interface RunResult {
   readonly signCoherentFraction: number;
   /** Sign flips between successive non-zero components of the applied updates, per weight coordinate. */
   readonly reversals: number[];
-  readonly finalLoss: number;
+  /** Full-data loss of the last entry; null when it is not finite (a start whose loss is not finite). */
+  readonly finalLoss: number | null;
 }
 
 /** The double cone ±cone{x₁ … x_P} of per-sample update directions, projected on the viewed plane. */

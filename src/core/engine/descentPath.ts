@@ -17,6 +17,9 @@
  * Divergence: the run stops at the first θₖ that is non-finite or has a non-finite loss (that θₖ
  * is not recorded; divergedAt = k) or that runs away: ‖θₖ‖ > 1e8·(1 + ‖θ₀‖ + ‖θ*‖) or
  * L(θₖ) > 1e12·max(L(θ₀), 1) (θₖ is recorded as the last entry; divergedAt = k).
+ * A finite start whose loss is not finite (weights or inputs too large for double precision) is
+ * still recorded as entry 0 with loss null (and finalLoss null); the run diverges at step 0 with a
+ * message that names the start, not the learning rate, and no eigen-directions.
  */
 import type { Divergence, PathPoint, RunResult, UnstableDirection } from '../analysis/types';
 import type { BatchSchedule } from './batches';
@@ -50,8 +53,8 @@ function toArray(v: ArrayLike<number>, len = v.length): number[] {
   return out;
 }
 
-const finiteAll = (v: ArrayLike<number>): boolean => {
-  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
+const finiteAll = (v: ArrayLike<number>, len = v.length): boolean => {
+  for (let i = 0; i < len; i++) if (!Number.isFinite(v[i])) return false;
   return true;
 };
 
@@ -106,14 +109,25 @@ export function runDescent(
   let divergence: Divergence | null = null;
   let divergedAt: number | null = null;
   let stepsRun = 0;
-  let finalLoss = 0;
+  let finalLoss: number | null = null;
+  // A finite start whose loss is not finite (huge weights or inputs): entry 0 is still recorded
+  // (loss null) and the run stops there; the learning rate has nothing to do with it.
+  let startNotFinite = false;
 
   for (let k = 0; ; k++) {
     let loss: number;
     const thetaFinite = finiteAll(theta);
     if (schedule.fullBatch && thetaFinite) loss = obj.lossAndGradient(theta, grad);
     else loss = thetaFinite ? obj.lossAt(theta) : NaN;
-    if (!thetaFinite || !Number.isFinite(loss)) {
+    if (k === 0 && thetaFinite && !Number.isFinite(loss)) {
+      startNotFinite = true;
+      divergedAt = 0;
+      divergence = {
+        reason: 'non-finite',
+        message: 'the loss at the start is not finite: the starting parameters or the inputs are too large for double precision, so no step was taken',
+        directions: [],
+      };
+    } else if (!thetaFinite || !Number.isFinite(loss)) {
       divergedAt = k;
       divergence = { reason: 'non-finite', message: `parameters or loss became non-finite at step ${k}`, directions: [] };
       break;
@@ -139,7 +153,7 @@ export function runDescent(
       if (d > within) lastOutside = k;
       for (let i = 0; i < q; i++) toOpt[i] = optimum[i] - theta[i];
     }
-    const last = k >= settings.steps || runaway;
+    const last = k >= settings.steps || runaway || startNotFinite;
     const keep = k % every === 0 || last;
     // The entry's plain arrays (JSON-ready) are copied once from the preallocated typed arrays
     // the step works on; nothing else is allocated per step.
@@ -147,6 +161,9 @@ export function runDescent(
     const w = toArray(theta, n);
     const shifted = obj.shift ? { s: toArray(theta.subarray(q - n), n) } : {};
     const gradient = toArray(grad);
+    // δₚ of a start whose loss overflows may be ±∞ or NaN: such a batch is not recorded.
+    const recordBatch = record && finiteAll(deltas, count);
+    const entryLoss = Number.isFinite(loss) ? loss : null;
     if (!last) {
       stepper.step(grad, update);
       // Keep the APPLIED update θₖ₊₁ − θₖ, not the proposal: a proposed component below the
@@ -157,13 +174,13 @@ export function runDescent(
         theta[i] = next;
       }
     }
-    const point: PathPoint = record
+    const point: PathPoint = recordBatch
       ? {
           step: k,
           w,
           b,
           ...shifted,
-          loss,
+          loss: entryLoss,
           gradient,
           batch: toArray(batch, count),
           deltas: toArray(deltas, count),
@@ -176,7 +193,7 @@ export function runDescent(
           w,
           b,
           ...shifted,
-          loss,
+          loss: entryLoss,
           gradient,
           update: last ? null : toArray(update),
           signCoherent: last ? null : PathStats.coherent(update, n),
@@ -186,20 +203,20 @@ export function runDescent(
     prevPoint = point;
     prevPushed = keep;
     stepsRun = k;
-    finalLoss = loss;
+    finalLoss = entryLoss;
     if (runaway) {
       divergedAt = k;
       divergence = { reason: 'runaway', message: `parameters or loss ran away at step ${k}`, directions: [] };
     }
     if (last) break;
   }
-  if (divergence && divergence.reason === 'non-finite' && prevPoint) {
+  if (divergence && divergence.reason === 'non-finite' && !startNotFinite && prevPoint) {
     // The step out of the last finite entry was not taken after all.
     const p = { ...prevPoint, update: null, signCoherent: null, angleToOptimum: null };
     if (prevPushed) path[path.length - 1] = p;
     else path.push(p);
   }
-  if (divergence) {
+  if (divergence && !startNotFinite) {
     const directions = settings.unstable ? [...settings.unstable] : [];
     const worst = directions.reduce<UnstableDirection | null>((a, d) => (a === null || d.factor > a.factor ? d : a), null);
     const why = worst

@@ -58,10 +58,11 @@ export function lossChart(analysis: Analysis, width = 640, height = 170, current
   let hi = -Infinity;
   for (const r of runs) {
     for (const p of r.path) {
-      if (!Number.isFinite(p.loss)) continue;
+      const loss = p.loss;
+      if (loss === null || !Number.isFinite(loss)) continue;
       maxStep = Math.max(maxStep, p.step);
-      if (p.loss > 0) lo = Math.min(lo, p.loss);
-      hi = Math.max(hi, p.loss);
+      if (loss > 0) lo = Math.min(lo, loss);
+      hi = Math.max(hi, loss);
     }
   }
   if (!(hi > 0)) hi = 1;
@@ -94,7 +95,7 @@ export function lossChart(analysis: Analysis, width = 640, height = 170, current
 
   // Variants first, so the main run stays on top.
   for (const r of [...runs.slice(1), runs[0]]) {
-    const pts = decimate(r.path.filter((p) => Number.isFinite(p.loss)).map((p): Vec2 => [X(p.step), Y(p.loss)]));
+    const pts = decimate(r.path.flatMap((p): Vec2[] => (p.loss !== null && Number.isFinite(p.loss) ? [[X(p.step), Y(p.loss)]] : [])));
     kids.push(el('polyline', { class: r.cls, 'data-name': r.name, 'data-points': r.path.length, fill: 'none', 'stroke-width': r.cls === 'gg-chart-line' ? 2 : 1.5, points: pointsAttr(pts) }));
   }
   const cx = px(X(current));

@@ -117,7 +117,7 @@ describe('properties over random specs', () => {
         const lmax = probe.hessian.eigenvalues[0];
         fc.pre(lmax > 1e-6 && probe.optimum !== null);
         const below = analyzeSpec({ ...base, lr: (frac * 2) / lmax, steps: 200 });
-        const losses = below.run.path.map((p) => p.loss);
+        const losses = below.run.path.map((p) => p.loss as number);
         // The quadratic-form loss carries rounding noise of order ε·L₀ near the minimum.
         const noise = 1e-12 * (losses[0] + 1e-300);
         for (let k = 1; k < losses.length; k++) assert.ok(losses[k] <= losses[k - 1] * (1 + 1e-9) + noise, `step ${k}`);

@@ -58,8 +58,8 @@ export function lossMarkdown(ctx: HoverContext): string {
   if (!spec || !analysis) return paragraphs(quoted(ctx, 'loss'), squared, logistic, noNumbersLine(ctx));
   const start = analysis.run.path[0]?.loss;
   const numbers = [
-    start !== undefined ? `loss at the start ${num(start, 4)}` : '',
-    `after ${analysis.run.stepsRun} steps ${num(analysis.run.finalLoss, 4)}`,
+    start !== undefined ? `loss at the start ${start === null ? 'not finite (the start or the inputs are too large)' : num(start, 4)}` : '',
+    analysis.run.finalLoss !== null ? `after ${analysis.run.stepsRun} steps ${num(analysis.run.finalLoss, 4)}` : '',
     analysis.optimum ? `at the optimum ${num(analysis.optimum.loss, 4)}` : '',
   ].filter((s) => s.length > 0);
   return paragraphs(quoted(ctx, 'loss'), spec.loss === 'squared' ? squared : logistic, `Full-data loss: ${numbers.join(', ')}.`);
