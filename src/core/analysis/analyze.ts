@@ -154,6 +154,9 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
     toOptimum,
     noOptimumReason: opt.reason,
     steps: spec.steps,
+    batch: batchSize(spec.batch, P),
+    samples: P,
+    hessian,
   });
   const sentence = obj.shift ? `${described} ${shiftSentence(obj.data.x, P, n, spec.view, run.path[run.path.length - 1]?.s ?? spec.s)}` : described;
   return {

@@ -1,12 +1,24 @@
 /**
- * One plain-language sentence on what a run does and why, built from the analysis' facts:
- * the sign constraint (cone), where the optimum lies, the zig-zag ratio, convergence, and, for a
- * divergent run, the eigen-direction whose amplification factor exceeds 1.
+ * One plain-language sentence on what a run does and why, built from the analysis' facts, with
+ * the explanation that fits the run:
+ *
+ *   per-sample steps (batch 1, SGD)  the sign constraint: every step lies in the cone ±cone{xₚ};
+ *                                    an optimum outside it forces the zig-zag, inside it does not
+ *                                    (the honest counterpoint, GEOMETRY.md §2)
+ *   mini-batches (SGD)               a batch leaves the cone when its δₚ have mixed signs (with the
+ *                                    measured share of sign-coherent updates)
+ *   full batch (SGD)                 not the cone: the zig-zag, if any, is the valley's conditioning
+ *                                    κ with η near 2/λmax, each step overshooting the steepest
+ *                                    direction when ηλmax > 1 (GEOMETRY.md §3)
+ *   momentum, Nesterov, Adam, RMSProp  what the optimizer does to the update's direction
+ *   divergence                       the eigen-direction whose amplification factor exceeds 1
+ *   a start whose loss is not finite the start or the inputs, not the learning rate
+ *
  * Directions are compass names on the viewed plane (east = first axis, north = second axis).
  */
 import type { Optimizer } from '../spec/types';
 import { compass } from './allowedCone';
-import type { AllowedCone, InputStats, LearningRateInfo, RunResult, UnstableDirection } from './types';
+import type { AllowedCone, HessianInfo, InputStats, LearningRateInfo, RunResult, UnstableDirection } from './types';
 
 /** What the sentence is built from. */
 export interface SentenceFacts {
@@ -20,6 +32,11 @@ export interface SentenceFacts {
   /** Why there is no optimum (when toOptimum is null). */
   readonly noOptimumReason: string | null;
   readonly steps: number;
+  /** Samples per step (1 … P) and the number of samples P; without them the run counts as per-sample. */
+  readonly batch?: number;
+  readonly samples?: number;
+  /** The Hessian at the start (κ and λmax for the full-batch explanation). */
+  readonly hessian?: HessianInfo;
 }
 
 /** Three significant digits, no exponent for ordinary sizes. */
@@ -72,22 +89,125 @@ function divergenceSentence(f: SentenceFacts): string {
     default:
       rule = `|1 − ηλ| = ${fmt(worst.factor)} > 1, so it grows every step`;
   }
-  const max = f.learningRate.max !== null ? ` above 2/λmax = ${fmt(f.learningRate.max)}` : '';
+  const lrMax = f.learningRate.max;
+  const max = lrMax === null ? '' : f.learningRate.value > lrMax ? ` above 2/λmax = ${fmt(lrMax)}` : ` (below plain gradient descent's 2/λmax = ${fmt(lrMax)})`;
   return `With η = ${eta}${max}, the eigen-direction with λ = ${lam}${where} is amplified: ${rule}, and the run diverges at step ${at}.`;
 }
 
-function pathClause(run: RunResult, inside: boolean | null): string {
+/** "3.9× the straight distance" (two decimals below 2, so 1.19 does not read as 1.2). */
+const ratioText = (r: number): string => `${r.toFixed(r < 2 ? 2 : 1)}× the straight distance`;
+
+/** A share 0..1 as a percentage with two significant digits ("100 %", "38 %", "0.3 %"). */
+export function percent(v: number): string {
+  return `${Number((v * 100).toPrecision(2))} %`;
+}
+
+/** "38 % of the updates were sign-coherent", or null when no update moved the weights. */
+function shareText(run: RunResult): string | null {
+  if (run.zigzagRatio === null) return null;
+  return `${percent(run.signCoherentFraction)} of the updates were sign-coherent`;
+}
+
+/** What the path does: "zig-zags (…)", "is nearly straight (…)" or, with `neutral`, "is 1.5× the straight distance". */
+function pathVerb(run: RunResult, neutral = false): string {
   const r = run.zigzagRatio;
-  if (r === null) return 'the path does not move';
-  const ratio = `${r.toFixed(1)}× the straight distance`;
-  if (inside === true) return r < 1.2 ? `there is no need to zig-zag: the path is nearly straight (${ratio})` : `the path still wanders (${ratio}), from noise rather than the sign constraint`;
-  if (inside === false) return r >= 1.2 ? `the path zig-zags (${ratio})` : `yet the path stays nearly straight (${ratio})`;
-  return r >= 1.2 ? `the path zig-zags (${ratio})` : `the path is nearly straight (${ratio})`;
+  if (r === null) return 'does not move';
+  if (r < 1.2) return `is nearly straight (${ratioText(r)})`;
+  return neutral ? `is ${ratioText(r)}` : `zig-zags (${ratioText(r)})`;
 }
 
 function convergenceClause(f: SentenceFacts): string {
   if (f.run.converged && f.run.convergedAt !== null) return `converges at step ${f.run.convergedAt}`;
   return `has not converged after ${f.run.stepsRun} steps`;
+}
+
+/** The optimizer's own effect on the update (momentum, Nesterov, Adam, RMSProp), or null for SGD. */
+function optimizerEffect(o: Optimizer): { name: string; effect: string; leaves: boolean } | null {
+  switch (o.kind) {
+    case 'momentum':
+      return { name: `heavy-ball momentum (β = ${fmt(o.beta)})`, effect: 'adds up past steps, so alternating steps partly cancel and the update can leave the cone', leaves: true };
+    case 'nesterov':
+      return { name: `Nesterov momentum (β = ${fmt(o.beta)})`, effect: 'adds up past steps, so alternating steps partly cancel and the update can leave the cone', leaves: true };
+    case 'adam':
+      return { name: 'Adam', effect: `averages past gradients (β₁ = ${fmt(o.beta1)}) and divides each coordinate by its own running gradient size, so its updates are not bound to the cone`, leaves: true };
+    case 'rmsprop':
+      // A positive per-coordinate factor: the update's signs are the batch gradient's.
+      return { name: 'RMSProp', effect: 'divides each coordinate by its own running gradient size, a positive factor that keeps the signs of the batch gradient', leaves: false };
+    default:
+      return null;
+  }
+}
+
+/** Below this |1 − ηλmax| (with 1 − ηλmax < 0) the steepest direction settles at once: no zig-zag to speak of. */
+const OVERSHOOT = 0.1;
+
+/**
+ * Full batch: the path's shape comes from the valley (κ) and the step size against 2/λmax. When
+ * ηλmax > 1 the component along the steepest direction changes sign every step (factor 1 − ηλmax < 0).
+ */
+function conditioningClause(f: SentenceFacts): string {
+  const run = f.run;
+  const conv = convergenceClause(f);
+  const r = run.zigzagRatio;
+  const h = f.hessian;
+  const lmax = h?.eigenvalues[0];
+  const eta = f.learningRate.value;
+  if (r === null || !h || lmax === undefined || !(lmax > 0)) return `; the path ${pathVerb(run)} and ${conv}`;
+  const lmin = h.eigenvalues[h.eigenvalues.length - 1];
+  const kappa = h.conditionNumber !== null ? `κ = ${fmt(h.conditionNumber)}` : lmin < -1e-12 * lmax ? 'H indefinite at the start' : 'κ = ∞';
+  const max = 2 / lmax;
+  const against = `η = ${fmt(eta)} is ${percent(eta / max)} of 2/λmax = ${fmt(max)}`;
+  if (r < 1.2) return `; the path is nearly straight (${ratioText(r)}; ${kappa}, ${against}) and ${conv}`;
+  const factor = 1 - eta * lmax;
+  if (factor < -OVERSHOOT) {
+    return `; the zig-zag (${ratioText(r)}) comes from the valley, not the cone: ${kappa}, and ${against}, so each step overshoots along the steepest direction (1 − ηλmax = ${fmt(factor)}); the run ${conv}`;
+  }
+  const how = factor >= 0 ? `without overshooting, since η = ${fmt(eta)} is at most 1/λmax = ${fmt(1 / lmax)}` : `with little overshoot, since η = ${fmt(eta)} is close to 1/λmax = ${fmt(1 / lmax)} (1 − ηλmax = ${fmt(factor)})`;
+  return `; the path bends (${ratioText(r)}) along a narrow valley (${kappa}) ${how}; the run ${conv}`;
+}
+
+/** The explanation after "the optimum lies to the …[, inside/outside that cone]". */
+function explanation(f: SentenceFacts, coneLimited: boolean, inside: boolean): string {
+  const run = f.run;
+  const conv = convergenceClause(f);
+  const share = shareText(run);
+  const shared = share ? ` (${share})` : '';
+  const tail = `${conv}${shared}`;
+  const B = f.batch ?? 1;
+  const P = f.samples ?? B;
+  const opt = optimizerEffect(f.optimizer);
+  if (opt) {
+    if (coneLimited && !inside) return `, ${opt.leaves ? 'but' : 'and'} ${opt.name} ${opt.effect}${shared}; the path ${pathVerb(run, true)} and ${conv}`;
+    if (coneLimited) return `, so the sign constraint forces no zig-zag; with ${opt.name} the path ${pathVerb(run, true)} and ${tail}`;
+    return `; with ${opt.name} the path ${pathVerb(run, true)} and ${tail}`;
+  }
+  if (B <= 1) {
+    // Per-sample steps: the sign constraint is the story.
+    const r = run.zigzagRatio;
+    if (r === null) return `; the path does not move and ${conv}`;
+    if (coneLimited && !inside) return r >= 1.2 ? `, so the path zig-zags (${ratioText(r)}) and ${conv}` : `, yet the path stays nearly straight (${ratioText(r)}) and ${conv}`;
+    if (coneLimited) {
+      return r < 1.2
+        ? `, so there is no need to zig-zag: the path is nearly straight (${ratioText(r)}) and ${conv}`
+        : `, so the sign constraint forces no zig-zag, but the path still wanders (${ratioText(r)}) from the noise of single samples, and it ${conv}`;
+    }
+    return r < 1.2 ? `; the path is nearly straight (${ratioText(r)}) and ${conv}` : `; each step follows one sample, so the path wanders (${ratioText(r)}) and ${conv}`;
+  }
+  if (B < P) {
+    // Mini-batches: the mean of δₚxₚ leaves the cone only when the batch's δₚ have mixed signs.
+    if (coneLimited && !inside) {
+      const leaves =
+        run.zigzagRatio !== null && run.signCoherentFraction >= 0.995
+          ? `; a batch of ${B} samples could leave it only when its δₚ have mixed signs, and here ${share}`
+          : `, but a batch of ${B} samples whose δₚ have mixed signs can leave it${shared}`;
+      return `${leaves}; the path ${pathVerb(run)} and ${conv}`;
+    }
+    if (coneLimited) return `, so the sign constraint forces no zig-zag; with batches of ${B} samples the path ${pathVerb(run)} and ${tail}`;
+    return `; with batches of ${B} samples the path ${pathVerb(run)} and ${tail}`;
+  }
+  // Full batch: the cone does not bind the mean gradient; the conditioning does the rest.
+  const lead = coneLimited ? `; a full-batch step averages δₚxₚ over all ${P} samples, so the cone does not bind it${shared}` : '';
+  return lead + conditioningClause(f);
 }
 
 /** The sentence for one analysed run. */
@@ -97,8 +217,9 @@ export function describeRun(f: SentenceFacts): string {
   const mid = cone.edges.length === 2 ? [cone.edges[0][0] + cone.edges[1][0], cone.edges[0][1] + cone.edges[1][1]] : [1, 0];
   const c1 = compass(mid[0], mid[1]);
   const c2 = opposite(c1);
+  const coneLimited = cone.kind === 'sector' || cone.kind === 'line';
   let constraint: string;
-  if (cone.kind === 'sector' || cone.kind === 'line') {
+  if (coneLimited) {
     const lead = f.inputs.allPositive
       ? 'All inputs are positive'
       : f.inputs.allNonNegative
@@ -114,16 +235,13 @@ export function describeRun(f: SentenceFacts): string {
   }
   if (!f.toOptimum) {
     const why = f.noOptimumReason ?? 'there is no finite optimum';
-    return `${constraint}; ${why}, so the path has no point to converge to and ${pathClause(f.run, null)}.`;
+    return `${constraint}; ${why}, so the run has no point to converge to, and the path ${pathVerb(f.run, true)}.`;
   }
   const [dx, dy] = f.toOptimum;
   const here = !(Math.hypot(dx, dy) > 0);
   if (here) return `${constraint}; the start is already optimal in the viewed plane, and the run ${convergenceClause(f)}.`;
   const where = compass(dx, dy);
-  if (cone.kind === 'sector' || cone.kind === 'line') {
-    const inside = cone.optimumInside === true;
-    const rel = inside ? 'inside that cone' : 'outside that cone';
-    return `${constraint}; the optimum lies to the ${where}, ${rel}, so ${pathClause(f.run, inside)} and ${convergenceClause(f)}.`;
-  }
-  return `${constraint}; the optimum lies to the ${where}, ${pathClause(f.run, null)} and the run ${convergenceClause(f)}.`;
+  const inside = cone.optimumInside === true;
+  const location = coneLimited ? `the optimum lies to the ${where}, ${inside ? 'inside' : 'outside'} that cone` : `the optimum lies to the ${where}`;
+  return `${constraint}; ${location}${explanation(f, coneLimited, inside)}.`;
 }
