@@ -33,7 +33,7 @@ describe('hoverAt', () => {
     assert.ok(md.includes('∂L/∂w₁ = δ·x₁ = −0.98 × 0.72 = −0.706'), md);
     assert.ok(md.includes('∂L/∂w₂ = δ·x₂ = −0.98 × 0.88 = −0.862'), md);
     assert.ok(md.includes('∂L/∂b = δ = −0.98'), md);
-    assert.ok(md.includes('has the sign of δ (negative)'), md);
+    assert.ok(md.includes('has the sign of that sample\'s δ') && md.includes('Sample 1 here: δ = −0.98 (negative), so its step raises all weights together.'), md);
   });
 
   it('puts a negative label in parentheses: f − (−y)', () => {

@@ -38,21 +38,73 @@ export function sampleNumbers(ctx: HoverContext, p = 0): SampleNumbers | undefin
   return { x, y, f, delta };
 }
 
-function signRule(s: SampleNumbers): string {
-  const { x, delta } = s;
-  if (delta === 0) return 'δ = 0: this sample is fitted exactly at the start, so its gradient is zero.';
-  const sign = delta > 0 ? 'positive' : 'negative';
-  const move = delta < 0 ? 'raises' : 'lowers';
-  if (x.every((v) => v > 0)) {
-    return `**Sign rule.** Every component of x is positive, so every ∂L/∂wᵢ = δ·xᵢ has the sign of δ (${sign}): the step −η·δ·x ${move} all weights at once. In the picture a per-sample step points north-east or south-west, never north-west or south-east.`;
+/** How the signs of the inputs the weights see (after preprocessing, plus a trained shift) fall over the whole data set. */
+export interface InputSigns {
+  /**
+   * positive / nonNegative / negative / nonPositive: every component of every sample;
+   * perSample: each sample's components share one sign, but samples differ;
+   * mixed: at least one sample has components of both signs.
+   */
+  readonly kind: 'positive' | 'nonNegative' | 'negative' | 'nonPositive' | 'perSample' | 'mixed';
+  readonly samples: number;
+  /** Samples whose components take both signs (strictly positive and strictly negative ones). */
+  readonly mixedSamples: number;
+}
+
+/** The sign pattern of the whole data set the run trains on; undefined without a spec. */
+export function inputSigns(ctx: HoverContext): InputSigns | undefined {
+  const spec = ctx.spec;
+  const ds = ctx.dataset();
+  if (!spec || !ds || ds.P === 0) return undefined;
+  let allPos = true;
+  let allNonNeg = true;
+  let allNeg = true;
+  let allNonPos = true;
+  let mixedSamples = 0;
+  for (let p = 0; p < ds.P; p++) {
+    let pos = false;
+    let neg = false;
+    for (let i = 0; i < ds.n; i++) {
+      const v = ds.x[p * ds.n + i] + (spec.shift ? (spec.s[i] ?? 0) : 0);
+      if (v > 0) pos = true;
+      else if (v < 0) neg = true;
+      if (!(v > 0)) allPos = false;
+      if (!(v < 0)) allNeg = false;
+      if (v < 0) allNonNeg = false;
+      if (v > 0) allNonPos = false;
+    }
+    if (pos && neg) mixedSamples++;
   }
-  if (x.every((v) => v >= 0)) {
-    return `**Sign rule.** Every component of x is ≥ 0, so every non-zero ∂L/∂wᵢ = δ·xᵢ has the sign of δ (${sign}): the step −η·δ·x ${move} the weights it moves, all together.`;
+  const kind = allPos ? 'positive' : allNeg ? 'negative' : allNonNeg ? 'nonNegative' : allNonPos ? 'nonPositive' : mixedSamples === 0 ? 'perSample' : 'mixed';
+  return { kind, samples: ds.P, mixedSamples };
+}
+
+/**
+ * The sign rule of GEOMETRY.md §2 for the whole data set (not sample 1 alone): whether every
+ * per-sample step δₚ·xₚ moves all weights together. `s` (sample 1) only supplies an example δ.
+ */
+function signRule(signs: InputSigns, s: SampleNumbers | undefined, cause: string): string {
+  const every = signs.samples === 1 ? 'the one sample' : `all ${signs.samples} samples`;
+  // Sample 1 as the worked example: its δ decides which way its own step moves the weights.
+  const example = (flip: boolean): string => {
+    if (!s || s.delta === 0) return '';
+    const raises = (s.delta < 0) !== flip;
+    return ` Sample 1 here: δ = ${num(s.delta)} (${s.delta > 0 ? 'positive' : 'negative'}), so its step ${raises ? 'raises' : 'lowers'} all weights together.`;
+  };
+  switch (signs.kind) {
+    case 'positive':
+      return `**Sign rule.** Every component of x is positive in ${every}, so every ∂L/∂wᵢ = δ·xᵢ has the sign of that sample's δ: each per-sample step −η·δ·x raises all weights at once or lowers them all. In the picture a per-sample step points north-east or south-west, never north-west or south-east.${example(false)}`;
+    case 'nonNegative':
+      return `**Sign rule.** Every component of x is ≥ 0 in ${every}, so every non-zero ∂L/∂wᵢ = δ·xᵢ has the sign of that sample's δ: each per-sample step moves the weights it moves all together.`;
+    case 'negative':
+      return `**Sign rule.** Every component of x is negative in ${every}, so every ∂L/∂wᵢ = δ·xᵢ has the sign opposite to that sample's δ: each per-sample step still moves all weights in one direction together (north-east or south-west in the picture).${example(true)}`;
+    case 'nonPositive':
+      return `**Sign rule.** Every component of x is ≤ 0 in ${every}, so every non-zero ∂L/∂wᵢ = δ·xᵢ has the sign opposite to that sample's δ: each per-sample step moves the weights it moves all together.`;
+    case 'perSample':
+      return `**Sign rule.** Each sample's components share one sign (some samples all positive, some all negative), so each per-sample step δ·x still moves all weights together: the sign constraint holds sample by sample.`;
+    case 'mixed':
+      return `**Sign rule.** The inputs have mixed signs: ${signs.mixedSamples} of ${signs.samples} samples have components of both signs, so their gradients δ·x have mixed signs. No sign constraint: per-sample steps may point in any direction, and whatever zig-zag the run shows comes from ${cause}, not from the sign rule of GEOMETRY.md §2.`;
   }
-  if (x.every((v) => v < 0)) {
-    return `**Sign rule.** Every component of x is negative, so every ∂L/∂wᵢ = δ·xᵢ has the sign opposite to δ: the step still moves all weights in one direction together.`;
-  }
-  return '**Sign rule.** This x has components of both signs, so ∂L/∂w = δ·x has mixed signs: no sign constraint for this sample (the zig-zag of GEOMETRY.md §2 needs inputs of one sign).';
 }
 
 function chainRule(spec: Spec, s: SampleNumbers): string {
@@ -88,8 +140,17 @@ function toOptimum(spec: Spec, analysis: Analysis): Vec2 | null {
   return [(opt.w[i] ?? 0) - (spec.w[i] ?? 0), (opt.w[j] ?? 0) - (spec.w[j] ?? 0)];
 }
 
-/** One line on the cone: its opening and whether the way to the optimum lies inside. */
-export function coneSentence(analysis: Analysis): string {
+/** What makes a path wander when the sign rule does not: batch noise (batches smaller than the data) and the conditioning. */
+function wanderCause(spec: Spec | undefined): string {
+  if (!spec || spec.batch === 'all' || spec.batch >= spec.samples) return 'the conditioning';
+  return spec.batch === 1 ? 'the noise of single-sample steps and the conditioning' : 'the noise of mini-batch steps and the conditioning';
+}
+
+/** A path longer than this many times the straight distance visibly wanders. */
+const WANDERS = 1.2;
+
+/** One line on the cone: its opening, whether the way to the optimum lies inside, and the run's zig-zag ratio. */
+export function coneSentence(analysis: Analysis, spec?: Spec): string {
   const cone = analysis.cone;
   const [i, j] = cone.axes;
   const plane = `(w${sub(i + 1)}, w${sub(j + 1)})`;
@@ -100,11 +161,17 @@ export function coneSentence(analysis: Analysis): string {
     case 'plane': shape = `every direction in the plane ${plane}: the samples surround the origin, no sign constraint`; break;
     default: shape = `nothing in the plane ${plane}: every sample projects to 0`;
   }
-  const inside = cone.optimumInside === null
-    ? ''
-    : cone.optimumInside
-      ? ' The straight way to the optimum lies **inside** it: steps can head there directly, no zig-zag expected from the sign constraint.'
-      : ' The straight way to the optimum lies **outside** it: no single step can head there, so the path alternates and zig-zags.';
+  const ratio = analysis.run.zigzagRatio;
+  // The run's own zig-zag ratio, so the sentence never contradicts the numbers below it.
+  const measured = ratio === null ? '' : ` (this run: ${fixed(ratio)}× the straight distance)`;
+  let inside = '';
+  if (cone.optimumInside === true) {
+    inside = ratio !== null && ratio >= WANDERS
+      ? ` The straight way to the optimum lies **inside** it: steps can head there directly, so the sign constraint forces no zig-zag; the path still wanders${measured}, from ${wanderCause(spec)}.`
+      : ` The straight way to the optimum lies **inside** it: steps can head there directly, so the sign constraint forces no zig-zag${measured}.`;
+  } else if (cone.optimumInside === false) {
+    inside = ` The straight way to the optimum lies **outside** it: no single step can head there, so the path must alternate between the cone's sides${measured}.`;
+  }
   return `**Allowed step directions:** ${shape}.${inside}`;
 }
 
@@ -131,6 +198,7 @@ export function modelMarkdown(ctx: HoverContext): string {
   }
   const analysis = ctx.analysis;
   const s = sampleNumbers(ctx);
+  const signs = inputSigns(ctx);
   const model = `f = w·${spec.shift ? '(x + s)' : 'x'}${spec.hasBias ? ' + b' : ''}`;
   const head = `**Neuron** ${model}: n = ${spec.w.length} input${spec.w.length === 1 ? '' : 's'}, P = ${spec.samples} sample${spec.samples === 1 ? '' : 's'}, ${spec.loss} loss, bias ${spec.biasTrained ? 'trained' : spec.hasBias ? 'fixed' : 'absent'}.`;
   const picture = analysis.cone.kind === 'none'
@@ -141,8 +209,8 @@ export function modelMarkdown(ctx: HoverContext): string {
     head,
     s && chainRule(spec, s),
     picture,
-    s && signRule(s),
-    coneSentence(analysis),
+    signs && signRule(signs, s, wanderCause(spec)),
+    coneSentence(analysis, spec),
     runSentence(analysis),
     escapeMarkdown(analysis.sentence),
   );

@@ -30,7 +30,7 @@ export function weightsMarkdown(ctx: HoverContext): string {
   if (first?.angleToOptimum !== null && first?.angleToOptimum !== undefined) {
     lines.push(`The first update points ${num(first.angleToOptimum)}° away from the straight way.`);
   }
-  return paragraphs(quoted(ctx, 'w'), head, lines.join('  \n'), coneSentence(analysis));
+  return paragraphs(quoted(ctx, 'w'), head, lines.join('  \n'), coneSentence(analysis, ctx.spec));
 }
 
 /** Hover for `w*` / `target` and `b*`. */
@@ -43,7 +43,7 @@ export function teacherMarkdown(ctx: HoverContext, key: 'teacherW' | 'teacherB')
   if (spec.labels.kind === 'teacher') lines.push(`w* = ${vec(spec.labels.w)}, b* = ${num(spec.labels.b)}.`);
   if (analysis.optimum) lines.push(`The run's optimum: w = ${vec(analysis.optimum.w)}, b = ${num(analysis.optimum.b)}, loss ${num(analysis.optimum.loss, 4)}.`);
   if (spec.preprocess !== 'none') lines.push(`Labels come from the raw inputs; after \`preprocess = ${spec.preprocess}\` the optimum's weights and bias change to fit the transformed inputs.`);
-  return paragraphs(quoted(ctx, key), head, lines.join('  \n'), coneSentence(analysis));
+  return paragraphs(quoted(ctx, key), head, lines.join('  \n'), coneSentence(analysis, ctx.spec));
 }
 
 /** Hover for `b`. */
