@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULTS } from '../core/spec/defaults';
+import { MAX_ANIMATION_STEPS_PER_SECOND } from '../shared/protocol';
 
 /** The extension's settings (contributes.configuration in package.json), clamped to their declared ranges. */
 export interface Settings {
@@ -23,7 +24,7 @@ function clamp(value: unknown, lo: number, hi: number, fallback: number, integer
 export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
   return {
-    animationStepsPerSecond: clamp(c.get('animationStepsPerSecond'), 1, 240, 20, false),
+    animationStepsPerSecond: clamp(c.get('animationStepsPerSecond'), 1, MAX_ANIMATION_STEPS_PER_SECOND, 20, false),
     defaultSteps: clamp(c.get('defaultSteps'), 1, 100_000, DEFAULTS.steps, true),
     liveUpdateDelay: clamp(c.get('liveUpdateDelay'), 0, 5000, 250, true),
     presenterMode: c.get('presenterMode') === true,

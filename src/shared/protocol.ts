@@ -16,6 +16,13 @@ export interface PanelError {
   readonly column: number;
 }
 
+/**
+ * The fastest animation, in steps per second: the maximum of the setting
+ * gradientGeometry.animationStepsPerSecond (package.json) and of the panel's speed select, so a
+ * 10,000-step path plays in ten seconds.
+ */
+export const MAX_ANIMATION_STEPS_PER_SECOND = 1000;
+
 /** Host → webview. */
 export type HostMessage =
   | {

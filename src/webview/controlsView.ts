@@ -8,7 +8,7 @@ import type { Analysis } from '../core/analysis/types';
 import { learningRateScale, SLIDER_STEPS, formatNumber, type LearningRateScale } from '../core/scene';
 import type { Optimizer, Preprocess, Spec } from '../core/spec/types';
 import { optimizerText } from '../shared/specEdits';
-import { button, h, select } from './dom';
+import { button, h, select, setUnavailable } from './dom';
 import { hasOverrides, type Overrides } from './liveModel';
 
 export interface ControlsListener {
@@ -41,6 +41,8 @@ export class ControlsView {
   private readonly discard = button('Discard changes', 'gg-discard', 'Back to the values in the spec', 'gg-button gg-secondary');
   private readonly note = h('p', { className: 'gg-note', testid: 'gg-controls-note' });
   private scale: LearningRateScale | null = null;
+  /** What the scale was made from: it changes only when these do, never with η itself. */
+  private scaleKey = '';
   private optimizers: Optimizer[] = [...OPTIMIZERS];
 
   constructor(private readonly listener: ControlsListener) {
@@ -77,29 +79,52 @@ export class ControlsView {
 
   private snapValue: number | null = null;
 
-  /** Shows the values of `spec` with `overrides` applied, and the bounds of `analysis`. */
-  update(spec: Spec | null, analysis: Analysis, overrides: Overrides, writable: boolean): void {
+  /** Every control of the view, for `setUnavailable`. */
+  private get controls(): (HTMLButtonElement | HTMLInputElement | HTMLSelectElement)[] {
+    return [this.lr, this.snap, this.batch, this.optimizer, this.preprocess, this.write, this.discard];
+  }
+
+  /** No analysis to act on (yet): every control disabled, and why. */
+  setUnavailable(reason: string): void {
+    for (const c of this.controls) setUnavailable(c, reason);
+    this.note.textContent = reason;
+  }
+
+  /**
+   * Shows the values of `spec` with `overrides` applied, and the bounds of `analysis`. The slider's
+   * scale comes from the curvature (2/λmax, the optimal step) and `specRate`, the spec's own η, so
+   * moving η (dragging, snapping) never moves the scale or its marks.
+   */
+  update(spec: Spec | null, analysis: Analysis, overrides: Overrides, writable: boolean, specRate: number): void {
+    for (const c of this.controls) setUnavailable(c, null);
     const lr = analysis.learningRate;
-    this.scale = learningRateScale(lr);
-    this.lr.value = String(this.scale.toPosition(lr.value));
+    // Nine digits: the panel's own re-analysis may differ from the host's in the last bits.
+    const key = JSON.stringify([lr.max, lr.optimal, specRate].map((v) => (v === null ? null : v.toPrecision(9))).concat(lr.convention));
+    if (!this.scale || key !== this.scaleKey) {
+      this.scale = learningRateScale(lr, specRate);
+      this.scaleKey = key;
+      this.drawMarks(this.scale, lr.convention);
+    }
+    // Leave the thumb where the user holds it when it already stands for this η.
+    if (this.scale.fromPosition(Number(this.lr.value)) !== lr.value) this.lr.value = String(this.scale.toPosition(lr.value));
     this.lr.setAttribute('aria-valuetext', `η = ${formatNumber(lr.value)}`);
     this.lrValue.textContent = `η = ${formatNumber(lr.value)}${lr.stable ? '' : ' (unstable)'}`;
     this.lrValue.classList.toggle('gg-unstable', !lr.stable);
     this.snapValue = lr.optimal !== null && lr.optimal > 0 ? Number(lr.optimal.toPrecision(4)) : null;
-    this.snap.disabled = spec === null || this.snapValue === null;
-    this.drawMarks(this.scale, lr.convention);
 
-    const enabled = spec !== null;
-    for (const c of [this.lr, this.batch, this.optimizer, this.preprocess]) c.disabled = !enabled;
+    const dirty = hasOverrides(overrides);
     if (spec) {
       this.fillBatch(spec.samples, overrides.batch ?? spec.batch);
       this.fillOptimizer(overrides.optimizer ?? spec.optimizer);
       this.preprocess.value = overrides.preprocess ?? spec.preprocess;
+      for (const c of [this.lr, this.batch, this.optimizer, this.preprocess]) c.disabled = false;
+      this.snap.disabled = this.snapValue === null;
+      this.write.disabled = !dirty || !writable;
+    } else {
+      for (const c of [this.lr, this.snap, this.batch, this.optimizer, this.preprocess, this.write]) setUnavailable(c, 'The host sent no spec: the controls are read-only.');
     }
-    const dirty = hasOverrides(overrides);
-    this.write.disabled = !dirty || !writable || !enabled;
     this.discard.disabled = !dirty;
-    this.note.textContent = !enabled
+    this.note.textContent = !spec
       ? 'The host sent no spec: the controls are read-only.'
       : dirty
         ? writable
@@ -133,6 +158,8 @@ export class ControlsView {
     });
     this.marks.replaceChildren(...nodes);
     this.marks.setAttribute('height', String(14 + scale.marks.length * 10));
+    this.marks.setAttribute('data-min', String(scale.min));
+    this.marks.setAttribute('data-max', String(scale.max));
     this.lr.title = `Log scale from ${formatNumber(scale.min)} to ${formatNumber(scale.max)}. Bounds assume ${convention}`;
   }
 

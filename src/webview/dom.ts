@@ -36,3 +36,30 @@ export function select(testid: string, label: string, options: readonly (readonl
   for (const [value, text] of options) s.append(h('option', { text, attrs: { value } }));
   return s;
 }
+
+type Control = HTMLButtonElement | HTMLInputElement | HTMLSelectElement;
+
+/**
+ * Makes a control unavailable for `reason` (disabled, aria-disabled, the reason as its tooltip and
+ * in data-reason), or, with null, available again with its own tooltip. Callers that disable a
+ * control for their own logic afterwards just set `disabled`.
+ */
+export function setUnavailable(control: Control, reason: string | null): void {
+  if (reason !== null) {
+    if (control.dataset.ownTitle === undefined) control.dataset.ownTitle = control.title;
+    control.disabled = true;
+    control.setAttribute('aria-disabled', 'true');
+    control.dataset.reason = reason;
+    control.title = reason;
+    return;
+  }
+  if (control.dataset.ownTitle !== undefined) {
+    control.title = control.dataset.ownTitle;
+    delete control.dataset.ownTitle;
+  }
+  if (control.dataset.reason !== undefined) {
+    delete control.dataset.reason;
+    control.removeAttribute('aria-disabled');
+    control.disabled = false;
+  }
+}

@@ -11,6 +11,7 @@ import type { Objective } from '../core/engine/objective';
 import type { Bounds, Vec2 } from '../core/scene';
 import type { Optimizer, Preprocess, Spec } from '../core/spec/types';
 import type { SpecChanges } from '../shared/protocol';
+import { optimizerText, specNumber } from '../shared/specEdits';
 
 /** Unsaved control values; start and teacher are on the plane's axes (spec.view). */
 export interface Overrides {
@@ -58,6 +59,82 @@ export function toSpecChanges(spec: Spec, o: Overrides): SpecChanges {
     ...(o.start ? { start: { axes, values: o.start } } : {}),
     ...(o.teacher ? { teacher: { axes, values: o.teacher } } : {}),
   };
+}
+
+/** The spec values the overrides were made against: the overridable values, and the plane's axes. */
+export interface OverridesBase {
+  readonly values: Overrides;
+  readonly view: readonly [number, number];
+}
+
+/** What the controls can change, as `spec` itself says it (start and teacher on the plane's axes). */
+export function overridesBase(spec: Spec): OverridesBase {
+  const [i, j] = spec.view;
+  return {
+    view: [i, j],
+    values: {
+      lr: spec.lr,
+      batch: spec.batch,
+      optimizer: spec.optimizer,
+      preprocess: spec.preprocess,
+      start: [spec.w[i], spec.w[j]],
+      ...(spec.labels.kind === 'teacher' ? { teacher: [spec.labels.w[i], spec.labels.w[j]] as Vec2 } : {}),
+    },
+  };
+}
+
+type OverrideKey = keyof Overrides;
+const KEYS: readonly OverrideKey[] = ['lr', 'batch', 'optimizer', 'preprocess', 'start', 'teacher'];
+const NAMES: Record<OverrideKey, string> = { lr: 'lr', batch: 'batch', optimizer: 'optimizer', preprocess: 'preprocess', start: 'start w', teacher: 'w*' };
+
+/** A value as the spec would read it, so "the same" means what writing it back would write. */
+function valueText(key: OverrideKey, v: Overrides[OverrideKey]): string {
+  if (v === undefined) return '';
+  if (key === 'optimizer') return optimizerText(v as Optimizer);
+  if (typeof v === 'number') return specNumber(v);
+  if (Array.isArray(v)) return `[${v.map((x: number) => specNumber(x)).join(', ')}]`;
+  return String(v);
+}
+
+export interface Reconciled {
+  /** The overrides still pending on the new spec. */
+  readonly overrides: Overrides;
+  /** Each dropped override with why, e.g. "lr = 0.45 (the spec now says 0.3)", for the status line. */
+  readonly dropped: string[];
+}
+
+/**
+ * The pending overrides on a new analysis of the same document (`spec`), made against `base`
+ * (null: unknown, e.g. a state saved by an older panel). An override is kept unless its statement
+ * was changed in the text since (the spec now says something else than `base` did, and not the
+ * override's value), or it no longer applies (a batch above the samples, w* without a teacher, a
+ * plane with other axes). One the spec now says itself (it was written back) is no longer pending.
+ */
+export function reconcileOverrides(o: Overrides, base: OverridesBase | null, spec: Spec): Reconciled {
+  const now = overridesBase(spec);
+  const sameAxes = base === null || (base.view[0] === now.view[0] && base.view[1] === now.view[1]);
+  const kept: Record<string, unknown> = {};
+  const dropped: string[] = [];
+  for (const key of KEYS) {
+    const mine = o[key];
+    if (mine === undefined) continue;
+    const text = valueText(key, mine);
+    const said = valueText(key, now.values[key]);
+    if (key === 'batch' && mine !== 'all' && typeof mine === 'number' && mine > spec.samples) {
+      dropped.push(`batch = ${text} (the spec now has ${spec.samples} samples)`);
+    } else if (key === 'teacher' && now.values.teacher === undefined) {
+      dropped.push(`w* = ${text} (the labels are no longer a teacher w*)`);
+    } else if ((key === 'start' || key === 'teacher') && !sameAxes) {
+      dropped.push(`${NAMES[key]} = ${text} (the plane now shows other weights)`);
+    } else if (said === text) {
+      // Now in the spec: nothing pending.
+    } else if (base !== null && base.values[key] !== undefined && valueText(key, base.values[key]) !== said) {
+      dropped.push(`${NAMES[key]} = ${text} (the spec now says ${said})`);
+    } else {
+      kept[key] = mine;
+    }
+  }
+  return { overrides: kept as Overrides, dropped };
 }
 
 export class LiveModel {

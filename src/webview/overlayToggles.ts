@@ -29,6 +29,11 @@ export class OverlayToggles {
     this.element = h('div', { className: 'gg-overlays', attrs: { role: 'group', 'aria-label': 'Overlays' } }, ...labels, h('label', { className: 'gg-field gg-inline' }, h('span', { className: 'gg-field-name', text: 'Variants' }), this.layout));
   }
 
+  /** Every control of the group (the checkboxes and the layout select). */
+  get controls(): (HTMLInputElement | HTMLSelectElement)[] {
+    return [...this.inputs.values(), this.layout];
+  }
+
   /** Variants controls only make sense when the spec has `compare` entries. */
   setHasVariants(has: boolean): void {
     this.inputs.get('showVariants')!.disabled = !has;

@@ -7,14 +7,14 @@
 import type { Analysis } from '../core/analysis/types';
 import { buildScene, plotAspect, stepSummary, type Bounds, type Scene, type SceneOptions, type Vec2 } from '../core/scene';
 import type { StatementKey, Spec } from '../core/spec/types';
-import type { ExportFormat, HostMessage, PanelError } from '../shared/protocol';
+import { MAX_ANIMATION_STEPS_PER_SECOND, type ExportFormat, type HostMessage, type PanelError } from '../shared/protocol';
 import { ChartsView } from './chartsView';
 import { CompareView } from './compareView';
 import { ControlsView } from './controlsView';
-import { button, h } from './dom';
+import { button, h, setUnavailable } from './dom';
 import { exportRequest, themeKind } from './exporter';
 import { attachKeyboard, KEYBOARD_HELP } from './keyboard';
-import { LiveModel, hasOverrides, toSpecChanges, type Overrides } from './liveModel';
+import { LiveModel, hasOverrides, overridesBase, reconcileOverrides, toSpecChanges, type Overrides } from './liveModel';
 import { OverlayToggles } from './overlayToggles';
 import { attachPlaneInput, panBy, zoomAbout, type DragTarget } from './planeInput';
 import { PlaneView } from './planeView';
@@ -46,13 +46,16 @@ export class Panel {
   private settingsSpeed = 20;
   private firstError: PanelError | null = null;
   private pending: number | null = null;
+  /** The spec's own η (not an override): with the curvature, it fixes the learning-rate slider's scale. */
+  private specRate = 0;
 
   private readonly title = h('h1', { className: 'gg-title', testid: 'gg-title', text: 'Gradient Geometry' });
   private readonly timeline: Timeline;
   private readonly errorText = h('span', { className: 'gg-error-text', testid: 'gg-error-text' });
   private readonly reveal = button('Show in editor', 'gg-reveal', 'Reveal the error in the editor', 'gg-link');
   private readonly error = h('div', { className: 'gg-error', testid: 'gg-error', attrs: { role: 'alert' } }, this.errorText, this.reveal);
-  private readonly planeHost = h('div', { className: 'gg-plane-host', testid: 'gg-plane-host' }, h('p', { className: 'gg-placeholder', text: 'Waiting for the analysis…' }));
+  private readonly placeholder = h('p', { className: 'gg-placeholder', testid: 'gg-placeholder', text: 'Waiting for the analysis…' });
+  private readonly planeHost = h('div', { className: 'gg-plane-host', testid: 'gg-plane-host' }, this.placeholder);
   private readonly figure = h('figure', { className: 'gg-figure', testid: 'gg-figure', attrs: { tabindex: '0', 'aria-label': `Weight plane. Keys: ${KEYBOARD_HELP}` } }, this.planeHost);
   private readonly plane = new PlaneView(this.planeHost, { width: WIDTH, height: HEIGHT, idPrefix: 'gg' });
   private readonly multiples = new CompareView();
@@ -62,6 +65,7 @@ export class Panel {
   private readonly controls: ControlsView;
   private readonly toggles: OverlayToggles;
   private readonly status = h('p', { className: 'gg-status', testid: 'gg-status', attrs: { 'aria-live': 'polite' } });
+  private readonly exportButtons = (['svg', 'png', 'csv', 'json'] as const).map((f) => this.exportButton(f));
   private hover: { k: number; at: Vec2 } | null = null;
 
   constructor(
@@ -90,7 +94,7 @@ export class Panel {
     this.toggles = new OverlayToggles(saved, (key, on) => this.save({ [key]: on }, true), (mode) => this.save({ compare: mode }, true));
     const t = this.timeline;
     const toolbar = h('div', { className: 'gg-controls', attrs: { role: 'toolbar', 'aria-label': 'Path animation' } }, t.play, t.back, t.forward, t.reset, t.position, t.speed);
-    const exports = h('div', { className: 'gg-exports', attrs: { role: 'group', 'aria-label': 'Export' } }, h('span', { className: 'gg-field-name', text: 'Export' }), ...(['svg', 'png', 'csv', 'json'] as const).map((f) => this.exportButton(f)));
+    const exports = h('div', { className: 'gg-exports', attrs: { role: 'group', 'aria-label': 'Export' } }, h('span', { className: 'gg-field-name', text: 'Export' }), ...this.exportButtons);
     root.replaceChildren(
       h('header', { className: 'gg-header' }, this.title, toolbar),
       h('div', { className: 'gg-scrub-row' }, t.scrub),
@@ -102,6 +106,7 @@ export class Panel {
         h('aside', { className: 'gg-side' }, this.toggles.element, this.controls.element, this.readout.element, exports, this.status),
       ),
     );
+    this.setUnavailable('Waiting for the analysis…');
     this.reveal.addEventListener('click', () => {
       if (this.firstError) this.host.post({ type: 'revealError', line: this.firstError.line, column: this.firstError.column });
     });
@@ -125,13 +130,15 @@ export class Panel {
 
   showAnalysis(msg: AnalysisMessage): void {
     if (!this.accept(msg)) return;
+    const sameDocument = msg.documentUri === this.state.documentUri && msg.source === this.state.source;
     this.version = msg.version;
     this.spec = msg.spec ?? null;
     this.lines = msg.statementLines ?? {};
     this.writable = msg.writable === true;
+    this.specRate = msg.spec?.lr ?? msg.analysis.learningRate.value;
     this.live.setBase(msg.analysis, msg.spec);
-    // Overrides made on an older version of this document are gone: the spec is the truth again.
-    if (this.state.overridesVersion !== null && msg.version > this.state.overridesVersion) this.save({ overrides: {}, overridesVersion: null });
+    this.carryOverrides(sameDocument);
+    this.setUnavailable(null);
     this.firstError = null;
     this.error.hidden = true;
     this.figure.classList.remove('gg-stale');
@@ -148,14 +155,20 @@ export class Panel {
     this.firstError = first;
     this.title.textContent = msg.source;
     this.error.hidden = first === null;
-    if (first) this.errorText.textContent = `${msg.source}:${first.line}:${first.column}: ${first.message} (${first.code})${msg.errors.length > 1 ? ` and ${msg.errors.length - 1} more` : ''}. The picture shows the last valid spec.`;
-    this.figure.classList.toggle('gg-stale', first !== null && this.analysis !== null);
+    const picture = this.analysis !== null;
+    if (first) this.errorText.textContent = `${msg.source}:${first.line}:${first.column}: ${first.message} (${first.code})${msg.errors.length > 1 ? ` and ${msg.errors.length - 1} more` : ''}. ${picture ? 'The picture shows the last valid spec.' : 'Fix the error to see the picture.'}`;
+    this.figure.classList.toggle('gg-stale', first !== null && picture);
+    if (!picture) {
+      // Nothing to show or act on yet: say so, and keep every control off until an analysis comes.
+      this.placeholder.textContent = first ? 'No picture yet: fix the error in the spec to see it.' : 'Waiting for the analysis…';
+      this.setUnavailable(first ? 'Fix the error in the spec first: there is no picture yet.' : 'Waiting for the analysis…');
+    }
     this.save({ documentUri: msg.documentUri, source: msg.source });
   }
 
   applySettings(stepsPerSecond: number): void {
     if (!(Number.isFinite(stepsPerSecond) && stepsPerSecond > 0)) return;
-    this.settingsSpeed = Math.min(stepsPerSecond, 1000);
+    this.settingsSpeed = Math.min(stepsPerSecond, MAX_ANIMATION_STEPS_PER_SECOND);
     if (this.state.speed === null) this.timeline.setSpeed(this.settingsSpeed);
   }
 
@@ -210,7 +223,7 @@ export class Panel {
     else this.multiples.element.replaceChildren();
     this.charts.mount(a, step, this.state.showVariants);
     this.readout.show(a);
-    this.controls.update(this.spec, a, this.state.overrides, this.writable);
+    this.controls.update(this.spec, a, this.state.overrides, this.writable, this.specRate);
     this.toggles.setHasVariants(a.variants.length > 0);
     this.timeline.setPath(last, step);
     this.showStep(step);
@@ -226,6 +239,36 @@ export class Panel {
 
   private announce(): void {
     if (this.analysis) this.liveRegion.textContent = stepSummary(this.analysis, this.timeline.step);
+  }
+
+  /**
+   * A new analysis: the pending overrides of the same document carry over to its new spec (live
+   * sync keeps the view's state), except one whose statement was changed in the text since or that
+   * no longer applies; the status line names those.
+   */
+  private carryOverrides(sameDocument: boolean): void {
+    const pending = this.state.overrides;
+    const base = this.spec ? overridesBase(this.spec) : null;
+    if (!hasOverrides(pending)) {
+      this.save({ overrides: {}, overridesVersion: null, overridesBase: base });
+      return;
+    }
+    if (!sameDocument || !this.spec) {
+      this.save({ overrides: {}, overridesVersion: null, overridesBase: base });
+      this.showResult(true, !sameDocument ? 'The unsaved control changes belonged to another spec: dropped.' : 'This picture has no spec to apply the unsaved control changes to: dropped.');
+      return;
+    }
+    const { overrides, dropped } = reconcileOverrides(pending, this.state.overridesBase, this.spec);
+    const kept = hasOverrides(overrides);
+    this.save({ overrides, overridesVersion: kept ? this.version : null, overridesBase: base });
+    if (dropped.length > 0) this.showResult(true, `Dropped your unsaved ${dropped.join(', ')}.${kept ? ` Still unsaved: ${Object.keys(overrides).join(', ')}.` : ''}`);
+  }
+
+  /** With a reason: no analysis to act on, every control off (disabled, aria-disabled, the reason as tooltip). Null: back on. */
+  private setUnavailable(reason: string | null): void {
+    const t = this.timeline;
+    for (const c of [t.play, t.back, t.forward, t.reset, t.scrub, t.speed, ...this.toggles.controls, ...this.exportButtons]) setUnavailable(c, reason);
+    if (reason !== null) this.controls.setUnavailable(reason);
   }
 
   private setOverrides(o: Overrides): void {

@@ -6,7 +6,7 @@
  */
 import type { Bounds } from '../core/scene';
 import type { Optimizer, Preprocess } from '../core/spec/types';
-import type { Overrides } from './liveModel';
+import type { Overrides, OverridesBase } from './liveModel';
 
 export interface ViewState {
   readonly kind: 'gradientGeometry.view';
@@ -30,6 +30,8 @@ export interface ViewState {
   /** Unsaved control changes, and the document version they were made on. */
   readonly overrides: Overrides;
   readonly overridesVersion: number | null;
+  /** The spec's own values when the overrides were last reconciled: tells a later edit of a statement from an untouched one. */
+  readonly overridesBase: OverridesBase | null;
 }
 
 export const INITIAL_STATE: ViewState = {
@@ -46,6 +48,7 @@ export const INITIAL_STATE: ViewState = {
   zoom: null,
   overrides: {},
   overridesVersion: null,
+  overridesBase: null,
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -97,6 +100,13 @@ function restoreOverrides(v: unknown): Overrides {
   };
 }
 
+function restoreBase(v: unknown): OverridesBase | null {
+  if (!isRecord(v) || !Array.isArray(v.view) || v.view.length !== 2) return null;
+  const [i, j] = v.view as unknown[];
+  const axis = (a: unknown): a is number => typeof a === 'number' && Number.isInteger(a) && a >= 0 && a < 1000;
+  return axis(i) && axis(j) ? { view: [i, j], values: restoreOverrides(v.values) } : null;
+}
+
 /** A valid state from whatever `getState` returned; unknown or malformed fields fall back to defaults. */
 export function restoreState(saved: unknown): ViewState {
   if (!isRecord(saved)) return INITIAL_STATE;
@@ -119,5 +129,6 @@ export function restoreState(saved: unknown): ViewState {
     zoom: restoreZoom(saved.zoom),
     overrides: restoreOverrides(saved.overrides),
     overridesVersion: finite(version) && Number.isInteger(version) ? version : null,
+    overridesBase: restoreBase(saved.overridesBase),
   };
 }

@@ -3,6 +3,7 @@
  * speed in steps per second. Playing advances at the display's frame rate (requestAnimationFrame),
  * as many steps per frame as the speed asks; with reduced motion, play jumps to the end instead.
  */
+import { MAX_ANIMATION_STEPS_PER_SECOND } from '../shared/protocol';
 import { button, h, select } from './dom';
 
 export interface TimelineEnvironment {
@@ -19,7 +20,8 @@ export interface TimelineListener {
   onSpeed(stepsPerSecond: number): void;
 }
 
-const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+/** The speed select's choices, up to the setting's maximum. */
+const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].filter((s) => s <= MAX_ANIMATION_STEPS_PER_SECOND);
 /** Longest frame gap counted (a hidden panel must not jump hundreds of steps on return). */
 const MAX_FRAME_GAP_MS = 250;
 
@@ -80,7 +82,7 @@ export class Timeline {
 
   setSpeed(stepsPerSecond: number, fromUser = false): void {
     if (!(stepsPerSecond > 0) || !Number.isFinite(stepsPerSecond)) return;
-    this.stepsPerSecond = Math.min(stepsPerSecond, 10_000);
+    this.stepsPerSecond = Math.min(stepsPerSecond, MAX_ANIMATION_STEPS_PER_SECOND);
     const value = String(Math.round(this.stepsPerSecond * 100) / 100);
     if (![...this.speed.options].some((o) => o.value === value)) {
       const option = h('option', { text: `${value} steps/s`, attrs: { value } });

@@ -196,10 +196,12 @@ describe('interactive gradient-geometry view in Chromium', function () {
     const sent = (await posted(page)).filter((m) => m.type === 'writeSpec');
     assert.deepEqual(sent, [{ type: 'writeSpec', version: lesson().version, changes: { optimizer: { kind: 'momentum', beta: 0.9 }, preprocess: 'center' } }]);
     await send(page, { type: 'writeResult', ok: true, message: 'Wrote optimizer and preprocess to sigmoid-northwest.neuron.' });
-    assert.match(await page.getByTestId('gg-status').textContent(), /^Wrote/);
-    // The new analysis of the edited document clears the overrides.
-    await send(page, { ...lesson(), version: lesson().version + 1 });
+    await page.waitForFunction(() => /^Wrote/.test(document.querySelector('[data-testid="gg-status"]').textContent));
+    // The new analysis of the edited document (it now says what the controls said) leaves nothing pending.
+    const written = (await exampleMessages((t) => `${t.replace('optimizer = sgd', 'optimizer = momentum(0.9)')}preprocess = center\n`))['sigmoid-northwest.neuron'];
+    await send(page, { ...written, version: lesson().version + 1 });
     assert.equal(await page.getByTestId('gg-discard').isDisabled(), true);
+    assert.equal(await page.getByTestId('gg-preprocess').inputValue(), 'center');
   });
 
   test('dragging the start and the teacher moves them; the spec follows through writeSpec', async () => {

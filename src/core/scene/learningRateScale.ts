@@ -29,19 +29,34 @@ export interface LearningRateScale {
 
 const positive = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
-/** η rounded to 3 significant digits (what the slider writes back). */
+/** η rounded to 4 significant digits (what the slider writes back; fine enough that every position round-trips). */
 export function roundRate(eta: number): number {
-  return Number(eta.toPrecision(3));
+  return Number(eta.toPrecision(4));
 }
 
-export function learningRateScale(info: LearningRateInfo): LearningRateScale {
-  const anchors = [info.value, info.max, info.optimal].filter(positive);
-  const lo = anchors.length > 0 ? Math.min(...anchors) / 30 : 1e-3;
-  const hi = anchors.length > 0 ? Math.max(...anchors) * 4 : 10;
+/** How far the slider reaches below and above 2/λmax (factors): slow runs, and divergence. */
+const BELOW_MAX = 100;
+const ABOVE_MAX = 5;
+/** Margin (factor) around a spec's own η that lies outside that range. */
+const WIDEN = 3;
+
+/**
+ * The slider's scale for an analysis. The range depends only on the problem's curvature: a fixed
+ * log range around 2/λmax (from 2/λmax/100 to 5·2/λmax), widened once to take in `specRate` (the
+ * spec's own η, default `info.value`) when that lies outside. Callers keep one scale while the user
+ * drags or snaps (η does not move the range), so the marks stay under the pointer. The marks sit at
+ * integer positions, and `fromPosition` at a mark's position gives that mark's value.
+ */
+export function learningRateScale(info: LearningRateInfo, specRate: number = info.value): LearningRateScale {
+  const own = positive(specRate) ? specRate : positive(info.value) ? info.value : null;
+  const centre = positive(info.max) ? info.max : own;
+  let lo = centre !== null ? centre / BELOW_MAX : 1e-3;
+  let hi = centre !== null ? centre * (positive(info.max) ? ABOVE_MAX : 10) : 10;
+  if (own !== null && own < lo) lo = own / WIDEN;
+  if (own !== null && own > hi) hi = own * WIDEN;
   const a = Math.log10(lo);
   const b = Math.log10(hi);
   const toPosition = (eta: number): number => (positive(eta) ? Math.round(((Math.min(Math.max(Math.log10(eta), a), b) - a) / (b - a)) * SLIDER_STEPS) : 0);
-  const fromPosition = (p: number): number => roundRate(Math.pow(10, a + (Math.min(Math.max(p, 0), SLIDER_STEPS) / SLIDER_STEPS) * (b - a)));
   const marks: LearningRateMark[] = [];
   if (positive(info.max)) {
     marks.push({ key: 'max', value: info.max, position: toPosition(info.max), label: `2/λmax = ${formatNumber(info.max)}`, hint: `Stability limit: full-batch gradient descent diverges for η ≥ 2/λmax. Bounds assume ${info.convention}` });
@@ -49,5 +64,12 @@ export function learningRateScale(info: LearningRateInfo): LearningRateScale {
   if (positive(info.optimal)) {
     marks.push({ key: 'optimal', value: info.optimal, position: toPosition(info.optimal), label: `optimal 2/(λmin+λmax) = ${formatNumber(info.optimal)}`, hint: `Goh's optimal step (Distill 2017): the error shrinks by (κ−1)/(κ+1) per step; not LeCun's 1/λmax. Bounds assume ${info.convention}` });
   }
+  const fromPosition = (p: number): number => {
+    const at = Math.round(Math.min(Math.max(p, 0), SLIDER_STEPS));
+    const mark = marks.find((m) => m.position === at);
+    // On a mark, η is the mark's value (4 digits, as "Snap to optimal" and the spec write it).
+    if (mark) return Number(mark.value.toPrecision(4));
+    return roundRate(Math.pow(10, a + (at / SLIDER_STEPS) * (b - a)));
+  };
   return { min: lo, max: hi, toPosition, fromPosition, marks };
 }
