@@ -18,3 +18,4 @@ export { fencedBlocks, neuronFences, type FencedBlock } from './annotations/mark
 export { isWeightName, neuronExpressionAt, neuronExpressionsInLine, type NeuronExpression } from './annotations/neuronExpressions';
 export { base64Utf8, svgDataUri } from './text/base64';
 export { codeSpan, escapeMarkdown } from './text/markdown';
+export { foldingRanges, type FoldingKind, type FoldingRange } from './folding';

@@ -7,13 +7,14 @@ import { CodeLensProvider } from './codeLensProvider';
 import { registerCommands, type ShowSource } from './commands';
 import { COMPLETION_TRIGGERS, CompletionProvider } from './completionProvider';
 import { DiagnosticsProvider } from './diagnosticsProvider';
+import { FoldingProvider } from './foldingProvider';
 import { HoverProvider } from './hoverProvider';
 import { EMBEDDED_SELECTOR, NEURON_SELECTOR } from './selectors';
 
 const ALL: vscode.DocumentSelector = [...(NEURON_SELECTOR as vscode.DocumentFilter[]), ...(EMBEDDED_SELECTOR as vscode.DocumentFilter[])];
 
 /**
- * Registers diagnostics, hovers, quick fixes, completions and CodeLens for `.neuron` files and for
+ * Registers diagnostics, hovers, quick fixes, completions, CodeLens (and folding, `.neuron` only) for `.neuron` files and for
  * specs embedded in Python, JavaScript/TypeScript, Markdown and notebook cells. `showSource` opens
  * a panel for an embedded spec (the panel manager's `show`); without it the embedded CodeLens
  * falls back to the plain show command. Returns one Disposable for everything.
@@ -28,6 +29,7 @@ export function registerLanguageFeatures(_context: vscode.ExtensionContext, show
     vscode.languages.registerCodeActionsProvider(ALL, new CodeActionProvider(cache), CodeActionProvider.metadata),
     vscode.languages.registerCompletionItemProvider(ALL, new CompletionProvider(), ...COMPLETION_TRIGGERS),
     vscode.languages.registerCodeLensProvider(ALL, lenses),
+    vscode.languages.registerFoldingRangeProvider(NEURON_SELECTOR, new FoldingProvider()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('gradientGeometry')) lenses.refresh();
     }),
