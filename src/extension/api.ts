@@ -24,6 +24,11 @@ export interface GradientGeometryApi {
   readonly onDidPost: vscode.Event<{ readonly key: string; readonly message: HostMessage }>;
   /** Feeds a message to a panel as if its webview had sent it (untrusted input path). */
   simulateWebviewMessage(key: string, message: unknown): boolean;
+  /**
+   * Restores a panel from a webview state as the serializer does after a window reload (the state
+   * is untrusted input); returns the restored panel's key, or undefined when it was not kept.
+   */
+  restorePanel(state: unknown): Promise<string | undefined>;
   /** markdown-it plugin for the built-in Markdown preview: fenced ```neuron blocks become figures. */
   extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { GradientGeometryApi } from './api';
 import { CONFIG_SECTION, readSettings } from './config';
-import { PANEL_VIEW_TYPE } from './panel/geometryPanel';
+import { PANEL_VIEW_TYPE, webviewOptions } from './panel/geometryPanel';
 import { PanelManager } from './panel/panelManager';
 import { SHOW_COMMAND, chooseSource } from './showCommand';
 import { registerLanguageFeatures } from './language';
@@ -62,6 +62,12 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
       const panel = manager.all().find((p) => p.key === key);
       panel?.channel.receive(message);
       return panel !== undefined;
+    },
+    restorePanel: async (state) => {
+      // What VS Code does after a window reload: a panel of our view type and the state its webview saved.
+      const webviewPanel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Gradient Geometry', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
+      await manager.deserializeWebviewPanel(webviewPanel, state);
+      return manager.all().find((p) => p.webviewPanel === webviewPanel)?.key;
     },
     extendMarkdownIt,
   };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isValidSpec } from './panel/analyzeText';
+import { isSpecSelection } from './panel/analyzeText';
 import { defaultLessonSource } from './panel/panelManager';
 import type { PanelSource } from './panel/panelSource';
 
@@ -7,7 +7,8 @@ export const SHOW_COMMAND = 'gradientGeometry.show';
 export const LANGUAGE_ID = 'neuron';
 
 /**
- * What "Show Gradient Geometry" shows, in order: the selection if it holds a valid spec, the
+ * What "Show Gradient Geometry" shows, in order: the selection if it holds a valid spec with at
+ * least one statement (a selection of comments or blank lines is no spec), the
  * active `neuron` document (or the one whose title-bar button was clicked), a visible `neuron`
  * editor (when the panel itself has focus), else the built-in default lesson.
  */
@@ -15,7 +16,7 @@ export function chooseSource(resource?: unknown): PanelSource {
   const editor = vscode.window.activeTextEditor;
   if (editor && !editor.selection.isEmpty) {
     const text = editor.document.getText(editor.selection);
-    if (isValidSpec(text)) {
+    if (isSpecSelection(text)) {
       const start = editor.selection.start;
       const name = editor.document.uri.path.slice(editor.document.uri.path.lastIndexOf('/') + 1);
       return {
@@ -24,6 +25,7 @@ export function chooseSource(resource?: unknown): PanelSource {
         name: `${name} (selection)`,
         text,
         origin: { uri: editor.document.uri, line: start.line, character: start.character },
+        role: 'selection',
       };
     }
   }

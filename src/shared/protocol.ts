@@ -40,6 +40,8 @@ export type HostMessage =
       readonly statementLines?: Partial<Record<StatementKey, number>>;
       /** Whether 'writeSpec' can change the source (a document; not the default lesson or a selection). */
       readonly writable?: boolean;
+      /** For a selection or an annotation: what the serializer needs to restore it (kept in the webview state). */
+      readonly snapshot?: PersistedSnapshot;
     }
   | {
       /** The spec has errors: keep the last good picture and show the first error. */
@@ -48,6 +50,8 @@ export type HostMessage =
       readonly source: string;
       /** As in 'analysis'. */
       readonly documentUri?: string;
+      /** As in 'analysis'. */
+      readonly snapshot?: PersistedSnapshot;
       readonly errors: readonly PanelError[];
     }
   | {
@@ -57,7 +61,11 @@ export type HostMessage =
     }
   /** The outcome of a 'writeSpec' or 'export' request, shown in the panel's status line. */
   | { readonly type: 'writeResult'; readonly ok: boolean; readonly message: string }
-  | { readonly type: 'exportResult'; readonly ok: boolean; readonly message: string };
+  | { readonly type: 'exportResult'; readonly ok: boolean; readonly message: string }
+  /** A 'revealStatement' the host could not carry out (no file behind the picture, statement not written). */
+  | { readonly type: 'revealResult'; readonly ok: boolean; readonly message: string }
+  /** The editor's cursor is on this statement (null: on none): the panel highlights its part of the picture. */
+  | { readonly type: 'highlight'; readonly key: StatementKey | null };
 
 /** The two plane components (weight indices `axes`) of a vector such as w or w*. */
 export interface PlanePoint {
@@ -84,6 +92,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'png', 'csv', 'js
 export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'revealError'; readonly line: number; readonly column: number }
+  /** Select statement `key` in the editor (a sample `row` of written inputs, zero-based, when given). */
+  | { readonly type: 'revealStatement'; readonly key: StatementKey; readonly row?: number }
   | { readonly type: 'log'; readonly level: 'info' | 'error'; readonly text: string }
   | PanelRequest;
 
@@ -93,6 +103,20 @@ export type PanelRequest =
   | { readonly type: 'writeSpec'; readonly version: number; readonly changes: SpecChanges }
   /** Save `data` (text, or base64 for PNG) through a save dialog. */
   | { readonly type: 'export'; readonly format: ExportFormat; readonly fileName: string; readonly data: string };
+
+/** Every statement key, for the guard of 'revealStatement' (the compiler checks the list is complete). */
+const STATEMENT_KEY_LIST = [
+  'model', 'x', 'samples', 'seed', 'teacherW', 'teacherB', 'y', 'w', 'b', 'loss', 'optimizer', 'lr', 'batch',
+  'shuffle', 'steps', 'preprocess', 'compare', 'view', 'shift', 'predict', 'lock', 'hide',
+] as const satisfies readonly StatementKey[];
+type MissingKeys = Exclude<StatementKey, (typeof STATEMENT_KEY_LIST)[number]>;
+/** Compile-time proof that no statement key is missing from the list. */
+const KEYS_COMPLETE: MissingKeys extends never ? true : never = true;
+export const STATEMENT_KEYS: ReadonlySet<string> = KEYS_COMPLETE && new Set<string>(STATEMENT_KEY_LIST);
+
+export function isStatementKey(v: unknown): v is StatementKey {
+  return typeof v === 'string' && STATEMENT_KEYS.has(v);
+}
 
 /** Upper bound for text the webview may send, so a hostile page cannot flood the host. */
 const MAX_TEXT = 10_000;
@@ -180,6 +204,12 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return true;
     case 'revealError':
       return isLineNumber(value.line) && isLineNumber(value.column);
+    case 'revealStatement':
+      return (
+        isStatementKey(value.key) &&
+        Object.keys(value).every((k) => k === 'type' || k === 'key' || k === 'row') &&
+        (value.row === undefined || (typeof value.row === 'number' && Number.isInteger(value.row) && value.row >= 0 && value.row < MAX_ROWS))
+      );
     case 'log':
       return (value.level === 'info' || value.level === 'error') && typeof value.text === 'string' && value.text.length <= MAX_TEXT;
     case 'writeSpec':
@@ -190,15 +220,63 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
   }
 }
 
+/** Rows a 'revealStatement' may name (the sample limit). */
+const MAX_ROWS = 100_000;
+
+/** Largest spec text kept in the webview state for a restore (larger ones restore as the default lesson). */
+export const MAX_PERSISTED_SPEC_CHARS = 1_000_000;
+const MAX_NAME = 300;
+
+/**
+ * A panel that does not follow a document (a selection, or a `neuron:` annotation / ```neuron
+ * fence opened from its CodeLens) keeps this in the webview state, so that the serializer can
+ * show the same picture after a window reload: the spec text and the name it was shown under,
+ * where the text starts in its document (zero-based), and for an annotation its index among the
+ * document's embedded specs (the serializer re-reads the live annotation when the document is open).
+ */
+export interface PersistedSnapshot {
+  readonly kind: 'selection' | 'embedded';
+  readonly name: string;
+  readonly text: string;
+  readonly originUri: string;
+  readonly line: number;
+  readonly character: number;
+  readonly index?: number;
+}
+
+const count = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+
+/** A snapshot from untrusted input (a restored webview state, a message), or undefined when malformed or too large. */
+export function asPersistedSnapshot(v: unknown): PersistedSnapshot | undefined {
+  if (!isRecord(v)) return undefined;
+  const { kind, name, text, originUri, line, character, index } = v;
+  if (kind !== 'selection' && kind !== 'embedded') return undefined;
+  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME) return undefined;
+  if (typeof text !== 'string' || text.length > MAX_PERSISTED_SPEC_CHARS) return undefined;
+  if (typeof originUri !== 'string' || originUri.length === 0 || originUri.length > MAX_TEXT) return undefined;
+  if (!count(line, 10_000_000) || !count(character, 10_000_000)) return undefined;
+  if (index !== undefined && !count(index, MAX_ROWS)) return undefined;
+  if (kind === 'embedded' && index === undefined) return undefined;
+  return { kind, name, text, originUri, line, character, ...(index !== undefined ? { index } : {}) };
+}
+
+/** The snapshot from a restored webview state (its `snapshot` field), or undefined. */
+export function persistedSnapshot(state: unknown): PersistedSnapshot | undefined {
+  return isRecord(state) ? asPersistedSnapshot(state.snapshot) : undefined;
+}
+
 /**
  * What the webview keeps with `vscode.setState` so that the host's `WebviewPanelSerializer` can
  * restore the panel after a window reload: the `documentUri` of the last 'analysis' or
- * 'specErrors' message (absent: the panel is restored with the default lesson). The webview may
- * keep more fields (zoom, play position, toggles); the host reads only this one, through
- * `persistedDocumentUri`, because the state comes back from the webview and is untrusted.
+ * 'specErrors' message, or the `snapshot` of a selection or an annotation (neither: the panel is
+ * restored with the default lesson). The webview may keep more fields (zoom, play position,
+ * toggles); the host reads only these two, through `persistedDocumentUri` and `persistedSnapshot`,
+ * because the state comes back from the webview and is untrusted.
  */
 export interface PersistedPanelState {
   readonly documentUri?: string;
+  /** A selection's or an annotation's spec (see `PersistedSnapshot`); read through `persistedSnapshot`. */
+  readonly snapshot?: PersistedSnapshot;
 }
 
 /** The document URI from a restored webview state, or undefined when there is none or it is malformed. */

@@ -2,12 +2,12 @@
  * Webview entry (bundled to dist/webview.js): connects to the host, restores the view state,
  * announces `ready`, then draws whatever the host sends.
  */
-import { assertNever, type HostMessage } from '../shared/protocol';
+import { assertNever, isStatementKey, type HostMessage } from '../shared/protocol';
 import { Panel } from './panel';
 import { restoreState } from './state';
 import { connectToHost } from './vscodeApi';
 
-const HOST_TYPES: ReadonlySet<string> = new Set<HostMessage['type']>(['analysis', 'specErrors', 'settings', 'writeResult', 'exportResult']);
+const HOST_TYPES: ReadonlySet<string> = new Set<HostMessage['type']>(['analysis', 'specErrors', 'settings', 'writeResult', 'exportResult', 'revealResult', 'highlight']);
 
 function isHostMessage(data: unknown): data is HostMessage {
   return typeof data === 'object' && data !== null && HOST_TYPES.has(String((data as { type?: unknown }).type));
@@ -37,8 +37,12 @@ function start(): void {
         case 'settings':
           panel.applySettings(msg.animationStepsPerSecond);
           break;
+        case 'highlight':
+          panel.highlight(isStatementKey(msg.key) ? msg.key : null);
+          break;
         case 'writeResult':
         case 'exportResult':
+        case 'revealResult':
           panel.showResult(msg.ok === true, String(msg.message).slice(0, 500));
           break;
         default:

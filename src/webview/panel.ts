@@ -14,6 +14,7 @@ import { ControlsView } from './controlsView';
 import { button, h, setUnavailable } from './dom';
 import { exportRequest, themeKind } from './exporter';
 import { attachKeyboard, KEYBOARD_HELP } from './keyboard';
+import { Navigation } from './navigation';
 import { LiveModel, hasOverrides, overridesBase, reconcileOverrides, toSpecChanges, type Overrides } from './liveModel';
 import { OverlayToggles } from './overlayToggles';
 import { attachPlaneInput, panBy, zoomAbout, type DragTarget } from './planeInput';
@@ -67,6 +68,8 @@ export class Panel {
   private readonly status = h('p', { className: 'gg-status', testid: 'gg-status', attrs: { 'aria-live': 'polite' } });
   private readonly exportButtons = (['svg', 'png', 'csv', 'json'] as const).map((f) => this.exportButton(f));
   private hover: { k: number; at: Vec2 } | null = null;
+  /** Picture ↔ spec lines: clicks and Enter reveal a statement; the editor's cursor highlights a part. */
+  private readonly nav: Navigation;
 
   constructor(
     root: HTMLElement,
@@ -123,8 +126,17 @@ export class Panel {
       onViewport: (view) => this.setZoom(view, true),
       onDrag: (target, at, done) => this.drag(target, at, done),
       onHover: (k, at) => this.showHover(k === null || at === null ? null : { k, at }),
+      onClick: (target, at) => this.nav.activate(target, at),
     });
     // Theme changes repaint the canvas strip (its colours are read from CSS).
+    this.nav = new Navigation(this.figure, {
+      post: (m) => this.host.post(m),
+      lines: () => this.lines,
+      spec: () => this.spec,
+      step: () => this.timeline.step,
+      nearest: (x, y) => this.plane.nearestPoint(x, y, 9),
+      status: (ok, m) => this.showResult(ok, m),
+    });
     new MutationObserver(() => this.charts.paintStrip()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
   }
 
@@ -143,7 +155,7 @@ export class Panel {
     this.error.hidden = true;
     this.figure.classList.remove('gg-stale');
     this.title.textContent = msg.source;
-    this.save({ documentUri: msg.documentUri, source: msg.source });
+    this.save({ documentUri: msg.documentUri, source: msg.source, snapshot: msg.snapshot });
     this.rebuild();
     this.announce();
     if (this.state.playing && !this.timeline.isPlaying) this.timeline.start();
@@ -163,13 +175,18 @@ export class Panel {
       this.placeholder.textContent = first ? 'No picture yet: fix the error in the spec to see it.' : 'Waiting for the analysis…';
       this.setUnavailable(first ? 'Fix the error in the spec first: there is no picture yet.' : 'Waiting for the analysis…');
     }
-    this.save({ documentUri: msg.documentUri, source: msg.source });
+    this.save({ documentUri: msg.documentUri, source: msg.source, snapshot: msg.snapshot });
   }
 
   applySettings(stepsPerSecond: number): void {
     if (!(Number.isFinite(stepsPerSecond) && stepsPerSecond > 0)) return;
     this.settingsSpeed = Math.min(stepsPerSecond, MAX_ANIMATION_STEPS_PER_SECOND);
     if (this.state.speed === null) this.timeline.setSpeed(this.settingsSpeed);
+  }
+
+  /** The editor's cursor is on statement `key` (null: none): highlight its part of the picture. */
+  highlight(key: StatementKey | null): void {
+    this.nav.highlight(key);
   }
 
   /** The host's answer to a write or an export. */
@@ -215,6 +232,7 @@ export class Panel {
     const zoomed = this.state.zoom ? this.live.zoomedGrid(a, this.state.overrides, this.state.zoom) : null;
     const scene = buildScene(zoomed ? { ...a, contours: zoomed } : a, options);
     this.plane.mount(scene, a, options);
+    this.nav.decorate(this.plane.element);
     this.figure.classList.toggle('gg-has-teacher', scene.teacher !== null);
     const side = this.state.compare === 'side' && a.variants.length > 0;
     this.multiples.element.hidden = !side;

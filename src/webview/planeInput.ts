@@ -16,11 +16,15 @@ export interface PlaneInputListener {
   onDrag(target: DragTarget, at: Vec2, done: boolean): void;
   /** The pointer is near path entry `k` (null: near none), at SVG pixel `at`. */
   onHover(k: number | null, at: Vec2 | null): void;
+  /** A press and release without moving (a click, not a drag) on `target`, at SVG pixel `at`. */
+  onClick?(target: Element | null, at: Vec2): void;
 }
 
 /** Zoom factor per wheel "line" (deltaY ≈ 100 per notch). */
 const WHEEL_ZOOM = 0.0015;
 const HOVER_RADIUS = 9;
+/** A press that moves less than this (SVG pixels) before its release is a click, not a drag. */
+const CLICK_SLOP = 4;
 
 /** `view` scaled by `factor` about the plane point `at` (factor < 1 zooms in). */
 export function zoomAbout(view: Bounds, at: Vec2, factor: number): Bounds {
@@ -38,6 +42,8 @@ export function panBy(view: Bounds, dx: number, dy: number): Bounds {
 
 export function attachPlaneInput(container: HTMLElement, plane: PlaneView, listener: PlaneInputListener): void {
   let drag: { kind: 'pan'; from: Vec2; view: Bounds; scale: number } | { kind: DragTarget } | null = null;
+  /** Where the press started and on what; `moved` once it went beyond CLICK_SLOP (then it is a drag). */
+  let press: { at: Vec2; target: Element | null; moved: boolean } | null = null;
 
   container.addEventListener(
     'wheel',
@@ -62,6 +68,7 @@ export function attachPlaneInput(container: HTMLElement, plane: PlaneView, liste
     if (target?.closest('.gg-start')) drag = { kind: 'start' };
     else if (target?.closest('.gg-teacher')) drag = { kind: 'teacher' };
     else drag = { kind: 'pan', from: q, view: scene.viewport, scale: f.scale };
+    press = { at: q, target, moved: false };
     container.setPointerCapture(e.pointerId);
     container.classList.add('gg-dragging');
     e.preventDefault();
@@ -75,6 +82,10 @@ export function attachPlaneInput(container: HTMLElement, plane: PlaneView, liste
       listener.onHover(plane.nearestPoint(q[0], q[1], HOVER_RADIUS), q);
       return;
     }
+    if (press && !press.moved) {
+      if (Math.hypot(q[0] - press.at[0], q[1] - press.at[1]) < CLICK_SLOP) return;
+      press.moved = true;
+    }
     if (drag.kind === 'pan') {
       const dx = (drag.from[0] - q[0]) / drag.scale;
       const dy = (q[1] - drag.from[1]) / drag.scale;
@@ -86,11 +97,18 @@ export function attachPlaneInput(container: HTMLElement, plane: PlaneView, liste
 
   const end = (e: PointerEvent): void => {
     const current = drag;
+    const pressed = press;
     drag = null;
+    press = null;
     container.classList.remove('gg-dragging');
     if (container.hasPointerCapture(e.pointerId)) container.releasePointerCapture(e.pointerId);
     const f = plane.frame;
     const q = plane.toSvgPixels(e.clientX, e.clientY);
+    if (pressed && !pressed.moved) {
+      // A click: nothing was dragged, so nothing moves (the start stays exactly where it is).
+      if (e.type === 'pointerup') listener.onClick?.(pressed.target, pressed.at);
+      return;
+    }
     if (current && current.kind !== 'pan' && f && q) listener.onDrag(current.kind, f.inverse(q), true);
   };
   container.addEventListener('pointerup', end);

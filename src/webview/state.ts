@@ -1,17 +1,21 @@
 /**
  * The view state kept with `vscode.setState` across hiding and reloads: the play position, speed,
  * overlay toggles, zoom, compare layout, unsaved control changes, and the document the panel shows
- * (`documentUri`, which the host's serializer reads to restore the panel). What comes back from
- * `getState` is untrusted: it is checked field by field.
+ * (`documentUri`, or the `snapshot` of a selection or an annotation, which the host's serializer
+ * reads to restore the panel). What comes back from `getState` is untrusted: it is checked field
+ * by field.
  */
 import type { Bounds } from '../core/scene';
 import type { Optimizer, Preprocess } from '../core/spec/types';
 import type { Overrides, OverridesBase } from './liveModel';
+import { persistedSnapshot, type PersistedSnapshot } from '../shared/protocol';
 
 export interface ViewState {
   readonly kind: 'gradientGeometry.view';
   /** Document URI from the host's last message; absent for the default lesson. */
   readonly documentUri?: string;
+  /** A selection's or an annotation's spec from the host's last message, for the serializer (see PersistedSnapshot). */
+  readonly snapshot?: PersistedSnapshot;
   readonly source?: string;
   /** Path index shown; null: the end of the path (the default picture). */
   readonly step: number | null;
@@ -116,6 +120,7 @@ export function restoreState(saved: unknown): ViewState {
   return {
     kind: 'gradientGeometry.view',
     ...(shortString(saved.documentUri) ? { documentUri: saved.documentUri } : {}),
+    ...(persistedSnapshot(saved) ? { snapshot: persistedSnapshot(saved) } : {}),
     ...(shortString(saved.source) ? { source: saved.source } : {}),
     step: typeof step === 'number' && Number.isInteger(step) && step >= 0 ? step : null,
     playing: saved.playing === true,

@@ -25,25 +25,34 @@ export async function insertAnnotation(uri: unknown, offset: unknown): Promise<b
   return vscode.workspace.applyEdit(toWorkspaceEdit(document, [insertAnnotationEdit(text, expr, document.languageId)]));
 }
 
-/** Opens the panel for embedded spec number `index` of a document, as a snapshot of its text. */
-export async function showEmbedded(uri: unknown, index: unknown, showSource: ShowSource | undefined): Promise<boolean> {
-  const document = findDocument(uri);
-  if (!document || typeof index !== 'number') return false;
+/** The panel source of embedded spec number `index` of an open document (a snapshot of its text), or undefined. */
+export function embeddedSource(document: vscode.TextDocument, index: number): PanelSource | undefined {
   const region = embeddedRegions(document.getText(), document.languageId)[index];
-  if (!region) return false;
-  if (!showSource) {
-    await vscode.commands.executeCommand(SHOW_COMMAND);
-    return true;
-  }
+  if (!region) return undefined;
   const start = document.positionAt(region.spec.segments[0]?.docStart ?? region.target.start);
   const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1) || document.uri.toString();
-  showSource({
+  return {
     kind: 'snapshot',
     key: `embedded:${document.uri.toString()}#${index}`,
     name: `${name}:${start.line + 1} (neuron)`,
     text: region.spec.text,
     origin: { uri: document.uri, line: start.line, character: start.character },
-  });
+    role: 'embedded',
+    index,
+  };
+}
+
+/** Opens the panel for embedded spec number `index` of a document, as a snapshot of its text. */
+export async function showEmbedded(uri: unknown, index: unknown, showSource: ShowSource | undefined): Promise<boolean> {
+  const document = findDocument(uri);
+  if (!document || typeof index !== 'number') return false;
+  const source = embeddedSource(document, index);
+  if (!source) return false;
+  if (!showSource) {
+    await vscode.commands.executeCommand(SHOW_COMMAND);
+    return true;
+  }
+  showSource(source);
   return true;
 }
 

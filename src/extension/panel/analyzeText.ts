@@ -26,9 +26,18 @@ export interface AnalyzeOptions {
   readonly defaultSteps?: number;
 }
 
-/** Whether the text parses into a valid spec (no error diagnostics). */
+/** Whether the text parses into a valid spec (no error diagnostics). An empty text is valid: the default lesson. */
 export function isValidSpec(text: string): boolean {
   return parseSpec(text).spec !== undefined;
+}
+
+/**
+ * Whether a selection holds a spec worth showing: at least one statement (comments and blank
+ * lines alone are no spec, though they parse as the default lesson) and no errors.
+ */
+export function isSpecSelection(text: string): boolean {
+  const parsed = parseSpec(text);
+  return parsed.spec !== undefined && Object.keys(parsed.ranges).length > 0;
 }
 
 /** Parses and analyses a spec; never throws (an engine failure becomes a located error at 1:1). */

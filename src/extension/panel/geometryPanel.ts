@@ -3,12 +3,16 @@ import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import type { Settings } from '../config';
 import { buildWebviewHtml, makeNonce } from '../../shared/webviewHtml';
-import type { HostMessage, PanelRequest } from '../../shared/protocol';
+import { MAX_PERSISTED_SPEC_CHARS } from '../../shared/protocol';
+import type { HostMessage, PanelRequest, PersistedSnapshot } from '../../shared/protocol';
+import { parseSpec } from '../../core/spec/parse';
+import type { StatementKey, StatementRange } from '../../core/spec/types';
 import { analyzeText } from './analyzeText';
 import { PanelMessenger } from './messenger';
 import { saveExport, writeSpecChanges } from './panelRequests';
 import { panelTitle, sourceKey, sourceName } from './panelSource';
 import type { PanelSource } from './panelSource';
+import { locateSpec, openDocument, sourceDocumentUri } from './specLocation';
 
 export const PANEL_VIEW_TYPE = 'gradientGeometry.panel';
 
@@ -44,6 +48,10 @@ export class GeometryPanel extends Disposable {
   private analysedVersion = -1;
   private snapshotVersion = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** The statement last highlighted from the editor (re-sent when the page reloads). */
+  private highlighted: StatementKey | null = null;
+  /** The last text parsed for statement ranges, so cursor moves in one version parse once. */
+  private rangesCache: { text: string; ranges: Partial<Record<StatementKey, StatementRange>> } | undefined;
 
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposeEmitter.event;
@@ -58,6 +66,7 @@ export class GeometryPanel extends Disposable {
     this.register(this.messenger.onReady(() => void this.sendAll()));
     this.register(this.messenger.onRevealError((at) => void this.revealError(at.line, at.column)));
     this.register(this.messenger.onRequest((request) => void this.handleRequest(request)));
+    this.register(this.messenger.onRevealStatement((at) => void this.revealStatement(at.key, at.row)));
     this.register(
       webviewPanel.onDidChangeViewState(() => {
         // Without retainContextWhenHidden the page is dropped while hidden and says `ready` again when shown.
@@ -89,6 +98,7 @@ export class GeometryPanel extends Disposable {
   /** Shows a new snapshot text (a new selection) in this panel. */
   setSnapshot(source: Extract<PanelSource, { kind: 'snapshot' }>): void {
     this.source = source;
+    this.highlighted = null;
     this.webviewPanel.title = panelTitle(source);
     this.refresh();
   }
@@ -109,8 +119,9 @@ export class GeometryPanel extends Disposable {
     if (current === undefined || current.version <= this.analysedVersion) return;
     this.analysedVersion = current.version;
     const result = analyzeText(current.text, { defaultSteps: this.host.settings().defaultSteps });
-    const common = { version: current.version, source: sourceName(this.source), ...this.uriField() };
+    const common = { version: current.version, source: sourceName(this.source), ...this.uriField(), ...this.snapshotField() };
     if (result.kind === 'analysis') {
+      // Batches and δₚ travel as typed arrays (a 2,000-step run with variants is ~10 MB as JSON).
       this.lastAnalysis = { type: 'analysis', ...common, analysis: result.analysis, spec: result.spec, statementLines: result.statementLines, writable: this.source.kind === 'document' };
       this.currentErrors = undefined;
       void this.messenger.post(this.lastAnalysis);
@@ -147,6 +158,70 @@ export class GeometryPanel extends Disposable {
     return this.source.kind === 'document' ? { documentUri: this.source.uri.toString() } : {};
   }
 
+  /** What the serializer needs to restore a selection's or an annotation's picture (kept by the webview). */
+  private snapshotField(): { snapshot?: PersistedSnapshot } {
+    const s = this.source;
+    if (s.kind !== 'snapshot' || !s.role || !s.origin || s.text.length > MAX_PERSISTED_SPEC_CHARS) return {};
+    const snapshot: PersistedSnapshot = {
+      kind: s.role,
+      name: s.name.slice(0, 300),
+      text: s.text,
+      originUri: s.origin.uri.toString(),
+      line: s.origin.line,
+      character: s.origin.character,
+      ...(s.role === 'embedded' ? { index: s.index ?? 0 } : {}),
+    };
+    return { snapshot };
+  }
+
+  private statementRanges(text: string): Partial<Record<StatementKey, StatementRange>> {
+    if (this.rangesCache?.text !== text) this.rangesCache = { text, ranges: parseSpec(text).ranges };
+    return this.rangesCache.ranges;
+  }
+
+  /**
+   * The editor's cursor moved to `position` of `document`: if that is this panel's spec, post the
+   * statement under the cursor (null: none) when it changed.
+   */
+  highlightAt(document: vscode.TextDocument, position: vscode.Position): void {
+    if (this.isDisposed) return;
+    const uri = sourceDocumentUri(this.source);
+    if (!uri || uri.toString() !== document.uri.toString()) return;
+    const located = locateSpec(this.source, document);
+    const offset = located?.toSpec(position);
+    let key: StatementKey | null = null;
+    if (located && offset !== undefined) key = statementAt(located.text, this.statementRanges(located.text), offset);
+    if (key === this.highlighted) return;
+    this.highlighted = key;
+    void this.messenger.post({ type: 'highlight', key });
+  }
+
+  /** Selects statement `key` (a sample row of written inputs, when given) of this panel's spec in an editor. */
+  private async revealStatement(key: StatementKey, row: number | undefined): Promise<void> {
+    const uri = sourceDocumentUri(this.source);
+    const fail = (message: string): void => void this.messenger.post({ type: 'revealResult', ok: false, message });
+    if (!uri) return fail('This picture is not from a file (the default lesson): open a lesson to go to its lines.');
+    try {
+      const document = openDocument(uri) ?? (await vscode.workspace.openTextDocument(uri));
+      const located = locateSpec(this.source, document);
+      if (!located) return fail(`The spec of this picture is no longer in ${sourceName(this.source)}.`);
+      const range = this.statementRanges(located.text)[key];
+      if (!range) return fail(`${key === 'teacherW' ? 'w*' : key} is not written in the spec: it has its default value.`);
+      const target = located.toDocument((row !== undefined ? range.rows?.[row] : undefined) ?? range.statement);
+      if (!target) return fail(`Could not find ${key} in the editor.`);
+      const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
+      const editor = await vscode.window.showTextDocument(document, {
+        viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+        preserveFocus: false,
+        selection: new vscode.Selection(target.start, target.end),
+      });
+      editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch (e) {
+      this.host.log.error(`Could not reveal ${key} in ${uri.toString()}: ${String(e)}`);
+      fail(`Could not open ${sourceName(this.source)}.`);
+    }
+  }
+
   private settingsMessage(): HostMessage {
     return { type: 'settings', animationStepsPerSecond: this.host.settings().animationStepsPerSecond };
   }
@@ -155,6 +230,7 @@ export class GeometryPanel extends Disposable {
     await this.messenger.post(this.settingsMessage());
     if (this.lastAnalysis) await this.messenger.post(this.lastAnalysis);
     if (this.currentErrors) await this.messenger.post(this.currentErrors);
+    if (this.highlighted !== null) await this.messenger.post({ type: 'highlight', key: this.highlighted });
   }
 
   private currentText(): { text: string; version: number } | undefined {
@@ -219,4 +295,28 @@ export class GeometryPanel extends Disposable {
       this.host.log.error(`Could not reveal ${uri.toString()}:${line}:${column}: ${String(e)}`);
     }
   }
+}
+
+/**
+ * The statement at `offset` of `text`: the one whose range holds it, else one on the same line
+ * (the cursor after a value or in its trailing comment), the nearest on that line; null: none.
+ */
+export function statementAt(text: string, ranges: Partial<Record<StatementKey, StatementRange>>, offset: number): StatementKey | null {
+  const entries = Object.entries(ranges) as [StatementKey, StatementRange][];
+  for (const [key, r] of entries) if (offset >= r.statement.start && offset <= r.statement.end) return key;
+  // The cursor's line: [lineStart, lineEnd).
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const next = text.indexOf('\n', offset);
+  const lineEnd = next < 0 ? text.length : next;
+  let best: StatementKey | null = null;
+  let distance = Infinity;
+  for (const [key, r] of entries) {
+    if (r.statement.start > lineEnd || r.statement.end < lineStart) continue;
+    const d = offset < r.statement.start ? r.statement.start - offset : offset - r.statement.end;
+    if (d < distance) {
+      distance = d;
+      best = key;
+    }
+  }
+  return best;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { assertNever, isWebviewMessage } from '../../shared/protocol';
 import type { HostMessage, PanelRequest, WebviewMessage } from '../../shared/protocol';
+import type { StatementKey } from '../../core/spec/types';
 
 /** Messages kept per panel for inspection (tests, logs); older ones are dropped. */
 const HISTORY = 50;
@@ -22,6 +23,9 @@ export class PanelMessenger extends Disposable {
   private readonly revealEmitter = this.register(new vscode.EventEmitter<{ line: number; column: number }>());
   /** The user clicked the error link: one-based line and column. */
   readonly onRevealError = this.revealEmitter.event;
+  private readonly revealStatementEmitter = this.register(new vscode.EventEmitter<{ key: StatementKey; row?: number }>());
+  /** The user activated a part of the picture: select the statement that set it (already validated). */
+  readonly onRevealStatement = this.revealStatementEmitter.event;
   private readonly requestEmitter = this.register(new vscode.EventEmitter<PanelRequest>());
   /** The webview asks to write control changes into the document or to save an export (already validated). */
   readonly onRequest = this.requestEmitter.event;
@@ -83,6 +87,9 @@ export class PanelMessenger extends Disposable {
         return;
       case 'revealError':
         this.revealEmitter.fire({ line: message.line, column: message.column });
+        return;
+      case 'revealStatement':
+        this.revealStatementEmitter.fire(message.row === undefined ? { key: message.key } : { key: message.key, row: message.row });
         return;
       case 'log':
         if (message.level === 'error') this.log.error(`webview: ${message.text}`);

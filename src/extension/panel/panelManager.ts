@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { DEFAULT_LESSON } from '../../core/spec/defaults';
-import { persistedDocumentUri } from '../../shared/protocol';
+import { persistedDocumentUri, persistedSnapshot } from '../../shared/protocol';
+import type { PersistedSnapshot } from '../../shared/protocol';
+import { embeddedSource } from '../language/commands';
+import { liveRegionIndex, openDocument } from './specLocation';
 import { GeometryPanel, PANEL_VIEW_TYPE, webviewOptions } from './geometryPanel';
 import type { PanelHost } from './geometryPanel';
 import type { Settings } from '../config';
@@ -27,6 +30,19 @@ export class PanelManager extends Disposable implements vscode.WebviewPanelSeria
     );
     // A document reopened after a close (or restored before its panel) syncs again.
     this.register(vscode.workspace.onDidOpenTextDocument((d) => this.panels.get(d.uri.toString())?.refresh()));
+    // The cursor on a statement highlights its part of the picture (debounced: arrow keys repeat fast).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    this.register({ dispose: () => clearTimeout(timer) });
+    this.register(
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (this.isDisposed || e.textEditor.document.isClosed) return;
+          const at = e.textEditor.selection.active;
+          for (const panel of this.panels.values()) panel.highlightAt(e.textEditor.document, at);
+        }, HIGHLIGHT_DELAY_MS);
+      }),
+    );
   }
 
   all(): readonly GeometryPanel[] {
@@ -63,6 +79,11 @@ export class PanelManager extends Disposable implements vscode.WebviewPanelSeria
   }
 
   private async restoredSource(state: unknown): Promise<PanelSource> {
+    const snapshot = persistedSnapshot(state);
+    if (snapshot) {
+      const restored = this.snapshotSource(snapshot);
+      if (restored) return restored;
+    }
     const uriText = persistedDocumentUri(state);
     if (uriText !== undefined) {
       try {
@@ -75,6 +96,36 @@ export class PanelManager extends Disposable implements vscode.WebviewPanelSeria
       }
     }
     return defaultLessonSource();
+  }
+
+  /**
+   * A selection's or an annotation's panel from its persisted snapshot: an annotation whose
+   * document is open is read again (it may have changed); otherwise the saved text is shown.
+   */
+  private snapshotSource(snap: PersistedSnapshot): PanelSource | undefined {
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(snap.originUri, true);
+    } catch (e) {
+      this.host.log.warn(`Could not restore a panel of ${snap.originUri.slice(0, 200)}: ${String(e)}`);
+      return undefined;
+    }
+    if (snap.kind === 'embedded') {
+      const document = openDocument(uri);
+      const k = document ? liveRegionIndex(document, snap.text, snap.line, snap.index) : undefined;
+      const live = document && k !== undefined ? embeddedSource(document, k) : undefined;
+      if (live) return live;
+    }
+    const key = snap.kind === 'selection' ? `selection:${uri.toString()}` : `embedded:${uri.toString()}#${snap.index ?? 0}`;
+    return {
+      kind: 'snapshot',
+      key,
+      name: snap.name,
+      text: snap.text,
+      origin: { uri, line: snap.line, character: snap.character },
+      role: snap.kind,
+      ...(snap.index !== undefined ? { index: snap.index } : {}),
+    };
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, source: PanelSource): GeometryPanel {
@@ -100,6 +151,9 @@ export class PanelManager extends Disposable implements vscode.WebviewPanelSeria
     super.dispose();
   }
 }
+
+/** Delay after the last cursor move before the panel highlights the statement under it. */
+const HIGHLIGHT_DELAY_MS = 120;
 
 export function defaultLessonSource(): PanelSource {
   return { kind: 'snapshot', key: DEFAULT_LESSON_KEY, name: 'default lesson', text: DEFAULT_LESSON };

@@ -14,6 +14,13 @@ export type PanelSource =
       readonly text: string;
       /** Where the text starts in its document (zero-based), so errors can be revealed there. */
       readonly origin?: { readonly uri: vscode.Uri; readonly line: number; readonly character: number };
+      /**
+       * What the text is: a selection (its text maps line by line from `origin`) or an embedded
+       * spec (`neuron:` annotation or ```neuron fence) number `index` of its document. Absent for
+       * the default lesson. Kept in the webview state so the serializer can restore the panel.
+       */
+      readonly role?: 'selection' | 'embedded';
+      readonly index?: number;
     };
 
 export const DEFAULT_LESSON_KEY = 'gradientGeometry:default-lesson';
