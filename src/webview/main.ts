@@ -2,6 +2,7 @@
  * Webview entry (bundled to dist/webview.js): connects to the host, restores the view state,
  * announces `ready`, then draws whatever the host sends.
  */
+import { unpackAnalysisMessage } from '../shared/analysisWire';
 import { assertNever, isStatementKey, type HostMessage } from '../shared/protocol';
 import { Panel } from './panel';
 import { restoreState } from './state';
@@ -29,7 +30,7 @@ function start(): void {
     try {
       switch (msg.type) {
         case 'analysis':
-          panel.showAnalysis(msg);
+          panel.showAnalysis(unpackAnalysisMessage(msg));
           break;
         case 'specErrors':
           panel.showErrors(msg);

@@ -43,12 +43,13 @@ export async function exampleAnalyses() {
 /**
  * The host's 'analysis' messages for the example lessons, as the extension sends them: the
  * analysis, the resolved spec and the statements' lines. `edit(text)` may change each text first
- * (e.g. more steps). Returns { file: message }.
+ * (e.g. more steps). `packed`: with the batches and δₚ in typed arrays, exactly as the host posts
+ * them (src/shared/analysisWire.ts); without, plain analyses the tests can read. Returns { file: message }.
  */
-export async function exampleMessages(edit = (text) => text, writable = true) {
-  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { statementLines } from './src/shared/specEdits';";
+export async function exampleMessages(edit = (text) => text, writable = true, { packed = false } = {}) {
+  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { statementLines } from './src/shared/specEdits'; export { packAnalysisMessage } from './src/shared/analysisWire';";
   const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
-  const { parseSpec, analyzeSpec, statementLines } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  const { parseSpec, analyzeSpec, statementLines, packAnalysisMessage } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   const dir = path.join(root, 'examples');
   const result = {};
   let version = 1;
@@ -56,7 +57,8 @@ export async function exampleMessages(edit = (text) => text, writable = true) {
     const text = edit(readFileSync(path.join(dir, file), 'utf8'));
     const { spec } = parseSpec(text);
     if (!spec) continue;
-    result[file] = { type: 'analysis', version: version++, source: file, documentUri: `file:///work/examples/${file}`, analysis: analyzeSpec(spec), spec, statementLines: statementLines(text, spec), writable };
+    const message = { type: 'analysis', version: version++, source: file, documentUri: `file:///work/examples/${file}`, analysis: analyzeSpec(spec), spec, statementLines: statementLines(text, spec), writable };
+    result[file] = packed ? packAnalysisMessage(message) : message;
   }
   return result;
 }

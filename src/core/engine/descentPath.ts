@@ -53,6 +53,13 @@ function toArray(v: ArrayLike<number>, len = v.length): number[] {
   return out;
 }
 
+/** Whether the plain array `a` holds exactly v[0 … len−1]. */
+function sameValues(a: readonly number[], v: ArrayLike<number>, len: number): boolean {
+  if (a.length !== len) return false;
+  for (let i = 0; i < len; i++) if (a[i] !== v[i]) return false;
+  return true;
+}
+
 const finiteAll = (v: ArrayLike<number>, len = v.length): boolean => {
   for (let i = 0; i < len; i++) if (!Number.isFinite(v[i])) return false;
   return true;
@@ -104,6 +111,8 @@ export function runDescent(
   let lastOutside = -1;
 
   const path: PathPoint[] = [];
+  // Consecutive entries with the same batch (every full batch without shuffling) share one array.
+  let lastBatch: number[] | null = null;
   let prevPoint: PathPoint | null = null;
   let prevPushed = false;
   let divergence: Divergence | null = null;
@@ -182,7 +191,7 @@ export function runDescent(
           ...shifted,
           loss: entryLoss,
           gradient,
-          batch: toArray(batch, count),
+          batch: lastBatch !== null && sameValues(lastBatch, batch, count) ? lastBatch : (lastBatch = toArray(batch, count)),
           deltas: toArray(deltas, count),
           update: last ? null : toArray(update),
           signCoherent: last ? null : PathStats.coherent(update, n),

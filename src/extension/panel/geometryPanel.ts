@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import type { Settings } from '../config';
 import { buildWebviewHtml, makeNonce } from '../../shared/webviewHtml';
+import { packAnalysisMessage } from '../../shared/analysisWire';
 import { MAX_PERSISTED_SPEC_CHARS } from '../../shared/protocol';
 import type { HostMessage, PanelRequest, PersistedSnapshot } from '../../shared/protocol';
 import { parseSpec } from '../../core/spec/parse';
@@ -122,7 +123,8 @@ export class GeometryPanel extends Disposable {
     const common = { version: current.version, source: sourceName(this.source), ...this.uriField(), ...this.snapshotField() };
     if (result.kind === 'analysis') {
       // Batches and δₚ travel as typed arrays (a 2,000-step run with variants is ~10 MB as JSON).
-      this.lastAnalysis = { type: 'analysis', ...common, analysis: result.analysis, spec: result.spec, statementLines: result.statementLines, writable: this.source.kind === 'document' };
+      // Batches and δₚ travel as typed arrays (a 2,000-step run with variants is ~10 MB as JSON).
+      this.lastAnalysis = packAnalysisMessage({ type: 'analysis', ...common, analysis: result.analysis, spec: result.spec, statementLines: result.statementLines, writable: this.source.kind === 'document' });
       this.currentErrors = undefined;
       void this.messenger.post(this.lastAnalysis);
     } else {
