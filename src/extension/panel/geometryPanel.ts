@@ -123,7 +123,6 @@ export class GeometryPanel extends Disposable {
     const common = { version: current.version, source: sourceName(this.source), ...this.uriField(), ...this.snapshotField() };
     if (result.kind === 'analysis') {
       // Batches and δₚ travel as typed arrays (a 2,000-step run with variants is ~10 MB as JSON).
-      // Batches and δₚ travel as typed arrays (a 2,000-step run with variants is ~10 MB as JSON).
       this.lastAnalysis = packAnalysisMessage({ type: 'analysis', ...common, analysis: result.analysis, spec: result.spec, statementLines: result.statementLines, writable: this.source.kind === 'document' });
       this.currentErrors = undefined;
       void this.messenger.post(this.lastAnalysis);
