@@ -1,7 +1,7 @@
 // Webview benchmark, run by `npm run bench` after the engine's tables: the built panel in headless
 // Chromium under the real CSP (the harness of the webview tests).
-//   - edit → frame: the host's work on an edit (Node: parse, analyse, pack the batches and δₚ into
-//     typed arrays, serialise the message as VS Code does: JSON with the typed arrays set aside as
+//   - edit → frame: the host's work on an edit (Node: parse, analyse, pack the path entries (batches, δₚ
+//     and every other field) into typed arrays, serialise the message as VS Code does: JSON with the typed arrays set aside as
 //     binary buffers) plus, in the page, the time from receiving the serialised message (JSON.parse
 //     with the buffers put back, then window.postMessage to the panel, as VS Code's webview frame
 //     does) to (a) the next animation frame after the panel redrew, i.e. the start of the frame that
@@ -47,9 +47,9 @@ function toWire(message) {
 
 /** Host-side time per example (median of 5, Node), as the panel host runs it on an edit: parse, analyse, pack, serialise. */
 async function hostAnalysisTimes() {
-  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { packAnalysis } from './src/shared/analysisWire';";
+  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { packAnalysisMessage } from './src/shared/analysisWire';";
   const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
-  const { parseSpec, analyzeSpec, packAnalysis } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  const { parseSpec, analyzeSpec, packAnalysisMessage } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   const { readFileSync, readdirSync } = await import('node:fs');
   const times = {};
   for (const file of readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.neuron')).sort()) {
@@ -58,8 +58,7 @@ async function hostAnalysisTimes() {
     for (let k = 0; k < 6; k++) {
       const t0 = performance.now();
       const { spec } = parseSpec(text);
-      const { analysis, samples } = packAnalysis(analyzeSpec(spec));
-      toWire({ type: 'analysis', version: 1, source: file, analysis, spec, samples });
+      toWire(packAnalysisMessage({ type: 'analysis', version: 1, source: file, analysis: analyzeSpec(spec), spec }));
       ts.push(performance.now() - t0);
     }
     times[file] = median(ts.slice(1));
@@ -120,7 +119,7 @@ let failed = false;
 try {
   const size = await bundleSize();
   const host = await hostAnalysisTimes();
-  // As the host posts them: batches and δₚ in typed arrays (src/shared/analysisWire.ts).
+  // As the host posts them: the path entries in typed arrays (src/shared/analysisWire.ts).
   const messages = await exampleMessages(undefined, true, { packed: true });
 
   console.log('\nWebview (headless Chromium, real CSP)');

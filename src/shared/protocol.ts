@@ -6,7 +6,7 @@
  * Pure TypeScript: no vscode, no DOM.
  */
 import type { Analysis } from '../core/analysis/types';
-import type { PackedSamples } from './analysisWire';
+import type { PackedPaths, PackedSamples } from './analysisWire';
 import type { Optimizer, Preprocess, Spec, StatementKey } from '../core/spec/types';
 
 /** A located problem, as the panel's error banner shows it (one-based line and column). */
@@ -37,6 +37,8 @@ export type HostMessage =
       readonly analysis: Analysis;
       /** The path entries' batches and δₚ, packed into typed arrays and left out of `analysis` (analysisWire.ts). */
       readonly samples?: PackedSamples;
+      /** The path entries' other fields in columns; the analysis' paths are then empty (analysisWire.ts). */
+      readonly paths?: PackedPaths;
       /** The resolved spec the analysis came from: the webview re-runs the pure core on it when a control changes. */
       readonly spec?: Spec;
       /** One-based line of each statement written in the text (tooltips quote "lr = 0.5, line 21"). */

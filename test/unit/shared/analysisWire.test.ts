@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeSpec } from '../../../src/core/analysis/analyze';
 import { parseSpec } from '../../../src/core/spec/parse';
-import { packAnalysis, packAnalysisMessage, unpackAnalysis, unpackAnalysisMessage } from '../../../src/shared/analysisWire';
+import { packAnalysis, packAnalysisFully, packAnalysisMessage, unpackAnalysis, unpackAnalysisFully, unpackAnalysisMessage } from '../../../src/shared/analysisWire';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../examples');
 
@@ -11,6 +11,23 @@ function example(file: string, edit = (t: string): string => t) {
   const { spec } = parseSpec(edit(readFileSync(path.join(EXAMPLES, file), 'utf8')));
   assert.ok(spec, file);
   return analyzeSpec(spec);
+}
+
+/** Same keys in the same order, numbers equal bit for bit (Object.is: −0 is not 0), same nulls and booleans. */
+function assertIdentical(actual: unknown, expected: unknown, at = 'analysis'): void {
+  if (typeof expected === 'number') {
+    assert.ok(typeof actual === 'number' && Object.is(actual, expected), `${at}: ${String(actual)} ≠ ${expected}`);
+    return;
+  }
+  if (expected === null || typeof expected !== 'object') {
+    assert.equal(actual, expected, at);
+    return;
+  }
+  assert.equal(Array.isArray(actual), Array.isArray(expected), `${at}: array or not`);
+  assert.ok(actual !== null && typeof actual === 'object', at);
+  const ek = Object.keys(expected);
+  assert.deepEqual(Object.keys(actual), ek, `${at}: keys`);
+  for (const k of ek) assertIdentical((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], `${at}.${k}`);
 }
 
 describe('analysis on the wire', () => {
@@ -32,6 +49,47 @@ describe('analysis on the wire', () => {
       for (const [k, p] of a.run.path.entries()) if (p.deltas) assert.deepEqual(bits(back.run.path[k].deltas!), bits(p.deltas));
     });
   }
+
+  for (const [file, edit] of [
+    ['learning-rate.neuron', undefined],
+    ['batch-sizes.neuron', undefined],
+    ['adam.neuron', (t: string) => `${t}\nshuffle = true\n`],
+    ['learned-shift.neuron', undefined],
+    ['momentum.neuron', undefined],
+    ['tanh.neuron', undefined],
+  ] as const) {
+    it(`packs every field of ${file}'s path entries into columns and back, bit for bit, keys in the engine's order`, () => {
+      const a = example(file, edit);
+      const { analysis, samples, paths } = packAnalysisFully(a);
+      assert.ok(paths, 'the entries share a layout');
+      assert.ok([analysis, ...analysis.variants].every((r) => r.run.path.length === 0), 'the paths travel empty');
+      assert.ok(JSON.stringify(analysis).length < 300_000, 'little JSON is left (mostly the contour grids)');
+      const back = unpackAnalysisFully(structuredClone(analysis), structuredClone(samples), structuredClone(paths));
+      assertIdentical(back, a);
+      assert.equal(JSON.stringify(back), JSON.stringify(a));
+    });
+  }
+
+  it('keeps −0, nulls and booleans apart in the columns, and a path whose entries differ in layout as objects', () => {
+    const a = example('momentum.neuron');
+    const p0 = a.run.path[0];
+    const odd = { ...a, run: { ...a.run, path: [{ ...p0, w: [-0, ...p0.w.slice(1)], loss: null, angleToOptimum: null, signCoherent: false }, { ...a.run.path[1], signCoherent: true }, ...a.run.path.slice(2)] } };
+    const { analysis, samples, paths } = packAnalysisFully(odd);
+    assertIdentical(unpackAnalysisFully(structuredClone(analysis), structuredClone(samples), structuredClone(paths)), odd);
+    const mixed = { ...a, run: { ...a.run, path: [{ ...p0, w: p0.w.slice(1) }, ...a.run.path.slice(1)] } };
+    const packed = packAnalysisFully(mixed);
+    assert.equal(packed.paths, null);
+    assert.equal(packed.analysis.run.path.length, mixed.run.path.length);
+    assertIdentical(unpackAnalysisFully(packed.analysis, packed.samples, packed.paths), mixed);
+  });
+
+  it('refuses columns that do not fit the analysis', () => {
+    const { analysis, samples, paths } = packAnalysisFully(example('learning-rate.neuron'));
+    assert.throws(() => unpackAnalysisFully(analysis, samples, { ...paths!, values: paths!.values.subarray(1) }));
+    assert.throws(() => unpackAnalysisFully(analysis, samples, { ...paths!, tags: paths!.tags.subarray(1) }));
+    assert.throws(() => unpackAnalysisFully(analysis, samples, { ...paths!, runs: paths!.runs.slice(1) }));
+    assert.throws(() => unpackAnalysisFully(analysis, samples, { ...paths!, tags: new Uint8Array(paths!.tags.length).fill(9) }));
+  });
 
   it('packs a repeated batch once and shares it again after unpacking', () => {
     const a = example('learning-rate.neuron');
@@ -58,8 +116,10 @@ describe('analysis on the wire', () => {
     const a = example('adam.neuron');
     const msg = { type: 'analysis' as const, version: 3, source: 'adam.neuron', analysis: a };
     const packed = packAnalysisMessage(msg);
-    assert.ok(packed.samples);
+    assert.ok(packed.samples && packed.paths);
+    assert.equal(packed.analysis.run.path.length, 0);
     assert.equal(JSON.stringify(unpackAnalysisMessage(structuredClone(packed))), JSON.stringify(msg));
+    assertIdentical(unpackAnalysisMessage(structuredClone(packed)), msg);
     assert.equal(unpackAnalysisMessage(msg), msg);
   });
 });
