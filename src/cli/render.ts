@@ -1,19 +1,22 @@
 /**
  * `gradient-geometry render FILE -o OUT.svg [--theme KIND] [--step N] [--width W] [--height H]
- * [--per-sample]`: the panel's weight-plane picture as a standalone SVG, drawn by the same scene
- * code (buildScene → sceneToSvgTree → renderSvg), so the CLI's figure and the panel agree.
+ * [--per-sample] [--animate [--duration S]]`: the panel's weight-plane picture as a standalone SVG,
+ * drawn by the same scene code (buildScene → sceneToSvgTree → renderSvg), so the CLI's figure and
+ * the panel agree; `--animate` draws the run step by step (core/figures/animatedSvg.ts).
  * Exit codes: 0 written, 1 the spec has errors, 2 usage error, unreadable input or unwritable output.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { LineIndex, formatDiagnostic } from '../core/diagnostics';
 import { analyzeSpec } from '../core/analysis/analyze';
+import { animatedRunSvg } from '../core/figures';
 import { buildScene, plotAspect, renderSvg, THEME_KINDS, type ThemeKind } from '../core/scene';
 import { parseSpec } from '../core/spec/parse';
 import { LIMITS } from '../core/spec/types';
 
 export const RENDER_USAGE = `  gradient-geometry render FILE -o OUT.svg [--theme light|dark|high-contrast|high-contrast-light]
-                    [--step N] [--width W] [--height H] [--per-sample]
-                                            draw the weight plane as a standalone SVG`;
+                    [--step N] [--width W] [--height H] [--per-sample] [--animate [--duration S]]
+                                            draw the weight plane as a standalone SVG; --animate draws
+                                            the run step by step (CSS, still under reduced motion)`;
 
 interface Io {
   out(text: string): void;
@@ -28,6 +31,10 @@ interface RenderArgs {
   readonly width: number;
   readonly height: number;
   readonly perSample: boolean;
+  /** An animated SVG of the run (docs/figures.md). */
+  readonly animate: boolean;
+  /** Seconds for the whole animated path (default: 20 steps per second, 2 … 30 s). */
+  readonly duration?: number;
 }
 
 /** Parses the arguments after `render`; a string is the usage error. */
@@ -39,6 +46,8 @@ export function parseRenderArgs(args: readonly string[]): RenderArgs | string {
   let width = 640;
   let height = 600;
   let perSample = false;
+  let animate = false;
+  let duration: number | undefined;
   const integer = (v: string | undefined, name: string, lo: number, hi: number): number | string => {
     const n = Number(v);
     return v !== undefined && /^\d+$/.test(v) && n >= lo && n <= hi ? n : `${name} expects a whole number ${lo} … ${hi}, found ${v ?? 'nothing'}`;
@@ -63,6 +72,13 @@ export function parseRenderArgs(args: readonly string[]): RenderArgs | string {
       k++;
     } else if (a === '--per-sample') {
       perSample = true;
+    } else if (a === '--animate') {
+      animate = true;
+    } else if (a === '--duration') {
+      const d = Number(value);
+      if (value === undefined || !/^\d+(\.\d+)?$/.test(value) || !(d >= 0.5 && d <= 600)) return `--duration expects seconds 0.5 … 600, found ${value ?? 'nothing'}`;
+      duration = d;
+      k++;
     } else if (a.startsWith('-')) {
       return `unknown option ${a}`;
     } else if (file === undefined) {
@@ -73,7 +89,9 @@ export function parseRenderArgs(args: readonly string[]): RenderArgs | string {
   }
   if (file === undefined) return 'render expects a .neuron FILE';
   if (output === undefined) return 'render expects -o OUT.svg';
-  return { file, output, theme, step, width, height, perSample };
+  if (duration !== undefined && !animate) return '--duration needs --animate';
+  if (animate && (step !== undefined || perSample)) return '--animate draws the whole run: leave out --step and --per-sample';
+  return { file, output, theme, step, width, height, perSample, animate, duration };
 }
 
 export function runRender(args: readonly string[], io: Io): number {
@@ -98,6 +116,17 @@ export function runRender(args: readonly string[], io: Io): number {
   for (const d of result.diagnostics) io.err(formatDiagnostic(parsed.file, index, d));
   if (result.spec === undefined) return 1;
   const analysis = analyzeSpec(result.spec);
+  if (parsed.animate) {
+    const svg = animatedRunSvg(analysis, { theme: parsed.theme, width: parsed.width, height: parsed.height, duration: parsed.duration });
+    try {
+      writeFileSync(parsed.output, svg);
+    } catch (e) {
+      io.err(`gradient-geometry: cannot write ${parsed.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      return 2;
+    }
+    io.out(`${parsed.output}: ${parsed.file}, animated run of ${analysis.run.path.length - 1} steps, ${parsed.theme} theme (still under reduced motion)`);
+    return 0;
+  }
   const scene = buildScene(analysis, { step: parsed.step, aspect: plotAspect(parsed.width, parsed.height), perSample: parsed.perSample, batchStep: parsed.perSample });
   const svg = renderSvg(scene, parsed.theme, { width: parsed.width, height: parsed.height });
   try {

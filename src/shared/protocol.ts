@@ -63,6 +63,8 @@ export type HostMessage =
       /** Settings that affect the view (sent on ready and when they change). */
       readonly type: 'settings';
       readonly animationStepsPerSecond: number;
+      /** Presenter mode (setting gradientGeometry.presenterMode): large type, thick lines, high contrast, clean layout. */
+      readonly presenterMode?: boolean;
     }
   /** The outcome of a 'writeSpec' or 'export' request, shown in the panel's status line. */
   | { readonly type: 'writeResult'; readonly ok: boolean; readonly message: string }

@@ -4,7 +4,7 @@
  * Also the loss grid of a zoomed view, recomputed for the visible part of the plane so contours
  * stay smooth at any zoom.
  */
-import { analyzeSpec, buildProblem } from '../core/analysis/analyze';
+import { analyzeSpec, buildProblem, optimumTheta } from '../core/analysis/analyze';
 import { lossGrid } from '../core/analysis/lossGrid';
 import type { Analysis, LossGrid } from '../core/analysis/types';
 import type { Objective } from '../core/engine/objective';
@@ -175,7 +175,7 @@ export class LiveModel {
     // Only the data (preprocessing, teacher labels) changes the loss surface; lr, batch and optimizer do not.
     const key = JSON.stringify([o.preprocess ?? null, o.teacher ?? null]);
     if (!this.objective || this.objective.spec !== this.spec || this.objective.key !== key) this.objective = { spec: this.spec, key, obj: buildProblem(spec) };
-    const held = spec.biasTrained ? [...a.optimum.w, a.optimum.b] : [...a.optimum.w];
+    const held = optimumTheta(spec, a.optimum);
     try {
       return lossGrid(this.objective.obj, { axes: spec.view, held, heldAt: 'optimum', bounds: { u0: view.xMin, u1: view.xMax, v0: view.yMin, v1: view.yMax }, nx: resolution, ny: resolution });
     } catch {

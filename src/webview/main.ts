@@ -36,7 +36,7 @@ function start(): void {
           panel.showErrors(msg);
           break;
         case 'settings':
-          panel.applySettings(msg.animationStepsPerSecond);
+          panel.applySettings(msg.animationStepsPerSecond, msg.presenterMode === true);
           break;
         case 'highlight':
           panel.highlight(isStatementKey(msg.key) ? msg.key : null);

@@ -20,6 +20,7 @@ import { OverlayToggles } from './overlayToggles';
 import { attachPlaneInput, panBy, zoomAbout, type DragTarget } from './planeInput';
 import { PlaneView } from './planeView';
 import { ReadoutView } from './readoutView';
+import { applyLocks, PredictView, teachingClasses } from './teachingView';
 import type { ViewState } from './state';
 import { Timeline, type TimelineEnvironment } from './timeline';
 import { tooltipLines, tooltipNode } from './tooltip';
@@ -70,6 +71,10 @@ export class Panel {
   private hover: { k: number; at: Vec2 } | null = null;
   /** Picture ↔ spec lines: clicks and Enter reveal a statement; the editor's cursor highlights a part. */
   private readonly nav: Navigation;
+  /** Teaching (teachingView.ts): the predict-then-reveal box, presenter mode, the step on screen. */
+  private readonly predict = new PredictView(() => this.showStep(this.timeline.step));
+  private presenter = false;
+  private shown = 0;
 
   constructor(
     root: HTMLElement,
@@ -81,6 +86,15 @@ export class Panel {
     this.error.hidden = true;
     this.timeline = new Timeline(env, {
       onStep: (k, announce) => {
+        // Predict-then-reveal: no step past an open question.
+        const stop = this.predictStop(this.shown, k);
+        if (stop !== null) {
+          this.timeline.goTo(stop, true);
+          this.predict.focus();
+          return;
+        }
+        // Playing pauses at an open question.
+        if (this.timeline.isPlaying && this.predict.enabled && this.predict.hides(k)) this.timeline.pause(false);
         this.save({ step: k === this.timeline.lastStep && !this.timeline.isPlaying ? null : k });
         this.showStep(k);
         if (announce) this.announce();
@@ -106,7 +120,7 @@ export class Panel {
         'div',
         { className: 'gg-body' },
         h('div', { className: 'gg-stage' }, this.figure, this.multiples.element, this.liveRegion, h('p', { className: 'gg-help', text: KEYBOARD_HELP }), this.charts.element),
-        h('aside', { className: 'gg-side' }, this.toggles.element, this.controls.element, this.readout.element, exports, this.status),
+        h('aside', { className: 'gg-side' }, this.predict.element, this.toggles.element, this.controls.element, this.readout.element, exports, this.status),
       ),
     );
     this.setUnavailable('Waiting for the analysis…');
@@ -178,7 +192,9 @@ export class Panel {
     this.save({ documentUri: msg.documentUri, source: msg.source, snapshot: msg.snapshot });
   }
 
-  applySettings(stepsPerSecond: number): void {
+  applySettings(stepsPerSecond: number, presenter = this.presenter): void {
+    this.presenter = presenter;
+    teachingClasses(document.body, this.spec, this.predict.enabled && this.predict.hides(this.shown), presenter);
     if (!(Number.isFinite(stepsPerSecond) && stepsPerSecond > 0)) return;
     this.settingsSpeed = Math.min(stepsPerSecond, MAX_ANIMATION_STEPS_PER_SECOND);
     if (this.state.speed === null) this.timeline.setSpeed(this.settingsSpeed);
@@ -225,9 +241,12 @@ export class Panel {
   private rebuild(): void {
     const a = this.live.analysis(this.state.overrides);
     if (!a) return;
+    const predicting = this.spec?.predict === 'quadrant';
+    if (a !== this.analysis || predicting !== this.predict.enabled) this.predict.reset(a, predicting);
     this.analysis = a;
     const last = Math.max(0, a.run.path.length - 1);
-    const step = this.state.step === null ? last : Math.min(this.state.step, last);
+    // A predict-then-reveal lesson starts at the first step; others at the end of the run.
+    const step = this.state.step === null ? (predicting ? 0 : last) : Math.min(this.state.step, last);
     const options = this.sceneOptions(a, step);
     const zoomed = this.state.zoom ? this.live.zoomedGrid(a, this.state.overrides, this.state.zoom) : null;
     const scene = buildScene(zoomed ? { ...a, contours: zoomed } : a, options);
@@ -242,6 +261,7 @@ export class Panel {
     this.charts.mount(a, step, this.state.showVariants);
     this.readout.show(a);
     this.controls.update(this.spec, a, this.state.overrides, this.writable, this.specRate);
+    applyLocks(this.controls.element, this.spec);
     this.toggles.setHasVariants(a.variants.length > 0);
     this.timeline.setPath(last, step);
     this.showStep(step);
@@ -249,6 +269,9 @@ export class Panel {
 
   /** Per frame: only the step-dependent parts. */
   private showStep(step: number): void {
+    this.shown = step;
+    this.predict.show(step);
+    teachingClasses(document.body, this.spec, this.predict.enabled && this.predict.hides(step), this.presenter);
     this.plane.show(step);
     this.charts.show(step);
     if (this.state.compare === 'side') this.multiples.show(step);
@@ -256,7 +279,10 @@ export class Panel {
   }
 
   private announce(): void {
-    if (this.analysis) this.liveRegion.textContent = stepSummary(this.analysis, this.timeline.step);
+    const k = this.timeline.step;
+    // An open question must not be answered by the summary (it names the next update's direction).
+    if (this.predict.enabled && this.predict.hides(k)) this.liveRegion.textContent = `Step ${k}: which quadrant will the next update point to? Choose a quadrant (keys 1–4 in the box).`;
+    else if (this.analysis) this.liveRegion.textContent = stepSummary(this.analysis, k);
   }
 
   /**
@@ -299,8 +325,16 @@ export class Panel {
     this.showResult(true, 'Writing to the spec…');
   }
 
+  /** The first step in [from, to) whose update is still to be predicted, or null. */
+  private predictStop(from: number, to: number): number | null {
+    if (!this.predict.enabled) return null;
+    for (let k = from; k < to; k++) if (this.predict.hides(k)) return k;
+    return null;
+  }
+
   private drag(target: DragTarget, at: Vec2, done: boolean): void {
     if (!this.spec) return;
+    if (this.spec.lock.includes(target === 'teacher' ? 'teacher' : 'start')) return;
     if (target === 'teacher' && this.spec.labels.kind !== 'teacher') return;
     // Keep the frame still while dragging, whatever the new path's extent.
     const zoom = this.state.zoom ?? this.plane.scene?.viewport ?? null;

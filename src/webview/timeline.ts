@@ -24,6 +24,8 @@ export interface TimelineListener {
 const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].filter((s) => s <= MAX_ANIMATION_STEPS_PER_SECOND);
 /** Longest frame gap counted (a hidden panel must not jump hundreds of steps on return). */
 const MAX_FRAME_GAP_MS = 250;
+/** `frame` while a tick runs (no frame is pending, but the timeline is playing). */
+const TICKING = -1;
 
 export class Timeline {
   readonly play = button('Play', 'gg-play', 'Play or pause (Space)');
@@ -127,7 +129,7 @@ export class Timeline {
 
   pause(announce: boolean): void {
     const was = this.isPlaying;
-    if (this.frame !== null) this.env.cancelFrame(this.frame);
+    if (this.frame !== null && this.frame !== TICKING) this.env.cancelFrame(this.frame);
     this.frame = null;
     this.setPlayButton(false);
     if (was) {
@@ -137,7 +139,8 @@ export class Timeline {
   }
 
   private readonly tick = (time: number): void => {
-    this.frame = null;
+    // Still playing while the listener runs, so that it can pause (a predict-then-reveal question).
+    this.frame = TICKING;
     if (this.lastTime !== null) this.carry += (Math.min(time - this.lastTime, MAX_FRAME_GAP_MS) / 1000) * this.stepsPerSecond;
     this.lastTime = time;
     const advance = Math.floor(this.carry);
@@ -146,7 +149,9 @@ export class Timeline {
       const next = Math.min(this.current + advance, this.last);
       this.show(next);
       this.listener.onStep(next, false);
+      if (this.frame === null) return; // paused by the listener
       if (next >= this.last) {
+        this.frame = null;
         this.setPlayButton(false);
         this.listener.onPlaying(false);
         this.listener.onStep(next, true);

@@ -136,7 +136,7 @@ export class GeometryPanel extends Disposable {
   /** Settings changed: send the view's settings, and redo the analysis if the default steps changed. */
   settingsChanged(previous: Settings): void {
     const now = this.host.settings();
-    if (now.animationStepsPerSecond !== previous.animationStepsPerSecond) void this.messenger.post(this.settingsMessage());
+    if (now.animationStepsPerSecond !== previous.animationStepsPerSecond || now.presenterMode !== previous.presenterMode) void this.messenger.post(this.settingsMessage());
     if (now.defaultSteps !== previous.defaultSteps) {
       this.analysedVersion = -1;
       this.refresh();
@@ -224,7 +224,8 @@ export class GeometryPanel extends Disposable {
   }
 
   private settingsMessage(): HostMessage {
-    return { type: 'settings', animationStepsPerSecond: this.host.settings().animationStepsPerSecond };
+    const s = this.host.settings();
+    return { type: 'settings', animationStepsPerSecond: s.animationStepsPerSecond, presenterMode: s.presenterMode };
   }
 
   private async sendAll(): Promise<void> {
