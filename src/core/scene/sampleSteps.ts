@@ -37,7 +37,11 @@ export function sampleSteps(analysis: Analysis, k: number, axes: readonly [numbe
     point.batch.forEach((p, q) => {
       const d = point.deltas![q];
       const x = rows[p];
-      const step: Vec2 = [(-eta * d * x[i]) / B, (-eta * d * x[j]) / B];
+      // With a trained shift (f = w·(x + s) + b) the weights' per-sample gradient is δ·(x + s).
+      const s = point.s;
+      const xi = x[i] + (s ? s[i] : 0);
+      const xj = x[j] + (s ? s[j] : 0);
+      const step: Vec2 = [(-eta * d * xi) / B, (-eta * d * xj) / B];
       if (Number.isFinite(step[0]) && Number.isFinite(step[1])) raw.push({ sample: p, delta: d, step });
     });
   }

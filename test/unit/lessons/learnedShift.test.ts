@@ -75,3 +75,23 @@ describe('lesson: a learned per-input shift, tested (learned-shift.neuron)', () 
     near(o.b + o.w[0] * o.s[0] + o.w[1] * o.s[1], 0, 1e-9, 'effective bias');
   });
 });
+
+describe('per-sample steps of the shifted model in the picture', () => {
+  it('lie along x + s (the shifted input), not along x', async () => {
+    const { sampleSteps } = await import('../../../src/core/scene/sampleSteps');
+    const a = loadLesson('learned-shift.neuron').main;
+    const k = 300;
+    const point = a.run.path[k];
+    assert.ok(point.s && point.batch && point.deltas);
+    const here: [number, number] = [point.w[0], point.w[1]];
+    const chain = sampleSteps(a, k, [0, 1], here, { xMin: -3, xMax: 3, yMin: -3, yMax: 3 });
+    assert.ok(chain && chain.arrows.length === 1);
+    const x = a.sampleInputs?.[point.batch[0]];
+    assert.ok(x);
+    const shifted = [x[0] + point.s[0], x[1] + point.s[1]];
+    const arrow = chain.arrows[0];
+    const d = [arrow.to[0] - arrow.from[0], arrow.to[1] - arrow.from[1]];
+    assert.ok(Math.abs(d[0] * shifted[1] - d[1] * shifted[0]) < 1e-9 * Math.hypot(d[0], d[1]) * Math.hypot(shifted[0], shifted[1]), 'parallel to x + s');
+    assert.ok(Math.abs(d[0] * x[1] - d[1] * x[0]) > 1e-3 * Math.hypot(d[0], d[1]) * Math.hypot(x[0], x[1]), 'not parallel to x');
+  });
+});
