@@ -2,11 +2,14 @@
  * One weight-plane drawing in the page. `mount` builds the whole SVG from the shared scene (when
  * the analysis, the zoom or a toggle changes); `show(step)` moves only what depends on the step:
  * the cone group, the arrows group and the reveal of the path (stroke-dasharray over a polyline
- * that already holds every step). Used for the main plane and for each small multiple.
+ * that already holds every step, but for points within half a pixel of the last one drawn). Used for the main plane and for each small multiple.
  */
 import type { Analysis } from '../core/analysis/types';
 import { coneLayer, movingLayer, pathLengths, planeFrame, revealDash, sceneAtStep, sceneToSvgTree, type PlaneFrame, type Scene, type SceneOptions } from '../core/scene';
 import { createSvg } from './renderTree';
+
+/** Polyline thinning (SvgLayout.minPathPixels): a path point closer than this to the last one drawn is left out. */
+export const PATH_MIN_PIXELS = 0.5;
 
 export interface PlaneSize {
   readonly width: number;
@@ -49,10 +52,12 @@ export class PlaneView {
     this.base = scene;
     this.analysis = analysis;
     this.options = options;
-    const layout = { width: this.size.width, height: this.size.height, idPrefix: this.size.idPrefix, pathMode: 'full' as const };
+    // Path points within half a pixel of the last one drawn are left out of the polylines; the
+    // reveal, the hover and the timeline keep every step.
+    const layout = { width: this.size.width, height: this.size.height, idPrefix: this.size.idPrefix, pathMode: 'full' as const, minPathPixels: PATH_MIN_PIXELS };
     const svg = createSvg(sceneToSvgTree(scene, layout)) as SVGSVGElement;
     this.frameInfo = planeFrame(scene.viewport, layout);
-    this.lengths = pathLengths(scene.path, this.frameInfo);
+    this.lengths = pathLengths(scene.path, this.frameInfo, PATH_MIN_PIXELS, scene.current);
     this.pixels = new Float64Array(scene.path.length * 2);
     scene.path.forEach((p, k) => {
       const q = this.frameInfo!.P(p);

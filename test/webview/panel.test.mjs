@@ -75,11 +75,30 @@ describe('webview panel in Chromium', function () {
     assert.ok((await page.locator('[data-testid="gg-contours"] path').count()) >= 5, 'several contour levels');
     const total = lesson.run.path.length;
     assert.equal(await num(page, 'gg-path', 'data-points'), total);
-    assert.equal((await attr(page, 'gg-path', 'points')).trim().split(/\s+/).length, total);
+    assert.equal(await num(page, 'gg-path', 'data-total'), total);
     assert.equal(await num(page, 'gg-start', 'data-x'), 0.5);
     assert.equal(await num(page, 'gg-start', 'data-y'), -0.5);
     assert.equal(await num(page, 'gg-optimum', 'data-x'), -1.5);
     assert.equal(await num(page, 'gg-optimum', 'data-y'), 1.5);
+    // The polyline leaves out points within half a pixel of the last one drawn: every path point
+    // lies within 0.5 px (+ the 0.01 px rounding) of a drawn one, the first and the last are drawn.
+    const drawn = (await attr(page, 'gg-path', 'points')).trim().split(/\s+/).map((p) => p.split(',').map(Number));
+    assert.ok(drawn.length >= 2 && drawn.length <= total);
+    const sx = await page.locator('[data-testid="gg-start"] circle').evaluate((e) => [Number(e.getAttribute('cx')), Number(e.getAttribute('cy'))]);
+    const diamond = (await page.locator('[data-testid="gg-optimum"] polygon').getAttribute('points')).trim().split(/\s+/).map((p) => p.split(',').map(Number));
+    const ox = [0, 1].map((i) => diamond.reduce((acc, p) => acc + p[i], 0) / diamond.length);
+    // Pixel = a + b·world on each axis, from the start (0.5, −0.5) and the optimum (−1.5, 1.5).
+    const toPx = (w) => [0, 1].map((i) => {
+      const [ws, wo] = i === 0 ? [0.5, -1.5] : [-0.5, 1.5];
+      return sx[i] + ((w[i] - ws) * (ox[i] - sx[i])) / (wo - ws);
+    });
+    const pts = lesson.run.path.map((p) => toPx(p.w));
+    for (const [k, p] of pts.entries()) {
+      const d = Math.min(...drawn.map((q) => Math.hypot(q[0] - p[0], q[1] - p[1])));
+      assert.ok(d <= 0.52, `path point ${k} is ${d.toFixed(3)} px from the drawn polyline's points`);
+    }
+    assert.ok(Math.hypot(drawn[0][0] - pts[0][0], drawn[0][1] - pts[0][1]) <= 0.02, 'the first point is drawn');
+    assert.ok(Math.hypot(drawn.at(-1)[0] - pts.at(-1)[0], drawn.at(-1)[1] - pts.at(-1)[1]) <= 0.02, 'the last point is drawn');
     // On screen the optimum is up and to the left of the start (north-west): the y axis points up.
     const s = await page.locator('[data-testid="gg-start"] circle').boundingBox();
     const o = await page.locator('[data-testid="gg-optimum"] polygon').boundingBox();

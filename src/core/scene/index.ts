@@ -2,7 +2,7 @@
 export { buildScene, sceneAtStep } from './buildScene';
 export { contourLines } from './contours';
 export { formatNumber } from './geometry';
-export { sceneToSvgTree, plotAspect, PLOT_PADDING, pathLengths, revealDash } from './svgTree';
+export { sceneToSvgTree, plotAspect, PLOT_PADDING, pathLengths, revealDash, drawnIndices } from './svgTree';
 export type { SvgNode, SvgLayout } from './svgTree';
 export { planeFrame } from './planeFrame';
 export type { PlaneFrame } from './planeFrame';

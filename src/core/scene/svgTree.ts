@@ -26,17 +26,56 @@ export interface SvgLayout extends FrameLayout {
    * animating never rebuilds the polyline.
    */
   readonly pathMode?: 'prefix' | 'full';
+  /**
+   * Thinning of the path and variant polylines (the panel: 0.5): a point closer than this many
+   * pixels to the last point drawn is left out (the first, the last and the current step always
+   * stay), so every point lies within this distance of a drawn one. 0 (default): every point.
+   */
+  readonly minPathPixels?: number;
 }
 
-/** Cumulative pixel length of the path up to each point (lengths[0] = 0), for the 'full' path mode. */
-export function pathLengths(points: readonly Vec2[], f: PlaneFrame): Float64Array {
-  const out = new Float64Array(points.length);
-  for (let k = 1; k < points.length; k++) {
-    const a = f.P(points[k - 1]);
-    const b = f.P(points[k]);
-    out[k] = out[k - 1] + Math.min(Math.hypot(b[0] - a[0], b[1] - a[1]), 1e6);
+/**
+ * Indices of the points (in pixels) a polyline draws with tolerance `minPx`: the first, the last,
+ * `keep` and every other point at least `minPx` from the last point drawn before it. All of them
+ * when `minPx` ≤ 0.
+ */
+export function drawnIndices(pixels: readonly Vec2[], minPx = 0, keep = -1): number[] {
+  const n = pixels.length;
+  const out: number[] = [];
+  let last: Vec2 | null = null;
+  for (let k = 0; k < n; k++) {
+    const p = pixels[k];
+    if (last !== null && k !== n - 1 && k !== keep && minPx > 0 && Math.hypot(p[0] - last[0], p[1] - last[1]) < minPx) continue;
+    out.push(k);
+    last = p;
   }
   return out;
+}
+
+/**
+ * Cumulative pixel length of the path up to each point (lengths[0] = 0), for the 'full' path mode:
+ * along the polyline drawn with `minPx` and `keep` (see drawnIndices), a point left out having the
+ * length of the last point drawn before it.
+ */
+export function pathLengths(points: readonly Vec2[], f: PlaneFrame, minPx = 0, keep = -1): Float64Array {
+  const out = new Float64Array(points.length);
+  const pixels = points.map((p) => f.P(p));
+  let prev = 0;
+  for (const k of drawnIndices(pixels, minPx, keep)) {
+    for (let j = prev + 1; j < k; j++) out[j] = out[prev];
+    if (k > 0) {
+      const a = pixels[prev];
+      const b = pixels[k];
+      out[k] = out[prev] + Math.min(Math.hypot(b[0] - a[0], b[1] - a[1]), 1e6);
+    }
+    prev = k;
+  }
+  return out;
+}
+
+/** The points of `pixels` drawn with tolerance `minPx` (see drawnIndices). */
+function thin(pixels: readonly Vec2[], minPx: number, keep = -1): Vec2[] {
+  return minPx > 0 ? drawnIndices(pixels, minPx, keep).map((k) => pixels[k]) : (pixels as Vec2[]);
 }
 
 /** stroke-dasharray that shows the first `length` pixels of a path of `total` pixels. */
@@ -140,6 +179,7 @@ function marksLayer(scene: Scene, f: PlaneFrame): SvgNode[] {
 export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
   const f = planeFrame(scene.viewport, layout);
   const { width: W, height: H, plot, P } = f;
+  const minPx = layout.minPathPixels ?? 0;
   const kids: SvgNode[] = [];
 
   kids.push(el('title', {}, undefined, `Weight plane ${scene.x.name}–${scene.y.name}: ${scene.title}`));
@@ -161,7 +201,7 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
       el(
         'g',
         { class: 'gg-variants', 'data-testid': 'gg-variants', 'clip-path': f.clip, fill: 'none', 'stroke-width': 1.5 },
-        scene.variants.map((vp) => el('polyline', { class: `gg-variant gg-variant-${vp.colorIndex % 6}`, 'data-name': vp.name, 'data-points': vp.points.length, points: pointsAttr(vp.points.map(P)) })),
+        scene.variants.map((vp) => el('polyline', { class: `gg-variant gg-variant-${vp.colorIndex % 6}`, 'data-name': vp.name, 'data-points': vp.points.length, points: pointsAttr(thin(vp.points.map(P), minPx)) })),
       ),
     );
   }
@@ -170,13 +210,14 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
   // The path: all of it faint, then steps 0..current strong.
   const full = layout.pathMode === 'full';
   const drawn = full ? scene.path : scene.path.slice(0, scene.current + 1);
-  const pathAttrs: Record<string, string | number> = { class: 'gg-path', 'data-testid': 'gg-path', 'data-points': scene.current + 1, 'data-total': scene.path.length, fill: 'none', 'stroke-width': 2, 'stroke-linejoin': 'round', 'clip-path': f.clip, points: pointsAttr(drawn.map(P)) };
+  const pixels = scene.path.map(P);
+  const pathAttrs: Record<string, string | number> = { class: 'gg-path', 'data-testid': 'gg-path', 'data-points': scene.current + 1, 'data-total': scene.path.length, fill: 'none', 'stroke-width': 2, 'stroke-linejoin': 'round', 'clip-path': f.clip, points: pointsAttr(thin(pixels.slice(0, drawn.length), minPx, scene.current)) };
   if (scene.path.length === 0) pathAttrs['data-points'] = 0;
   if (full && scene.path.length > 0) {
-    const lengths = pathLengths(scene.path, f);
+    const lengths = pathLengths(scene.path, f, minPx, scene.current);
     pathAttrs['stroke-dasharray'] = revealDash(lengths[scene.current], lengths[lengths.length - 1]);
   }
-  kids.push(el('polyline', { class: 'gg-path-ghost', fill: 'none', 'stroke-width': 1, 'stroke-opacity': 0.35, 'clip-path': f.clip, points: pointsAttr(scene.path.map(P)) }));
+  kids.push(el('polyline', { class: 'gg-path-ghost', fill: 'none', 'stroke-width': 1, 'stroke-opacity': 0.35, 'clip-path': f.clip, points: pointsAttr(thin(pixels, minPx, scene.current)) }));
   kids.push(el('polyline', pathAttrs));
   kids.push(movingLayer(scene, f));
   kids.push(...marksLayer(scene, f));
