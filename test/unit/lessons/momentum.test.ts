@@ -11,6 +11,9 @@ describe('lesson: momentum damps the zig-zag (momentum.neuron)', () => {
     const v = l.variant('momentum(0.9) + lr 0.05');
     assert.equal(l.spec.lr, 0.5);
     near(v.learningRate.value / (1 - 0.9), 0.5, 1e-12, 'η/(1 − β)');
+    // Heavy ball is stable for 0 < ηλ < 2 + 2β on the quadratic: here ηλmax is far below 3.8.
+    assert.equal(v.learningRate.stable, true);
+    assert.ok(v.learningRate.value * v.hessian.eigenvalues[0] < 2 + 2 * 0.9);
   });
 
   it('SGD: ≈ 3.9×, 100 % coherent, not converged after 300; momentum: ≈ 1.5×, ≈ 58 % coherent, converged at 246', () => {

@@ -11,6 +11,9 @@ describe('lesson: ReLU inputs (relu-inputs.neuron)', () => {
     assert.equal(a.inputs.allNonNegative, true);
     assert.equal(a.inputs.allPositive, false);
     near(a.cone.openingDegrees, 90, 1e-6, 'cone opening');
+    const values = (a.sampleInputs ?? []).flat();
+    assert.equal(values.length, 128);
+    near(values.filter((v) => v === 0).length / values.length, 0.5, 0.1, 'about half of the components are exactly 0');
     assert.equal(a.cone.optimumInside, false);
   });
 
