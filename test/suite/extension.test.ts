@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GradientGeometryApi } from '../../src/extension/api';
+import { unpackAnalysisMessage } from '../../src/shared/analysisWire';
 import {
   api,
   closeAll,
@@ -265,7 +266,9 @@ describe('Gradient Geometry in a real extension host', () => {
       await vscode.commands.executeCommand(SHOW);
       const message = await posted;
       assert.ok(isAnalysis(message));
-      assert.ok(message.analysis.run.path.length <= 8, `at most 7 steps (path of ${message.analysis.run.path.length})`);
+      // The path entries travel packed (src/shared/analysisWire.ts): read them as the webview does.
+      const { path } = unpackAnalysisMessage(message).analysis.run;
+      assert.ok(path.length >= 1 && path.length <= 8, `at most 7 steps (path of ${path.length})`);
     } finally {
       await config.update('defaultSteps', undefined, vscode.ConfigurationTarget.Global);
     }

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GradientGeometryApi } from '../../src/extension/api';
+import { unpackAnalysisMessage } from '../../src/shared/analysisWire';
 import type { HostMessage, PersistedSnapshot } from '../../src/shared/protocol';
 import { api, closeAll, EXTENSION_ID, isAnalysis, openEditor, panelFor, until, waitForPost, workspaceUri } from './helpers';
 
@@ -36,7 +37,8 @@ async function newFile(extension: string, text: string): Promise<vscode.TextEdit
 
 type Analysis = Extract<HostMessage, { type: 'analysis' }>;
 const analysisOf = async (gg: GradientGeometryApi, key: string, match: (m: Analysis) => boolean = () => true): Promise<Analysis> =>
-  (await waitForPost(gg, key, (m) => isAnalysis(m) && match(m), { includePast: true })) as Analysis;
+  // As the webview reads it: the path entries travel packed (src/shared/analysisWire.ts).
+  unpackAnalysisMessage((await waitForPost(gg, key, (m) => isAnalysis(m) && match(m), { includePast: true })) as Analysis);
 
 /** The text the active editor has selected, once it is in `document` and matches `check`. */
 async function selectedText(document: vscode.TextDocument, check: (text: string) => boolean, what: string): Promise<string> {
