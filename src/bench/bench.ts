@@ -12,6 +12,7 @@ import { runDescent } from '../core/engine/descentPath';
 import { buildObjective } from '../core/engine/objective';
 import { batchSize, createStepper } from '../core/engine/optimizers';
 import { parseSpec } from '../core/spec/parse';
+import { editorTable } from './editorBench';
 import type { Spec } from '../core/spec/types';
 
 let peakHeap = 0;
@@ -160,6 +161,7 @@ function main(): void {
   headline();
   engineTable();
   parserTable();
+  editorTable(time);
   sampleMemory();
   console.log(`\npeak heap used ${mb(peakHeap)}, peak RSS ${mb(peakRss)}`);
 }
