@@ -6,6 +6,7 @@
 import type { Analysis } from '../core/analysis/types';
 import { formatNumber, lossChart, signStrip, type LossChart, type SignStrip } from '../core/scene';
 import { h } from './dom';
+import { PATH_MIN_PIXELS } from './planeView';
 import { createSvg } from './renderTree';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -60,7 +61,7 @@ export class ChartsView {
   /** Redraws both for a new analysis (also after a theme change: the strip's colours come from CSS). */
   mount(analysis: Analysis, step: number, variants: boolean): void {
     this.analysis = analysis;
-    this.chart = lossChart(analysis, CHART_WIDTH, CHART_HEIGHT, step, variants);
+    this.chart = lossChart(analysis, CHART_WIDTH, CHART_HEIGHT, step, variants, PATH_MIN_PIXELS);
     const svg = createSvg(this.chart.tree);
     this.chartHost.replaceChildren(svg);
     this.chartCursor = svg.querySelector('[data-testid="gg-chart-cursor"]');

@@ -7,6 +7,7 @@
 import type { Analysis, PathPoint } from '../analysis/types';
 import { formatNumber, ticks } from './geometry';
 import { el, pointsAttr, px, type SvgNode } from './svgNodes';
+import { drawnIndices } from './svgTree';
 import type { Vec2 } from './types';
 
 export interface LossChart {
@@ -50,7 +51,12 @@ function decimate(points: Vec2[]): Vec2[] {
   return out;
 }
 
-export function lossChart(analysis: Analysis, width = 640, height = 170, current = 0, variants = true): LossChart {
+/**
+ * The chart. `minPixels` thins the polylines as the plane's path is (SvgLayout.minPathPixels; the
+ * panel: 0.5): a point closer than this to the last one drawn is left out (the first and the last
+ * stay). 0 (default, the CLI and figures): every point after `decimate`.
+ */
+export function lossChart(analysis: Analysis, width = 640, height = 170, current = 0, variants = true, minPixels = 0): LossChart {
   const runs: { cls: string; name: string; path: readonly PathPoint[] }[] = [{ cls: 'gg-chart-line', name: analysis.name, path: analysis.run?.path ?? [] }];
   if (variants) (analysis.variants ?? []).forEach((v, k) => runs.push({ cls: `gg-variant gg-variant-${k % 6}`, name: v.name, path: v.run?.path ?? [] }));
   let maxStep = 1;
@@ -95,7 +101,8 @@ export function lossChart(analysis: Analysis, width = 640, height = 170, current
 
   // Variants first, so the main run stays on top.
   for (const r of [...runs.slice(1), runs[0]]) {
-    const pts = decimate(r.path.flatMap((p): Vec2[] => (p.loss !== null && Number.isFinite(p.loss) ? [[X(p.step), Y(p.loss)]] : [])));
+    const all = decimate(r.path.flatMap((p): Vec2[] => (p.loss !== null && Number.isFinite(p.loss) ? [[X(p.step), Y(p.loss)]] : [])));
+    const pts = minPixels > 0 ? drawnIndices(all, minPixels).map((k) => all[k]) : all;
     kids.push(el('polyline', { class: r.cls, 'data-name': r.name, 'data-points': r.path.length, fill: 'none', 'stroke-width': r.cls === 'gg-chart-line' ? 2 : 1.5, points: pointsAttr(pts) }));
   }
   const cx = px(X(current));

@@ -28,6 +28,23 @@ describe('charts, overlays and exports of the scene', () => {
     assert.ok(c.stepX(0) < c.stepX(60));
   });
 
+  it('loss chart thinned at 0.5 px: first and last kept, every point within 0.5 px of a drawn one, same points at 0', () => {
+    const fx = makeFixture({ variants: true });
+    const pointsOf = (c: ReturnType<typeof lossChart>) => find(c.tree, (n) => n.tag === 'polyline').map((n) => String(n.attrs.points).split(' ').map((p) => p.split(',').map(Number)));
+    const full = pointsOf(lossChart(fx, 600, 160, 7));
+    assert.deepEqual(pointsOf(lossChart(fx, 600, 160, 7, true, 0)), full);
+    const thin = pointsOf(lossChart(fx, 600, 160, 7, true, 0.5));
+    assert.equal(thin.length, full.length);
+    full.forEach((line, i) => {
+      const drawn = thin[i];
+      assert.ok(drawn.length <= line.length);
+      assert.deepEqual(drawn[0], line[0]);
+      assert.deepEqual(drawn[drawn.length - 1], line[line.length - 1]);
+      // Rounded to the attribute's precision: allow its last digit.
+      for (const p of line) assert.ok(drawn.some((d) => Math.hypot(d[0] - p[0], d[1] - p[1]) <= 0.5 + 0.02), `point ${p} of line ${i}`);
+    });
+  });
+
   it('learning-rate scale: marks at 2/λmax and the optimal step, log positions that round-trip', () => {
     const s = learningRateScale(a.learningRate);
     const max = s.marks.find((m) => m.key === 'max')!;
