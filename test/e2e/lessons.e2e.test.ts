@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { e2e } from './context';
-import { Workbench } from './workbench';
+import { useWorkbench } from './workbench';
 
 const WAIT = 30_000;
 
@@ -45,40 +45,22 @@ async function paletteCommand(page: Page, title: string): Promise<void> {
 
 describe('lessons in VS Code, as a student opens them', function () {
   this.timeout(90_000);
-  let page: Page;
-  let wb: Workbench;
-
-  before(async () => {
-    page = await e2e().browser.newPage({ viewport: { width: 1500, height: 950 } });
-    wb = new Workbench(page);
-    await wb.open(e2e().url, e2e().workspace);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-      await page.screenshot({ path: path.join(e2e().artifacts, `${name}.png`) }).catch(() => undefined);
-    }
-  });
-
-  after(async () => {
-    await page?.close();
-  });
+  const { page, wb } = useWorkbench();
 
   it('"Open Lesson..." lists the lessons with their one-line descriptions and opens the chosen one with its panel', async () => {
-    const input = page.locator('.quick-input-widget input');
+    const input = page().locator('.quick-input-widget input');
     // The extension's commands join the palette once its host has scanned the extensions.
-    await paletteCommand(page, 'Gradient Geometry: Open Lesson');
+    await paletteCommand(page(), 'Gradient Geometry: Open Lesson');
     // The lesson list replaces the command palette.
-    const first = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Why sigmoid inputs zig-zag' }).first();
+    const first = page().locator('.quick-input-list .monaco-list-row', { hasText: 'Why sigmoid inputs zig-zag' }).first();
     await first.waitFor({ timeout: WAIT });
     assert.match((await first.textContent()) ?? '', /double cone/, 'the one-line description is shown');
-    assert.ok((await page.locator('.quick-input-list .monaco-list-row').count()) >= 8, 'the gallery is listed');
+    assert.ok((await page().locator('.quick-input-list .monaco-list-row').count()) >= 8, 'the gallery is listed');
     await input.fill('momentum');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Momentum damps the zig-zag' }).first().waitFor({ timeout: WAIT });
-    await page.keyboard.press('Enter');
-    await wb.tab('momentum.neuron').waitFor({ timeout: WAIT });
-    const frame = await wb.panelFrame('momentum.neuron', 60_000);
+    await page().locator('.quick-input-list .monaco-list-row', { hasText: 'Momentum damps the zig-zag' }).first().waitFor({ timeout: WAIT });
+    await page().keyboard.press('Enter');
+    await wb().tab('momentum.neuron').waitFor({ timeout: WAIT });
+    const frame = await wb().panelFrame('momentum.neuron', 60_000);
     await frame.locator('[data-testid="gg-path"]').waitFor();
     assert.equal(await frame.locator('[data-testid="gg-error"]').isVisible(), false);
   });
@@ -88,10 +70,10 @@ describe('lessons in VS Code, as a student opens them', function () {
       path.join(e2e().workspace, 'notes.md'),
       ['# Lecture notes', '', 'Sigmoid inputs, the teacher to the north-west:', '', '```neuron', 'x ~ sigmoid(normal(0, 1))', 'w* = [-1, 1]', 'w = [1.5, -0.5]', 'steps = 60', '```', ''].join('\n'),
     );
-    await wb.openFile('notes.md');
-    await paletteCommand(page, 'Markdown: Open Preview to the Side');
+    await wb().openFile('notes.md');
+    await paletteCommand(page(), 'Markdown: Open Preview to the Side');
     // The preview is a webview (nested iframes): find the frame that holds the figure.
-    const found = await frameWith(page, '.gg-neuron-figure svg polyline.gg-path');
+    const found = await frameWith(page(), '.gg-neuron-figure svg polyline.gg-path');
     const figure = found.locator('.gg-neuron-figure').first();
     assert.ok(await figure.locator('svg').isVisible(), 'the SVG is visible in the preview');
     assert.match((await figure.locator('figcaption').textContent()) ?? '', /north-east or south-west/);
@@ -100,9 +82,9 @@ describe('lessons in VS Code, as a student opens them', function () {
   });
 
   it('the walkthrough "Get started with Gradient Geometry" is offered', async () => {
-    await paletteCommand(page, 'Welcome: Open Walkthrough');
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Gradient Geometry' }).first();
+    await paletteCommand(page(), 'Welcome: Open Walkthrough');
+    const row = page().locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Gradient Geometry' }).first();
     await row.waitFor({ timeout: WAIT });
-    await page.keyboard.press('Escape');
+    await page().keyboard.press('Escape');
   });
 });

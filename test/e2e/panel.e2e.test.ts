@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { e2e } from './context';
-import { Workbench } from './workbench';
+import { useWorkbench } from './workbench';
 
 const EXAMPLE = 'sigmoid-northwest.neuron';
 const PANEL_TITLE = `Gradient Geometry: ${EXAMPLE}`;
@@ -20,31 +20,13 @@ const pathPoints = (frame: Frame) => frame.locator('[data-testid="gg-path"]').ge
 
 describe('Gradient Geometry in VS Code, as a user drives it', function () {
   this.timeout(90_000);
-  let page: Page;
-  let wb: Workbench;
-
-  before(async () => {
-    page = await e2e().browser.newPage({ viewport: { width: 1500, height: 950 } });
-    wb = new Workbench(page);
-    await wb.open(e2e().url, e2e().workspace);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-      await page.screenshot({ path: path.join(e2e().artifacts, `${name}.png`) }).catch(() => undefined);
-    }
-  });
-
-  after(async () => {
-    await page?.close();
-  });
+  const { page, wb } = useWorkbench();
 
   it('shows the weight plane of an example from the command palette', async () => {
-    await wb.openFile(EXAMPLE);
-    await wb.runCommand('Show Gradient Geometry');
-    await wb.tab(PANEL_TITLE).waitFor();
-    const frame = await wb.panelFrame(EXAMPLE);
+    await wb().openFile(EXAMPLE);
+    await wb().runCommand('Show Gradient Geometry');
+    await wb().tab(PANEL_TITLE).waitFor();
+    const frame = await wb().panelFrame(EXAMPLE);
     await frame.locator('[data-testid="gg-plane"]').waitFor();
     assert.ok(Number(await frame.locator('[data-testid="gg-path"]').getAttribute('data-total')) > 10, 'the path has its steps');
     const cone = frame.locator('[data-testid="gg-cone"]');
@@ -56,42 +38,42 @@ describe('Gradient Geometry in VS Code, as a user drives it', function () {
   });
 
   it('redraws the path as the document is edited', async () => {
-    const frame = await wb.panelFrame(EXAMPLE);
+    const frame = await wb().panelFrame(EXAMPLE);
     const before = await pathPoints(frame);
-    await wb.tab(EXAMPLE).click();
-    await wb.replaceLine(lineOf(EXAMPLE, 'lr ='), 'lr = 0.1');
+    await wb().tab(EXAMPLE).click();
+    await wb().replaceLine(lineOf(EXAMPLE, 'lr ='), 'lr = 0.1');
     await frame.waitForFunction((old) => document.querySelector('[data-testid="gg-path"]')?.getAttribute('points') !== old, before);
     assert.notEqual(await pathPoints(frame), before);
   });
 
   it('keeps the picture on an error, shows the error, and reveals it in the editor', async () => {
     const lrLine = lineOf(EXAMPLE, 'lr =');
-    const frame = await wb.panelFrame(EXAMPLE);
+    const frame = await wb().panelFrame(EXAMPLE);
     const before = await pathPoints(frame);
-    await wb.tab(EXAMPLE).click();
-    await wb.replaceLine(lrLine, 'lr = oops');
+    await wb().tab(EXAMPLE).click();
+    await wb().replaceLine(lrLine, 'lr = oops');
     const banner = frame.locator('[data-testid="gg-error"]');
     await banner.waitFor({ state: 'visible' });
     assert.match((await banner.textContent()) ?? '', new RegExp(`${EXAMPLE}:${lrLine}:`));
     assert.equal(await pathPoints(frame), before, 'the last good picture stays');
 
-    await page.keyboard.press('Control+Home'); // move the cursor away from the error
+    await page().keyboard.press('Control+Home'); // move the cursor away from the error
     await frame.locator('[data-testid="gg-reveal"]').click();
-    await page.waitForFunction((line) => /Ln (\d+),/.exec(document.querySelector('.statusbar')?.textContent ?? '')?.[1] === String(line), lrLine);
-    assert.equal((await wb.cursor())?.line, lrLine);
+    await page().waitForFunction((line) => /Ln (\d+),/.exec(document.querySelector('.statusbar')?.textContent ?? '')?.[1] === String(line), lrLine);
+    assert.equal((await wb().cursor())?.line, lrLine);
 
-    await wb.replaceLine(lrLine, 'lr = 0.5');
+    await wb().replaceLine(lrLine, 'lr = 0.5');
     await banner.waitFor({ state: 'hidden' });
   });
 
   it('restores the panel after the window reloads', async () => {
-    await wb.tab(EXAMPLE).click();
-    await page.keyboard.press('Control+S');
-    await page.locator('.tabs-container .tab.dirty', { hasText: EXAMPLE }).waitFor({ state: 'detached' });
-    await page.reload();
-    await wb.waitUntilReady();
-    await wb.tab(PANEL_TITLE).waitFor();
-    const frame = await wb.panelFrame(EXAMPLE, 60_000);
+    await wb().tab(EXAMPLE).click();
+    await page().keyboard.press('Control+S');
+    await page().locator('.tabs-container .tab.dirty', { hasText: EXAMPLE }).waitFor({ state: 'detached' });
+    await page().reload();
+    await wb().waitUntilReady();
+    await wb().tab(PANEL_TITLE).waitFor();
+    const frame = await wb().panelFrame(EXAMPLE, 60_000);
     await frame.locator('[data-testid="gg-path"]').waitFor();
     assert.equal(await frame.locator('[data-testid="gg-error"]').isVisible(), false);
   });
@@ -102,10 +84,10 @@ describe('Gradient Geometry in VS Code, as a user drives it', function () {
     ['batch-vs-full.neuron', 'false'],
   ] as const) {
     it(`shows the panel for ${file}`, async () => {
-      await wb.openFile(file);
-      await wb.runCommand('Show Gradient Geometry');
-      await wb.tab(`Gradient Geometry: ${file}`).waitFor();
-      const frame = await wb.panelFrame(file);
+      await wb().openFile(file);
+      await wb().runCommand('Show Gradient Geometry');
+      await wb().tab(`Gradient Geometry: ${file}`).waitFor();
+      const frame = await wb().panelFrame(file);
       await frame.locator('[data-testid="gg-path"]').waitFor();
       assert.equal(await frame.locator('[data-testid="gg-error"]').isVisible(), false, 'the example is a valid spec');
       if (inside !== null) assert.equal(await frame.locator('[data-testid="gg-cone"]').getAttribute('data-optimum-inside'), inside);

@@ -1,6 +1,8 @@
 // A user's-eye driver for the VS Code workbench in the page: open files, run commands from the
 // palette, find the Gradient Geometry webview and read its DOM.
+import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { e2e } from './context';
 
 const WAIT = 30_000;
 
@@ -85,4 +87,37 @@ export class Workbench {
     const m = /Ln (\d+), Col (\d+)/.exec(text ?? '');
     return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
   }
+}
+
+/**
+ * The shared setup of a suite that drives the workbench; call it inside `describe`. Opens a page
+ * on the workspace in before(), leaves a screenshot of each failing test in the artifacts folder
+ * and closes the page in after(). Returns the page and its Workbench, available once before() has run.
+ */
+export function useWorkbench(): { page: () => Page; wb: () => Workbench } {
+  let page: Page | undefined;
+  let wb: Workbench | undefined;
+
+  before(async () => {
+    page = await e2e().browser.newPage({ viewport: { width: 1500, height: 950 } });
+    wb = new Workbench(page);
+    await wb.open(e2e().url, e2e().workspace);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      await page?.screenshot({ path: path.join(e2e().artifacts, `${name}.png`) }).catch(() => undefined);
+    }
+  });
+
+  after(async () => {
+    await page?.close();
+  });
+
+  const opened = (): { page: Page; wb: Workbench } => {
+    if (!page || !wb) throw new Error('the workbench is not open yet (useWorkbench opens it in before())');
+    return { page, wb };
+  };
+  return { page: () => opened().page, wb: () => opened().wb };
 }

@@ -88,3 +88,26 @@ export async function replaceInDocument(document: vscode.TextDocument, pattern: 
   edit.replace(document.uri, new vscode.Range(document.positionAt(m.index), document.positionAt(m.index + m[0].length)), replacement);
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was not applied');
 }
+
+/**
+ * The shared setup of a suite that drives the workbench; call it inside `describe`. Activates the
+ * extension in before() and, after each test, saves what the test edited (so closing never asks)
+ * and closes editors and panels. Returns the extension's API, available once before() has run.
+ */
+export function useCleanWorkbench(): () => GradientGeometryApi {
+  let gg: GradientGeometryApi | undefined;
+
+  before(async () => {
+    gg = await api();
+  });
+
+  afterEach(async () => {
+    for (const d of vscode.workspace.textDocuments) if (d.isDirty && d.uri.scheme === 'file') await d.save();
+    await closeAll();
+  });
+
+  return () => {
+    if (!gg) throw new Error('the extension is not active yet (useCleanWorkbench runs in before())');
+    return gg;
+  };
+}

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { GradientGeometryApi } from '../../src/extension/api';
 import { unpackAnalysisMessage } from '../../src/shared/analysisWire';
 import type { HostMessage, PersistedSnapshot } from '../../src/shared/protocol';
-import { api, closeAll, EXTENSION_ID, isAnalysis, openEditor, panelFor, until, waitForPost, workspaceUri } from './helpers';
+import { closeAll, EXTENSION_ID, isAnalysis, openEditor, panelFor, until, useCleanWorkbench, waitForPost, workspaceUri } from './helpers';
 
 const SHOW = 'gradientGeometry.show';
 const DEFAULT_KEY = 'gradientGeometry:default-lesson';
@@ -51,42 +51,33 @@ async function selectedText(document: vscode.TextDocument, check: (text: string)
 }
 
 describe('selection, restore and spec-line navigation in a real extension host', () => {
-  let gg: GradientGeometryApi;
-
-  before(async () => {
-    gg = await api();
-  });
-
-  afterEach(async () => {
-    for (const d of vscode.workspace.textDocuments) if (d.isDirty && d.uri.scheme === 'file') await d.save();
-    await closeAll();
-  });
+  const gg = useCleanWorkbench();
 
   describe('what the command shows for a selection', () => {
     it('a selection of comments only is no spec: the active neuron document is shown', async () => {
       const editor = await newFile('neuron', SPEC);
       editor.selection = new vscode.Selection(0, 0, 0, editor.document.lineAt(0).text.length);
       await vscode.commands.executeCommand(SHOW);
-      assert.deepEqual(gg.panels().map((p) => p.key), [editor.document.uri.toString()]);
+      assert.deepEqual(gg().panels().map((p) => p.key), [editor.document.uri.toString()]);
     });
 
     it('a selection of comments or blank lines in another language falls back to the default lesson', async () => {
       const editor = await newFile('md', '# Notes\n\n   \n\n# more\n');
       editor.selection = new vscode.Selection(1, 0, 3, 0);
       await vscode.commands.executeCommand(SHOW);
-      assert.deepEqual(gg.panels().map((p) => p.key), [DEFAULT_KEY]);
+      assert.deepEqual(gg().panels().map((p) => p.key), [DEFAULT_KEY]);
       await closeAll();
       const again = await vscode.window.showTextDocument(editor.document);
       again.selection = new vscode.Selection(0, 0, 4, 6);
       await vscode.commands.executeCommand(SHOW);
-      assert.deepEqual(gg.panels().map((p) => p.key), [DEFAULT_KEY], 'Markdown headings read as # comments: still no statement');
+      assert.deepEqual(gg().panels().map((p) => p.key), [DEFAULT_KEY], 'Markdown headings read as # comments: still no statement');
     });
 
     it('a selection with one statement is a spec', async () => {
       const editor = await newFile('md', 'Try this:\n\nlr = 0.2\n');
       editor.selection = new vscode.Selection(2, 0, 2, 8);
       await vscode.commands.executeCommand(SHOW);
-      assert.deepEqual(gg.panels().map((p) => p.key), [`selection:${editor.document.uri.toString()}`]);
+      assert.deepEqual(gg().panels().map((p) => p.key), [`selection:${editor.document.uri.toString()}`]);
     });
   });
 
@@ -97,19 +88,19 @@ describe('selection, restore and spec-line navigation in a real extension host',
       editor.selection = new vscode.Selection(editor.document.positionAt(text.indexOf('x = [[')), editor.document.positionAt(text.indexOf('More prose.')));
       const key = `selection:${editor.document.uri.toString()}`;
       await vscode.commands.executeCommand(SHOW);
-      const shown = await analysisOf(gg, key);
+      const shown = await analysisOf(gg(), key);
       const snapshot = shown.snapshot;
       assert.ok(snapshot, 'the analysis carries the snapshot for the webview state');
       assert.equal(snapshot.kind, 'selection');
       assert.equal(snapshot.name, `${editor.document.uri.path.split('/').pop()} (selection)`);
       assert.equal(snapshot.line, 3);
       await closeAll();
-      assert.equal(panelFor(gg, key), undefined);
+      assert.equal(panelFor(gg(), key), undefined);
 
-      const restoredKey = await gg.restorePanel({ kind: 'gradientGeometry.view', step: 4, snapshot });
+      const restoredKey = await gg().restorePanel({ kind: 'gradientGeometry.view', step: 4, snapshot });
       assert.equal(restoredKey, key);
-      const restored = await analysisOf(gg, key);
-      assert.equal(panelFor(gg, key)?.title, `Gradient Geometry: ${snapshot.name}`);
+      const restored = await analysisOf(gg(), key);
+      assert.equal(panelFor(gg(), key)?.title, `Gradient Geometry: ${snapshot.name}`);
       assert.equal(restored.analysis.samples, 3);
       assert.deepEqual(restored.analysis.run.path.at(-1)?.w, shown.analysis.run.path.at(-1)?.w, 'the same run');
       assert.deepEqual(restored.snapshot, snapshot, 'kept again for the next reload');
@@ -119,30 +110,30 @@ describe('selection, restore and spec-line navigation in a real extension host',
       const editor = await newFile('py', PYTHON);
       await vscode.commands.executeCommand('gradientGeometry.showEmbedded', editor.document.uri.toString(), 0);
       const key = `embedded:${editor.document.uri.toString()}#0`;
-      const shown = await analysisOf(gg, key);
+      const shown = await analysisOf(gg(), key);
       assert.equal(shown.analysis.samples, 12);
       const snapshot = shown.snapshot as PersistedSnapshot;
       assert.equal(snapshot.kind, 'embedded');
       assert.equal(snapshot.index, 0);
       // The panel goes (a reload), and the annotation is edited meanwhile.
       await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
-      await until(() => panelFor(gg, key) === undefined || undefined, 'the panel to close');
+      await until(() => panelFor(gg(), key) === undefined || undefined, 'the panel to close');
       const edit = new vscode.WorkspaceEdit();
       const at = editor.document.getText().indexOf('samples = 12');
       edit.replace(editor.document.uri, new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'samples = 12'.length)), 'samples = 20');
       assert.ok(await vscode.workspace.applyEdit(edit));
 
-      assert.equal(await gg.restorePanel({ snapshot }), key);
-      const live = await analysisOf(gg, key);
+      assert.equal(await gg().restorePanel({ snapshot }), key);
+      const live = await analysisOf(gg(), key);
       assert.equal(live.analysis.samples, 20, 'the live annotation, not the saved text');
-      assert.match(panelFor(gg, key)?.title ?? '', /:3 \(neuron\)$/);
+      assert.match(panelFor(gg(), key)?.title ?? '', /:3 \(neuron\)$/);
 
       // A document that is not open: the saved text.
       await closeAll();
       const elsewhere = { ...snapshot, originUri: workspaceUri('not-open', 'gone.py').toString() };
-      const fallbackKey = await gg.restorePanel({ snapshot: elsewhere });
+      const fallbackKey = await gg().restorePanel({ snapshot: elsewhere });
       assert.equal(fallbackKey, `embedded:${elsewhere.originUri}#0`);
-      const saved = await analysisOf(gg, fallbackKey);
+      const saved = await analysisOf(gg(), fallbackKey);
       assert.equal(saved.analysis.samples, 12, 'the saved text');
     });
 
@@ -154,9 +145,9 @@ describe('selection, restore and spec-line navigation in a real extension host',
         { snapshot: { kind: 'selection', name: 'x', text: 'lr = 0.1', originUri: 'not a uri', line: 0, character: 0 } },
       ];
       for (const state of bad) {
-        assert.equal(await gg.restorePanel(state), DEFAULT_KEY, JSON.stringify(state).slice(0, 120));
+        assert.equal(await gg().restorePanel(state), DEFAULT_KEY, JSON.stringify(state).slice(0, 120));
         await closeAll();
-        await until(() => panelFor(gg, DEFAULT_KEY) === undefined || undefined, 'the default panel to close');
+        await until(() => panelFor(gg(), DEFAULT_KEY) === undefined || undefined, 'the default panel to close');
       }
     });
   });
@@ -166,13 +157,13 @@ describe('selection, restore and spec-line navigation in a real extension host',
       const editor = await newFile('neuron', SPEC);
       const key = editor.document.uri.toString();
       await vscode.commands.executeCommand(SHOW);
-      await analysisOf(gg, key);
+      await analysisOf(gg(), key);
       await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
-      assert.ok(gg.simulateWebviewMessage(key, { type: 'revealStatement', key: 'lr' }));
+      assert.ok(gg().simulateWebviewMessage(key, { type: 'revealStatement', key: 'lr' }));
       await selectedText(editor.document, (t) => t === 'lr = 0.5', 'lr = 0.5 selected');
-      assert.ok(gg.simulateWebviewMessage(key, { type: 'revealStatement', key: 'x', row: 1 }));
+      assert.ok(gg().simulateWebviewMessage(key, { type: 'revealStatement', key: 'x', row: 1 }));
       await selectedText(editor.document, (t) => t === '[0.1, 0.9]', 'row 2 of x selected');
-      assert.ok(gg.simulateWebviewMessage(key, { type: 'revealStatement', key: 'w' }));
+      assert.ok(gg().simulateWebviewMessage(key, { type: 'revealStatement', key: 'w' }));
       const w = await selectedText(editor.document, (t) => t.startsWith('w = '), 'w selected');
       assert.equal(w, 'w = [1.5, -0.5]', 'the statement, without its comment');
     });
@@ -183,38 +174,38 @@ describe('selection, restore and spec-line navigation in a real extension host',
       notes.selection = new vscode.Selection(notes.document.positionAt(text.indexOf('x = [[')), notes.document.positionAt(text.length));
       const selKey = `selection:${notes.document.uri.toString()}`;
       await vscode.commands.executeCommand(SHOW);
-      await analysisOf(gg, selKey);
-      gg.simulateWebviewMessage(selKey, { type: 'revealStatement', key: 'lr' });
+      await analysisOf(gg(), selKey);
+      gg().simulateWebviewMessage(selKey, { type: 'revealStatement', key: 'lr' });
       await selectedText(notes.document, (t) => t === 'lr = 0.5', 'lr selected in the Markdown file');
 
       const py = await newFile('py', PYTHON);
       await vscode.commands.executeCommand('gradientGeometry.showEmbedded', py.document.uri.toString(), 0);
       const embKey = `embedded:${py.document.uri.toString()}#0`;
-      await analysisOf(gg, embKey);
-      gg.simulateWebviewMessage(embKey, { type: 'revealStatement', key: 'teacherW' });
+      await analysisOf(gg(), embKey);
+      gg().simulateWebviewMessage(embKey, { type: 'revealStatement', key: 'teacherW' });
       await selectedText(py.document, (t) => t === 'w* = [-1, 1]', 'w* selected inside the comment');
     });
 
     it('answers with a status when there is nothing to reveal, and rejects unknown keys', async () => {
       await closeAll();
       await vscode.commands.executeCommand(SHOW);
-      await analysisOf(gg, DEFAULT_KEY);
-      const answer = waitForPost(gg, DEFAULT_KEY, (m) => m.type === 'revealResult');
-      gg.simulateWebviewMessage(DEFAULT_KEY, { type: 'revealStatement', key: 'lr' });
+      await analysisOf(gg(), DEFAULT_KEY);
+      const answer = waitForPost(gg(), DEFAULT_KEY, (m) => m.type === 'revealResult');
+      gg().simulateWebviewMessage(DEFAULT_KEY, { type: 'revealStatement', key: 'lr' });
       const m = await answer;
       assert.ok(m.type === 'revealResult' && !m.ok && /not from a file/.test(m.message));
 
       const editor = await newFile('neuron', 'lr = 0.3\n');
       const key = editor.document.uri.toString();
       await vscode.commands.executeCommand(SHOW);
-      await analysisOf(gg, key);
-      const unwritten = waitForPost(gg, key, (x) => x.type === 'revealResult');
-      gg.simulateWebviewMessage(key, { type: 'revealStatement', key: 'optimizer' });
+      await analysisOf(gg(), key);
+      const unwritten = waitForPost(gg(), key, (x) => x.type === 'revealResult');
+      gg().simulateWebviewMessage(key, { type: 'revealStatement', key: 'optimizer' });
       const u = await unwritten;
       assert.ok(u.type === 'revealResult' && /optimizer is not written in the spec/.test(u.message));
-      const before = panelFor(gg, key)?.rejected ?? 0;
-      for (const bad of [{ type: 'revealStatement', key: 'w*' }, { type: 'revealStatement', key: 'toString' }, { type: 'revealStatement', key: 'x', row: -2 }]) gg.simulateWebviewMessage(key, bad);
-      assert.equal((panelFor(gg, key)?.rejected ?? 0) - before, 3);
+      const before = panelFor(gg(), key)?.rejected ?? 0;
+      for (const bad of [{ type: 'revealStatement', key: 'w*' }, { type: 'revealStatement', key: 'toString' }, { type: 'revealStatement', key: 'x', row: -2 }]) gg().simulateWebviewMessage(key, bad);
+      assert.equal((panelFor(gg(), key)?.rejected ?? 0) - before, 3);
     });
   });
 
@@ -223,28 +214,28 @@ describe('selection, restore and spec-line navigation in a real extension host',
       const editor = await newFile('neuron', SPEC);
       const key = editor.document.uri.toString();
       await vscode.commands.executeCommand(SHOW);
-      await analysisOf(gg, key);
+      await analysisOf(gg(), key);
       const lineOf = (prefix: string): number => editor.document.getText().split('\n').findIndex((l) => l.startsWith(prefix));
 
-      let next = waitForPost(gg, key, (m) => m.type === 'highlight' && m.key === 'lr');
+      let next = waitForPost(gg(), key, (m) => m.type === 'highlight' && m.key === 'lr');
       editor.selection = new vscode.Selection(lineOf('lr ='), 3, lineOf('lr ='), 3);
       await next;
       // Inside a multi-line value: its statement.
-      next = waitForPost(gg, key, (m) => m.type === 'highlight' && m.key === 'x');
+      next = waitForPost(gg(), key, (m) => m.type === 'highlight' && m.key === 'x');
       editor.selection = new vscode.Selection(2, 8, 2, 8);
       await next;
       // In the trailing comment of w: still w.
-      next = waitForPost(gg, key, (m) => m.type === 'highlight' && m.key === 'w');
+      next = waitForPost(gg(), key, (m) => m.type === 'highlight' && m.key === 'w');
       const wLine = lineOf('w =');
       editor.selection = new vscode.Selection(wLine, editor.document.lineAt(wLine).text.length, wLine, editor.document.lineAt(wLine).text.length);
       await next;
-      next = waitForPost(gg, key, (m) => m.type === 'highlight' && m.key === null);
+      next = waitForPost(gg(), key, (m) => m.type === 'highlight' && m.key === null);
       editor.selection = new vscode.Selection(0, 2, 0, 2);
       await next;
       // A burst of moves posts once, for where the cursor ends.
-      const count = (): number => (panelFor(gg, key)?.posted ?? []).filter((m) => m.type === 'highlight').length;
+      const count = (): number => (panelFor(gg(), key)?.posted ?? []).filter((m) => m.type === 'highlight').length;
       const before = count();
-      next = waitForPost(gg, key, (m) => m.type === 'highlight' && m.key === 'steps');
+      next = waitForPost(gg(), key, (m) => m.type === 'highlight' && m.key === 'steps');
       for (const prefix of ['y =', 'w =', 'lr =', 'steps =']) editor.selection = new vscode.Selection(lineOf(prefix), 0, lineOf(prefix), 0);
       await next;
       assert.equal(count() - before, 1, 'one highlight for a burst of cursor moves');
@@ -254,10 +245,10 @@ describe('selection, restore and spec-line navigation in a real extension host',
       const py = await newFile('py', PYTHON);
       await vscode.commands.executeCommand('gradientGeometry.showEmbedded', py.document.uri.toString(), 0);
       const key = `embedded:${py.document.uri.toString()}#0`;
-      await analysisOf(gg, key);
+      await analysisOf(gg(), key);
       const editor = await vscode.window.showTextDocument(py.document, vscode.ViewColumn.One);
       const at = py.document.positionAt(py.document.getText().indexOf('w* = ') + 1);
-      const next = waitForPost(gg, key, (m) => m.type === 'highlight' && m.key === 'teacherW');
+      const next = waitForPost(gg(), key, (m) => m.type === 'highlight' && m.key === 'teacherW');
       editor.selection = new vscode.Selection(at, at);
       await next;
     });

@@ -2,11 +2,11 @@
 // parser and engine: the learning-rate slider's scale and marks stay put under the pointer, unsaved
 // control changes survive live sync, a panel without a picture is honest and inert, and the speed
 // menu agrees with the setting's range.
-/* global describe, it, before, after, window, document, getComputedStyle */
+/* global describe, window, document, getComputedStyle */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { exampleMessages, openPanel, send, posted, failures, startServer, startBrowser, root } from './harness.mjs';
+import { exampleMessages, send, posted, usePanelSuite, root } from './harness.mjs';
 
 const FILE = 'sigmoid-northwest.neuron';
 
@@ -38,39 +38,7 @@ const heldRate = (page) => page.evaluate(() => window.__gg.state.overrides.lr ??
 
 describe('run controls in Chromium', function () {
   this.timeout(90_000);
-  let server;
-  let browser;
-  let open = [];
-
-  before(async () => {
-    server = await startServer();
-    browser = await startBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function panel(options) {
-    const p = await openPanel(browser, server.url, options);
-    open.push(p);
-    return p;
-  }
-
-  function test(title, fn) {
-    it(title, async function () {
-      try {
-        await fn.call(this);
-        const all = [];
-        for (const p of open) all.push(...(await failures(p.page, p.problems)));
-        assert.deepEqual(all, [], 'no CSP violation, console error or page error');
-      } finally {
-        for (const p of open) await p.context.close();
-        open = [];
-      }
-    });
-  }
+  const { panel, test } = usePanelSuite();
 
   test('the learning-rate marks sit where the slider means 2/λmax and the optimal step, and stay put while dragging and after snap', async () => {
     const { page } = await panel();

@@ -1,7 +1,8 @@
 // Test harness for the panel in headless Chromium: serves the built bundle and stylesheet from a
 // loopback HTTP server inside the page `buildWebviewHtml` makes (same CSP as in VS Code), with a
 // recording stand-in for `acquireVsCodeApi`, and collects CSP violations and console errors.
-/* global console, window, document, URL */
+/* global console, window, document, URL, before, after, it */
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import process from 'node:process';
 import { Buffer } from 'node:buffer';
@@ -157,6 +158,53 @@ export async function posted(page) {
 export async function failures(page, problems) {
   const violations = await page.evaluate(() => window.__gg.violations);
   return [...violations.map((v) => `CSP violation: ${v}`), ...problems];
+}
+
+/**
+ * The shared setup of a mocha suite of panels; call it inside `describe`. Starts the loopback
+ * server and Chromium in before() and closes them in after(); with `messages: true` it also loads
+ * exampleMessages() there. Returns
+ * - `env`: { server, browser, messages }, filled in once before() has run;
+ * - `panel(options)`: opens a panel (openPanel) and remembers it for the test that opened it;
+ * - `test(title, fn)`: an `it` that runs fn, then also fails on any CSP violation, console error
+ *   or page error of the panels it opened, and closes their contexts.
+ */
+export function usePanelSuite({ messages = false } = {}) {
+  const env = { server: undefined, browser: undefined, messages: undefined };
+  let open = [];
+
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await startBrowser();
+    if (messages) env.messages = await exampleMessages();
+  });
+
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+
+  async function panel(options) {
+    const p = await openPanel(env.browser, env.server.url, options);
+    open.push(p);
+    return p;
+  }
+
+  function test(title, fn) {
+    it(title, async function () {
+      try {
+        await fn.call(this);
+        const all = [];
+        for (const p of open) all.push(...(await failures(p.page, p.problems)));
+        assert.deepEqual(all, [], 'no CSP violation, console error or page error');
+      } finally {
+        for (const p of open) await p.context.close();
+        open = [];
+      }
+    });
+  }
+
+  return { env, panel, test };
 }
 
 export function log(...args) {

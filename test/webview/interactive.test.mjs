@@ -1,11 +1,11 @@
 // The interactive view in headless Chromium, under the real CSP: overlays, timeline, charts,
 // controls, dragging, zoom, hover, compare layouts and exports, on the example lessons through the
 // real parser and engine.
-/* global describe, it, before, after, window, document, getComputedStyle */
+/* global describe, window, document, getComputedStyle */
 import assert from 'node:assert/strict';
 import process from 'node:process';
 import path from 'node:path';
-import { exampleMessages, openPanel, send, posted, failures, startServer, startBrowser } from './harness.mjs';
+import { exampleMessages, send, posted, usePanelSuite } from './harness.mjs';
 
 const attr = (page, testid, name) => page.getByTestId(testid).getAttribute(name);
 const num = async (page, testid, name) => Number(await attr(page, testid, name));
@@ -13,43 +13,9 @@ const noNaN = async (page) => assert.ok(!/NaN|Infinity|undefined/.test(await pag
 
 describe('interactive gradient-geometry view in Chromium', function () {
   this.timeout(90_000);
-  let server;
-  let browser;
-  let messages;
-  let open = [];
+  const { env, panel, test } = usePanelSuite({ messages: true });
 
-  before(async () => {
-    server = await startServer();
-    browser = await startBrowser();
-    messages = await exampleMessages();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function panel(options) {
-    const p = await openPanel(browser, server.url, options);
-    open.push(p);
-    return p;
-  }
-
-  function test(title, fn) {
-    it(title, async function () {
-      try {
-        await fn.call(this);
-        const all = [];
-        for (const p of open) all.push(...(await failures(p.page, p.problems)));
-        assert.deepEqual(all, [], 'no CSP violation, console error or page error');
-      } finally {
-        for (const p of open) await p.context.close();
-        open = [];
-      }
-    });
-  }
-
-  const lesson = () => messages['sigmoid-northwest.neuron'];
+  const lesson = () => env.messages['sigmoid-northwest.neuron'];
 
   test('per-sample gradients lie along ±x and sum to the batch step; batch 1 equals the update', async () => {
     const { page } = await panel();
@@ -155,7 +121,7 @@ describe('interactive gradient-geometry view in Chromium', function () {
     assert.equal(strip.colours.length, 2, 'two colours: positive and negative');
     assert.match(await page.getByTestId('gg-sign-caption').textContent(), /^100 % of the steps/);
     // Centred (tanh) inputs: mixed columns appear.
-    await send(page, messages['tanh.neuron']);
+    await send(page, env.messages['tanh.neuron']);
     assert.ok(Number(await attr(page, 'gg-sign-strip', 'data-uniform-share')) < 0.9);
   });
 
@@ -271,7 +237,7 @@ describe('interactive gradient-geometry view in Chromium', function () {
 
   test('compare variants: overlaid with a legend, or side by side', async () => {
     const { page } = await panel();
-    const m = messages['batch-vs-full.neuron'];
+    const m = env.messages['batch-vs-full.neuron'];
     await send(page, m);
     assert.equal(await page.locator('[data-testid="gg-legend"] text').count(), 2);
     assert.equal(await page.locator('[data-testid="gg-variants"] polyline').count(), 1);
@@ -325,7 +291,7 @@ describe('interactive gradient-geometry view in Chromium', function () {
     const { page } = await panel();
     for (const kind of ['vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light']) {
       await page.evaluate((k) => (document.body.className = k), kind);
-      for (const [file, m] of Object.entries(messages)) {
+      for (const [file, m] of Object.entries(env.messages)) {
         await send(page, m);
         assert.equal(await page.getByTestId('gg-title').textContent(), file);
         if (m.analysis.hessian.conditionNumber !== null) assert.ok((await num(page, 'gg-kappa', 'data-kappa')) > 0, file);

@@ -1,49 +1,15 @@
 // Picture ↔ spec lines in headless Chromium, under the real CSP: clicks and Enter on parts of the
 // plane post 'revealStatement' for the statement that set them; 'highlight' from the host marks a
 // part and announces it; a selection's or an annotation's snapshot is kept in the webview state.
-/* global describe, it, before, after, window, document, getComputedStyle */
+/* global describe, window, document, getComputedStyle */
 import assert from 'node:assert/strict';
-import { exampleMessages, openPanel, send, posted, failures, startServer, startBrowser } from './harness.mjs';
+import { exampleMessages, send, posted, usePanelSuite } from './harness.mjs';
 
 describe('spec lines ↔ picture in Chromium', function () {
   this.timeout(90_000);
-  let server;
-  let browser;
-  let messages;
-  let open = [];
+  const { env, panel, test } = usePanelSuite({ messages: true });
 
-  before(async () => {
-    server = await startServer();
-    browser = await startBrowser();
-    messages = await exampleMessages();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function panel(options) {
-    const p = await openPanel(browser, server.url, options);
-    open.push(p);
-    return p;
-  }
-
-  function test(title, fn) {
-    it(title, async function () {
-      try {
-        await fn.call(this);
-        const all = [];
-        for (const p of open) all.push(...(await failures(p.page, p.problems)));
-        assert.deepEqual(all, [], 'no CSP violation, console error or page error');
-      } finally {
-        for (const p of open) await p.context.close();
-        open = [];
-      }
-    });
-  }
-
-  const lesson = () => messages['sigmoid-northwest.neuron'];
+  const lesson = () => env.messages['sigmoid-northwest.neuron'];
   const reveals = async (page) => (await posted(page)).filter((m) => m.type === 'revealStatement');
 
   async function clickCentre(page, locator) {

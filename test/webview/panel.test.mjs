@@ -1,9 +1,9 @@
 // The panel in headless Chromium, under the real CSP, driven through the host protocol.
-/* global describe, it, before, after, window, document, getComputedStyle */
+/* global describe, window, document, getComputedStyle */
 import assert from 'node:assert/strict';
 import process from 'node:process';
 import path from 'node:path';
-import { exampleAnalyses, fixtures, openPanel, send, posted, failures, startServer, startBrowser } from './harness.mjs';
+import { exampleAnalyses, fixtures, send, posted, usePanelSuite } from './harness.mjs';
 
 const { makeFixture } = fixtures();
 const lesson = makeFixture();
@@ -24,47 +24,13 @@ const num = async (page, testid, name) => Number(await attr(page, testid, name))
 
 describe('webview panel in Chromium', function () {
   this.timeout(60_000);
-  let server;
-  let browser;
-  let open = [];
-
-  before(async () => {
-    server = await startServer();
-    browser = await startBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** Opens a panel and remembers it so afterEach can check it for CSP violations and errors. */
-  async function panel(options) {
-    const p = await openPanel(browser, server.url, options);
-    open.push(p);
-    return p;
-  }
-
-  /** A test that also fails on any CSP violation, console error or page error of its panels. */
-  function test(title, fn) {
-    it(title, async function () {
-      try {
-        await fn.call(this);
-        const all = [];
-        for (const p of open) all.push(...(await failures(p.page, p.problems)));
-        assert.deepEqual(all, [], 'no CSP violation, console error or page error');
-      } finally {
-        for (const p of open) await p.context.close();
-        open = [];
-      }
-    });
-  }
+  const { env, panel, test } = usePanelSuite();
 
   test('posts ready first and loads only the bundle and the stylesheet', async () => {
-    const before = server.requests.length;
+    const before = env.server.requests.length;
     const { page } = await panel();
     assert.deepEqual(await posted(page), [{ type: 'ready' }]);
-    assert.deepEqual(server.requests.slice(before).sort(), ['/', '/dist/webview.js', '/media/panel.css']);
+    assert.deepEqual(env.server.requests.slice(before).sort(), ['/', '/dist/webview.js', '/media/panel.css']);
     assert.equal(await page.getByTestId('gg-play').isDisabled(), true, 'nothing to play before the analysis');
   });
 
@@ -315,7 +281,7 @@ describe('webview panel in Chromium', function () {
   });
 
   test('really enforces the CSP (the check above is not vacuous)', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     try {
       const page = await context.newPage();
       const violations = [];
@@ -325,7 +291,7 @@ describe('webview panel in Chromium', function () {
         document.addEventListener('securitypolicyviolation', (e) => window.__v.push(e.violatedDirective));
         window.acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });
       });
-      await page.goto(server.url);
+      await page.goto(env.server.url);
       await page.evaluate(() => {
         const s = document.createElement('script');
         s.textContent = 'window.__ran = true';

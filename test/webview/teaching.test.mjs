@@ -1,52 +1,23 @@
 // Teaching in the panel, in headless Chromium under the real CSP: predict-then-reveal, locked and
 // hidden controls from the spec, and presenter mode, on the example lessons through the real parser
 // and engine.
-/* global describe, it, before, after, document, getComputedStyle */
+/* global describe, before, document, getComputedStyle */
 import assert from 'node:assert/strict';
 import process from 'node:process';
-import { exampleMessages, openPanel, send, failures, startServer, startBrowser } from './harness.mjs';
+import { exampleMessages, send, usePanelSuite } from './harness.mjs';
 
 describe('teaching in the panel (Chromium)', function () {
   this.timeout(90_000);
-  let server;
-  let browser;
+  const { panel, test } = usePanelSuite();
   let plain;
   let predict;
   let locked;
-  let open = [];
 
   before(async () => {
-    server = await startServer();
-    browser = await startBrowser();
     plain = (await exampleMessages())['sigmoid-northwest.neuron'];
     predict = (await exampleMessages((t) => `${t}\npredict = quadrant\n`))['sigmoid-northwest.neuron'];
     locked = (await exampleMessages((t) => `${t}\nlock = lr, batch, start\nhide = strip, cone\n`))['sigmoid-northwest.neuron'];
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  function test(title, fn) {
-    it(title, async function () {
-      try {
-        await fn.call(this);
-        const all = [];
-        for (const p of open) all.push(...(await failures(p.page, p.problems)));
-        assert.deepEqual(all, [], 'no CSP violation, console error or page error');
-      } finally {
-        for (const p of open) await p.context.close();
-        open = [];
-      }
-    });
-  }
-
-  async function panel(options) {
-    const p = await openPanel(browser, server.url, options);
-    open.push(p);
-    return p;
-  }
 
   const visible = (page, selector) => page.locator(selector).first().evaluate((e) => getComputedStyle(e).display !== 'none' && !e.closest('[hidden]'));
 

@@ -2,8 +2,7 @@
 // Python file, ```neuron fences in Markdown, and an annotation in a notebook cell.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GradientGeometryApi } from '../../../src/extension/api';
-import { api, closeAll, until } from '../helpers';
+import { until, useCleanWorkbench } from '../helpers';
 import { codeActions, codeLensTitles, codeOf, diagnosticsOf, fixture, hoverText, positionOf, span, textBecomes } from './fixtures';
 
 const PYTHON = `import numpy as np
@@ -22,16 +21,7 @@ lr = 5
 `;
 
 describe('language features: Python, Markdown and notebooks', () => {
-  let gg: GradientGeometryApi;
-
-  before(async () => {
-    gg = await api();
-  });
-
-  afterEach(async () => {
-    for (const d of vscode.workspace.textDocuments) if (d.isDirty && d.uri.scheme === 'file') await d.save();
-    await closeAll();
-  });
+  const gg = useCleanWorkbench();
 
   it('hovers an annotated Python expression with the live chain rule and the cone picture', async () => {
     const { document } = await fixture('py', PYTHON);
@@ -68,7 +58,7 @@ describe('language features: Python, Markdown and notebooks', () => {
     assert.ok(titles.some((t) => t.startsWith('κ = ')), titles.join(' | '));
     await vscode.commands.executeCommand('gradientGeometry.showEmbedded', document.uri.toString(), 0);
     const key = `embedded:${document.uri.toString()}#0`;
-    await until(() => gg.panels().find((p) => p.key === key && p.ready), 'the annotation panel');
+    await until(() => gg().panels().find((p) => p.key === key && p.ready), 'the annotation panel');
   });
 
   it('reports annotation diagnostics at their place in the Python file', async () => {
