@@ -45,7 +45,7 @@ function toWire(message) {
   return { json, buffers };
 }
 
-/** Host-side time per example (median of 5, Node), as the panel host runs it on an edit: parse, analyse, pack, serialise. */
+/** Host-side time per example (median of 5, Node), as the panel host runs it on an edit: parse, analyse (batches and δₚ in columns, as geometryPanel asks), pack, serialise. */
 async function hostAnalysisTimes() {
   const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { packAnalysisMessage } from './src/shared/analysisWire';";
   const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
@@ -58,7 +58,7 @@ async function hostAnalysisTimes() {
     for (let k = 0; k < 6; k++) {
       const t0 = performance.now();
       const { spec } = parseSpec(text);
-      toWire(packAnalysisMessage({ type: 'analysis', version: 1, source: file, analysis: analyzeSpec(spec), spec }));
+      toWire(packAnalysisMessage({ type: 'analysis', version: 1, source: file, analysis: analyzeSpec(spec, { sampleColumns: true }), spec }));
       ts.push(performance.now() - t0);
     }
     times[file] = median(ts.slice(1));

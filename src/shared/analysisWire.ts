@@ -182,6 +182,7 @@ function restore(p: PathPoint, batch: number[], deltas: number[]): PathPoint {
  */
 export function packAnalysis(a: Analysis): { analysis: Analysis; samples: PackedSamples | null } {
   const runs = runsOf(a);
+  if (runs.every((r) => r.run.samples && r.run.samples.counts.length === r.run.path.length)) return packColumns(a);
   let entries = 0;
   let values = 0;
   let indices = 0;
@@ -219,11 +220,76 @@ export function packAnalysis(a: Analysis): { analysis: Analysis; samples: Packed
       for (let k = 0; k < pd.length; k++) deltas[v++] = pd[k];
       return strip(p);
     });
-    return { ...r, run: { ...r.run, path } };
+    const { samples: _columns, ...run } = r.run;
+    return { ...r, run: { ...run, path } };
   };
   const main = packRun(a);
   const variants = (a.variants ?? []).map(packRun);
   return { analysis: a.variants ? { ...main, variants } : main, samples: { counts, repeats, batch, deltas } };
+}
+
+/**
+ * `packAnalysis` of an analysis made with `sampleColumns` (every run has RunResult.samples and its
+ * entries no batch or δₚ): the runs' columns one after the other, the same arrays as packing the
+ * entries would give (a run's first batch is a repeat when it is the previous run's last one).
+ */
+function packColumns(a: Analysis): { analysis: Analysis; samples: PackedSamples | null } {
+  const cols = runsOf(a).map((r) => r.run.samples!);
+  let entries = 0;
+  let values = 0;
+  let indices = 0;
+  for (const c of cols) {
+    entries += c.counts.length;
+    values += c.deltas.length;
+    indices += c.batch.length;
+  }
+  const bare = (r: Analysis): Analysis => {
+    const { samples: _columns, ...run } = r.run;
+    return { ...r, run };
+  };
+  const main = bare(a);
+  const analysis = a.variants ? { ...main, variants: a.variants.map(bare) } : main;
+  if (values === 0) return { analysis, samples: null };
+  const counts = new Int32Array(entries);
+  const repeats = new Uint8Array(entries);
+  const batch = new Int32Array(indices);
+  const deltas = new Float64Array(values);
+  let e = 0;
+  let v = 0;
+  let b = 0;
+  // The last recorded batch so far (in `batch`), as the entries' packing compares them.
+  let prevStart = -1;
+  let prevCount = -1;
+  for (const c of cols) {
+    counts.set(c.counts, e);
+    repeats.set(c.repeats, e);
+    deltas.set(c.deltas, v);
+    v += c.deltas.length;
+    let from = 0;
+    const first = c.counts.findIndex((n) => n >= 0);
+    if (first >= 0) {
+      const n = c.counts[first];
+      let same = prevCount === n;
+      for (let k = 0; same && k < n; k++) if (batch[prevStart + k] !== c.batch[k]) same = false;
+      if (same) {
+        repeats[e + first] = 1;
+        from = n;
+      }
+    }
+    batch.set(c.batch.subarray(from), b);
+    b += c.batch.length - from;
+    e += c.counts.length;
+    // This run's last recorded batch is the last one it stored (a repeat stores none).
+    for (let k = c.counts.length - 1; k >= 0; k--) {
+      if (c.counts[k] < 0) continue;
+      if (c.batch.length - from > 0 || from === 0) {
+        prevCount = c.counts[k];
+        prevStart = b - prevCount;
+      }
+      break;
+    }
+  }
+  return { analysis, samples: { counts, repeats, batch: b === indices ? batch : batch.slice(0, b), deltas } };
 }
 
 /**

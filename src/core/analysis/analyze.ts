@@ -44,6 +44,8 @@ export interface AnalyzeOptions {
   readonly gridResolution?: number;
   /** Analyse the `compare` variants too (true). */
   readonly variants?: boolean;
+  /** Batches and δₚ in RunResult.samples instead of in the path entries (false; the panel's host). */
+  readonly sampleColumns?: boolean;
 }
 
 /** θ₀ = (w, b) when the bias is trained, else w; followed by the shift s with the model w·(x + s). */
@@ -106,6 +108,7 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
     runDescent(obj, createStepper(spec.optimizer, spec.lr, obj.q), new BatchSchedule(P, batchSize(spec.batch, P), spec.shuffle, spec.seed), theta0, optimum, {
       steps: spec.steps,
       recordCap: options.recordCap,
+      sampleColumns: options.sampleColumns,
       pathEvery,
       tolerance: options.tolerance,
       unstable: learningRate.unstableDirections,

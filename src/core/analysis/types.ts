@@ -112,8 +112,24 @@ export interface Divergence {
   readonly directions: UnstableDirection[];
 }
 
+/** A run's recorded batches and δₚ in columns (see RunResult.samples and analysisWire.PackedSamples). */
+export interface RunSamples {
+  /** Per path entry: how many samples it recorded, or −1 when it recorded none. */
+  readonly counts: Int32Array;
+  /** Per path entry: 1 when its batch is the previous recorded entry's of this run (and not in `batch` again). */
+  readonly repeats: Uint8Array;
+  readonly batch: Int32Array;
+  readonly deltas: Float64Array;
+}
+
 export interface RunResult {
   readonly path: PathPoint[];
+  /**
+   * Only with `AnalyzeOptions.sampleColumns` (the panel's host): the kept entries' batches and δₚ,
+   * which the entries then leave out, in the wire's columns (analysisWire.PackedSamples, repeats
+   * within this run), so that 2,000 steps do not allocate 2,000 small arrays to be packed again.
+   */
+  readonly samples?: RunSamples;
   /** Steps actually taken (less than requested when the run diverged). */
   readonly stepsRun: number;
   readonly converged: boolean;

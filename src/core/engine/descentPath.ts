@@ -21,7 +21,7 @@
  * still recorded as entry 0 with loss null (and finalLoss null); the run diverges at step 0 with a
  * message that names the start, not the learning rate, and no eigen-directions.
  */
-import type { Divergence, PathPoint, RunResult, UnstableDirection } from '../analysis/types';
+import type { Divergence, PathPoint, RunResult, RunSamples, UnstableDirection } from '../analysis/types';
 import type { BatchSchedule } from './batches';
 import { dot, distance, norm } from './linalg';
 import type { Objective } from './objective';
@@ -33,6 +33,8 @@ export interface RunSettings {
   readonly steps: number;
   /** Record `batch` and `deltas` only for batches of at most this many samples (default 64). */
   readonly recordCap?: number;
+  /** Record batches and δₚ in RunResult.samples, not in the entries (default false). */
+  readonly sampleColumns?: boolean;
   /** Record every k-th entry (plus the last); the summaries still use every step (default 1). */
   readonly pathEvery?: number;
   /** Relative convergence tolerance (default 1e-3). */
@@ -50,6 +52,59 @@ export const RUNAWAY_LOSS_FACTOR = 1e12;
 function toArray(v: ArrayLike<number>, len = v.length): number[] {
   const out = new Array<number>(len);
   for (let i = 0; i < len; i++) out[i] = v[i];
+  return out;
+}
+
+/**
+ * The kept entries' batches and δₚ in growing typed columns (RunResult.samples): an entry's batch
+ * is stored only when it differs from the previous recorded entry's.
+ */
+class SampleColumns {
+  private readonly counts: number[] = [];
+  private readonly repeats: number[] = [];
+  private batch: Int32Array;
+  private deltas: Float64Array;
+  private nb = 0;
+  private nd = 0;
+  private lastStart = -1;
+  private lastCount = -1;
+
+  constructor(estimate: number) {
+    const size = Math.max(16, Math.min(estimate, 1 << 20));
+    this.batch = new Int32Array(size);
+    this.deltas = new Float64Array(size);
+  }
+
+  /** Records an entry: its batch[0 … count−1] and deltas, or nothing (count −1) when `recorded` is false. */
+  push(recorded: boolean, batch: Int32Array, deltas: Float64Array, count: number): void {
+    if (!recorded) {
+      this.counts.push(-1);
+      this.repeats.push(0);
+      return;
+    }
+    let repeat = this.lastCount === count;
+    for (let i = 0; repeat && i < count; i++) if (this.batch[this.lastStart + i] !== batch[i]) repeat = false;
+    this.counts.push(count);
+    this.repeats.push(repeat ? 1 : 0);
+    if (!repeat) {
+      if (this.nb + count > this.batch.length) this.batch = grow(this.batch, this.nb + count) as Int32Array;
+      this.lastStart = this.nb;
+      this.lastCount = count;
+      for (let i = 0; i < count; i++) this.batch[this.nb++] = batch[i];
+    }
+    if (this.nd + count > this.deltas.length) this.deltas = grow(this.deltas, this.nd + count) as Float64Array;
+    for (let i = 0; i < count; i++) this.deltas[this.nd++] = deltas[i];
+  }
+
+  done(): RunSamples {
+    return { counts: Int32Array.from(this.counts), repeats: Uint8Array.from(this.repeats), batch: this.batch.slice(0, this.nb), deltas: this.deltas.slice(0, this.nd) };
+  }
+}
+
+/** A copy of `a` with room for at least `need` elements. */
+function grow(a: Int32Array | Float64Array, need: number): Int32Array | Float64Array {
+  const out = new (a.constructor as Int32ArrayConstructor | Float64ArrayConstructor)(Math.max(need, 2 * a.length));
+  out.set(a);
   return out;
 }
 
@@ -102,6 +157,7 @@ export function runDescent(
   const batch = new Int32Array(B);
   const deltas = new Float64Array(B);
   const stats = new PathStats(n);
+  const columns = settings.sampleColumns ? new SampleColumns(record ? (Math.floor(settings.steps / every) + 2) * B : 0) : null;
 
   const optNorm = optimum ? norm(optimum) : 0;
   const d0 = optimum ? distance(theta0, optimum) : 0;
@@ -115,6 +171,8 @@ export function runDescent(
   let lastBatch: number[] | null = null;
   let prevPoint: PathPoint | null = null;
   let prevPushed = false;
+  let prevRecorded = false;
+  let prevCount = 0;
   let divergence: Divergence | null = null;
   let divergedAt: number | null = null;
   let stepsRun = 0;
@@ -183,7 +241,8 @@ export function runDescent(
         theta[i] = next;
       }
     }
-    const point: PathPoint = recordBatch
+    const point: PathPoint =
+      recordBatch && !columns
       ? {
           step: k,
           w,
@@ -208,8 +267,13 @@ export function runDescent(
           signCoherent: last ? null : PathStats.coherent(update, n),
           angleToOptimum: last || !optimum ? null : angleDegrees(update, toOpt, n),
         };
-    if (keep) path.push(point);
+    if (keep) {
+      path.push(point);
+      columns?.push(recordBatch, batch, deltas, count);
+    }
     prevPoint = point;
+    prevRecorded = recordBatch;
+    prevCount = count;
     prevPushed = keep;
     stepsRun = k;
     finalLoss = entryLoss;
@@ -223,7 +287,11 @@ export function runDescent(
     // The step out of the last finite entry was not taken after all.
     const p = { ...prevPoint, update: null, signCoherent: null, angleToOptimum: null };
     if (prevPushed) path[path.length - 1] = p;
-    else path.push(p);
+    else {
+      path.push(p);
+      // The scratch batch and δₚ still hold that step's: this step stopped before its gradient.
+      columns?.push(prevRecorded, batch, deltas, prevCount);
+    }
   }
   if (divergence && !startNotFinite) {
     const directions = settings.unstable ? [...settings.unstable] : [];
@@ -239,6 +307,7 @@ export function runDescent(
   const convergedAt = optimum && !divergence && lastOutside < stepsRun ? lastOutside + 1 : null;
   return {
     path,
+    ...(columns ? { samples: columns.done() } : {}),
     stepsRun,
     converged: convergedAt !== null,
     convergedAt,

@@ -24,6 +24,8 @@ const MAX_PANEL_ERRORS = 5;
 export interface AnalyzeOptions {
   /** Steps for a spec without a `steps` statement (the gradientGeometry.defaultSteps setting). */
   readonly defaultSteps?: number;
+  /** Batches and δₚ in the runs' columns (RunResult.samples), for packAnalysisMessage: the panel. */
+  readonly sampleColumns?: boolean;
 }
 
 /** Whether the text parses into a valid spec (no error diagnostics). An empty text is valid: the default lesson. */
@@ -56,7 +58,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): TextAna
   }
   const spec: Spec = parsed.spec;
   try {
-    return { kind: 'analysis', analysis: analyzeSpec(spec), spec, statementLines: statementLines(text, spec) };
+    return { kind: 'analysis', analysis: analyzeSpec(spec, { sampleColumns: options.sampleColumns }), spec, statementLines: statementLines(text, spec) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return { kind: 'errors', errors: [{ code: 'GG900', message: `The analysis failed: ${message}`, line: 1, column: 1 }] };

@@ -119,7 +119,7 @@ export class GeometryPanel extends Disposable {
     const current = this.currentText();
     if (current === undefined || current.version <= this.analysedVersion) return;
     this.analysedVersion = current.version;
-    const result = analyzeText(current.text, { defaultSteps: this.host.settings().defaultSteps });
+    const result = analyzeText(current.text, { defaultSteps: this.host.settings().defaultSteps, sampleColumns: true });
     const common = { version: current.version, source: sourceName(this.source), ...this.uriField(), ...this.snapshotField() };
     if (result.kind === 'analysis') {
       // Batches and δₚ travel as typed arrays (a 2,000-step run with variants is ~10 MB as JSON).

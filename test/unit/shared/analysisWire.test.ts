@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeSpec } from '../../../src/core/analysis/analyze';
+import { analyzeSpec, type AnalyzeOptions } from '../../../src/core/analysis/analyze';
 import { parseSpec } from '../../../src/core/spec/parse';
 import { packAnalysis, packAnalysisFully, packAnalysisMessage, unpackAnalysis, unpackAnalysisFully, unpackAnalysisMessage } from '../../../src/shared/analysisWire';
 
@@ -111,6 +111,36 @@ describe('analysis on the wire', () => {
     assert.equal(unpackAnalysis(analysis, { ...samples!, deltas: samples!.deltas.subarray(1) }), analysis);
     assert.equal(unpackAnalysis(analysis, { ...samples!, batch: Array.from(samples!.batch) as unknown as Int32Array }), analysis);
   });
+
+  /** The packed message as text: keys in order, typed arrays as their type and bytes. */
+  const wireText = (m: unknown): string =>
+    JSON.stringify(m, (_k, v: unknown) => (ArrayBuffer.isView(v) ? { [v.constructor.name]: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') } : v));
+  const variations: [string, (t: string) => string, AnalyzeOptions, string][] = [];
+  for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.neuron'))) variations.push([file, (t) => t, {}, 'as written']);
+  variations.push(['learning-rate.neuron', (t) => t, { pathEvery: 7 }, 'every 7th entry']);
+  variations.push(['adam.neuron', (t) => `${t}\nshuffle = true\n`, {}, 'shuffled']);
+  variations.push(['batch-sizes.neuron', (t) => t.replace(/^lr = .*$/m, 'lr = 40'), {}, 'lr = 40']);
+  variations.push(['batch-sizes.neuron', (t) => `${t}\nshuffle = true\n`, { pathEvery: 3 }, 'shuffled, every 3rd entry']);
+  variations.push(['learning-rate.neuron', (t) => t.replace(/^lr = .*$/m, 'lr = 50'), {}, 'lr = 50']);
+  variations.push(['learning-rate.neuron', (t) => t.replace(/^lr = .*$/m, 'lr = 50'), { pathEvery: 5 }, 'lr = 50, every 5th entry']);
+  variations.push(['momentum.neuron', (t) => t.replace(/^lr = .*$/m, 'lr = 1e6'), { pathEvery: 4 }, 'lr = 1e6, every 4th entry']);
+  for (const [file, edit, options, label] of variations) {
+    it(`packs ${file} (${label}) from the engine's columns exactly as from the entries`, () => {
+      const { spec } = parseSpec(edit(readFileSync(path.join(EXAMPLES, file), 'utf8')));
+      assert.ok(spec, file);
+      const entries = analyzeSpec(spec, options);
+      const columns = analyzeSpec(spec, { ...options, sampleColumns: true });
+      for (const r of [columns, ...(columns.variants ?? [])]) {
+        assert.ok(r.run.samples);
+        for (const p of r.run.path) assert.ok(!('batch' in p) && !('deltas' in p));
+      }
+      const a = packAnalysisMessage({ type: 'analysis', version: 1, analysis: entries, spec } as never);
+      const b = packAnalysisMessage({ type: 'analysis', version: 1, analysis: columns, spec } as never);
+      assert.equal(wireText(b), wireText(a));
+      assert.deepStrictEqual(b, a);
+      assertIdentical(unpackAnalysisMessage(b).analysis, entries);
+    });
+  }
 
   it('round-trips the message', () => {
     const a = example('adam.neuron');
