@@ -15,8 +15,9 @@ import { button, h, setUnavailable } from './dom';
 import { exportRequest, themeKind } from './exporter';
 import { attachKeyboard, KEYBOARD_HELP } from './keyboard';
 import { Navigation } from './navigation';
-import { LiveModel, hasOverrides, overridesBase, reconcileOverrides, toSpecChanges, type Overrides } from './liveModel';
+import { LiveModel, type Overrides } from './liveModel';
 import { OverlayToggles } from './overlayToggles';
+import { carryOverrides, withOverrides, writeRequest } from './pendingOverrides';
 import { attachPlaneInput, panBy, zoomAbout, type DragTarget } from './planeInput';
 import { PlaneView } from './planeView';
 import { ReadoutView } from './readoutView';
@@ -163,7 +164,9 @@ export class Panel {
     this.writable = msg.writable === true;
     this.specRate = msg.spec?.lr ?? msg.analysis.learningRate.value;
     this.live.setBase(msg.analysis, msg.spec);
-    this.carryOverrides(sameDocument);
+    const carried = carryOverrides(this.state, this.spec, sameDocument, this.version);
+    this.save(carried.change);
+    if (carried.message !== null) this.showResult(true, carried.message);
     this.setUnavailable(null);
     this.firstError = null;
     this.error.hidden = true;
@@ -285,29 +288,6 @@ export class Panel {
     else if (this.analysis) this.liveRegion.textContent = stepSummary(this.analysis, k);
   }
 
-  /**
-   * A new analysis: the pending overrides of the same document carry over to its new spec (live
-   * sync keeps the view's state), except one whose statement was changed in the text since or that
-   * no longer applies; the status line names those.
-   */
-  private carryOverrides(sameDocument: boolean): void {
-    const pending = this.state.overrides;
-    const base = this.spec ? overridesBase(this.spec) : null;
-    if (!hasOverrides(pending)) {
-      this.save({ overrides: {}, overridesVersion: null, overridesBase: base });
-      return;
-    }
-    if (!sameDocument || !this.spec) {
-      this.save({ overrides: {}, overridesVersion: null, overridesBase: base });
-      this.showResult(true, !sameDocument ? 'The unsaved control changes belonged to another spec: dropped.' : 'This picture has no spec to apply the unsaved control changes to: dropped.');
-      return;
-    }
-    const { overrides, dropped } = reconcileOverrides(pending, this.state.overridesBase, this.spec);
-    const kept = hasOverrides(overrides);
-    this.save({ overrides, overridesVersion: kept ? this.version : null, overridesBase: base });
-    if (dropped.length > 0) this.showResult(true, `Dropped your unsaved ${dropped.join(', ')}.${kept ? ` Still unsaved: ${Object.keys(overrides).join(', ')}.` : ''}`);
-  }
-
   /** With a reason: no analysis to act on, every control off (disabled, aria-disabled, the reason as tooltip). Null: back on. */
   private setUnavailable(reason: string | null): void {
     const t = this.timeline;
@@ -316,12 +296,13 @@ export class Panel {
   }
 
   private setOverrides(o: Overrides): void {
-    this.save({ overrides: o, overridesVersion: hasOverrides(o) ? this.version : null }, true);
+    this.save(withOverrides(o, this.version), true);
   }
 
   private writeBack(): void {
-    if (!this.spec || !this.writable || !hasOverrides(this.state.overrides)) return;
-    this.host.post({ type: 'writeSpec', version: this.version, changes: toSpecChanges(this.spec, this.state.overrides) });
+    const request = writeRequest(this.spec, this.writable, this.state.overrides, this.version);
+    if (!request) return;
+    this.host.post(request);
     this.showResult(true, 'Writing to the spec…');
   }
 
