@@ -6,7 +6,8 @@
  * Pure TypeScript: no vscode, no DOM.
  */
 import type { Analysis } from '../core/analysis/types';
-import type { PackedPaths, PackedSamples } from './analysisWire';
+import type { PackedPaths } from './analysisWire';
+import type { PackedSamples } from './analysisWireSamples';
 import type { Optimizer, Preprocess, Spec, StatementKey } from '../core/spec/types';
 
 /** A located problem, as the panel's error banner shows it (one-based line and column). */
@@ -35,7 +36,7 @@ export type HostMessage =
       /** URI of the document shown (absent for the default lesson and selections): keep it in the state, see `PersistedPanelState`. */
       readonly documentUri?: string;
       readonly analysis: Analysis;
-      /** The path entries' batches and δₚ, packed into typed arrays and left out of `analysis` (analysisWire.ts). */
+      /** The path entries' batches and δₚ, packed into typed arrays and left out of `analysis` (analysisWireSamples.ts). */
       readonly samples?: PackedSamples;
       /** The path entries' other fields in columns; the analysis' paths are then empty (analysisWire.ts). */
       readonly paths?: PackedPaths;

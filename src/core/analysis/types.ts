@@ -112,7 +112,7 @@ export interface Divergence {
   readonly directions: UnstableDirection[];
 }
 
-/** A run's recorded batches and δₚ in columns (see RunResult.samples and analysisWire.PackedSamples). */
+/** A run's recorded batches and δₚ in columns (see RunResult.samples and analysisWireSamples.PackedSamples). */
 export interface RunSamples {
   /** Per path entry: how many samples it recorded, or −1 when it recorded none. */
   readonly counts: Int32Array;
@@ -126,7 +126,7 @@ export interface RunResult {
   readonly path: PathPoint[];
   /**
    * Only with `AnalyzeOptions.sampleColumns` (the panel's host): the kept entries' batches and δₚ,
-   * which the entries then leave out, in the wire's columns (analysisWire.PackedSamples, repeats
+   * which the entries then leave out, in the wire's columns (analysisWireSamples.PackedSamples, repeats
    * within this run), so that 2,000 steps do not allocate 2,000 small arrays to be packed again.
    */
   readonly samples?: RunSamples;
