@@ -76,7 +76,7 @@ describe('language features: Python, Markdown and notebooks', () => {
     const { document } = await fixture('md', MARKDOWN);
     assert.equal(document.languageId, 'markdown');
     const md = await hoverText(document, positionOf(document, 'lr = 5'));
-    assert.match(md, /Stability bound/);
+    assert.match(md, /Full-batch stability bound for gradient descent:\*\* η < 2\/λmax = /);
     const d = await diagnosticsOf(document, (x) => x.some((y) => codeOf(y) === 'GG403'));
     assert.deepEqual(span(d.find((y) => codeOf(y) === 'GG403')!.range), [4, 5, 4, 6]);
     assert.ok((await codeLensTitles(document.uri)).includes('Show Gradient Geometry'));

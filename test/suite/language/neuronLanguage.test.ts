@@ -66,7 +66,7 @@ describe('language features: .neuron files', () => {
   it('hovers lr with 2/λmax and Goh\'s optimal step, and x with its mean', async () => {
     const { document } = await fixture('neuron', KNOWN);
     const lr = await hoverText(document, positionOf(document, 'lr'));
-    assert.match(lr, /Stability bound\*\* 2\/λmax = 2\/[\d.]+ = [\d.]+/);
+    assert.match(lr, /Full-batch stability bound for gradient descent:\*\* η < 2\/λmax = [\d.]+ with λmax = [\d.]+/);
     assert.match(lr, /Goh/);
     const x = await hoverText(document, positionOf(document, 'x = [['));
     assert.ok(x.includes('Mean m = [0.607, 0.46]'), x);

@@ -111,7 +111,7 @@ describe('Markdown fences', () => {
   it('hovers inside a ```neuron block with the spec hover, mapped to the document', () => {
     const h = embeddedHoverAt(MD, at(MD, 'lr = 5'), 'markdown')!;
     assert.equal(textOf(MD, h.range), 'lr = 5');
-    assert.match(h.markdown, /Stability bound/);
+    assert.match(h.markdown, /Full-batch stability bound for gradient descent:\*\* η < 2\/λmax = /);
     assert.equal(embeddedHoverAt(MD, at(MD, 'Lesson'), 'markdown'), undefined);
   });
 });

@@ -71,13 +71,13 @@ describe('hoverAt', () => {
     assert.ok(gen.includes('sigmoid(normal(0, 1))') && gen.includes('(0, 1)'));
   });
 
-  it('on lr shows η against 2/λmax and Goh\'s optimal step, naming the ½ convention', () => {
+  it('on lr shows η against the full-batch bound 2/λmax and Goh\'s optimal step, naming the ½ convention', () => {
     const a = analyzed(KNOWN);
     const lr = a.analysis!.learningRate;
     const ev = a.analysis!.hessian.eigenvalues;
-    const md = hoverAt(KNOWN, at(KNOWN, 'lr'), a.parsed, a.analysis)!.markdown;
+    const md = hoverAt(KNOWN, at(KNOWN, 'lr'), a.parsed, a.analysis)!.markdown.replace(/\\(.)/g, '$1');
     const fmt = (x: number) => Number(x.toPrecision(3)).toString();
-    assert.ok(md.includes(`2/λmax = 2/${fmt(ev[0])} = ${fmt(lr.max!)}`), md);
+    assert.ok(md.includes(`Full-batch stability bound for gradient descent:** η < 2/λmax = ${fmt(lr.max!)} with λmax = ${fmt(ev[0])}`), md);
     assert.ok(md.includes('Goh') && md.includes(`= ${fmt(lr.optimal!)}`), md);
     assert.ok(md.includes('LeCun') && md.includes('½'));
     // H = (1/P) Σ x̃ x̃ᵀ: its top-left entry is the mean of x₁².

@@ -8,6 +8,8 @@ import { fixed, num, percent } from '../text/format';
 import { escapeMarkdown } from '../text/markdown';
 import { conditionAfter } from './conditioning';
 import { type HoverContext, noNumbersLine, paragraphs, quoted } from './context';
+import { scienceFooter } from '../text/scienceLinks';
+import { boundSections, isAdaptive, stepSizeBoundLines } from './learningRateHover';
 import { runSentence } from './modelHover';
 
 /** Hover for `batch`. */
@@ -15,7 +17,7 @@ export function batchMarkdown(ctx: HoverContext): string {
   const head = '**Batch size** B: each step uses the mean gradient (1/B) Σ δₚ xₚ of B samples, taken in order and wrapping around. With B = 1 every step lies on the line through one sample x (inside the allowed cone); a sum over a batch can have mixed signs, but only when the δₚ in it have mixed signs.';
   const spec = ctx.spec;
   const analysis = ctx.analysis;
-  if (!spec || !analysis) return paragraphs(quoted(ctx, 'batch'), head, noNumbersLine(ctx));
+  if (!spec || !analysis) return paragraphs(quoted(ctx, 'batch'), head, noNumbersLine(ctx), scienceFooter('batches', 'fullBatch'));
   const B = spec.batch === 'all' ? spec.samples : spec.batch;
   const lines = [`Here B = ${B} of P = ${spec.samples} samples: ${Math.ceil(spec.samples / B)} step${Math.ceil(spec.samples / B) === 1 ? '' : 's'} per pass over the data${spec.shuffle ? ', reshuffled every epoch' : ''}.`];
   const first = analysis.run.path[0];
@@ -24,29 +26,31 @@ export function batchMarkdown(ctx: HoverContext): string {
     const neg = first.deltas.filter((d) => d < 0).length;
     lines.push(`First batch: ${neg} negative and ${pos} positive δₚ; its update is ${first.signCoherent === null ? 'empty' : first.signCoherent ? 'sign-coherent (all weights move together)' : 'of mixed signs'}.`);
   }
-  lines.push(`Sign-coherent updates over the run: ${percent(analysis.run.signCoherentFraction)}.`);
-  return paragraphs(quoted(ctx, 'batch'), head, lines.join('  \n'), runSentence(analysis));
+  lines.push(`Over the run: sign-coherent gradients (the batches' mean gradients) ${percent(analysis.run.gradientSignCoherentFraction)}, sign-coherent updates (the steps applied) ${percent(analysis.run.signCoherentFraction)}.`);
+  if (B < spec.samples && !isAdaptive(spec.optimizer)) {
+    lines.push('The step-size bounds (see `lr`) are full-batch statements: a batch sees its own curvature H_B, which can exceed H, so a mini-batch run can blow up below them.');
+  }
+  return paragraphs(quoted(ctx, 'batch'), head, lines.join('  \n'), runSentence(analysis), scienceFooter('batches', 'fullBatch', 'measures'));
 }
 
 function optimizerRule(opt: Optimizer): string {
   switch (opt.kind) {
     case 'sgd': return '**Gradient descent** w ← w − η g: each step follows the batch gradient, so with positive inputs and B = 1 it stays in the allowed cone.';
-    case 'momentum': return `**Heavy-ball momentum** v ← βv + g, w ← w − ηv with β = ${num(opt.beta)}: opposite zig-zag steps cancel in v while steady ones add up, which damps the zig-zag. Stable for 0 < ηλ < 2 + 2β.`;
-    case 'nesterov': return `**Nesterov momentum** (β = ${num(opt.beta)}): like heavy-ball, but the gradient is taken at the look-ahead point w − ηβv, which corrects overshoots earlier.`;
-    case 'adam': return `**Adam** (β₁ = ${num(opt.beta1)}, β₂ = ${num(opt.beta2)}, ε = ${num(opt.eps)}, bias-corrected): each coordinate is divided by its own running RMS gradient, so the step is no longer a multiple of x — the per-coordinate rescaling can leave the allowed cone.`;
-    case 'rmsprop': return `**RMSProp** (ρ = ${num(opt.rho)}, ε = ${num(opt.eps)}): each coordinate is divided by its running RMS gradient; adaptive per-coordinate steps change the direction, not only the length.`;
+    case 'momentum': return `**Heavy-ball momentum** v ← βv + g, w ← w − ηv with β = ${num(opt.beta)}: opposite zig-zag steps cancel in v while steady ones add up, which damps the zig-zag. On the full batch it converges on a quadratic iff 0 < ηλ < 2 + 2β.`;
+    case 'nesterov': return `**Nesterov momentum** (β = ${num(opt.beta)}): like heavy-ball, but the gradient is taken at the look-ahead point w − ηβv, which corrects overshoots earlier. On the full batch it converges on a quadratic iff 0 < ηλ < (2 + 2β)/(1 + 2β), a smaller range than heavy ball's.`;
+    case 'adam': return `**Adam** (β₁ = ${num(opt.beta1)}, β₂ = ${num(opt.beta2)}, ε = ${num(opt.eps)}, bias-corrected): each coordinate is divided by its own running RMS gradient, so the step is no longer a multiple of x — the per-coordinate rescaling can leave the allowed cone. No fixed step-size bound applies.`;
+    case 'rmsprop': return `**RMSProp** (ρ = ${num(opt.rho)}, ε = ${num(opt.eps)}): each coordinate is divided by its running RMS gradient; adaptive per-coordinate steps change the direction, not only the length. No fixed step-size bound applies.`;
   }
 }
 
 /** Hover for `optimizer`. */
 export function optimizerMarkdown(ctx: HoverContext): string {
-  if (!ctx.spec || !ctx.analysis) return paragraphs(quoted(ctx, 'optimizer'), 'Optimizers: `sgd`, `momentum(β)`, `nesterov(β)`, `adam`, `rmsprop`.', noNumbersLine(ctx));
+  if (!ctx.spec || !ctx.analysis) return paragraphs(quoted(ctx, 'optimizer'), 'Optimizers: `sgd`, `momentum(β)`, `nesterov(β)`, `adam`, `rmsprop`.', noNumbersLine(ctx), scienceFooter('stepSizeBounds', 'fullBatch'));
   const analysis = ctx.analysis;
-  const lr = analysis.learningRate;
-  const stab = `With η = ${num(lr.value, 4)} this optimizer is ${lr.stable ? 'inside' : '**outside**'} its stability region on this quadratic.`;
+  const bounds = stepSizeBoundLines(analysis, ctx.spec).join('  \n');
   const variants = analysis.variants.filter((v) => v.name.startsWith('optimizer'));
   const cmp = variants.map((v) => `${escapeMarkdown(v.name)}: zig-zag ${v.run.zigzagRatio === null ? '–' : fixed(v.run.zigzagRatio) + '×'}${v.run.converged && v.run.convergedAt !== null ? `, converges at step ${v.run.convergedAt}` : v.run.diverged ? ', diverges' : ', not converged'}`);
-  return paragraphs(quoted(ctx, 'optimizer'), optimizerRule(ctx.spec.optimizer), stab, runSentence(analysis), cmp.length > 0 ? `Compared: ${cmp.join('; ')}.` : '');
+  return paragraphs(quoted(ctx, 'optimizer'), optimizerRule(ctx.spec.optimizer), bounds, runSentence(analysis), cmp.length > 0 ? `Compared: ${cmp.join('; ')}.` : '', scienceFooter(...boundSections(analysis)));
 }
 
 /** Hover for `loss`. */
@@ -55,14 +59,14 @@ export function lossMarkdown(ctx: HoverContext): string {
   const logistic = '**Logistic loss** (mean binary cross-entropy, f is the logit): δₚ = σ(f(xₚ)) − yₚ; the Hessian E[σ′(f) x̃ x̃ᵀ] changes along the path (shown at the start).';
   const spec = ctx.spec;
   const analysis = ctx.analysis;
-  if (!spec || !analysis) return paragraphs(quoted(ctx, 'loss'), squared, logistic, noNumbersLine(ctx));
+  if (!spec || !analysis) return paragraphs(quoted(ctx, 'loss'), squared, logistic, noNumbersLine(ctx), scienceFooter('conventions'));
   const start = analysis.run.path[0]?.loss;
   const numbers = [
     start !== undefined ? `loss at the start ${start === null ? 'not finite (the start or the inputs are too large)' : num(start, 4)}` : '',
     analysis.run.finalLoss !== null ? `after ${analysis.run.stepsRun} steps ${num(analysis.run.finalLoss, 4)}` : '',
     analysis.optimum ? `at the optimum ${num(analysis.optimum.loss, 4)}` : '',
   ].filter((s) => s.length > 0);
-  return paragraphs(quoted(ctx, 'loss'), spec.loss === 'squared' ? squared : logistic, `Full-data loss: ${numbers.join(', ')}.`);
+  return paragraphs(quoted(ctx, 'loss'), spec.loss === 'squared' ? squared : logistic, `Full-data loss: ${numbers.join(', ')}.`, scienceFooter('conventions'));
 }
 
 const PREPROCESS_TEXT: Record<Preprocess, string> = {
@@ -74,10 +78,10 @@ const PREPROCESS_TEXT: Record<Preprocess, string> = {
 
 /** Hover for `preprocess`. */
 export function preprocessMarkdown(ctx: HoverContext): string {
-  const head = '**Preprocessing** with the data set\'s own statistics (labels unchanged). Centring is necessary, not sufficient: zero-mean but correlated inputs stay ill-conditioned; standardising and whitening go further. Centred inputs have both signs, so the sign constraint of §2 disappears too.';
+  const head = '**Preprocessing** with the data set\'s own statistics (labels unchanged). Centring is necessary, not sufficient: zero-mean but correlated inputs stay ill-conditioned; standardising and whitening go further. Centred inputs have both signs, so the sign constraint of all-positive inputs disappears too.';
   const spec = ctx.spec;
   const analysis = ctx.analysis;
-  if (!spec || !analysis) return paragraphs(quoted(ctx, 'preprocess'), head, noNumbersLine(ctx));
+  if (!spec || !analysis) return paragraphs(quoted(ctx, 'preprocess'), head, noNumbersLine(ctx), scienceFooter('fixes', 'conditioning'));
   const ds = ctx.dataset();
   const lines: string[] = [];
   const kinds: Preprocess[] = ['none', 'center', 'standardize', 'whiten'];
@@ -89,5 +93,5 @@ export function preprocessMarkdown(ctx: HoverContext): string {
     const kText = kappa === null || kappa === undefined ? '∞ (singular)' : fixed(kappa);
     lines.push(`${current ? '**' : ''}${k}${current ? '** (this spec)' : ''}: ${PREPROCESS_TEXT[k]} — κ = ${kText}`);
   }
-  return paragraphs(quoted(ctx, 'preprocess'), head, lines.join('  \n'), runSentence(analysis));
+  return paragraphs(quoted(ctx, 'preprocess'), head, lines.join('  \n'), runSentence(analysis), scienceFooter('fixes', 'conditioning', 'whichKappa'));
 }
