@@ -10,13 +10,14 @@ import { batchSize, createStepper } from '../engine/optimizers';
 import { inputStats } from '../engine/preprocess';
 import type { Spec } from '../spec/types';
 import { allowedCone } from './allowedCone';
+import { explainDivergence } from './divergence';
 import { analyseHessian } from './hessian';
 import { boundsAround, DEFAULT_RESOLUTION, lossGrid } from './lossGrid';
 import { findOptimum } from './optimum';
 import { shiftOptimum } from './shiftOptimum';
 import { describeRun } from './sentence';
 import { learningRateInfo } from './stability';
-import type { Analysis, Vec2 } from './types';
+import type { Analysis, RunResult, Vec2 } from './types';
 import { applyVariant } from './variants';
 
 /** At most this many rows of `Analysis.sampleInputs` … */
@@ -84,11 +85,14 @@ interface Problem {
 }
 
 function buildShared(spec: Spec): Problem {
-  const obj = buildProblem(spec);
+  const built = buildProblem(spec);
   const theta0 = initialTheta(spec);
-  const hessian = analyseHessian(obj, theta0);
+  const hessian = analyseHessian(built, theta0);
   // With a shift the minimisers form a set; θ* is chosen per run (shiftOptimum.ts).
-  return { spec, obj, theta0, hessian, opt: obj.shift ? shiftOptimum(obj, theta0) : findOptimum(obj, theta0, hessian.eig) };
+  const opt = built.shift ? shiftOptimum(built, theta0) : findOptimum(built, theta0, hessian.eig);
+  // The squared loss keeps its digits near the optimum when expanded around it.
+  const obj = opt.theta && built.anchoredAt ? built.anchoredAt(opt.theta) : built;
+  return { spec, obj, theta0, hessian, opt };
 }
 
 /** A built problem `spec` can reuse: same inputs (the same object), preprocessing, loss and start. */
@@ -104,8 +108,9 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
   const { n, P } = obj;
   const { info: hessian, eig, matrix } = problem.hessian;
   const learningRate = learningRateInfo(eig, spec.optimizer, spec.lr, spec.loss, obj.shift);
-  const descend = (optimum: Float64Array | null, pathEvery = options.pathEvery) =>
-    runDescent(obj, createStepper(spec.optimizer, spec.lr, obj.q), new BatchSchedule(P, batchSize(spec.batch, P), spec.shuffle, spec.seed), theta0, optimum, {
+  const schedule = (): BatchSchedule => new BatchSchedule(P, batchSize(spec.batch, P), spec.shuffle, spec.seed);
+  const descend = (optimum: Float64Array | null, pathEvery = options.pathEvery): RunResult => {
+    const result = runDescent(obj, createStepper(spec.optimizer, spec.lr, obj.q), schedule(), theta0, optimum, {
       steps: spec.steps,
       recordCap: options.recordCap,
       sampleColumns: options.sampleColumns,
@@ -113,6 +118,9 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
       tolerance: options.tolerance,
       unstable: learningRate.unstableDirections,
     });
+    if (!result.diverged) return result;
+    return { ...result, divergence: explainDivergence(result, { obj, schedule: schedule(), optimizer: spec.optimizer, learningRate }) };
+  };
   let run = descend(opt.theta);
   if (obj.shift && opt.theta && !run.diverged) {
     // Measure convergence to the minimiser this run approaches: the point of the optimal set

@@ -18,6 +18,7 @@
  */
 import type { Optimizer } from '../spec/types';
 import { compass } from './allowedCone';
+import { optimizerName, stabilityBound } from './stability';
 import type { AllowedCone, HessianInfo, InputStats, LearningRateInfo, RunResult, UnstableDirection } from './types';
 
 /** What the sentence is built from. */
@@ -61,37 +62,53 @@ function startNotFiniteSentence(f: SentenceFacts): string {
   return `The loss at the start is not finite: ${culprit}, so no step was taken; scale down the start or the inputs (the learning rate is not the problem).`;
 }
 
+/** "the loss grows from 2.37 to 5.72e4" from the run's facts, or null when unknown. */
+function growthText(f: SentenceFacts): string | null {
+  const d = f.run.divergence;
+  if (!d || d.startLoss === null) return null;
+  return d.endLoss === null ? 'the loss overflows' : `the loss grows from ${fmt(d.startLoss)} to ${fmt(d.endLoss)}`;
+}
+
 function divergenceSentence(f: SentenceFacts): string {
   const run = f.run;
-  if (run.divergedAt === 0 && run.divergence?.reason === 'non-finite' && run.path.length > 0 && run.path[0].loss === null) return startNotFiniteSentence(f);
+  const d = run.divergence;
+  if (d?.cause === 'start' || (run.divergedAt === 0 && d?.reason === 'non-finite' && run.path.length > 0 && run.path[0].loss === null)) return startNotFiniteSentence(f);
   const at = run.divergedAt ?? run.stepsRun;
-  const dirs = run.divergence?.directions ?? [];
-  if (dirs.length === 0) {
-    const why = f.optimizer.kind === 'adam' || f.optimizer.kind === 'rmsprop' ? 'the adaptive steps overshoot (no linear step-size bound applies to this optimizer)' : 'the steps overshoot';
-    return `The parameters run away at step ${at}: ${why}; try a smaller learning rate than η = ${fmt(f.learningRate.value)}.`;
-  }
-  const worst = dirs.reduce((a: UnstableDirection, b: UnstableDirection) => (b.factor > a.factor ? b : a));
-  const [i, j] = f.cone.axes;
-  const vx = worst.vector[i] ?? 0;
-  const vy = i === j ? 0 : (worst.vector[j] ?? 0);
-  const c = compass(vx, vy);
-  const where = Math.hypot(vx, vy) > 0.1 ? ` (${c}–${opposite(c)} in the view)` : '';
-  const lam = fmt(worst.eigenvalue);
   const eta = fmt(f.learningRate.value);
-  let rule: string;
-  switch (f.optimizer.kind) {
-    case 'momentum':
-      rule = `heavy-ball momentum needs ηλ < 2 + 2β, here ηλ = ${fmt(f.learningRate.value * worst.eigenvalue)}, so it grows by ${fmt(worst.factor)}× per step`;
-      break;
-    case 'nesterov':
-      rule = `Nesterov momentum needs ηλ < (2 + 2β)/(1 + 2β), here ηλ = ${fmt(f.learningRate.value * worst.eigenvalue)}, so it grows by ${fmt(worst.factor)}× per step`;
-      break;
-    default:
-      rule = `|1 − ηλ| = ${fmt(worst.factor)} > 1, so it grows every step`;
+  const lr = f.learningRate;
+  const name = optimizerName(f.optimizer);
+  const grew = growthText(f);
+  const blowUp = `The run diverges at step ${at}${grew ? `: ${grew}` : ''}`;
+  const dirs = d?.directions ?? [];
+  if (d?.cause === 'step-size' && dirs.length > 0) {
+    const worst = dirs.reduce((a: UnstableDirection, b: UnstableDirection) => (b.factor > a.factor ? b : a));
+    const [i, j] = f.cone.axes;
+    const vx = worst.vector[i] ?? 0;
+    const vy = i === j ? 0 : (worst.vector[j] ?? 0);
+    const c = compass(vx, vy);
+    const where = Math.hypot(vx, vy) > 0.1 ? ` (${c}–${opposite(c)} in the view)` : '';
+    const bound = stabilityBound(f.optimizer);
+    const against = lr.max !== null && lr.maxFormula ? ` above the full-batch bound of ${name}, ${lr.maxFormula} = ${fmt(lr.max)}` : '';
+    const hl = fmt(lr.value * worst.eigenvalue);
+    const rule = f.optimizer.kind === 'sgd' || !bound ? `|1 − ηλ| = ${fmt(worst.factor)} > 1 (ηλ = ${hl})` : `it needs ${bound.condition}, here ηλ = ${hl}`;
+    return `${blowUp}. With η = ${eta}${against}, the eigen-direction with λ = ${fmt(worst.eigenvalue)}${where} is amplified ${fmt(worst.factor)}× per step: ${rule}.`;
   }
-  const lrMax = f.learningRate.max;
-  const max = lrMax === null ? '' : f.learningRate.value > lrMax ? ` above 2/λmax = ${fmt(lrMax)}` : ` (below plain gradient descent's 2/λmax = ${fmt(lrMax)})`;
-  return `With η = ${eta}${max}, the eigen-direction with λ = ${lam}${where} is amplified: ${rule}, and the run diverges at step ${at}.`;
+  if (d?.cause === 'mini-batch') {
+    const B = f.batch ?? 1;
+    const inside = lr.max !== null && lr.maxFormula ? `η = ${eta} is below the full-batch bound of ${name}, ${lr.maxFormula} = ${fmt(lr.max)}` : `η = ${eta} is inside the full-batch stability region of ${name}`;
+    const top = d.batchCurvature;
+    const bound = stabilityBound(f.optimizer);
+    if (top !== null && bound && f.learningRate.value * top >= bound.limit) {
+      return `${blowUp}. Here ${inside}, but every step follows a batch of ${B} samples with its own curvature: a batch reaches λmax = ${fmt(top)}, so ηλ = ${fmt(f.learningRate.value * top)} breaks ${bound.condition}. A smaller η or a larger batch fixes it.`;
+    }
+    const carried = f.optimizer.kind === 'sgd' ? '' : ' while momentum carries each step into the next';
+    const curvature = top !== null ? ` (each batch alone would be stable: largest λmax ${fmt(top)}, ηλ = ${fmt(f.learningRate.value * top)})` : '';
+    return `${blowUp}. Here ${inside}, but that bound is for the full batch, and every step follows a batch of ${B} samples${curvature}: switching between batches of different curvature${carried} makes the errors grow instead of averaging out. A smaller η or a larger batch fixes it.`;
+  }
+  if (d?.cause === 'adaptive') {
+    return `${blowUp}. ${name} has no fixed step-size bound (it divides each coordinate by its running gradient size), and with η = ${eta} its steps overshoot; try a smaller learning rate.`;
+  }
+  return `${blowUp}. No direction of the starting Hessian is unstable for η = ${eta}, so the growth comes from curvature that changes along the path; try a smaller learning rate.`;
 }
 
 /** "3.9× the straight distance" (two decimals below 2, so 1.19 does not read as 1.2). */
@@ -176,6 +193,11 @@ function explanation(f: SentenceFacts, coneLimited: boolean, inside: boolean): s
   const B = f.batch ?? 1;
   const P = f.samples ?? B;
   const opt = optimizerEffect(f.optimizer);
+  if (B >= P && B > 1) {
+    // Full batch: the cone does not bind the mean gradient (said in the lead); the conditioning,
+    // or the optimizer's own effect, shapes the path.
+    return opt ? `; with ${opt.name} the path ${pathVerb(run, true)} and ${tail}` : conditioningClause(f);
+  }
   if (opt) {
     if (coneLimited && !inside) return `, ${opt.leaves ? 'but' : 'and'} ${opt.name} ${opt.effect}${shared}; the path ${pathVerb(run, true)} and ${conv}`;
     if (coneLimited) return `, so the sign constraint forces no zig-zag; with ${opt.name} the path ${pathVerb(run, true)} and ${tail}`;
@@ -205,9 +227,18 @@ function explanation(f: SentenceFacts, coneLimited: boolean, inside: boolean): s
     if (coneLimited) return `, so the sign constraint forces no zig-zag; with batches of ${B} samples the path ${pathVerb(run)} and ${tail}`;
     return `; with batches of ${B} samples the path ${pathVerb(run)} and ${tail}`;
   }
-  // Full batch: the cone does not bind the mean gradient; the conditioning does the rest.
-  const lead = coneLimited ? `; a full-batch step averages δₚxₚ over all ${P} samples, so the cone does not bind it${shared}` : '';
-  return lead + conditioningClause(f);
+  return conditioningClause(f);
+}
+
+/**
+ * " Its sign reversals after step 20 (94 · 94) are jitter around the optimum, not a zig-zag." when
+ * a nearly straight run converged and its reversals come after converging; else "".
+ */
+function jitterNote(run: RunResult): string {
+  if (!run.converged || run.convergedAt === null || run.zigzagRatio === null || run.zigzagRatio >= 1.2) return '';
+  const after = run.reversals.map((r, i) => r - (run.reversalsBeforeConvergence?.[i] ?? 0));
+  if (Math.max(...after) < 3) return '';
+  return ` Its sign reversals after step ${run.convergedAt} (${after.join(' · ')}) are jitter around the optimum, not a zig-zag.`;
 }
 
 /** The sentence for one analysed run. */
@@ -218,8 +249,17 @@ export function describeRun(f: SentenceFacts): string {
   const c1 = compass(mid[0], mid[1]);
   const c2 = opposite(c1);
   const coneLimited = cone.kind === 'sector' || cone.kind === 'line';
+  const B = f.batch ?? 1;
+  const P = f.samples ?? B;
+  const fullBatch = B >= P && B > 1;
+  // Only batch-1 gradient descent updates along one sample; otherwise the cone holds the per-sample gradients.
+  const perSample = B <= 1 && f.optimizer.kind === 'sgd' ? 'every update' : 'every per-sample gradient δₚxₚ';
   let constraint: string;
-  if (coneLimited) {
+  if (coneLimited && fullBatch) {
+    const lead = f.inputs.allPositive ? 'All inputs are positive' : f.inputs.allNonNegative ? 'All inputs are non-negative' : 'The viewed inputs lie in a cone';
+    const share = shareText(f.run);
+    constraint = `${lead}, so each per-sample gradient δₚxₚ points ${c1} or ${c2}, but every step here averages all ${P} of them, so the cone does not bind the steps${share ? ` (${share})` : ''}`;
+  } else if (coneLimited) {
     const lead = f.inputs.allPositive
       ? 'All inputs are positive'
       : f.inputs.allNonNegative
@@ -227,7 +267,7 @@ export function describeRun(f: SentenceFacts): string {
         : cone.kind === 'line'
           ? 'The viewed inputs all lie on one line'
           : `The viewed inputs span a ${Math.round(cone.openingDegrees)}° cone`;
-    constraint = `${lead}, so every per-sample update points ${c1} or ${c2}`;
+    constraint = `${lead}, so ${perSample} points ${c1} or ${c2}`;
   } else if (cone.kind === 'plane') {
     constraint = 'The inputs take both signs, so per-sample updates can point in any direction';
   } else {
@@ -242,6 +282,6 @@ export function describeRun(f: SentenceFacts): string {
   if (here) return `${constraint}; the start is already optimal in the viewed plane, and the run ${convergenceClause(f)}.`;
   const where = compass(dx, dy);
   const inside = cone.optimumInside === true;
-  const location = coneLimited ? `the optimum lies to the ${where}, ${inside ? 'inside' : 'outside'} that cone` : `the optimum lies to the ${where}`;
-  return `${constraint}; ${location}${explanation(f, coneLimited, inside)}.`;
+  const location = coneLimited && !fullBatch ? `the optimum lies to the ${where}, ${inside ? 'inside' : 'outside'} that cone` : `the optimum lies to the ${where}`;
+  return `${constraint}; ${location}${explanation(f, coneLimited && !fullBatch, inside)}.${jitterNote(f.run)}`;
 }

@@ -47,6 +47,53 @@ export function amplification(opt: Optimizer, lr: number, lambda: number): numbe
   }
 }
 
+/**
+ * The full-batch stability bound of an optimizer on a quadratic: η·λ must stay below `limit` for
+ * every eigenvalue λ, i.e. η < limit/λmax. Null for adaptive optimizers (no linear bound).
+ */
+export interface StabilityBound {
+  /** Upper limit of ηλ: 2, 2 + 2β or (2 + 2β)/(1 + 2β). */
+  readonly limit: number;
+  /** The bound on η as students read it, e.g. "(2 + 2β)/λmax". */
+  readonly formula: string;
+  /** The condition on ηλ, e.g. "ηλ < 2 + 2β". */
+  readonly condition: string;
+}
+
+export function stabilityBound(opt: Optimizer): StabilityBound | null {
+  switch (opt.kind) {
+    case 'sgd':
+      return { limit: 2, formula: '2/λmax', condition: 'ηλ < 2' };
+    case 'momentum':
+      return { limit: 2 + 2 * opt.beta, formula: '(2 + 2β)/λmax', condition: 'ηλ < 2 + 2β' };
+    case 'nesterov':
+      return { limit: (2 + 2 * opt.beta) / (1 + 2 * opt.beta), formula: '(2 + 2β)/((1 + 2β)λmax)', condition: 'ηλ < (2 + 2β)/(1 + 2β)' };
+    case 'adam':
+    case 'rmsprop':
+      return null;
+  }
+}
+
+/** The optimizer's name in sentences ("gradient descent", "heavy-ball momentum (β = 0.9)", …). */
+export function optimizerName(opt: Optimizer): string {
+  const b = (v: number): string => String(Number(v.toPrecision(4)));
+  switch (opt.kind) {
+    case 'sgd':
+      return 'gradient descent';
+    case 'momentum':
+      return `heavy-ball momentum (β = ${b(opt.beta)})`;
+    case 'nesterov':
+      return `Nesterov momentum (β = ${b(opt.beta)})`;
+    case 'adam':
+      return 'Adam';
+    case 'rmsprop':
+      return 'RMSProp';
+  }
+}
+
+/** Why an adaptive optimizer has no bound (LearningRateInfo.maxReason). */
+export const ADAPTIVE_NO_BOUND = 'divides each coordinate by its own running gradient size, so no fixed step-size bound applies';
+
 /** Prefix of the convention for the model w·(x + s) with a trained shift. */
 export const SHIFT_CONVENTION =
   'Trained shift f = w·(x + s): the loss is not quadratic in (w, s), so H is the Hessian at the start, which changes along the path; the bounds are local, and directions with λ ≤ 0 (a saddle) are left out of the stability check.';
@@ -57,21 +104,21 @@ export function conventionText(loss: Loss, opt: Optimizer): string {
     loss === 'squared'
       ? 'Squared loss with the ½ convention, L = (1/|B|) Σ ½(f − y)², so H = E[x̃x̃ᵀ]; without the ½ every bound halves.'
       : 'Logistic loss (mean cross-entropy, f the logit); bounds use the Hessian at the start, which changes along the path.';
-  const bounds: Record<Optimizer['kind'], string> = {
-    sgd: ' Gradient descent on the quadratic is stable iff |1 − ηλ| < 1 for every eigenvalue, i.e. η < 2/λmax (full batch; mini-batches add noise).',
-    momentum: ' Heavy-ball momentum is stable iff 0 < ηλ < 2 + 2β for every eigenvalue (spectral radius of its 2 × 2 iteration).',
-    nesterov: ' Nesterov momentum is stable iff 0 < ηλ < (2 + 2β)/(1 + 2β) for every eigenvalue (spectral radius of its 2 × 2 iteration).',
-    adam: ' Adam rescales each coordinate by its running gradient size, so no linear step-size bound applies: stable is reported as true.',
-    rmsprop: ' RMSProp rescales each coordinate by its running gradient size, so no linear step-size bound applies: stable is reported as true.',
-  };
-  return base + bounds[opt.kind] + " 'optimal' is Goh's 2/(λmin+λmax); 'lecunOptimal' is LeCun's 1/λmax.";
+  const bound = stabilityBound(opt);
+  const rule = bound
+    ? ` ${capitalise(optimizerName(opt))} is stable on the full batch iff ${bound.condition} for every eigenvalue λ, i.e. η < ${bound.formula}.`
+    : ` ${optimizerName(opt)} ${ADAPTIVE_NO_BOUND}.`;
+  return `${base}${rule} Every bound is for the full batch: a mini-batch has its own curvature, which can be larger. Reference steps for gradient descent: Goh's optimal 2/(λmin+λmax) and LeCun's 1/λmax.`;
 }
+
+const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** Step-size report for a decomposed Hessian, the run's optimizer and η. */
 export function learningRateInfo(eig: SymmetricEigen, opt: Optimizer, lr: number, loss: Loss, shift = false): LearningRateInfo {
   const q = eig.n;
   const lmax = q > 0 ? eig.values[0] : 0;
   const lmin = q > 0 ? Math.max(eig.values[q - 1], 0) : 0;
+  const bound = stabilityBound(opt);
   const unstableDirections: UnstableDirection[] = [];
   for (let k = 0; k < q; k++) {
     // With a shift the loss is not quadratic: λ ≤ 0 (a saddle at the start) is escaped, not a step-size instability.
@@ -80,12 +127,16 @@ export function learningRateInfo(eig: SymmetricEigen, opt: Optimizer, lr: number
     if (f !== null && Number.isFinite(f) && f > 1 + UNSTABLE_SLACK) unstableDirections.push({ ...eigenDirection(eig, k), factor: f });
   }
   const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+  const max = bound && lmax > 0 ? finite(bound.limit / lmax) : null;
   return {
     value: lr,
-    max: lmax > 0 ? finite(2 / lmax) : null,
+    max,
+    maxFormula: max === null ? null : bound!.formula,
+    maxReason: max !== null ? null : bound ? 'the Hessian has no positive curvature, so no step size is too large for it' : `${optimizerName(opt)} ${ADAPTIVE_NO_BOUND}`,
+    gradientDescentMax: lmax > 0 ? finite(2 / lmax) : null,
     optimal: lmax > 0 ? finite(2 / (lmin + lmax)) : null,
     lecunOptimal: lmax > 0 ? finite(1 / lmax) : null,
-    stable: unstableDirections.length === 0,
+    stable: bound ? unstableDirections.length === 0 : null,
     unstableDirections,
     convention: shift ? `${SHIFT_CONVENTION} ${conventionText(loss, opt)}` : conventionText(loss, opt),
   };

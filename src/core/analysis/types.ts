@@ -49,18 +49,36 @@ export interface UnstableDirection extends EigenDirection {
   readonly factor: number;
 }
 
+/**
+ * Step sizes on the quadratic model at the start. Every bound here is a FULL-BATCH statement
+ * (mini-batches see their own curvature H_B, which can exceed H); a run is judged by what it did
+ * (RunResult.diverged), not by these numbers.
+ */
 export interface LearningRateInfo {
   /** η of the run. */
   readonly value: number;
-  /** 2/λmax: full-batch gradient descent on the quadratic diverges at or above it. Null if λmax ≤ 0. */
+  /**
+   * The run's optimizer's own full-batch stability bound on η: 2/λmax for gradient descent,
+   * (2 + 2β)/λmax for heavy ball, (2 + 2β)/((1 + 2β)λmax) for Nesterov. Null for adaptive
+   * optimizers (no linear bound applies; `maxReason` says so) and when λmax ≤ 0.
+   */
   readonly max: number | null;
-  /** Goh's optimal step 2/(λmin + λmax). Null if undefined. */
+  /** The formula of `max` as shown to students ("2/λmax", "(2 + 2β)/λmax", …); null when `max` is null. */
+  readonly maxFormula: string | null;
+  /** Why `max` is null (adaptive optimizer, or no positive curvature); null when `max` is a number. */
+  readonly maxReason: string | null;
+  /** Plain gradient descent's bound 2/λmax, whatever the run's optimizer. Null if λmax ≤ 0. */
+  readonly gradientDescentMax: number | null;
+  /** Goh's optimal step for gradient descent, 2/(λmin + λmax). Null if undefined. */
   readonly optimal: number | null;
-  /** LeCun's optimal step 1/λmax. */
+  /** LeCun's optimal step for gradient descent, 1/λmax. Null if λmax ≤ 0 (e.g. a Hessian that underflows to 0). */
   readonly lecunOptimal: number | null;
-  /** Whether η is inside the stability region of the run's optimizer on this quadratic. */
-  readonly stable: boolean;
-  /** Eigen-directions whose amplification factor exceeds 1 for this η and optimizer. */
+  /**
+   * Whether η is inside the run's optimizer's full-batch stability region on this quadratic; null
+   * for adaptive optimizers, which have no such region.
+   */
+  readonly stable: boolean | null;
+  /** Eigen-directions whose amplification factor exceeds 1 for this η and optimizer (full batch). */
   readonly unstableDirections: UnstableDirection[];
   /** The loss convention behind the bounds, stated because without the ½ every bound halves. */
   readonly convention: string;
@@ -107,9 +125,22 @@ export interface PathPoint {
 }
 
 export interface Divergence {
+  /** 'non-finite': a value overflowed; 'runaway': the loss or the parameters grew without bound. */
   readonly reason: 'non-finite' | 'runaway';
+  /**
+   * What the run's facts blame: 'start' (the start's loss is not finite), 'step-size' (an
+   * eigen-direction of the full-data Hessian is unstable for this optimizer and η), 'mini-batch'
+   * (η is inside the full-batch bound but the batches' own curvature H_B is not), 'adaptive'
+   * (Adam, RMSProp, AdaGrad: no linear bound), 'nonlinear' (none of these applies).
+   */
+  readonly cause: 'start' | 'step-size' | 'mini-batch' | 'adaptive' | 'nonlinear';
   readonly message: string;
   readonly directions: UnstableDirection[];
+  /** Largest λmax of a batch's own Hessian H_B among the last batches before the blow-up (mini-batches only); null otherwise. */
+  readonly batchCurvature: number | null;
+  /** Full-data loss at the start and at the last recorded entry (null when not finite). */
+  readonly startLoss: number | null;
+  readonly endLoss: number | null;
 }
 
 /** A run's recorded batches and δₚ in columns (see RunResult.samples and analysisWireSamples.PackedSamples). */
@@ -143,13 +174,25 @@ export interface RunResult {
   /** Path length ÷ straight distance from start to end, in weight space (1 = straight). Null if the run did not move. */
   readonly zigzagRatio: number | null;
   /**
-   * Coherent ÷ updates that moved the weights (0..1): among the applied updates with a non-zero
-   * weight component, the share whose non-zero weight components all share one sign. 0 when no
-   * update moved the weights.
+   * "Sign-coherent updates": coherent ÷ updates that moved the weights (0..1): among the APPLIED
+   * updates with a non-zero weight component, the share whose non-zero weight components all
+   * share one sign. 0 when no update moved the weights.
    */
   readonly signCoherentFraction: number;
+  /**
+   * "Sign-coherent gradients": among the steps' batch gradients with a non-zero weight component,
+   * the share whose non-zero weight components all share one sign (what the sign strip draws).
+   * Differs from signCoherentFraction when the optimizer changes the direction (momentum, Adam).
+   */
+  readonly gradientSignCoherentFraction: number;
   /** Sign flips between successive non-zero components of the applied updates, per weight coordinate. */
   readonly reversals: number[];
+  /**
+   * The same counted only over the updates before convergedAt (the way in); equal to `reversals`
+   * when the run did not converge. Steps after convergence jitter around the optimum, and their
+   * reversals say nothing about a zig-zag.
+   */
+  readonly reversalsBeforeConvergence: number[];
   /** Full-data loss of the last entry; null when it is not finite (a start whose loss is not finite). */
   readonly finalLoss: number | null;
 }

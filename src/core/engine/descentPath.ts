@@ -15,8 +15,11 @@
  * 1e-12·(1 + ‖θ*‖) handles d₀ = 0); convergedAt is the first k from which this holds through the
  * last entry.
  * Divergence: the run stops at the first θₖ that is non-finite or has a non-finite loss (that θₖ
- * is not recorded; divergedAt = k) or that runs away: ‖θₖ‖ > 1e8·(1 + ‖θ₀‖ + ‖θ*‖) or
- * L(θₖ) > 1e12·max(L(θ₀), 1) (θₖ is recorded as the last entry; divergedAt = k).
+ * is not recorded; divergedAt = k) or that runs away (θₖ is recorded as the last entry;
+ * divergedAt = k): ‖θₖ‖ > 1e8·(1 + ‖θ₀‖ + ‖θ*‖), or L(θₖ) > 1e12·max(L(θ₀), 1), or the loss has
+ * grown past 10⁴× its start, L(θₖ) > 10⁴·max(L(θ₀), 10⁻⁸·L(0)) (what a student calls "it blew
+ * up", whatever the optimizer or batch; the floor 10⁻⁸·L(0), the loss of predicting 0, keeps
+ * rounding noise around an optimum the run starts at from counting).
  * A finite start whose loss is not finite (weights or inputs too large for double precision) is
  * still recorded as entry 0 with loss null (and finalLoss null); the run diverges at step 0 with a
  * message that names the start, not the learning rate, and no eigen-directions.
@@ -47,6 +50,13 @@ export const DEFAULT_TOLERANCE = 1e-3;
 export const DEFAULT_RECORD_CAP = 64;
 export const RUNAWAY_PARAMETER_FACTOR = 1e8;
 export const RUNAWAY_LOSS_FACTOR = 1e12;
+/** A loss above this multiple of its start (or of the floor below) has blown up. */
+export const RUNAWAY_GROWTH = 1e4;
+/** The growth test's floor on the starting loss, as a fraction of L(θ = 0). */
+const GROWTH_FLOOR = 1e-8;
+
+/** A loss for a message: three significant digits, or "∞" / "?" . */
+const short = (v: number | null): string => (v === null ? '?' : Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '∞');
 
 /** Plain-array copy of v[0 … len−1] (faster than Array.from on typed arrays). */
 function toArray(v: ArrayLike<number>, len = v.length): number[] {
@@ -157,6 +167,10 @@ export function runDescent(
   const batch = new Int32Array(B);
   const deltas = new Float64Array(B);
   const stats = new PathStats(n);
+  let gradientSteps = 0;
+  let gradientCoherent = 0;
+  let growthThreshold = Infinity;
+  let startLoss: number | null = null;
   const columns = settings.sampleColumns ? new SampleColumns(record ? (Math.floor(settings.steps / every) + 2) * B : 0) : null;
 
   const optNorm = optimum ? norm(optimum) : 0;
@@ -165,6 +179,7 @@ export function runDescent(
   const maxNorm = RUNAWAY_PARAMETER_FACTOR * (1 + norm(theta0) + optNorm);
   let maxLoss = Infinity;
   let lastOutside = -1;
+  let reversalsOnTheWay: number[] = new Array<number>(n).fill(0);
 
   const path: PathPoint[] = [];
   // Consecutive entries with the same batch (every full batch without shuffling) share one array.
@@ -191,17 +206,31 @@ export function runDescent(
       divergedAt = 0;
       divergence = {
         reason: 'non-finite',
+        cause: 'start',
         message: 'the loss at the start is not finite: the starting parameters or the inputs are too large for double precision, so no step was taken',
         directions: [],
+        batchCurvature: null,
+        startLoss: null,
+        endLoss: null,
       };
     } else if (!thetaFinite || !Number.isFinite(loss)) {
       divergedAt = k;
-      divergence = { reason: 'non-finite', message: `parameters or loss became non-finite at step ${k}`, directions: [] };
+      divergence = { reason: 'non-finite', cause: 'nonlinear', message: `parameters or loss became non-finite at step ${k}`, directions: [], batchCurvature: null, startLoss, endLoss: finalLoss };
       break;
     }
-    if (k === 0) maxLoss = RUNAWAY_LOSS_FACTOR * Math.max(loss, 1);
-    if (k > 0) stats.add(update); // the update that led here is now known to be finite
-    const runaway = norm(theta) > maxNorm || loss > maxLoss;
+    if (k === 0) {
+      maxLoss = RUNAWAY_LOSS_FACTOR * Math.max(loss, 1);
+      startLoss = Number.isFinite(loss) ? loss : null;
+      const floor = GROWTH_FLOOR * obj.lossAt(new Float64Array(q));
+      growthThreshold = RUNAWAY_GROWTH * Math.max(loss, Number.isFinite(floor) ? floor : 0);
+    }
+    if (k > 0) {
+      stats.add(update); // the update that led here is now known to be finite
+      // Updates 0 … lastOutside lead from a point outside the tolerance: the way in.
+      if (lastOutside === k - 1) reversalsOnTheWay = [...stats.reversals];
+    }
+    const growing = loss > growthThreshold;
+    const runaway = norm(theta) > maxNorm || loss > maxLoss || growing;
 
     // Gradient of this step's batch, at θ or at the optimizer's look-ahead point.
     const at = stepper.lookAhead(theta, look) ? look : theta;
@@ -232,6 +261,11 @@ export function runDescent(
     const recordBatch = record && finiteAll(deltas, count);
     const entryLoss = Number.isFinite(loss) ? loss : null;
     if (!last) {
+      const g = PathStats.coherent(grad, n);
+      if (g !== null) {
+        gradientSteps++;
+        if (g) gradientCoherent++;
+      }
       stepper.step(grad, update);
       // Keep the APPLIED update θₖ₊₁ − θₖ, not the proposal: a proposed component below the
       // rounding of θᵢ leaves θᵢ unchanged and is 0 here (θ itself is the same either way).
@@ -279,7 +313,8 @@ export function runDescent(
     finalLoss = entryLoss;
     if (runaway) {
       divergedAt = k;
-      divergence = { reason: 'runaway', message: `parameters or loss ran away at step ${k}`, directions: [] };
+      const what = growing && !(norm(theta) > maxNorm) ? `the loss grew from ${short(startLoss)} to ${short(loss)} (more than ${RUNAWAY_GROWTH}×) by step ${k}` : `parameters or loss ran away at step ${k}`;
+      divergence = { reason: 'runaway', cause: 'nonlinear', message: what, directions: [], batchCurvature: null, startLoss, endLoss: entryLoss };
     }
     if (last) break;
   }
@@ -297,9 +332,9 @@ export function runDescent(
     const directions = settings.unstable ? [...settings.unstable] : [];
     const worst = directions.reduce<UnstableDirection | null>((a, d) => (a === null || d.factor > a.factor ? d : a), null);
     const why = worst
-      ? `; the eigen-direction with λ = ${worst.eigenvalue.toPrecision(3)} is amplified ${worst.factor.toPrecision(3)}× per step (> 1)`
-      : '; no eigen-direction of the starting Hessian is unstable for this optimizer, so the blow-up is nonlinear or adaptive';
-    divergence = { ...divergence, message: divergence.message + why, directions };
+      ? `; the eigen-direction with λ = ${worst.eigenvalue.toPrecision(3)} of the full-data Hessian is amplified ${worst.factor.toPrecision(3)}× per step (> 1)`
+      : '; no eigen-direction of the full-data Hessian is unstable for this optimizer and η';
+    divergence = { ...divergence, cause: worst ? 'step-size' : 'nonlinear', message: divergence.message + why, directions };
   }
 
   const end = path[path.length - 1];
@@ -317,7 +352,9 @@ export function runDescent(
     divergence,
     zigzagRatio: stats.zigzagRatio(theta0, endW),
     signCoherentFraction: stats.signCoherentFraction,
+    gradientSignCoherentFraction: gradientSteps === 0 ? 0 : gradientCoherent / gradientSteps,
     reversals: stats.reversals,
+    reversalsBeforeConvergence: convergedAt === null ? [...stats.reversals] : reversalsOnTheWay,
     finalLoss,
   };
 }

@@ -43,6 +43,11 @@ export interface Objective {
   batchGradient(theta: ArrayLike<number>, batch: ArrayLike<number>, count: number, grad: Float64Array, deltas?: Float64Array): void;
   /** Hessian ∇²L(θ) (q × q, row-major). */
   hessianAt(theta: ArrayLike<number>): Float64Array;
+  /**
+   * The same objective whose loss keeps its digits near θ* (squared loss only; absent otherwise):
+   * see `anchoredQuadratic`. Gradients, Hessian and everything else are unchanged.
+   */
+  anchoredAt?(thetaStar: ArrayLike<number>): Objective;
 }
 
 /** fₚ = w·xₚ + b for θ = (w, b) or (w) with the fixed bias. */
@@ -70,6 +75,54 @@ export function perSampleGradient(o: Objective, theta: ArrayLike<number>, p: num
   if (o.biasTrained) gradient.push(delta);
   if (o.shift) for (let i = 0; i < o.n; i++) gradient.push(delta * theta[i]);
   return { delta, gradient };
+}
+
+/** Below this share of its terms' size the quadratic form's value has lost its digits (more than 4 of 16). */
+const CANCELLATION = 1e-4;
+
+/** The squared loss expanded around a point θ*, for values near it. */
+interface Anchor {
+  loss(theta: ArrayLike<number>): number;
+}
+
+/**
+ * The squared loss as an exact Taylor expansion around θ* (exact: the loss is quadratic):
+ *
+ *   L(θ) = L(θ*) + g*ᵀe + ½ eᵀHe,  e = θ − θ*,
+ *
+ * with L(θ*) = (1/P) Σ ½ r*ₚ² and g* = (1/P) Σ r*ₚ x̃ₚ summed directly from the residuals
+ * r*ₚ = θ*·x̃ₚ − y'ₚ. Every term is small near θ*, so nothing cancels and the loss stays right to
+ * a few ulp of the residuals (the form ½θᵀHθ − cᵀθ + k has an absolute error of ~1e-16 and reads
+ * 0 or noise below that). O(q²) per evaluation, like the form it replaces.
+ */
+function anchoredQuadratic(data: Dataset, h: Float64Array, q: number, biasTrained: boolean, b0: number, thetaStar: ArrayLike<number>): Anchor {
+  const { n, P, x, y } = data;
+  const star = Float64Array.from(thetaStar);
+  const gStar = new Float64Array(q);
+  let lStar = 0;
+  for (let p = 0; p < P; p++) {
+    const row = p * n;
+    let r = (biasTrained ? star[n] : b0) - y[p];
+    for (let i = 0; i < n; i++) r += star[i] * x[row + i];
+    lStar += 0.5 * r * r;
+    for (let i = 0; i < n; i++) gStar[i] += r * x[row + i];
+    if (biasTrained) gStar[n] += r;
+  }
+  lStar /= P;
+  for (let i = 0; i < q; i++) gStar[i] /= P;
+  const e = new Float64Array(q);
+  return {
+    loss(theta) {
+      for (let i = 0; i < q; i++) e[i] = theta[i] - star[i];
+      let lin = 0;
+      let qf = 0;
+      for (let i = 0; i < q; i++) {
+        lin += gStar[i] * e[i];
+        qf += e[i] * dotAt(h, i * q, e, 0, q);
+      }
+      return Math.max(0, lStar + lin + 0.5 * qf);
+    },
+  };
 }
 
 /** Per-sample loss ℓ(f, y): ½(f − y)² or softplus(f) − y f. */
@@ -128,26 +181,32 @@ export function buildObjective(data: Dataset, loss: Loss, biasTrained: boolean, 
     }
     for (let i = 0; i < q; i++) c[i] /= P;
     k /= P;
-    const ht = new Float64Array(q);
-    // L = ½θᵀ(Hθ) − cᵀθ + k, clamped at 0 (it is a mean of squares; rounding can dip below).
-    const quad = (theta: ArrayLike<number>, grad: Float64Array | null): number => {
-      let lin = 0;
-      let qf = 0;
-      for (let i = 0; i < q; i++) {
-        const s = dotAt(h, i * q, theta, 0, q);
-        ht[i] = s;
-        qf += theta[i] * s;
-        lin += c[i] * theta[i];
-        if (grad) grad[i] = s - c[i];
-      }
-      return Math.max(0, 0.5 * qf - lin + k);
+    const make = (anchor: Anchor | null): Objective => {
+      // L = ½θᵀ(Hθ) − cᵀθ + k, clamped at 0 (it is a mean of squares; rounding can dip below).
+      // Its terms are O(1) while L → 0 near θ*: once they cancel to below CANCELLATION of their
+      // size, the anchored form takes over (same value in exact arithmetic, digits kept).
+      const quad = (theta: ArrayLike<number>, grad: Float64Array | null): number => {
+        let lin = 0;
+        let qf = 0;
+        for (let i = 0; i < q; i++) {
+          const s = dotAt(h, i * q, theta, 0, q);
+          qf += theta[i] * s;
+          lin += c[i] * theta[i];
+          if (grad) grad[i] = s - c[i];
+        }
+        const value = 0.5 * qf - lin + k;
+        if (anchor && !(value > CANCELLATION * (Math.abs(0.5 * qf) + Math.abs(lin) + k))) return anchor.loss(theta);
+        return Math.max(0, value);
+      };
+      return {
+        ...base,
+        lossAt: (theta) => quad(theta, null),
+        lossAndGradient: (theta, grad) => quad(theta, grad),
+        hessianAt: () => Float64Array.from(h),
+        anchoredAt: (thetaStar) => make(anchoredQuadratic(data, h, q, biasTrained, b0, thetaStar)),
+      };
     };
-    obj = {
-      ...base,
-      lossAt: (theta) => quad(theta, null),
-      lossAndGradient: (theta, grad) => quad(theta, grad),
-      hessianAt: () => Float64Array.from(h),
-    };
+    obj = make(null);
   } else {
     obj = {
       ...base,

@@ -89,9 +89,12 @@ describe('preprocessing and variants', () => {
     assert.equal(analyzeSpec(spec, { variants: false }).variants.length, 0);
   });
 
-  it('maps explicit sigmoid-like inputs to 2s − 1 for the tanh variant', () => {
-    const a = analyzeSpec(explicitSpec([[0.25, 0.75], [0.5, 1]], { compare: [variant('tanh', { activation: 'tanh' })], steps: 1 }));
-    assert.deepEqual(a.variants[0].inputs.mean, [-0.25, 0.75]);
+  it('maps explicit sigmoid outputs s to tanh(logit(s)) for the tanh variant', () => {
+    const a = analyzeSpec(explicitSpec([[0.25, 0.75], [0.5, 0.9]], { compare: [variant('tanh', { activation: 'tanh' })], steps: 1 }));
+    // tanh(logit(s)) = (2s − 1)/(2s² − 2s + 1): 0.25 → −0.8, 0.5 → 0, 0.75 → 0.8, 0.9 → 0.8/0.82.
+    const [m1, m2] = a.variants[0].inputs.mean;
+    assert.ok(Math.abs(m1 - -0.4) < 1e-15, String(m1));
+    assert.ok(Math.abs(m2 - (0.8 + 0.8 / 0.82) / 2) < 1e-15, String(m2));
   });
 });
 
@@ -118,7 +121,7 @@ describe('stability factors', () => {
 describe('sentence', () => {
   it('explains the default lesson with the cone, the optimum direction and the zig-zag', () => {
     const s = analyzeSpec(makeSpec({ steps: 2000 })).sentence;
-    assert.match(s, /^All inputs are positive, so every per-sample update points north-east or south-west; the optimum lies to the north-west, outside that cone, so the path zig-zags \(\d+\.\d× the straight distance\) and converges at step \d+\.$/);
+    assert.match(s, /^All inputs are positive, so every update points north-east or south-west; the optimum lies to the north-west, outside that cone, so the path zig-zags \(\d+\.\d× the straight distance\) and converges at step \d+\.$/);
   });
 
   it('covers mixed-sign inputs', () => {
