@@ -2,17 +2,23 @@
  * Semantic hints: diagnostics that teach, computed from a valid spec and its analysis. Their codes
  * (GG4xx) are separate from the parser's GG1xx–GG3xx and, once published, keep their meaning.
  *
- *   GG401 (info)     the inputs have mixed signs: no sign constraint, so no zig-zag from §2;
+ *   GG401 (info)     the inputs have mixed signs: no sign constraint, so no zig-zag from it
+ *                    (docs/science.md, "The sign constraint");
  *   GG402 (info)     the way to the optimum lies inside the allowed cone: no zig-zag expected;
- *   GG403 (warning)  η at or above the stability bound (2/λmax for gradient descent,
- *                    (2 + 2β)/λmax for momentum): the run does not converge;
+ *   GG403 (warning)  η at or above the optimizer's own full-batch stability bound (2/λmax for
+ *                    gradient descent, (2 + 2β)/λmax for heavy ball, (2 + 2β)/((1 + 2β)λmax)
+ *                    for Nesterov; none for Adam and RMSProp), with what this run did;
  *   GG404 (info)     η above 2/λmax but inside momentum's larger stability region.
+ *
+ * Diagnostics are plain text (no links), so they name the section of docs/science.md in words.
  */
+import { optimizerName } from '../analysis/stability';
 import type { Analysis } from '../analysis/types';
 import type { Diagnostic, SourceRange } from '../diagnostics';
 import type { ParseResult, Spec, StatementKey } from '../spec/types';
 import { datasetOf } from './datasetCache';
 import { fixed, num } from './text/format';
+import { scienceReference } from './text/scienceLinks';
 
 /** Stable codes of the hints. */
 export const HINT_CODES = {
@@ -24,10 +30,10 @@ export const HINT_CODES = {
 
 /** One line per hint code, for docs. */
 export const HINT_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  GG401: 'Info: the inputs have mixed signs, so per-sample steps are not sign-constrained (no zig-zag from §2).',
+  GG401: 'Info: the inputs have mixed signs, so per-sample steps are not sign-constrained (no zig-zag from the sign constraint).',
   GG402: 'Info: the straight way to the optimum lies inside the allowed cone, so no zig-zag is expected.',
-  GG403: 'Warning: the learning rate is at or above the stability bound of the optimizer; the run does not converge.',
-  GG404: 'Info: the learning rate is above 2/λmax but inside momentum\'s larger stability region ηλ < 2 + 2β.',
+  GG403: 'Warning: the learning rate is at or above the full-batch stability bound of the optimizer (gradient descent, heavy ball or Nesterov).',
+  GG404: 'Info: the learning rate is above 2/λmax but inside heavy-ball momentum\'s larger full-batch stability region ηλ < 2 + 2β.',
 };
 
 /** Where a hint about `keys` goes: the first present statement's value, else the model line, else the start. */
@@ -66,19 +72,19 @@ function signHints(parsed: ParseResult, spec: Spec, analysis: Analysis): Diagnos
   }
   if (mixed) {
     const kappa = analysis.hessian.conditionNumber;
-    const cond = kappa === null ? '' : ` (κ = ${fixed(kappa)})`;
+    const cond = kappa === null ? '' : ` (κ of all trained parameters = ${fixed(kappa)})`;
     const where = !rawMixed ? `After preprocess = ${spec.preprocess} the inputs` : 'The inputs';
     out.push({
       code: HINT_CODES.mixedSignInputs,
       severity: 'info',
-      message: `${where} have mixed signs — no sign constraint here: expect no zig-zag from §2. Any zig-zag left comes from conditioning${cond}.`,
+      message: `${where} have mixed signs — no sign constraint here: expect no zig-zag from the sign constraint. Any zig-zag left comes from conditioning${cond}. See ${scienceReference('signConstraint')}.`,
       range: anchor(parsed, rawMixed ? ['x'] : ['preprocess', 'x']),
     });
   } else if (analysis.cone.optimumInside === true && (analysis.cone.kind === 'sector' || analysis.cone.kind === 'line')) {
     out.push({
       code: HINT_CODES.optimumInsideCone,
       severity: 'info',
-      message: 'The straight way from the start to the optimum lies inside the allowed cone ±cone{x₁ … x_P}: steps can head there directly, so no zig-zag is expected from the sign constraint. Put the target to the north-west of the start to see it.',
+      message: `The straight way from the start to the optimum lies inside the allowed cone ±cone{x₁ … x_P}: steps can head there directly, so no zig-zag is expected from the sign constraint. Put the target to the north-west of the start to see it. See ${scienceReference('noZigzag')}.`,
       range: anchor(parsed, ['teacherW', 'y', 'w']),
     });
   }
@@ -88,41 +94,39 @@ function signHints(parsed: ParseResult, spec: Spec, analysis: Analysis): Diagnos
 function learningRateHints(parsed: ParseResult, spec: Spec, analysis: Analysis): Diagnostic[] {
   const lr = analysis.learningRate;
   const ev = analysis.hessian.eigenvalues;
-  if (lr.max === null || ev.length === 0) return [];
+  // Adaptive optimizers have no linear bound (max null): nothing to compare η with.
+  if (lr.max === null || lr.maxFormula === null || lr.stable === null || ev.length === 0) return [];
   const lmax = ev[0];
-  const opt = lr.optimal !== null ? ` Goh's optimal step 2/(λmin + λmax) is ${num(lr.optimal)}.` : '';
-  const local = analysis.loss === 'logistic' ? ' (Hessian at the start)' : '';
-  const range = anchor(parsed, ['lr']);
   const o = spec.optimizer;
-  if (o.kind === 'sgd' && lr.value >= lr.max) {
+  const name = optimizerName(o);
+  const opt = lr.optimal !== null ? ` Goh's optimal step for gradient descent 2/(λmin + λmax) is ${num(lr.optimal)}.` : '';
+  const local = analysis.loss === 'logistic' || spec.shift ? ' (Hessian at the start)' : '';
+  const bound = `${lr.maxFormula} = ${num(lr.max)}${local}`;
+  const range = anchor(parsed, ['lr']);
+  const see = ` See ${scienceReference('stepSizeBounds')}.`;
+  if (!lr.stable || lr.value >= lr.max) {
+    const factor = lr.unstableDirections[0]?.factor;
+    const detail = o.kind === 'sgd'
+      ? `gradient descent does not converge (|1 − ηλmax| = ${num(Math.abs(1 - lr.value * lmax))} ≥ 1)`
+      : factor !== undefined ? `the fastest eigen-direction grows by ${num(factor)} per step` : 'the run does not converge';
+    const run = analysis.run;
+    const fact = run.diverged
+      ? ` This run diverged at step ${run.divergedAt ?? run.stepsRun}.`
+      : ` This run did not blow up within its ${run.stepsRun} steps: the unstable direction can start very small.`;
     return [{
       code: HINT_CODES.learningRateUnstable,
       severity: 'warning',
-      message: `lr = ${num(lr.value, 4)} is at or above the stability bound 2/λmax = ${num(lr.max)}${local}: gradient descent does not converge (|1 − ηλmax| = ${num(Math.abs(1 - lr.value * lmax))} ≥ 1).${opt}`,
+      message: `lr = ${num(lr.value, 4)} is at or above the full-batch stability bound of ${name}, η < ${bound}: on the full batch ${detail}.${fact}${opt}${see}`,
       range,
     }];
   }
-  if (o.kind === 'momentum' || o.kind === 'nesterov') {
-    // Heavy-ball is stable for 0 < ηλ < 2 + 2β; Nesterov's region differs, so quote the analysis' factors for it.
-    const bound = o.kind === 'momentum' ? ` ηλmax < 2 + 2β, i.e. η < ${num((2 + 2 * o.beta) / lmax)}${local}` : '';
-    if (!lr.stable) {
-      const factor = lr.unstableDirections[0]?.factor;
-      const grows = factor !== undefined ? ` the fastest direction grows by ${num(factor)} per step` : '';
-      return [{
-        code: HINT_CODES.learningRateUnstable,
-        severity: 'warning',
-        message: `lr = ${num(lr.value, 4)} is outside the stability region of ${o.kind} (β = ${num(o.beta)})${bound ? `, which needs${bound}` : ''}: the run does not converge${grows ? `;${grows}` : ''}.${opt}`,
-        range,
-      }];
-    }
-    if (lr.value >= lr.max) {
-      return [{
-        code: HINT_CODES.learningRateAboveGradientDescentBound,
-        severity: 'info',
-        message: `lr = ${num(lr.value, 4)} is above plain gradient descent's bound 2/λmax = ${num(lr.max)}, but ${o.kind} with β = ${num(o.beta)} is stable here${o.kind === 'momentum' ? ` (up to (2 + 2β)/λmax = ${num((2 + 2 * o.beta) / lmax)})` : ''}.`,
-        range,
-      }];
-    }
+  if ((o.kind === 'momentum' || o.kind === 'nesterov') && lr.gradientDescentMax !== null && lr.value >= lr.gradientDescentMax) {
+    return [{
+      code: HINT_CODES.learningRateAboveGradientDescentBound,
+      severity: 'info',
+      message: `lr = ${num(lr.value, 4)} is above plain gradient descent's bound 2/λmax = ${num(lr.gradientDescentMax)}, but inside the full-batch stability region of ${name}, η < ${bound}.${see}`,
+      range,
+    }];
   }
   return [];
 }

@@ -1,6 +1,6 @@
 /**
  * Quick fixes as pure edits: apply a "did you mean" suggestion, pad or trim a vector to the
- * dimension n, set `lr` to Goh's optimal step 2/(λmin + λmax) (GEOMETRY.md §3). Each returns the
+ * dimension n, set `lr` to Goh's optimal step 2/(λmin + λmax) (docs/science.md, "Optimal step sizes"). Each returns the
  * edits only; the provider turns them into a WorkspaceEdit.
  */
 import type { Analysis } from '../analysis/types';

@@ -14,6 +14,21 @@ import type { State } from './statement';
 import { LIMITS, type InputSource, type LabelSource, type Loss, type Preprocess, type Spec, type StatementKey, type Variant } from './types';
 import { eigenWork, formatWork, LOGISTIC_SAMPLE_COST, momentWork, NEWTON_ITERATIONS, STEP_COST, runWork, type ProblemSize, type RunSize } from './work';
 
+/**
+ * The tanh variant of written-out inputs reads each input s as a sigmoid output σ(z) and draws
+ * tanh(z) = tanh(logit(s)) (analysis/variants.ts); that needs every s in (0, 1). Reports the first
+ * input outside, at the variant's `tanh`.
+ */
+function checkSigmoidOutputs(state: State, rows: readonly (readonly number[])[], at: SourceRange): void {
+  for (let p = 0; p < rows.length; p++) {
+    const i = rows[p].findIndex((s) => !(s > 0 && s < 1));
+    if (i >= 0) {
+      state.problems.error(CODES.variantNotApplicable, at, `The tanh variant of written-out inputs needs sigmoid outputs in (0, 1): it reads each input s as σ(z) and draws tanh(z) = tanh(logit(s)), but row ${p + 1} of x has ${rows[p][i]} at position ${i + 1}. Expected every input strictly between 0 and 1, or generated inputs 'x ~ …'.`);
+      return;
+    }
+  }
+}
+
 /** Applies the cross-statement rules and defaults; undefined when any error was reported. */
 export function resolve(state: State): Spec | undefined {
   const { parsed: p, ranges, failed, problems } = state;
@@ -119,8 +134,9 @@ export function resolve(state: State): Spec | undefined {
       problems.error(CODES.outOfRange, d.batchRange, `batch ${c.batch} is larger than the ${plural(samples, 'sample')}: expected 1 .. ${samples} or 'all'.`);
     }
     if (c.activation !== undefined && c.activation !== 'tanh' && explicitRows && d.activationRange) {
-      problems.error(CODES.variantNotApplicable, d.activationRange, `'${c.activation}' swaps the activation of generated inputs, but x is explicit: expected 'tanh' (maps each input s to 2s − 1) or generated inputs 'x ~ …'.`);
+      problems.error(CODES.variantNotApplicable, d.activationRange, `'${c.activation}' swaps the activation of generated inputs, but x is explicit: expected 'tanh' (maps each sigmoid output s to tanh(logit(s))) or generated inputs 'x ~ …'.`);
     }
+    if (c.activation === 'tanh' && explicitRows && d.activationRange) checkSigmoidOutputs(state, explicitRows, d.activationRange);
     if (c.loss === 'logistic' && loss !== 'logistic' && p.y) checkProbabilities(state, `the variant '${d.variant.name}'`);
     compare.push(d.variant);
   }

@@ -1,7 +1,8 @@
 /**
  * `compare = center, tanh, batch all, optimizer momentum(0.9), center + adam` — variants run beside
  * the main run. Each entry is one variant; `+` combines changes inside an entry. The checks that
- * need the whole spec (batch ≤ samples, activations on explicit inputs) happen in resolve.ts.
+ * need the whole spec (batch ≤ samples, activations on explicit inputs, tanh of written-out inputs
+ * needing sigmoid outputs in (0, 1)) happen in resolve.ts.
  */
 import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';

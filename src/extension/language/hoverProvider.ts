@@ -2,6 +2,7 @@
 // fences and unannotated neuron expressions elsewhere.
 import * as vscode from 'vscode';
 import { embeddedHoverAt, hoverAt, type HoverContent } from '../../core/editor';
+import { headingLines, resolveScienceLinks, SCIENCE_DOC } from '../../core/editor/text/scienceLinks';
 import type { AnalysisCache } from './analysisCache';
 import { toMarkdown, toRange } from './convert';
 import { isNeuronDocument } from './selectors';
@@ -14,8 +15,31 @@ export function insertAnnotationLink(document: vscode.TextDocument, offset: numb
   return `[Insert a neuron: annotation](command:${INSERT_ANNOTATION_COMMAND}?${args})`;
 }
 
+/** This extension's id (publisher.name in package.json). */
+const EXTENSION_ID = 'gradient-geometry.gradient-geometry';
+
+/** The science document shipped in the extension (docs/science.md). */
+export function scienceDocumentUri(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, ...SCIENCE_DOC.split('/'));
+}
+
 export class HoverProvider implements vscode.HoverProvider {
-  constructor(private readonly cache: AnalysisCache) {}
+  /** Where core's `docs/science.md#anchor` links point: the shipped file, opened at the heading's line once read. */
+  private readonly science: { uri: string; lines?: ReadonlyMap<string, number> } | undefined;
+
+  /** `extensionUri` locates the shipped docs; without it the extension is looked up by its id. */
+  constructor(private readonly cache: AnalysisCache, extensionUri?: vscode.Uri) {
+    const root = extensionUri ?? vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
+    if (!root) return;
+    const doc = scienceDocumentUri(root);
+    const science: { uri: string; lines?: ReadonlyMap<string, number> } = { uri: doc.toString() };
+    this.science = science;
+    // Until (or unless) the file is read, links keep their heading anchors and open the file at the top.
+    vscode.workspace.fs.readFile(doc).then(
+      (bytes) => { science.lines = headingLines(new TextDecoder().decode(bytes)); },
+      () => undefined,
+    );
+  }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     try {
@@ -28,7 +52,9 @@ export class HoverProvider implements vscode.HoverProvider {
       } else {
         content = embeddedHoverAt(text, offset, document.languageId, this.cache.analyze, (e) => insertAnnotationLink(document, e.range.start));
       }
-      return content ? new vscode.Hover(toMarkdown(content.markdown), toRange(document, content.range)) : undefined;
+      if (!content) return undefined;
+      const markdown = this.science ? resolveScienceLinks(content.markdown, this.science.uri, this.science.lines) : content.markdown;
+      return new vscode.Hover(toMarkdown(markdown), toRange(document, content.range));
     } catch (e) {
       console.error('gradient-geometry: hover failed:', e);
       return undefined;

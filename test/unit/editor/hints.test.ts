@@ -23,7 +23,8 @@ describe('semanticHints', () => {
     assert.ok(mixed);
     assert.equal(mixed.severity, 'info');
     assert.equal(mixed.text, 'tanh(normal(0, 1))');
-    assert.match(mixed.message, /no sign constraint here: expect no zig-zag from §2/);
+    assert.match(mixed.message, /no sign constraint here: expect no zig-zag from the sign constraint/);
+    assert.match(mixed.message, /See docs\/science\.md, "The sign constraint"\./);
   });
 
   it('puts the mixed-sign hint on preprocess when centring made the signs mixed', () => {

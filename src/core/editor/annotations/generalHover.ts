@@ -1,8 +1,10 @@
 /**
  * The hover on an unannotated neuron expression (`w @ x + b`, `F.linear(x, W, b)`, …): the chain
- * rule and the sign rule in general terms (GEOMETRY.md §1–2), and how to get live numbers.
+ * rule and the sign rule in general terms (docs/science.md: "One neuron and the chain rule", "The
+ * sign constraint"), how to get live numbers, and links to those sections.
  */
 import { codeSpan } from '../text/markdown';
+import { scienceFooter } from '../text/scienceLinks';
 import type { NeuronExpression } from './neuronExpressions';
 
 /** Markdown for a recognised expression; `insertLink` is a ready Markdown link (a command) or undefined. */
@@ -19,5 +21,6 @@ export function generalNeuronMarkdown(expr: NeuronExpression, insertLink?: strin
     insertLink
       ? `${insertLink} to see this neuron's numbers, the allowed cone and the path.`
       : 'Add a `neuron:` comment above this line (quick fix: _Insert neuron annotation_) to see its numbers, the allowed cone and the path.',
+    scienceFooter('chainRule', 'signConstraint', 'fixes'),
   ].join('\n\n');
 }

@@ -1,6 +1,6 @@
 /**
  * Condition numbers the Hessian would have under each preprocessing, for the squared loss
- * (GEOMETRY.md §3), from the raw inputs' statistics: mean m, second moment M = E[x xᵀ],
+ * (docs/science.md, "Conditioning"), from the raw inputs' statistics: mean m, second moment M = E[x xᵀ],
  * covariance C = M − m mᵀ.
  *
  *   none         H = M                        (with a trained bias: [[M, m], [mᵀ, 1]])

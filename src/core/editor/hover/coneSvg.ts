@@ -1,6 +1,6 @@
 /**
  * A small picture of the allowed cone for hovers: the double cone ±cone{x₁ … x_P} of per-sample
- * update directions in the viewed plane (GEOMETRY.md §2), with an arrow for the straight way from
+ * update directions in the viewed plane (docs/science.md, "The sign constraint"), with an arrow for the straight way from
  * the start to the optimum. Green arrow: the way lies inside the cone (no zig-zag from the sign
  * constraint); orange: it leaves the cone, so steps must alternate.
  *

@@ -1,11 +1,13 @@
 /**
  * The hover on `x`: where the inputs come from, their values (or distribution), the mean, and
- * whether they are all positive — the condition of the sign constraint (GEOMETRY.md §2) — plus what
- * a non-zero mean does to the Hessian (§3: E[x xᵀ] gains m mᵀ, a large eigenvalue along m).
+ * whether they are all positive — the condition of the sign constraint (docs/science.md, "The sign
+ * constraint") — plus what a non-zero mean does to the Hessian ("Conditioning": E[x xᵀ] gains m mᵀ,
+ * a large eigenvalue along m).
  */
 import type { Distribution, InputSource } from '../../spec/types';
 import { inputStats } from '../../engine/preprocess';
 import { fixed, num, sub, vec } from '../text/format';
+import { scienceFooter } from '../text/scienceLinks';
 import { type HoverContext, noNumbersLine, paragraphs, quoted } from './context';
 
 const MAX_ROWS = 5;
@@ -44,7 +46,7 @@ export function inputsMarkdown(ctx: HoverContext): string {
   const spec = ctx.spec;
   const analysis = ctx.analysis;
   if (!spec || !analysis) {
-    return paragraphs('**Inputs** x: one row per sample, written out (`x = [[…], …]`) or drawn (`x ~ sigmoid(normal(0, 1))`). Whether they are all positive decides whether per-sample steps are sign-constrained.', noNumbersLine(ctx));
+    return paragraphs('**Inputs** x: one row per sample, written out (`x = [[…], …]`) or drawn (`x ~ sigmoid(normal(0, 1))`). Whether they are all positive decides whether per-sample steps are sign-constrained.', noNumbersLine(ctx), scienceFooter('signConstraint', 'conditioning'));
   }
   const ds = ctx.dataset();
   const raw = ds ? inputStats(ds.raw, ds.P, ds.n) : undefined;
@@ -67,9 +69,9 @@ export function inputsMarkdown(ctx: HoverContext): string {
   const kappa = analysis.hessian.conditionNumber;
   const trace = trained.secondMoment.reduce((s, row, i) => s + (row[i] ?? 0), 0);
   if (mm > 1e-12 * trace) {
-    lines.push(`A non-zero mean adds m mᵀ (here |m|² = ${num(mm)}) to H = E[x xᵀ]: a large eigenvalue along m, so the valley is long and thin${kappa !== null ? ` (κ = ${fixed(kappa)})` : ''}.`);
+    lines.push(`A non-zero mean adds m mᵀ (here |m|² = ${num(mm)}) to E[x xᵀ]: a large eigenvalue along m, so the valley is long and thin${kappa !== null ? ` (κ of all trained parameters = ${fixed(kappa)})` : ''}.`);
   } else if (kappa !== null) {
-    lines.push(`Zero mean: no m mᵀ term in H; κ = ${fixed(kappa)}.`);
+    lines.push(`Zero mean: no m mᵀ term in E[x xᵀ]; κ of all trained parameters = ${fixed(kappa)}.`);
   }
-  return paragraphs(quoted(ctx, 'x'), sourceText(spec.inputs, spec.samples, spec.seed), lines.join('  \n'));
+  return paragraphs(quoted(ctx, 'x'), sourceText(spec.inputs, spec.samples, spec.seed), lines.join('  \n'), scienceFooter('signConstraint', 'conditioning', 'whichKappa'));
 }

@@ -1,6 +1,7 @@
 /**
- * The hover on the model line `f = w·x + b`: the chain rule of GEOMETRY.md §1 with the live numbers
- * of sample 1 at the starting weights, the sign rule of §2, and a picture of the allowed cone.
+ * The hover on the model line `f = w·x + b`: the chain rule (docs/science.md, "One neuron and the
+ * chain rule") with the live numbers of sample 1 at the starting weights, the sign rule ("The sign
+ * constraint"), a picture of the allowed cone, and links to those sections.
  *
  *   f(x) = w·x + b,   δ = ∂L/∂f = f(x) − y (squared, with the ½) or σ(f(x)) − y (logistic)
  *   ∂L/∂wᵢ = δ·xᵢ,    ∂L/∂b = δ
@@ -10,6 +11,7 @@ import type { Spec } from '../../spec/types';
 import { svgDataUri } from '../text/base64';
 import { fixed, num, percent, sub, vec } from '../text/format';
 import { escapeMarkdown, image } from '../text/markdown';
+import { type ScienceSection, scienceFooter } from '../text/scienceLinks';
 import { coneSvg } from './coneSvg';
 import { type HoverContext, noNumbersLine, paragraphs } from './context';
 
@@ -80,7 +82,7 @@ export function inputSigns(ctx: HoverContext): InputSigns | undefined {
 }
 
 /**
- * The sign rule of GEOMETRY.md §2 for the whole data set (not sample 1 alone): whether every
+ * The sign rule (docs/science.md, "The sign constraint") for the whole data set (not sample 1 alone): whether every
  * per-sample step δₚ·xₚ moves all weights together. `s` (sample 1) only supplies an example δ.
  */
 function signRule(signs: InputSigns, s: SampleNumbers | undefined, cause: string): string {
@@ -103,7 +105,7 @@ function signRule(signs: InputSigns, s: SampleNumbers | undefined, cause: string
     case 'perSample':
       return `**Sign rule.** Each sample's components share one sign (some samples all positive, some all negative), so each per-sample step δ·x still moves all weights together: the sign constraint holds sample by sample.`;
     case 'mixed':
-      return `**Sign rule.** The inputs have mixed signs: ${signs.mixedSamples} of ${signs.samples} samples have components of both signs, so their gradients δ·x have mixed signs. No sign constraint: per-sample steps may point in any direction, and whatever zig-zag the run shows comes from ${cause}, not from the sign rule of GEOMETRY.md §2.`;
+      return `**Sign rule.** The inputs have mixed signs: ${signs.mixedSamples} of ${signs.samples} samples have components of both signs, so their gradients δ·x have mixed signs. No sign constraint: per-sample steps may point in any direction, and whatever zig-zag the run shows comes from ${cause}, not from the sign constraint.`;
   }
 }
 
@@ -194,6 +196,7 @@ export function modelMarkdown(ctx: HoverContext): string {
     return paragraphs(
       '**Neuron** f = w·x + b. With δ = ∂L/∂f (one number per sample) the chain rule gives ∂L/∂wᵢ = δ·xᵢ and ∂L/∂b = δ, so a sample\'s whole weight gradient δ·x is a multiple of its input.',
       noNumbersLine(ctx),
+      scienceFooter('chainRule', 'signConstraint'),
     );
   }
   const analysis = ctx.analysis;
@@ -213,5 +216,11 @@ export function modelMarkdown(ctx: HoverContext): string {
     coneSentence(analysis, spec),
     runSentence(analysis),
     escapeMarkdown(analysis.sentence),
+    scienceFooter(...modelSections(analysis)),
   );
+}
+
+/** The sections the model hover links to: the chain rule, the sign rule, its counterpoint when it applies, the run's measures. */
+function modelSections(analysis: Analysis): ScienceSection[] {
+  return ['chainRule', 'signConstraint', ...(analysis.cone.optimumInside === true ? ['noZigzag' as const] : []), 'measures'];
 }
