@@ -52,7 +52,7 @@ export class ChartsView {
       { className: 'gg-charts', attrs: { 'aria-label': 'Loss and gradient signs over the steps' } },
       h('h2', { className: 'gg-subtitle', text: 'Loss per step' }),
       this.chartHost,
-      h('h2', { className: 'gg-subtitle' }, document.createTextNode('Sign of each gradient component per step  '), legend),
+      h('h2', { className: 'gg-subtitle' }, document.createTextNode('Sign of each batch-gradient component per step  '), legend),
       h('div', { className: 'gg-sign-wrap' }, this.stripLabels, h('div', { className: 'gg-sign-box' }, this.canvas, this.stripCursor)),
       this.stripCaption,
     );
@@ -105,11 +105,17 @@ export class ChartsView {
     this.canvas.dataset.rows = String(s.rows);
     this.canvas.dataset.rowHeight = String(rowHeight);
     this.canvas.dataset.uniformShare = String(s.uniformShare);
+    this.canvas.dataset.gradientShare = String(s.gradientShare);
     const a = this.analysis;
     const n = a?.dimension ?? s.rows;
-    this.canvas.setAttribute('aria-label', `Sign strip: ${s.columns} steps × ${s.rows} weights; ${Math.round(s.uniformShare * 100)} % of the steps have one sign in every component`);
-    const shown = s.rows < n ? ` (first ${s.rows} of ${n} weights)` : '';
-    this.stripCaption.textContent = `${formatNumber(s.uniformShare * 100, 3)} % of the steps push every weight the same way${shown}.${a?.inputs.allPositive ? ' All inputs are positive: a one-sample gradient δ·x has the sign of δ in every component.' : ''}`;
+    const steps = a ? a.run.stepsRun : s.columns;
+    const thinned = s.columns < steps ? `; ${s.columns} of them drawn` : '';
+    // The caption quotes the analysis's share over all steps (not only the drawn columns) under its own name.
+    const pct = `${formatNumber(s.gradientShare * 100, 3)} %`;
+    this.canvas.setAttribute('aria-label', `Sign strip: ${s.columns} columns × ${s.rows} weights; sign-coherent gradients ${pct} of the ${steps} steps`);
+    const shown = s.rows < n ? `; first ${s.rows} of ${n} weights drawn` : '';
+    this.stripCaption.textContent = `Sign-coherent gradients: ${pct} of the ${steps} steps push every weight the same way (one sign in every component of the batch gradient${shown}${thinned}).${a?.inputs.allPositive ? ' All inputs are positive: a one-sample gradient δ·x has the sign of δ in every component.' : ''}`;
+    this.stripCaption.dataset.share = String(s.gradientShare);
     this.stripLabels.replaceChildren(...(s.rows <= 8 ? s.names.map((name) => h('span', { text: name })) : [h('span', { text: s.names[0] }), h('span', { text: '⋮' }), h('span', { text: s.names[s.names.length - 1] })]));
     this.stripLabels.dataset.rows = String(s.rows <= 8 ? s.rows : 3);
   }

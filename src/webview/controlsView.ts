@@ -1,6 +1,7 @@
 /**
- * The controls that change the run: learning rate (a log-scale slider marked at 2/λmax and at the
- * optimal step, with "snap to optimal"), batch size, optimizer and preprocessing. A change goes to
+ * The controls that change the run: learning rate (a log-scale slider marked at the optimizer's own
+ * full-batch bound, at plain gradient descent's 2/λmax when different, and at the optimal step,
+ * with "snap to optimal"; adaptive optimizers have no bound), batch size, optimizer and preprocessing. A change goes to
  * the panel at once as an override (the picture follows immediately); "Write to spec" sends the
  * overrides to the host, which edits the document.
  */
@@ -32,8 +33,10 @@ export class ControlsView {
   private readonly lr = h('input', { className: 'gg-lr', testid: 'gg-lr', attrs: { type: 'range', min: '0', max: String(SLIDER_STEPS), step: '1', 'aria-label': 'Learning rate η (log scale)', list: 'gg-lr-ticks' } });
   private readonly lrTicks = h('datalist', { attrs: { id: 'gg-lr-ticks' } });
   private readonly lrValue = h('output', { className: 'gg-lr-value', testid: 'gg-lr-value' });
+  /** The run's optimizer's own full-batch bound, or "no fixed step-size bound (adaptive)". */
+  private readonly lrBound = h('p', { className: 'gg-lr-bound gg-note', testid: 'gg-lr-bound' });
   private readonly marks = document.createElementNS(SVG_NS, 'svg');
-  private readonly snap = button('Snap to optimal', 'gg-snap', "Set η to Goh's optimal step 2/(λmin+λmax)", 'gg-button gg-secondary');
+  private readonly snap = button('Snap to optimal', 'gg-snap', "Set η to Goh's optimal step for full-batch gradient descent, 2/(λmin+λmax)", 'gg-button gg-secondary');
   private readonly batch = select('gg-batch', 'Batch size', []);
   private readonly optimizer = select('gg-optimizer', 'Optimizer', []);
   private readonly preprocess = select('gg-preprocess', 'Preprocessing', [['none', 'none'], ['center', 'center'], ['standardize', 'standardize'], ['whiten', 'whiten']]);
@@ -57,6 +60,7 @@ export class ControlsView {
       { className: 'gg-controls-panel', testid: 'gg-controls', attrs: { 'aria-label': 'Run settings' } },
       h('div', { className: 'gg-lr-row' }, h('label', { className: 'gg-field-name', text: 'Learning rate η', attrs: { for: 'gg-lr-input' } }), this.lrValue),
       h('div', { className: 'gg-lr-track' }, this.lr, this.lrTicks, this.marks),
+      this.lrBound,
       h('div', { className: 'gg-row-buttons' }, this.snap),
       h('div', { className: 'gg-fields' }, field('Batch size', this.batch), field('Optimizer', this.optimizer), field('Preprocessing', this.preprocess)),
       h('div', { className: 'gg-row-buttons' }, this.write, this.discard),
@@ -99,7 +103,7 @@ export class ControlsView {
     for (const c of this.controls) setUnavailable(c, null);
     const lr = analysis.learningRate;
     // Nine digits: the panel's own re-analysis may differ from the host's in the last bits.
-    const key = JSON.stringify([lr.max, lr.optimal, specRate].map((v) => (v === null ? null : v.toPrecision(9))).concat(lr.convention));
+    const key = JSON.stringify([lr.max, lr.gradientDescentMax ?? null, lr.optimal, specRate].map((v) => (v === null ? null : v.toPrecision(9))).concat(lr.convention, lr.maxFormula ?? ''));
     if (!this.scale || key !== this.scaleKey) {
       this.scale = learningRateScale(lr, specRate);
       this.scaleKey = key;
@@ -108,8 +112,14 @@ export class ControlsView {
     // Leave the thumb where the user holds it when it already stands for this η.
     if (this.scale.fromPosition(Number(this.lr.value)) !== lr.value) this.lr.value = String(this.scale.toPosition(lr.value));
     this.lr.setAttribute('aria-valuetext', `η = ${formatNumber(lr.value)}`);
-    this.lrValue.textContent = `η = ${formatNumber(lr.value)}${lr.stable ? '' : ' (unstable)'}`;
-    this.lrValue.classList.toggle('gg-unstable', !lr.stable);
+    this.lrValue.textContent = `η = ${formatNumber(lr.value)}${lr.stable === false ? ' (unstable)' : ''}`;
+    this.lrValue.classList.toggle('gg-unstable', lr.stable === false);
+    this.lrBound.textContent =
+      lr.max !== null && Number.isFinite(lr.max)
+        ? `Full-batch bound for this optimizer: η < ${lr.maxFormula ?? '2/λmax'} = ${formatNumber(lr.max)}${lr.stable === false ? ' (η is not below it)' : ''}.`
+        : lr.stable === null
+          ? 'No fixed step-size bound (adaptive).'
+          : `No full-batch bound: ${lr.maxReason ?? 'no positive curvature'}.`;
     this.snapValue = lr.optimal !== null && lr.optimal > 0 ? Number(lr.optimal.toPrecision(4)) : null;
 
     const dirty = hasOverrides(overrides);

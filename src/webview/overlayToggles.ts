@@ -8,7 +8,7 @@ const TOGGLES: readonly (readonly [ToggleKey, string, string, string])[] = [
   ['showPerSample', 'Per-sample gradients', 'gg-toggle-samples', 'The steps −η δₚxₚ/|B| of the current batch, chained tip to tail: they sum to the batch step'],
   ['showBatch', 'Batch gradient', 'gg-toggle-batch', 'The batch step −η g (for SGD, the update itself)'],
   ['showEigen', 'Valley axes', 'gg-toggle-eigen', "The Hessian's eigen-directions: the long and the steep axis of the loss valley"],
-  ['showKappa', 'κ', 'gg-toggle-kappa', 'The condition number κ = λmax/λmin'],
+  ['showKappa', 'κ', 'gg-toggle-kappa', "κ = λmax/λmin of the plane's 2 × 2 block of the Hessian and, when the plane is a slice, of all trained parameters"],
   ['showVariants', 'Variants', 'gg-toggle-variants', 'The compare variants'],
 ];
 

@@ -62,7 +62,16 @@ export class Panel {
   private readonly figure = h('figure', { className: 'gg-figure', testid: 'gg-figure', attrs: { tabindex: '0', 'aria-label': `Weight plane. Keys: ${KEYBOARD_HELP}` } }, this.planeHost);
   private readonly plane = new PlaneView(this.planeHost, { width: WIDTH, height: HEIGHT, idPrefix: 'gg' });
   private readonly multiples = new CompareView();
-  private readonly liveRegion = h('p', { className: 'gg-live', testid: 'gg-live', attrs: { 'aria-live': 'polite', role: 'status' } });
+  /**
+   * The caption under the plane: the current step, updated with every frame while playing (only
+   * its text changes). Not a live region: a screen reader would read every frame.
+   */
+  private readonly caption = h('p', { className: 'gg-step-caption', testid: 'gg-step-caption' });
+  /**
+   * What a screen reader announces: the caption's text on pause, on a step by the user and on a
+   * new analysis; empty otherwise (emptying it says nothing), so it never names another step.
+   */
+  private readonly liveRegion = h('p', { className: 'gg-live gg-sr-only', testid: 'gg-live', attrs: { 'aria-live': 'polite', role: 'status' } });
   private readonly charts = new ChartsView();
   private readonly readout = new ReadoutView();
   private readonly controls: ControlsView;
@@ -120,7 +129,7 @@ export class Panel {
       h(
         'div',
         { className: 'gg-body' },
-        h('div', { className: 'gg-stage' }, this.figure, this.multiples.element, this.liveRegion, h('p', { className: 'gg-help', text: KEYBOARD_HELP }), this.charts.element),
+        h('div', { className: 'gg-stage' }, this.figure, this.multiples.element, this.caption, this.liveRegion, h('p', { className: 'gg-help', text: KEYBOARD_HELP }), this.charts.element),
         h('aside', { className: 'gg-side' }, this.predict.element, this.toggles.element, this.controls.element, this.readout.element, exports, this.status),
       ),
     );
@@ -273,6 +282,7 @@ export class Panel {
   /** Per frame: only the step-dependent parts. */
   private showStep(step: number): void {
     this.shown = step;
+    this.showCaption(step);
     this.predict.show(step);
     teachingClasses(document.body, this.spec, this.predict.enabled && this.predict.hides(step), this.presenter);
     this.plane.show(step);
@@ -281,11 +291,24 @@ export class Panel {
     this.drawHover();
   }
 
+  /** The caption's text at path entry k (an open question must not be answered: it names the next update's direction). */
+  private captionText(k: number): string {
+    const a = this.analysis;
+    if (!a) return '';
+    const step = a.run.path[Math.min(k, a.run.path.length - 1)]?.step ?? k;
+    if (this.predict.enabled && this.predict.hides(k)) return `Step ${step} of ${a.run.stepsRun}: which quadrant will the next update point to? Choose a quadrant (keys 1–4 in the box).`;
+    return stepSummary(a, k);
+  }
+
+  /** The caption follows every step; the announcement is cleared unless it is about this very step. */
+  private showCaption(k: number): void {
+    const text = this.captionText(k);
+    if (this.caption.textContent !== text) this.caption.textContent = text;
+    if (this.liveRegion.textContent !== '' && this.liveRegion.textContent !== text) this.liveRegion.textContent = '';
+  }
+
   private announce(): void {
-    const k = this.timeline.step;
-    // An open question must not be answered by the summary (it names the next update's direction).
-    if (this.predict.enabled && this.predict.hides(k)) this.liveRegion.textContent = `Step ${k}: which quadrant will the next update point to? Choose a quadrant (keys 1–4 in the box).`;
-    else if (this.analysis) this.liveRegion.textContent = stepSummary(this.analysis, k);
+    this.liveRegion.textContent = this.captionText(this.timeline.step);
   }
 
   /** With a reason: no analysis to act on, every control off (disabled, aria-disabled, the reason as tooltip). Null: back on. */

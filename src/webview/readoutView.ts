@@ -1,7 +1,8 @@
 /**
- * The readout beside the picture: the plain sentence, then the numbers (steps to converge,
- * zig-zag ratio, sign-coherent share, reversals, κ, 2/λmax, the optimal steps, and when the run
- * diverged, the direction that blew up), then the loss convention behind the step-size bounds.
+ * The readout beside the picture: the plain sentence, then the numbers (readoutRows: steps to
+ * converge, zig-zag ratio, sign-coherent updates and gradients, reversals, κ of all trained
+ * parameters and of the plane, the optimizer's full-batch bound, the optimal steps, and when the
+ * run diverged, the direction that blew up), then the loss convention behind the step-size bounds.
  */
 import type { Analysis } from '../core/analysis/types';
 import { readoutRows } from '../core/scene';

@@ -7,9 +7,11 @@
  */
 import type { Analysis, PathPoint } from '../analysis/types';
 import { contourLines } from './contours';
-import { add, boundsOf, contains, frame, isFinitePoint, project, scale, symmetricEigen2, ticks, unit } from './geometry';
+import { autoViewport, offViewMark, type PathToMark } from './framing';
+import { add, boundsOf, frame, isFinitePoint, project, scale, ticks, unit } from './geometry';
+import { planeSpectrum, type PlaneSpectrum } from './planeSpectrum';
 import { sampleSteps } from './sampleSteps';
-import type { Arrow, Bounds, ConeMark, EigenAxis, Scene, SceneOptions, Vec2, VariantPath } from './types';
+import type { Arrow, Bounds, ConeMark, EigenAxis, OffViewMark, Scene, SceneKappa, SceneOptions, Vec2, VariantPath } from './types';
 
 /** Fraction of the viewport's short side used as the cone's radius. */
 const CONE_RADIUS = 0.2;
@@ -43,34 +45,6 @@ function gridBounds(analysis: Analysis): Bounds | null {
     [g.xs[0], g.ys[0]],
     [g.xs[g.xs.length - 1], g.ys[g.ys.length - 1]],
   ]);
-}
-
-/**
- * The viewport: the loss grid's extent together with the start, optimum and path. Points far
- * outside the grid (a diverging run) are left out so that the picture stays readable.
- */
-function viewport(grid: Bounds | null, marks: Vec2[], paths: (readonly Vec2[])[], margin: number, aspect: number): Bounds {
-  let content: Bounds | null;
-  if (grid) {
-    const w = grid.xMax - grid.xMin;
-    const h = grid.yMax - grid.yMin;
-    const limit: Bounds = { xMin: grid.xMin - w / 2, xMax: grid.xMax + w / 2, yMin: grid.yMin - h / 2, yMax: grid.yMax + h / 2 };
-    const inside = [...marks, ...paths.flat()].filter((p) => contains(limit, p));
-    content = boundsOf([[grid.xMin, grid.yMin], [grid.xMax, grid.yMax], ...inside]);
-  } else {
-    const all = [...marks, ...paths.flat()];
-    content = boundsOf(all);
-    // Without a grid, keep the start and optimum and drop a runaway tail.
-    if (content && marks.length > 0) {
-      const core = boundsOf(marks);
-      if (core) {
-        const s = Math.max(core.xMax - core.xMin, core.yMax - core.yMin, 1e-9) * 3;
-        const limit: Bounds = { xMin: core.xMin - s, xMax: core.xMax + s, yMin: core.yMin - s, yMax: core.yMax + s };
-        content = boundsOf(all.filter((p) => contains(limit, p)));
-      }
-    }
-  }
-  return frame(content ?? { xMin: -1, xMax: 1, yMin: -1, yMax: 1 }, margin, aspect);
 }
 
 /** Points of the arc at `at` with radius r from angle a0 to a1 (radians, a1 ≥ a0), at most 5° apart. */
@@ -131,15 +105,9 @@ function coneMark(analysis: Analysis, at: Vec2, radius: number): ConeMark | null
   }
 }
 
-function eigenAxes(analysis: Analysis, axes: [number, number], center: Vec2 | null, view: Bounds): EigenAxis[] {
-  const H = analysis.hessian?.matrix;
-  if (!center || !H) return [];
-  const [i, j] = axes;
-  const a = H[i]?.[i];
-  const b = H[i]?.[j];
-  const c = H[j]?.[j];
-  if (![a, b, c].every((v) => typeof v === 'number' && Number.isFinite(v))) return [];
-  const { values, vectors } = symmetricEigen2(a, b, c);
+function eigenAxes(spectrum: PlaneSpectrum | null, center: Vec2 | null, view: Bounds): EigenAxis[] {
+  if (!center || !spectrum) return [];
+  const { values, vectors } = spectrum;
   const short = Math.min(view.xMax - view.xMin, view.yMax - view.yMin);
   const longest = EIGEN_LENGTH * short;
   // Ellipse semi-axes ∝ 1/√λ: the small-eigenvalue direction is the long valley.
@@ -147,6 +115,34 @@ function eigenAxes(analysis: Analysis, axes: [number, number], center: Vec2 | nu
   const lMax = values[0];
   const half = (l: number): number => (l > 0 && lMin > 0 && lMax > 0 ? Math.max(0.12, Math.sqrt(lMin / l)) * longest : l > 0 ? longest * 0.12 : longest);
   return [0, 1].map((k) => ({ eigenvalue: values[k], direction: vectors[k], center, halfLength: half(values[k]) }));
+}
+
+/**
+ * The problem's own scale in the plane: the distance from the start to the optimum, or over all
+ * trained parameters when that is larger (a path may swing in the plane by as much as its error
+ * elsewhere), or a quarter of the loss grid without an optimum.
+ */
+function problemScale(analysis: Analysis, start: Vec2 | null, optimum: Vec2 | null, grid: Bounds | null): number {
+  let d = start && optimum ? Math.hypot(start[0] - optimum[0], start[1] - optimum[1]) : 0;
+  const p0 = analysis.run?.path?.[0];
+  const opt = analysis.optimum;
+  if (p0 && opt) {
+    let sum = 0;
+    p0.w.forEach((v, k) => (sum += (v - (opt.w[k] ?? v)) ** 2));
+    if (analysis.biasTrained && Number.isFinite(p0.b - opt.b)) sum += (p0.b - opt.b) ** 2;
+    if (Number.isFinite(sum)) d = Math.max(d, Math.sqrt(sum));
+  }
+  if (grid) d = Math.max(d, Math.min(grid.xMax - grid.xMin, grid.yMax - grid.yMin) / 20);
+  if (!(d > 0) || !Number.isFinite(d)) {
+    const c = start ?? optimum ?? [0, 0];
+    d = 1e-3 * (1 + Math.abs(c[0]) + Math.abs(c[1]));
+  }
+  return d;
+}
+
+function kappaOf(spectrum: PlaneSpectrum | null): SceneKappa | null {
+  if (!spectrum) return null;
+  return { plane: spectrum.kappa, planeValues: spectrum.values, all: spectrum.whole ? spectrum.kappa : spectrum.allKappa, same: spectrum.whole };
 }
 
 function arrow(from: Vec2, to: Vec2 | null): Arrow | null {
@@ -169,13 +165,22 @@ export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scen
       : (analysis.variants ?? []).map((v, k) => ({ name: v.name, colorIndex: k, points: projectPath(v.run?.path ?? [], axes).points }));
 
   const marks = [start, optimum].filter((p): p is Vec2 => p !== null);
-  const view = options.viewport
-    ? frame(options.viewport, 0, options.aspect ?? 1)
-    : viewport(gridBounds(analysis), marks, [path, ...variants.map((v) => v.points)], options.margin ?? 0.06, options.aspect ?? 1);
+  const grid = gridBounds(analysis);
+  const drawn: PathToMark[] = [
+    { name: null, colorIndex: null, points: path, entries: analysis.run?.path?.length ?? 0, lastUpdate: lastUpdate(analysis, path.length, axes) },
+    ...variants.map((v, k): PathToMark => {
+      const va = analysis.variants[k];
+      return { name: v.name, colorIndex: v.colorIndex, points: v.points, entries: va.run?.path?.length ?? 0, lastUpdate: lastUpdate(va, v.points.length, axes) };
+    }),
+  ];
+  const blewUp = [analysis, ...(options.variants === false ? [] : analysis.variants ?? [])].some((a) => a.run?.diverged === true) || drawn.some((p) => p.entries > p.points.length);
+  const framing = { grid, marks, scale: problemScale(analysis, start, optimum, grid), paths: drawn.map((p) => p.points), blewUp };
+  const view = options.viewport ? frame(options.viewport, 0, options.aspect ?? 1) : autoViewport(framing, options.margin ?? 0.06, options.aspect ?? 1);
+  const offView: OffViewMark[] = options.viewport ? [] : drawn.map((p) => offViewMark(view, p)).filter((m): m is OffViewMark => m !== null);
 
   const gridCenter: Vec2 | null = analysis.contours?.xs.length ? [(view.xMin + view.xMax) / 2, (view.yMin + view.yMax) / 2] : null;
-  const eigen = options.eigen === false ? [] : eigenAxes(analysis, axes, optimum ?? gridCenter, view);
-  const kappa = analysis.hessian?.conditionNumber;
+  const spectrum = planeSpectrum(analysis, axes);
+  const eigen = options.eigen === false ? [] : eigenAxes(spectrum, optimum ?? gridCenter, view);
   const teacher = options.teacher && isFinitePoint(options.teacher) ? options.teacher : null;
 
   return {
@@ -191,9 +196,17 @@ export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scen
     ...movingParts(analysis, axes, path, optimum, view, options.step, options),
     eigen,
     variants,
-    kappa: options.kappa !== false && typeof kappa === 'number' && Number.isFinite(kappa) ? kappa : null,
+    kappa: options.kappa !== false ? kappaOf(spectrum) : null,
+    planeIsWhole: spectrum?.whole ?? false,
+    offView,
     teacher,
   };
+}
+
+/** The plane part of the update from entry `k − 1` (the last finite point of a path of k finite points), if finite. */
+function lastUpdate(a: Analysis | undefined, k: number, axes: [number, number]): Vec2 | null {
+  const p = a?.run?.path?.[k - 1];
+  return p ? project(p.update, axes) : null;
 }
 
 type MovingParts = Pick<Scene, 'current' | 'cone' | 'update' | 'toOptimum' | 'perSample' | 'batchStep' | 'perSampleScale'>;

@@ -125,5 +125,7 @@ export function formatNumber(v: number | null | undefined, digits = 3): string {
   const abs = Math.abs(v);
   if (abs >= 1e5 || abs < 1e-3) return v.toExponential(digits - 1).replace('e+', 'e');
   const s = v.toPrecision(digits);
-  return s.includes('.') && !s.includes('e') ? s.replace(/\.?0+$/, '') : s;
+  // toPrecision writes 12345 as "1.23e+4": shown as "1.23e4", like the large values above.
+  if (s.includes('e')) return s.replace('e+', 'e');
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }

@@ -1,7 +1,9 @@
 /**
  * The learning-rate slider's scale: logarithmic in η (step sizes matter by ratio), with marks at
- * 2/λmax (gradient descent diverges at or above it) and Goh's optimal step 2/(λmin+λmax), both
- * under the loss convention the analysis states (with the ½; without it every bound halves).
+ * the run's optimizer's own full-batch bound (`learningRate.max`, labelled with its formula:
+ * 2/λmax, (2 + 2β)/λmax, …), at plain gradient descent's 2/λmax when that is another number, and at
+ * Goh's optimal step 2/(λmin+λmax) for gradient descent, all under the loss convention the analysis
+ * states (with the ½; without it every bound halves). Adaptive optimizers have no bound mark.
  */
 import type { LearningRateInfo } from '../analysis/types';
 import { formatNumber } from './geometry';
@@ -10,7 +12,7 @@ import { formatNumber } from './geometry';
 export const SLIDER_STEPS = 1000;
 
 export interface LearningRateMark {
-  readonly key: 'max' | 'optimal';
+  readonly key: 'max' | 'gdMax' | 'optimal';
   readonly value: number;
   /** Position 0 … SLIDER_STEPS. */
   readonly position: number;
@@ -49,20 +51,28 @@ const WIDEN = 3;
  */
 export function learningRateScale(info: LearningRateInfo, specRate: number = info.value): LearningRateScale {
   const own = positive(specRate) ? specRate : positive(info.value) ? info.value : null;
-  const centre = positive(info.max) ? info.max : own;
+  // Centred on the optimizer's own bound, else (adaptive) on gradient descent's: the curvature's scale.
+  const bound = positive(info.max) ? info.max : positive(info.gradientDescentMax) ? info.gradientDescentMax : null;
+  const centre = bound ?? own;
   let lo = centre !== null ? centre / BELOW_MAX : 1e-3;
-  let hi = centre !== null ? centre * (positive(info.max) ? ABOVE_MAX : 10) : 10;
+  let hi = centre !== null ? centre * (bound !== null ? ABOVE_MAX : 10) : 10;
   if (own !== null && own < lo) lo = own / WIDEN;
   if (own !== null && own > hi) hi = own * WIDEN;
   const a = Math.log10(lo);
   const b = Math.log10(hi);
   const toPosition = (eta: number): number => (positive(eta) ? Math.round(((Math.min(Math.max(Math.log10(eta), a), b) - a) / (b - a)) * SLIDER_STEPS) : 0);
   const marks: LearningRateMark[] = [];
+  const formula = info.maxFormula ?? '2/λmax';
+  const fullBatch = 'A full-batch statement: mini-batches see their own curvature and can blow up below it.';
   if (positive(info.max)) {
-    marks.push({ key: 'max', value: info.max, position: toPosition(info.max), label: `2/λmax = ${formatNumber(info.max)}`, hint: `Stability limit: full-batch gradient descent diverges for η ≥ 2/λmax. Bounds assume ${info.convention}` });
+    marks.push({ key: 'max', value: info.max, position: toPosition(info.max), label: `${formula} = ${formatNumber(info.max)} (full batch)`, hint: `Stability limit of this optimizer: on the full batch it diverges for η ≥ ${formula}. ${fullBatch} Bounds assume ${info.convention}` });
+  }
+  const gd = info.gradientDescentMax;
+  if (positive(gd) && (!positive(info.max) || formula !== '2/λmax' || Math.abs(info.max - gd) > 1e-9 * gd)) {
+    marks.push({ key: 'gdMax', value: gd, position: toPosition(gd), label: `plain GD 2/λmax = ${formatNumber(gd)} (full batch)`, hint: `Plain gradient descent (no momentum) diverges on the full batch for η ≥ 2/λmax; the run's optimizer has ${positive(info.max) ? `its own bound ${formula}` : 'no fixed bound'}. ${fullBatch} Bounds assume ${info.convention}` });
   }
   if (positive(info.optimal)) {
-    marks.push({ key: 'optimal', value: info.optimal, position: toPosition(info.optimal), label: `optimal 2/(λmin+λmax) = ${formatNumber(info.optimal)}`, hint: `Goh's optimal step (Distill 2017): the error shrinks by (κ−1)/(κ+1) per step; not LeCun's 1/λmax. Bounds assume ${info.convention}` });
+    marks.push({ key: 'optimal', value: info.optimal, position: toPosition(info.optimal), label: `GD optimal 2/(λmin+λmax) = ${formatNumber(info.optimal)}`, hint: `Goh's optimal step for gradient descent on the full batch (Distill 2017): the error shrinks by (κ−1)/(κ+1) per step; not LeCun's 1/λmax. Bounds assume ${info.convention}` });
   }
   const fromPosition = (p: number): number => {
     const at = Math.round(Math.min(Math.max(p, 0), SLIDER_STEPS));

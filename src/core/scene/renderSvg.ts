@@ -78,7 +78,7 @@ export function paintFor(cls: string, p: Palette): Paint {
     case 'gg-axis-label': case 'gg-label': return { fill: p.foreground };
     case 'gg-contour': return { stroke: p.contour };
     case 'gg-eigen-axis': return { stroke: p.eigen };
-    case 'gg-eigen-label': return { fill: p.eigen };
+    case 'gg-eigen-label': case 'gg-kappa-text': return { fill: p.eigen, stroke: p.background };
     case 'gg-cone-fill': return { fill: p.cone };
     case 'gg-cone-ray': return { stroke: p.cone };
     case 'gg-cone-label': return { fill: p.cone };
@@ -92,6 +92,9 @@ export function paintFor(cls: string, p: Palette): Paint {
     case 'gg-optimum-mark': return { fill: p.optimum, stroke: p.background };
     case 'gg-legend-box': return { fill: p.background, stroke: p.muted };
     case 'gg-kappa': return { fill: p.eigen };
+    case 'gg-offview-arrow-line': return { stroke: p.path };
+    case 'gg-offview-arrow-head': return { fill: p.path };
+    case 'gg-offview-label': return { fill: p.foreground, stroke: p.background };
     case 'gg-teacher-mark': return { stroke: p.optimum };
     case 'gg-sample-pos-line': return { stroke: p.samplePos };
     case 'gg-sample-pos-head': return { fill: p.samplePos };

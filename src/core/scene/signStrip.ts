@@ -15,10 +15,43 @@ export interface SignStrip {
   readonly entries: readonly number[];
   /** signs[c · rows + r] ∈ {−1, 0, 1}: sign of gradient component r at column c. */
   readonly signs: Int8Array;
-  /** Share of columns (with a non-zero gradient) whose non-zero cells all have one sign (0..1). */
+  /** Share of the drawn columns (with a non-zero gradient) whose non-zero cells all have one sign (0..1). */
   readonly uniformShare: number;
+  /**
+   * "Sign-coherent gradients" over ALL steps (not only the drawn columns): the analysis's
+   * RunResult.gradientSignCoherentFraction, or the same count made here when an analysis predates
+   * that field. What the strip's caption quotes.
+   */
+  readonly gradientShare: number;
   /** Names of the rows ("w1", …). */
   readonly names: readonly string[];
+}
+
+/** 1 / 0: the batch gradient g's non-zero weight components (the first n) share one sign; null: none is non-zero. */
+function coherent(g: readonly number[], n: number): boolean | null {
+  let pos = 0;
+  let neg = 0;
+  for (let r = 0; r < n; r++) {
+    const v = g[r];
+    if (v > 0) pos++;
+    else if (v < 0) neg++;
+  }
+  return pos + neg === 0 ? null : pos === 0 || neg === 0;
+}
+
+/** The share of the steps 0 … stepped − 1 whose batch gradient is sign-coherent (the engine's definition). */
+function gradientShareOf(analysis: Analysis, stepped: number, n: number): number {
+  const given: unknown = analysis.run?.gradientSignCoherentFraction;
+  if (typeof given === 'number' && Number.isFinite(given)) return given;
+  let yes = 0;
+  let counted = 0;
+  for (let k = 0; k < stepped; k++) {
+    const c = coherent(analysis.run.path[k].gradient, n);
+    if (c === null) continue;
+    counted++;
+    if (c) yes++;
+  }
+  return counted > 0 ? yes / counted : 0;
 }
 
 export function signStrip(analysis: Analysis, maxColumns = 1200, maxRows = 64): SignStrip {
@@ -51,5 +84,5 @@ export function signStrip(analysis: Analysis, maxColumns = 1200, maxRows = 64): 
   });
   const names = (analysis.hessian?.parameters ?? []).slice(0, rows);
   while (names.length < rows) names.push(`w${names.length + 1}`);
-  return { columns, rows, entries, signs, uniformShare: counted > 0 ? uniform / counted : 1, names };
+  return { columns, rows, entries, signs, uniformShare: counted > 0 ? uniform / counted : 1, gradientShare: gradientShareOf(analysis, path.length > 1 ? path.length - 1 : 0, n), names };
 }

@@ -28,7 +28,8 @@ export function coneLayer(scene: Scene, f: PlaneFrame): SvgNode {
     // Keep the label inside the plot: estimate its width and clamp.
     const textWidth = c.label.length * 6.4;
     const lx = Math.min(Math.max(anchor[0] - textWidth / 2, plot.x + 4), plot.x + plot.w - textWidth - 4);
-    const ly = Math.min(Math.max(anchor[1], plot.y + 14), plot.y + plot.h - 6);
+    // Above the bottom strip, where the κ label is.
+    const ly = Math.min(Math.max(anchor[1], plot.y + 14), plot.y + plot.h - 34);
     const label = el('text', { class: 'gg-cone-label', x: px(lx), y: px(ly), 'font-size': 12 }, undefined, c.label);
     kids.push(
       el('g', { class: `gg-cone gg-cone-${c.kind}`, 'data-testid': 'gg-cone', 'data-kind': c.kind, 'data-opening': formatNumber(c.openingDegrees, 4), 'data-optimum-inside': String(c.optimumInside) }, [

@@ -5,15 +5,15 @@
  * presentation attributes (widths, dashes, opacity) and `data-*` attributes that state the plane
  * geometry for tests. Never a `style` attribute (the panel's CSP forbids inline styles).
  *
- * Layers, bottom to top: background, axes, contours, valley axes and κ, compare variants, the
- * cone (data-layer="under"), the path, the arrows and current point (data-layer="over"), start,
- * optimum, teacher handle, legend. Only the two data-layer groups and the path's reveal change
+ * Layers, bottom to top: background, axes, contours, valley axes, compare variants, the cone
+ * (data-layer="under"), the path, the valley axes' λ labels and κ, the arrows and current point
+ * (data-layer="over"), off-view marks, start, optimum, teacher handle, legend. Only the two data-layer groups and the path's reveal change
  * from one animation frame to the next.
  */
 import { formatNumber } from './geometry';
 import { planeFrame, type PlaneFrame, type SvgLayout as FrameLayout } from './planeFrame';
 import { coneLayer, movingLayer } from './svgMoving';
-import { el, pathData, pointsAttr, px, type SvgNode } from './svgNodes';
+import { arrowGroup, el, pathData, pointsAttr, px, type SvgNode } from './svgNodes';
 import type { Scene, Vec2 } from './types';
 
 export type { SvgNode } from './svgNodes';
@@ -102,30 +102,100 @@ function axesLayer(scene: Scene, f: PlaneFrame): SvgNode {
   return el('g', { class: 'gg-axes', 'aria-hidden': 'true' }, axes);
 }
 
-function eigenLayer(scene: Scene, f: PlaneFrame): SvgNode[] {
+/** The valley axes (under the path) and their λ labels with κ (over it, with a halo, so the path never hides a number). */
+function eigenLayer(scene: Scene, f: PlaneFrame): { axes: SvgNode[]; labels: SvgNode[] } {
   const { plot, P } = f;
   const out: SvgNode[] = [];
+  const labels: SvgNode[] = [];
   if (scene.eigen.length > 0) {
     const g: SvgNode[] = [];
     scene.eigen.forEach((e, k) => {
       const a = P([e.center[0] - e.direction[0] * e.halfLength, e.center[1] - e.direction[1] * e.halfLength]);
       const b = P([e.center[0] + e.direction[0] * e.halfLength, e.center[1] + e.direction[1] * e.halfLength]);
       g.push(el('line', { class: 'gg-eigen-axis', x1: px(a[0]), y1: px(a[1]), x2: px(b[0]), y2: px(b[1]), 'stroke-width': 1.5, 'stroke-dasharray': '6 4', 'data-eigenvalue': formatNumber(e.eigenvalue, 4), 'data-dx': e.direction[0].toFixed(4), 'data-dy': e.direction[1].toFixed(4) }));
-      const text = `λ${k === 0 ? 'max' : 'min'} = ${formatNumber(e.eigenvalue)}`;
+      // The plane's block is named as such unless it is the whole Hessian (planeSpectrum.ts).
+      const text = `${scene.planeIsWhole ? '' : 'plane '}λ${k === 0 ? 'max' : 'min'} = ${formatNumber(e.eigenvalue)}`;
       // Label the end that lies inside the plot, clamped so that the text stays visible.
       const inside = (q: Vec2): boolean => q[0] >= plot.x && q[0] <= plot.x + plot.w && q[1] >= plot.y && q[1] <= plot.y + plot.h;
       const end = inside(b) || !inside(a) ? b : a;
       const w = text.length * 6;
       const tx = Math.min(Math.max(end[0] + 4, plot.x + 4), plot.x + plot.w - w - 4);
       const ty = Math.min(Math.max(end[1] - 4, plot.y + 30), plot.y + plot.h - 6);
-      g.push(el('text', { class: 'gg-eigen-label', x: px(tx), y: px(ty), 'font-size': 11 }, undefined, text));
+      g.push(el('text', { class: 'gg-eigen-label', 'data-testid': `gg-eigen-label-${k === 0 ? 'max' : 'min'}`, 'data-eigenvalue': formatNumber(e.eigenvalue, 4), x: px(tx), y: px(ty), 'font-size': 11, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, text));
     });
-    out.push(el('g', { class: 'gg-eigen', 'data-testid': 'gg-eigen' }, [el('g', { 'clip-path': f.clip }, g.filter((n) => n.tag === 'line')), ...g.filter((n) => n.tag === 'text')]));
+    out.push(el('g', { class: 'gg-eigen', 'data-testid': 'gg-eigen' }, [el('g', { 'clip-path': f.clip }, g.filter((n) => n.tag === 'line'))]));
+    labels.push(el('g', { class: 'gg-eigen-labels', 'data-testid': 'gg-eigen-labels' }, g.filter((n) => n.tag === 'text')));
   }
-  if (scene.kappa !== null) {
-    out.push(el('text', { class: 'gg-kappa', 'data-testid': 'gg-kappa', 'data-kappa': formatNumber(scene.kappa, 4), x: px(plot.x + 8), y: px(plot.y + plot.h - 10), 'font-size': 13 }, undefined, `κ = λmax/λmin = ${formatNumber(scene.kappa)}`));
-  }
-  return out;
+  if (scene.kappa !== null) labels.push(kappaLabel(scene.kappa, f));
+  return { axes: out, labels };
+}
+
+/** "∞ (a flat direction)" for a singular Hessian or block. */
+function kappaText(k: number | null): string {
+  return k === null ? '∞ (a flat direction)' : formatNumber(k);
+}
+
+/**
+ * The κ label, bottom left: one line when the plane's block is the whole Hessian, otherwise the
+ * plane's κ (the ratio of the λ labels on the valley axes) and, below it, κ of all trained
+ * parameters (the one that governs the run). data-* state the numbers for tests.
+ */
+function kappaLabel(k: NonNullable<Scene['kappa']>, f: PlaneFrame): SvgNode {
+  const { plot } = f;
+  const x = px(plot.x + 8);
+  const attrs = {
+    class: 'gg-kappa',
+    'data-testid': 'gg-kappa',
+    'data-kappa': k.plane === null ? '∞' : formatNumber(k.plane, 4),
+    'data-kappa-all': k.all === null ? '∞' : formatNumber(k.all, 4),
+    'data-lambda-max': formatNumber(k.planeValues[0], 4),
+    'data-lambda-min': formatNumber(k.planeValues[1], 4),
+    'data-same': String(k.same),
+  };
+  const halo = { 'paint-order': 'stroke', 'stroke-width': 4, 'stroke-linejoin': 'round' };
+  const y = px(plot.y + plot.h - 10);
+  if (k.same) return el('g', attrs, [el('text', { class: 'gg-kappa-text', x, y, 'font-size': 13, ...halo }, undefined, `κ = λmax/λmin = ${kappaText(k.plane)}`)]);
+  return el('g', attrs, [
+    el('text', { class: 'gg-kappa-text', x, y, 'font-size': 13, ...halo }, [
+      el('tspan', { 'data-testid': 'gg-kappa-plane' }, undefined, `κ of the plane ${kappaText(k.plane)}`),
+      el('tspan', {}, undefined, ' · '),
+      el('tspan', { 'data-testid': 'gg-kappa-all' }, undefined, `κ of all trained parameters ${kappaText(k.all)}`),
+    ]),
+  ]);
+}
+
+const ARROWS = ['→', '↗', '↑', '↖', '←', '↙', '↓', '↘'];
+
+/**
+ * Off-view marks: an arrow ending at the edge where a path leaves the view, and "path leaves the
+ * view after N steps ↗" beside it (with the variant's name for a compare variant).
+ */
+function offViewLayer(scene: Scene, f: PlaneFrame): SvgNode[] {
+  if (scene.offView.length === 0) return [];
+  const { plot, P } = f;
+  const kids = scene.offView.map((m, k) => {
+    const d: Vec2 = [m.direction[0], -m.direction[1]];
+    const edge = P(m.edge);
+    const tip: Vec2 = [Math.min(Math.max(edge[0], plot.x + 3), plot.x + plot.w - 3), Math.min(Math.max(edge[1], plot.y + 3), plot.y + plot.h - 3)];
+    const tail: Vec2 = [tip[0] - d[0] * 34, tip[1] - d[1] * 34];
+    const glyph = ARROWS[(Math.round(Math.atan2(m.direction[1], m.direction[0]) / (Math.PI / 4)) + 8) % 8];
+    const text = `${m.name ? `${m.name}: ` : ''}path leaves the view after ${m.step} step${m.step === 1 ? '' : 's'} ${glyph}`;
+    // The label sits behind the arrow's tail, anchored on the side away from the edge (so a larger
+    // font in presenter mode grows into the plot), clamped with an estimate of its width.
+    const anchor = d[0] > 0.3 ? 'end' : d[0] < -0.3 ? 'start' : 'middle';
+    const w = text.length * 7;
+    let lx = tail[0] - d[0] * 6;
+    if (anchor === 'end') lx = Math.max(lx, plot.x + 4 + w);
+    else if (anchor === 'start') lx = Math.min(lx, plot.x + plot.w - 4 - w);
+    else lx = Math.min(Math.max(lx, plot.x + 4 + w / 2), plot.x + plot.w - 4 - w / 2);
+    const ly = Math.min(Math.max(tail[1] - d[1] * 12 + 5 + k * 20, plot.y + 30), plot.y + plot.h - 40);
+    const cls = m.colorIndex === null ? 'gg-offview' : `gg-offview gg-offview-${m.colorIndex % 6}`;
+    return el('g', { class: cls, 'data-testid': 'gg-offview', 'data-step': m.step, 'data-name': m.name ?? 'main', 'data-edge-x': formatNumber(m.edge[0], 6), 'data-edge-y': formatNumber(m.edge[1], 6) }, [
+      arrowGroup(tail, tip, 'gg-offview-arrow', {}, 2.5, 11),
+      el('text', { class: 'gg-offview-label', x: px(lx), y: px(ly), 'text-anchor': anchor, 'font-size': 12, 'font-weight': 600, 'paint-order': 'stroke', 'stroke-width': 4, 'stroke-linejoin': 'round' }, undefined, text),
+    ]);
+  });
+  return [el('g', { class: 'gg-offviews', 'data-testid': 'gg-offviews' }, kids)];
 }
 
 function marksLayer(scene: Scene, f: PlaneFrame): SvgNode[] {
@@ -195,7 +265,8 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
         .map((c) => el('path', { class: 'gg-contour', 'data-level': formatNumber(c.level, 4), d: c.lines.map((l) => pathData(l.points.map(P), l.closed)).join('') })),
     ),
   );
-  kids.push(...eigenLayer(scene, f));
+  const eigen = eigenLayer(scene, f);
+  kids.push(...eigen.axes);
   if (scene.variants.length > 0) {
     kids.push(
       el(
@@ -219,7 +290,9 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
   }
   kids.push(el('polyline', { class: 'gg-path-ghost', fill: 'none', 'stroke-width': 1, 'stroke-opacity': 0.35, 'clip-path': f.clip, points: pointsAttr(thin(pixels, minPx, scene.current)) }));
   kids.push(el('polyline', pathAttrs));
+  kids.push(...eigen.labels);
   kids.push(movingLayer(scene, f));
+  kids.push(...offViewLayer(scene, f));
   kids.push(...marksLayer(scene, f));
 
   return el(

@@ -89,6 +89,32 @@ export interface SceneAxis {
   readonly ticks: readonly Tick[];
 }
 
+/** κ of the plane's block and of all trained parameters (null: a flat direction). */
+export interface SceneKappa {
+  /** λ₁/λ₂ of the plane's 2 × 2 block (the ratio of the λ labels drawn on the valley axes). */
+  readonly plane: number | null;
+  /** The plane's eigenvalues, descending. */
+  readonly planeValues: readonly [number, number];
+  /** λmax/λmin of the Hessian over all trained parameters. */
+  readonly all: number | null;
+  /** The two are one number (the plane's block is the whole Hessian). */
+  readonly same: boolean;
+}
+
+/** A path leaving the viewport: it crosses the edge at `edge`, heading along `direction`. */
+export interface OffViewMark {
+  /** null: the main path; otherwise the variant's name. */
+  readonly name: string | null;
+  /** Index into the variant palette (null: the main path). */
+  readonly colorIndex: number | null;
+  /** Path index of the first point outside the view (or of the first point that is not finite). */
+  readonly step: number;
+  /** Point on the viewport's edge where the path leaves (plane coordinates, finite). */
+  readonly edge: Vec2;
+  /** Unit direction of the leaving segment (plane coordinates). */
+  readonly direction: Vec2;
+}
+
 export interface Scene {
   readonly title: string;
   readonly x: SceneAxis;
@@ -120,8 +146,19 @@ export interface Scene {
   readonly batchStep: Arrow | null;
   /** Factor the per-sample chain and batchStep are drawn at (1 = true size; tiny steps are enlarged). */
   readonly perSampleScale: number;
-  /** The condition number κ = λmax/λmin of the Hessian (null: singular or unknown). */
-  readonly kappa: number | null;
+  /**
+   * The condition numbers shown on the plane (null when hidden or unknown): the plane's 2 × 2
+   * block of H, whose eigenvalues label the valley axes, and the Hessian over all trained
+   * parameters, which governs the run (see planeSpectrum.ts).
+   */
+  readonly kappa: SceneKappa | null;
+  /** The plane's 2 × 2 block is the whole Hessian (its λ and κ are the problem's); otherwise labels say "plane". */
+  readonly planeIsWhole: boolean;
+  /**
+   * Where a path leaves the automatic viewport (a run that blew up, or wandered far): one mark per
+   * path (the main one first), at the edge where it leaves. Empty with a user's zoom.
+   */
+  readonly offView: readonly OffViewMark[];
   /** The teacher w* in the plane, when the caller passes it (a drag handle in the panel). */
   readonly teacher: Vec2 | null;
 }
@@ -145,6 +182,6 @@ export interface SceneOptions {
   readonly batchStep?: boolean;
   /** The teacher w* in plane coordinates (labels from a teacher), drawn as a handle. */
   readonly teacher?: Vec2 | null;
-  /** Include κ (default true). */
+  /** Include the κ labels (default true). */
   readonly kappa?: boolean;
 }

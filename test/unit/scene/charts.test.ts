@@ -82,7 +82,7 @@ describe('charts, overlays and exports of the scene', () => {
   it('names the direction that blew up, and nothing when the run did not diverge', () => {
     assert.equal(blowUp(a), null);
     const v = [Math.SQRT1_2, Math.SQRT1_2];
-    const diverged = { ...a, learningRate: { ...a.learningRate, value: 10 }, run: { ...a.run, diverged: true, divergence: { reason: 'runaway' as const, message: 'ran away', directions: [{ eigenvalue: 0.5, vector: v, factor: 4 }] } } };
-    assert.match(blowUp(diverged)!, /^north-east–south-west \(λ = 0\.5\): ×4 per step, because η = 10 ≥ 2\/λmax/);
+    const diverged = { ...a, learningRate: { ...a.learningRate, value: 10 }, run: { ...a.run, diverged: true, divergence: { reason: 'runaway' as const, cause: 'step-size' as const, message: 'ran away', directions: [{ eigenvalue: 0.5, vector: v, factor: 4 }], batchCurvature: null, startLoss: 1, endLoss: 1e9 } } };
+    assert.match(blowUp(diverged)!, /^north-east–south-west \(λ = 0\.5\): ×4 per step, because η = 10 ≥ 2\/λmax = [\d.]+ \(full batch\)$/);
   });
 });

@@ -129,6 +129,9 @@ export function makeFixture(o: FixtureOptions = {}): Analysis {
     learningRate: {
       value: lr,
       max: 2 / l1,
+      maxFormula: '2/λmax',
+      maxReason: null,
+      gradientDescentMax: 2 / l1,
       optimal: 2 / (l1 + l2),
       lecunOptimal: 1 / l1,
       stable: lr < 2 / l1,
@@ -147,7 +150,9 @@ export function makeFixture(o: FixtureOptions = {}): Analysis {
       divergence: null,
       zigzagRatio: length / Math.hypot(end[0] - start[0], end[1] - start[1]),
       signCoherentFraction: updates.filter((p) => p.signCoherent).length / updates.length,
+      gradientSignCoherentFraction: updates.filter((p) => Math.sign(p.gradient[0]) === Math.sign(p.gradient[1]) || p.gradient[0] === 0 || p.gradient[1] === 0).length / updates.length,
       reversals: [0, 0],
+      reversalsBeforeConvergence: [0, 0],
       finalLoss: run[run.length - 1].loss,
     },
     cone: centered

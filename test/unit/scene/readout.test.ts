@@ -16,11 +16,11 @@ describe('readout', () => {
   });
 
   it('reads "—" and "∞" instead of NaN for missing values', () => {
-    const b = { ...a, hessian: { ...a.hessian, conditionNumber: null }, run: { ...a.run, zigzagRatio: null, convergedAt: null, diverged: true, divergedAt: 12 } };
+    const b = { ...a, hessian: { ...a.hessian, matrix: [[1, 1], [1, 1]], conditionNumber: null }, run: { ...a.run, zigzagRatio: null, convergedAt: null, diverged: true, divergedAt: 12 } };
     const byKey = Object.fromEntries(readoutRows(b).map((r) => [r.key, r.value]));
     assert.equal(byKey.zigzag, '—');
     assert.match(byKey.kappa, /^∞/);
-    assert.equal(byKey.converge, 'diverged at step 12');
+    assert.equal(byKey.converge, 'diverged after 12 steps');
   });
 
   it('names compass directions with x east and y north', () => {
