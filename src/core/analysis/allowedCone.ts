@@ -38,11 +38,13 @@ export function allowedCone(x: ArrayLike<number>, P: number, n: number, axes: re
   let scale = 0;
   for (let p = 0; p < P; p++) scale = Math.max(scale, Math.abs(x[p * n + ai]), Math.abs(x[p * n + aj]));
   const tiny = 1e-14 * scale;
-  const angles: number[] = [];
+  // A typed array sorts numerically and natively: P can be 100,000 for every compare variant.
+  const all = new Float64Array(P);
+  let count = 0;
   for (let p = 0; p < P; p++) {
     const u = x[p * n + ai];
     const v = ai === aj ? 0 : x[p * n + aj];
-    if (Math.hypot(u, v) > tiny) angles.push(wrap360(deg(Math.atan2(v, u))));
+    if (Math.hypot(u, v) > tiny) all[count++] = wrap360(deg(Math.atan2(v, u)));
   }
   const inside = (test: (a: number) => boolean): boolean | null => {
     if (!toOptimum) return null;
@@ -51,10 +53,11 @@ export function allowedCone(x: ArrayLike<number>, P: number, n: number, axes: re
     const a = wrap360(deg(Math.atan2(dy, dx)));
     return test(a) || test(wrap360(a + 180));
   };
+  const angles = all.subarray(0, count);
   if (angles.length === 0) {
     return { axes, kind: 'none', edges: [], openingDegrees: 0, optimumInside: inside(() => false) };
   }
-  angles.sort((a, b) => a - b);
+  angles.sort();
   // Same line: every angle within tolerance of the first, modulo 180°.
   const first = angles[0];
   const collinear = angles.every((a) => {

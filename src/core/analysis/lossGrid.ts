@@ -5,6 +5,9 @@
  * With θ = θ_h + Δ, Δ non-zero only on axes i and j:
  *   squared:  L(θ) = L(θ_h) + gᵢΔᵢ + gⱼΔⱼ + ½(HᵢᵢΔᵢ² + 2HᵢⱼΔᵢΔⱼ + HⱼⱼΔⱼ²)   exact, O(1) per point
  *   logistic: fₚ(θ) = fₚ(θ_h) + Δᵢxₚᵢ + Δⱼxₚⱼ                                 O(P) per point
+ * The logistic grid costs nx·ny·P softplus evaluations (≈ 40 ns each): above GRID_EVALUATIONS it
+ * uses m = ⌊GRID_EVALUATIONS/(nx·ny)⌋ samples spread evenly through the data set (p = ⌊k·P/m⌋), and
+ * says so (LossGrid.sampled): the picture's contours, not a number any bound or run relies on.
  * Contour levels: LEVELS values min + (max − min)·0.8·2^{−(LEVELS−1−k)}, k = 0 … LEVELS−1: each
  * level doubles the excess loss above the minimum (nested ellipses √2 apart for a quadratic).
  */
@@ -16,6 +19,8 @@ import type { LossGrid } from './types';
 export const LEVELS = 12;
 /** Default grid resolution per axis. */
 export const DEFAULT_RESOLUTION = 48;
+/** At most this many per-sample loss evaluations for one logistic grid (≈ 40 ms). */
+export const GRID_EVALUATIONS = 1_000_000;
 
 /** Rectangle on the plane: first axis [u0, u1], second axis [v0, v1]. */
 export interface GridBounds {
@@ -87,6 +92,7 @@ export function lossGrid(obj: Objective, options: LossGridOptions): LossGrid {
   const ys = linspace(bounds.v0, bounds.v1, ny);
   const values = new Array<number>(nx * ny);
   const { q, n, P } = obj;
+  let sampled: LossGrid['sampled'];
   if (obj.loss === 'squared') {
     const g = new Float64Array(q);
     const l0 = obj.lossAndGradient(held, g);
@@ -103,22 +109,32 @@ export function lossGrid(obj: Objective, options: LossGridOptions): LossGrid {
     // With a trained shift the held shift moves the inputs: f = w·(x + s) + b (still linear in w).
     const x = obj.shift ? Float64Array.from(obj.data.x, (v, k) => v + held[q - n + (k % n)]) : obj.data.x;
     const y = obj.data.y;
-    const base = new Float64Array(P);
-    for (let p = 0; p < P; p++) {
+    const m = Math.max(1, Math.min(P, Math.floor(GRID_EVALUATIONS / (nx * ny))));
+    sampled = m < P ? { used: m, of: P } : undefined;
+    // Per used sample: its off-plane output, its two plane inputs and its label.
+    const base = new Float64Array(m);
+    const xi = new Float64Array(m);
+    const xj = new Float64Array(m);
+    const ys_ = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const p = m === P ? k : Math.floor((k * P) / m);
       let f = obj.biasTrained ? held[n] : obj.fixedBias;
-      for (let k = 0; k < n; k++) if (k !== i && k !== j) f += held[k] * x[p * n + k];
-      base[p] = f;
+      for (let a = 0; a < n; a++) if (a !== i && a !== j) f += held[a] * x[p * n + a];
+      base[k] = f;
+      xi[k] = x[p * n + i];
+      xj[k] = i === j ? 0 : x[p * n + j];
+      ys_[k] = y[p];
     }
     for (let r = 0; r < ny; r++) {
       for (let c = 0; c < nx; c++) {
         const wi = xs[c];
         const wj = i === j ? 0 : ys[r];
         let s = 0;
-        for (let p = 0; p < P; p++) {
-          const f = base[p] + wi * x[p * n + i] + wj * x[p * n + j];
-          s += softplus(f) - y[p] * f;
+        for (let k = 0; k < m; k++) {
+          const f = base[k] + wi * xi[k] + wj * xj[k];
+          s += softplus(f) - ys_[k] * f;
         }
-        values[r * nx + c] = s / P;
+        values[r * nx + c] = s / m;
       }
     }
   }
@@ -129,5 +145,5 @@ export function lossGrid(obj: Objective, options: LossGridOptions): LossGrid {
     min = Math.min(min, values[k]);
     max = Math.max(max, values[k]);
   }
-  return { axes, xs, ys, values, min, max, levels: contourLevels(min, max), heldAt: options.heldAt };
+  return { axes, xs, ys, values, min, max, levels: contourLevels(min, max), heldAt: options.heldAt, ...(sampled ? { sampled } : {}) };
 }

@@ -229,6 +229,11 @@ export interface LossGrid {
   readonly levels: number[];
   /** How the other parameters are held. */
   readonly heldAt: 'optimum' | 'start';
+  /**
+   * Present when the values are the mean loss over `used` of the `of` samples, spread evenly
+   * through the data set (large logistic data sets: lossGrid.ts GRID_EVALUATIONS); absent when exact.
+   */
+  readonly sampled?: { readonly used: number; readonly of: number };
 }
 
 /** The analysis of a spec, or of one compare variant (then `variants` is empty). */

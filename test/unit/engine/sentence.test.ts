@@ -68,7 +68,7 @@ const cases: [string, () => Spec, string][] = [
   [
     'divergence: the direction and |1 − ηλ| > 1',
     () => makeSpec({ batch: 'all', lr: 1.5, steps: 2000 }),
-    'The run diverges at step 24: the loss grows from 0.331 to 4730. With η = 1.5 above the full-batch bound of gradient descent, 2/λmax = 1.34, the eigen-direction with λ = 1.49 (north-east–south-west in the view) is amplified 1.24× per step: it needs ηλ < 2, here ηλ = 2.24.',
+    'The run diverges at step 24: the loss grows from 0.331 to 4730. With η = 1.5 above the full-batch bound of gradient descent, 2/λmax = 1.34, the eigen-direction with λ = 1.49 (north-east–south-west in the view) is amplified 1.24× per step: |1 − ηλ| = 1.24 > 1 (ηλ = 2.24).',
   ],
   [
     'Nesterov divergence below plain GD\'s 2/λmax does not claim η is above it',
