@@ -3,16 +3,13 @@
  * Exit codes: 0 analysed, 1 the spec has errors (printed as file:line:col lines on stderr),
  * 2 usage error or unreadable file.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { LineIndex, formatDiagnostic } from '../core/diagnostics';
-import { parseSpec } from '../core/spec/parse';
-import { LIMITS } from '../core/spec/types';
 import { analyzeSpec } from '../core/analysis/analyze';
 import { formatReport } from './report';
 import { RENDER_USAGE, runRender } from './render';
+import { readSpecFile } from './specFile';
 
 const USAGE = `Usage:
-  gradient-geometry analyze FILE [--json]   analyse a .neuron spec (JSON with --json)
+  gradient-geometry analyze FILE [--json]   analyse a .neuron spec (JSON with --json); FILE - reads standard input
 ${RENDER_USAGE}
   gradient-geometry --help
 Exit codes: 0 ok, 1 the spec has errors, 2 usage error or unreadable file.`;
@@ -38,24 +35,9 @@ export function runCli(args: readonly string[], io: Io): number {
     return 2;
   }
 
-  let text: string;
-  try {
-    // Refuse huge files before reading them whole; the parser's own limit gives the located error.
-    const size = statSync(file).size;
-    if (size > LIMITS.maxFileChars * 4) {
-      io.err(`${file}: file is ${size} bytes; the limit is ${LIMITS.maxFileChars} characters`);
-      return 1;
-    }
-    // Editors hide a byte-order mark; so do we, or every column on line 1 would be one off.
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (e) {
-    io.err(`gradient-geometry: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    return 2;
-  }
-
-  const parsed = parseSpec(text);
-  const index = new LineIndex(text);
-  for (const d of parsed.diagnostics) io.err(formatDiagnostic(file, index, d));
+  const read = readSpecFile(file, io);
+  if ('exit' in read) return read.exit;
+  const parsed = read.parsed;
   if (parsed.spec === undefined) return 1;
 
   const analysis = analyzeSpec(parsed.spec);

@@ -5,13 +5,12 @@
  * the panel agree; `--animate` draws the run step by step (core/figures/animatedSvg.ts).
  * Exit codes: 0 written, 1 the spec has errors, 2 usage error, unreadable input or unwritable output.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { LineIndex, formatDiagnostic } from '../core/diagnostics';
+import { writeFileSync } from 'node:fs';
 import { analyzeSpec } from '../core/analysis/analyze';
 import { animatedRunSvg } from '../core/figures';
 import { buildScene, plotAspect, renderSvg, THEME_KINDS, type ThemeKind } from '../core/scene';
-import { parseSpec } from '../core/spec/parse';
 import { LIMITS } from '../core/spec/types';
+import { readSpecFile } from './specFile';
 
 export const RENDER_USAGE = `  gradient-geometry render FILE -o OUT.svg [--theme light|dark|high-contrast|high-contrast-light]
                     [--step N] [--width W] [--height H] [--per-sample] [--animate [--duration S]]
@@ -100,20 +99,9 @@ export function runRender(args: readonly string[], io: Io): number {
     io.err(`gradient-geometry render: ${parsed}\nUsage:\n${RENDER_USAGE}`);
     return 2;
   }
-  let text: string;
-  try {
-    if (statSync(parsed.file).size > LIMITS.maxFileChars * 4) {
-      io.err(`${parsed.file}: the file is larger than the limit of ${LIMITS.maxFileChars} characters`);
-      return 1;
-    }
-    text = readFileSync(parsed.file, 'utf8');
-  } catch (e) {
-    io.err(`gradient-geometry: cannot read ${parsed.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    return 2;
-  }
-  const result = parseSpec(text);
-  const index = new LineIndex(text);
-  for (const d of result.diagnostics) io.err(formatDiagnostic(parsed.file, index, d));
+  const read = readSpecFile(parsed.file, io);
+  if ('exit' in read) return read.exit;
+  const result = read.parsed;
   if (result.spec === undefined) return 1;
   const analysis = analyzeSpec(result.spec);
   if (parsed.animate) {

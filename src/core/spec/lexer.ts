@@ -7,6 +7,7 @@
 import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
 import type { Problems } from './problems';
+import { escapeControls } from './suggest';
 
 /** Token kinds. Unicode spellings map onto the ASCII ones (`·` → Dot, `−` → Minus). */
 export const TK = {
@@ -234,7 +235,7 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 
 function reportBad(text: string, range: SourceRange, problems: Problems): void {
   const len = range.end - range.start;
-  const shown = len > 20 ? `${text.slice(range.start, range.start + 20)}…` : text.slice(range.start, range.end);
+  const shown = escapeControls(len > 20 ? `${text.slice(range.start, range.start + 20)}…` : text.slice(range.start, range.end));
   problems.error(
     CODES.unexpectedCharacter,
     range,

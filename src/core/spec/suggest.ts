@@ -55,7 +55,19 @@ const MAX_EXCERPT = 40;
 
 /** The user's text as a message quotes it: cut to MAX_EXCERPT characters, so a huge token cannot flood the output. */
 export function excerpt(text: string): string {
-  return text.length <= MAX_EXCERPT ? text : `${text.slice(0, MAX_EXCERPT - 1)}…`;
+  return escapeControls(text.length <= MAX_EXCERPT ? text : `${text.slice(0, MAX_EXCERPT - 1)}…`);
+}
+
+/**
+ * Control characters (C0, DEL, C1) and bidirectional overrides as visible escapes (\x1b, \u202e):
+ * quoted text goes to terminals and editors, where a raw ESC or RLO would act instead of showing.
+ */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** " Did you mean 'x'?" or "" — appended to messages. */

@@ -1,0 +1,92 @@
+/**
+ * The one reader of spec files for every CLI command: a regular file or `-` (standard input),
+ * never more than the parser's character limit allows (4 bytes a character, plus one to detect
+ * more), with a byte-order mark removed as editors do, so `analyze` and `render` report the same
+ * columns. Devices (`/dev/zero`), FIFOs and directories are refused before anything is read:
+ * `stat` reports 0 bytes for a device, and opening a FIFO with no writer blocks forever.
+ */
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { formatDiagnostic, LineIndex } from '../core/diagnostics';
+import { CODES } from '../core/spec/codes';
+import { parseSpec } from '../core/spec/parse';
+import { LIMITS, type ParseResult } from '../core/spec/types';
+
+/** Most bytes a spec of LIMITS.maxFileChars characters can take in UTF-8. */
+export const MAX_SPEC_BYTES = LIMITS.maxFileChars * 4;
+
+interface Io {
+  err(text: string): void;
+}
+
+/** A parsed spec file, or the exit code after the error was printed (1 a located spec error, 2 unusable input). */
+export type SpecFile = { readonly text: string; readonly parsed: ParseResult } | { readonly exit: 1 | 2 };
+
+/** Reads at most `cap` bytes from a file descriptor; `over` when more were there. */
+function readCapped(fd: number, cap: number): { bytes: Buffer; over: boolean } {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(1 << 16);
+  for (;;) {
+    let got: number;
+    try {
+      got = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      // A non-blocking standard input with nothing yet: wait briefly and try again.
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      throw e;
+    }
+    if (got === 0) return { bytes: Buffer.concat(chunks, total), over: false };
+    total += got;
+    if (total > cap) return { bytes: Buffer.alloc(0), over: true };
+    chunks.push(Buffer.from(chunk.subarray(0, got)));
+  }
+}
+
+/**
+ * The spec at `file` (or standard input for `-`), parsed, with its diagnostics printed as
+ * `file:line:col: severity CODE: message`. Limits are reported in the same form (GG301 at 1:1).
+ */
+export function readSpecFile(file: string, io: Io, cap = MAX_SPEC_BYTES): SpecFile {
+  const name = file === '-' ? '<stdin>' : file;
+  let bytes: Buffer;
+  try {
+    let fd: number;
+    if (file === '-') fd = 0;
+    else {
+      const st = statSync(file);
+      if (!st.isFile()) {
+        io.err(`gradient-geometry: ${file} is not a regular file (${st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a pipe' : 'a device or socket'}); give a .neuron file, or - for standard input`);
+        return { exit: 2 };
+      }
+      fd = openSync(file, 'r');
+      // The path could have been swapped between stat and open: check what was opened.
+      if (!fstatSync(fd).isFile()) {
+        closeSync(fd);
+        io.err(`gradient-geometry: ${file} is not a regular file`);
+        return { exit: 2 };
+      }
+    }
+    try {
+      const r = readCapped(fd, cap);
+      if (r.over) {
+        io.err(`${name}:1:1: error ${CODES.fileTooLarge}: The file is larger than ${cap} bytes, more than a spec of at most ${LIMITS.maxFileChars} characters can take; expected a smaller spec.`);
+        return { exit: 1 };
+      }
+      bytes = r.bytes;
+    } finally {
+      if (fd !== 0) closeSync(fd);
+    }
+  } catch (e) {
+    io.err(`gradient-geometry: cannot read ${name}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return { exit: 2 };
+  }
+  // Editors hide a byte-order mark; so do we, or every column on line 1 would be one off.
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const parsed = parseSpec(text);
+  const index = new LineIndex(text);
+  for (const d of parsed.diagnostics) io.err(formatDiagnostic(name, index, d));
+  return parsed.spec === undefined ? { exit: 1 } : { text, parsed };
+}
