@@ -14,7 +14,7 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
   const log = vscode.window.createOutputChannel('Gradient Geometry', { log: true });
   context.subscriptions.push(log);
   let settings = readSettings();
-  const manager = new PanelManager({ extensionUri: context.extensionUri, log, settings: () => settings });
+  const manager = new PanelManager({ extensionUri: context.extensionUri, workspaceState: context.workspaceState, log, settings: () => settings });
   context.subscriptions.push(manager);
 
   const postEmitter = new vscode.EventEmitter<{ key: string; message: HostMessage }>();

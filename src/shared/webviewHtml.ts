@@ -34,6 +34,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
+    // Nothing may rebase relative URLs or submit a form anywhere.
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
 }
 

@@ -137,6 +137,23 @@ describe('selection, restore and spec-line navigation in a real extension host',
       assert.equal(saved.analysis.samples, 12, 'the saved text');
     });
 
+    it('opens only addresses the extension itself opened a panel on: a rewritten documentUri restores the default lesson and opens nothing', async () => {
+      const secret = workspaceUri('never-shown.neuron');
+      await vscode.workspace.fs.writeFile(secret, new TextEncoder().encode('lr = 0.2\n'));
+      for (const documentUri of [secret.toString(), 'command:workbench.action.quit', 'https://example.com/x.neuron']) {
+        assert.equal(await gg().restorePanel({ kind: 'gradientGeometry.view', documentUri }), DEFAULT_KEY, documentUri);
+        assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === documentUri), `${documentUri} was not opened`);
+        await closeAll();
+        await until(() => panelFor(gg(), DEFAULT_KEY) === undefined || undefined, 'the default panel to close');
+      }
+      // The same address once the extension has shown it: restored.
+      const editor = await openEditor('never-shown.neuron');
+      await vscode.commands.executeCommand(SHOW);
+      await analysisOf(gg(), editor.document.uri.toString());
+      await closeAll();
+      assert.equal(await gg().restorePanel({ kind: 'gradientGeometry.view', documentUri: secret.toString() }), secret.toString());
+    });
+
     it('treats the state as untrusted: malformed or oversized snapshots restore the default lesson', async () => {
       const bad = [
         { snapshot: { kind: 'selection', name: 'x', text: 'lr = 0.1', originUri: 'file:///a.md', line: -3, character: 0 } },

@@ -29,6 +29,8 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 /** What the panel needs from its owner. */
 export interface PanelHost {
   readonly extensionUri: vscode.Uri;
+  /** The workspace's memento: the addresses of the panels this extension opened (restoredAddresses.ts). */
+  readonly workspaceState: vscode.Memento;
   readonly log: vscode.LogOutputChannel;
   settings(): Settings;
 }

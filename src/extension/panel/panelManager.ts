@@ -10,6 +10,7 @@ import type { PanelHost } from './geometryPanel';
 import type { Settings } from '../config';
 import { DEFAULT_LESSON_KEY, panelTitle, sourceKey } from './panelSource';
 import type { PanelSource } from './panelSource';
+import { RestoredAddresses } from './restoredAddresses';
 
 /**
  * Keeps one panel per source, follows edits of the documents shown (live sync), and restores
@@ -17,12 +18,14 @@ import type { PanelSource } from './panelSource';
  */
 export class PanelManager extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, GeometryPanel>();
+  private readonly addresses: RestoredAddresses;
 
   private readonly createdEmitter = this.register(new vscode.EventEmitter<GeometryPanel>());
   readonly onDidCreatePanel = this.createdEmitter.event;
 
   constructor(private readonly host: PanelHost) {
     super();
+    this.addresses = new RestoredAddresses(host.workspaceState);
     this.register(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.panels.get(e.document.uri.toString())?.scheduleRefresh();
@@ -53,7 +56,10 @@ export class PanelManager extends Disposable implements vscode.WebviewPanelSeria
   show(source: PanelSource): GeometryPanel {
     const existing = this.panels.get(sourceKey(source));
     if (existing) {
-      if (source.kind === 'snapshot') existing.setSnapshot(source);
+      if (source.kind === 'snapshot') {
+        if (source.origin) this.addresses.remember(source.origin.uri);
+        existing.setSnapshot(source);
+      }
       existing.reveal();
       return existing;
     }
@@ -88,6 +94,7 @@ export class PanelManager extends Disposable implements vscode.WebviewPanelSeria
     if (uriText !== undefined) {
       try {
         const uri = vscode.Uri.parse(uriText, true);
+        if (!this.addresses.trusted(uri)) throw new Error('not an address this extension opened a panel on');
         // Opening the document makes it available for live sync without showing an editor.
         await vscode.workspace.openTextDocument(uri);
         return { kind: 'document', uri };
@@ -110,7 +117,11 @@ export class PanelManager extends Disposable implements vscode.WebviewPanelSeria
       this.host.log.warn(`Could not restore a panel of ${snap.originUri.slice(0, 200)}: ${String(e)}`);
       return undefined;
     }
-    if (snap.kind === 'embedded') {
+    // An address the extension never opened a panel on is not followed: the saved text is shown
+    // without an origin, so nothing opens, reads or writes that address.
+    const trusted = this.addresses.trusted(uri);
+    if (!trusted) this.host.log.warn(`Restored a panel without its origin ${snap.originUri.slice(0, 200)}: not an address this extension opened a panel on`);
+    if (snap.kind === 'embedded' && trusted) {
       const document = openDocument(uri);
       const k = document ? liveRegionIndex(document, snap.text, snap.line, snap.index) : undefined;
       const live = document && k !== undefined ? embeddedSource(document, k) : undefined;
@@ -122,13 +133,15 @@ export class PanelManager extends Disposable implements vscode.WebviewPanelSeria
       key,
       name: snap.name,
       text: snap.text,
-      origin: { uri, line: snap.line, character: snap.character },
+      ...(trusted ? { origin: { uri, line: snap.line, character: snap.character } } : {}),
       role: snap.kind,
       ...(snap.index !== undefined ? { index: snap.index } : {}),
     };
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, source: PanelSource): GeometryPanel {
+    const address = source.kind === 'document' ? source.uri : source.kind === 'snapshot' ? source.origin?.uri : undefined;
+    if (address) this.addresses.remember(address);
     const panel = new GeometryPanel(webviewPanel, source, this.host);
     const key = panel.key;
     this.panels.set(key, panel);
