@@ -82,6 +82,21 @@ describe('step-size hovers: the optimizer\'s own full-batch bound', function () 
     assert.ok(md.includes(`diverged at step ${a.run.divergedAt}`), md);
   });
 
+  it('the compare hover gives each run its own optimizer\'s bound, and none for adaptive variants', () => {
+    const text = readFileSync(path.join(examplesDir, 'adam.neuron'), 'utf8').replace(/^compare\s*=.*$/m, 'compare = adam + lr 0.05, nesterov(0.9) + batch all, momentum(0.9)');
+    const a = analyzed(text);
+    const md = plain(hoverOn(text, /^compare\s*=/m, a.analysis, a.parsed)!);
+    const main = a.analysis!.learningRate;
+    assert.ok(md.includes(`main run: κ = `) && md.includes(`full-batch bound η < 2/λmax = ${num(main.max!)}`), md);
+    for (const v of a.analysis!.variants) {
+      const row = md.split('\n').find((l) => l.startsWith(`${v.name}:`));
+      assert.ok(row, `${v.name} in\n${md}`);
+      if (v.learningRate.max === null) assert.ok(row.includes('no fixed step-size bound (adaptive)') && !/η < /.test(row), row);
+      else assert.ok(row.includes(`full-batch bound η < ${v.learningRate.maxFormula} = ${num(v.learningRate.max)}`), row);
+      if (v.run.diverged) assert.ok(row.includes(`diverges at step ${v.run.divergedAt}`), row);
+    }
+  });
+
   it('on generated specs: every optimizer, loss, batch and η', () => {
     const optimizer = fc.oneof(
       fc.constant('sgd'),
@@ -142,7 +157,7 @@ describe('the lr hover says what the run did', () => {
     assert.ok(!/\bstable\b|every eigen-direction shrinks/.test(md), md);
     // A batch curvature whose bound is still above η: named, but not claimed to be below η.
     const { md: other } = withFacts(mini, facts, { ...diverged, divergence: divergence({ cause: 'mini-batch', batchCurvature: 2 * lmax }) });
-    assert.ok(other.includes(`reached ${num(2 * lmax)}`) && !other.includes('at or below η'), other);
+    assert.ok(other.includes(`reached λmax = ${num(2 * lmax)}`) && other.includes('above η') && !other.includes('at or below η'), other);
   });
 
   it('outside the bound and diverged: says both, with the growing directions', () => {
@@ -164,7 +179,7 @@ describe('the lr hover says what the run did', () => {
     const { md } = withFacts(adam, { max: null, maxFormula: null, maxReason: 'Adam rescales each coordinate', stable: null, unstableDirections: [] }, {
       diverged: true, divergedAt: 5, divergence: divergence({ cause: 'adaptive', message: 'the parameters ran away' }),
     });
-    assert.ok(md.includes('No fixed step-size bound') && md.includes('Adam rescales each coordinate') && md.includes('diverged at step 5: the parameters ran away'), md);
+    assert.ok(md.includes('No fixed step-size bound:** Adam divides each coordinate') && md.includes('diverged at step 5: the parameters ran away.'), md);
     assert.ok(!SAYS_STABLE.test(md) && quotedBound(md) === undefined && !/2\/λmax = \d/.test(md), md);
   });
 

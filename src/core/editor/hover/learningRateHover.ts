@@ -73,13 +73,12 @@ function batchCurvatureText(analysis: Analysis, lmax: number): string {
   const d = analysis.run.divergence;
   const lr = analysis.learningRate;
   if (!d || d.batchCurvature === null || !(d.batchCurvature > 0)) return '';
-  const reached = `the largest eigenvalue of a batch's own Hessian H_B reached ${num(d.batchCurvature)}, against λmax = ${num(lmax)} of the full data's H`;
+  const reached = `a batch's own Hessian H_B reached λmax = ${num(d.batchCurvature)}, against ${num(lmax)} for the full data`;
   const batchMax = lr.max !== null && lmax > 0 ? (lr.max * lmax) / d.batchCurvature : null;
   if (batchMax !== null && batchMax <= lr.value) {
-    return `The batches' own curvature exceeded the bound: ${reached}, so for those batches the same formula gives ${num(batchMax)}, at or below η = ${num(lr.value, 4)}.`;
+    return `The batches' own curvature exceeded the bound: ${reached}, so for that batch the same formula gives ${num(batchMax)}, at or below η = ${num(lr.value, 4)}.`;
   }
-  if (d.cause === 'mini-batch') return `The batches' own curvature exceeded the full data's: ${reached}.`;
-  return `Before the blow-up ${reached}${batchMax !== null ? ` (the same formula gives ${num(batchMax)} for those batches)` : ''}: the batches' changing curvature and noise are what no fixed-H bound covers.`;
+  return `${capitalise(reached)}${batchMax !== null ? ` (for that batch alone the same formula gives ${num(batchMax)}, above η)` : ''}.`;
 }
 
 /**
@@ -95,8 +94,7 @@ export function stepSizeBoundLines(analysis: Analysis, spec: Spec): string[] {
   const lines: string[] = [];
   const eta = num(lr.value, 4);
   if (isAdaptive(opt) || (lr.max === null && lr.stable === null)) {
-    const reason = lr.maxReason ? capitalise(escapeMarkdown(lr.maxReason)) : `${capitalise(optimizerName(opt))} divides each coordinate by its running gradient size, so no fixed step-size bound applies`;
-    lines.push(`**No fixed step-size bound:** ${reason}; its step is about η per coordinate whatever the curvature. The run is judged by what it did: ${outcome(run)}`);
+    lines.push(`**No fixed step-size bound:** ${capitalise(optimizerName(opt))} divides each coordinate by a running size of its own gradients, so its effective step changes during the run and no single number bounds η; each coordinate moves by about η per step whatever the curvature. The run is judged by what it did: ${outcome(run)}`);
     return lines;
   }
   if (lr.max === null) {

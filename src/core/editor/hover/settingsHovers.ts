@@ -2,9 +2,11 @@
  * Short hovers on the run's bookkeeping statements: `samples`, `seed`, `steps`, `shuffle`,
  * `compare`, `view`, and the teaching statements `s`, `predict`, `lock`, `hide`.
  */
+import type { LearningRateInfo } from '../../analysis/types';
 import type { StatementKey } from '../../spec/types';
-import { fixed, sub } from '../text/format';
+import { fixed, num, sub } from '../text/format';
 import { escapeMarkdown } from '../text/markdown';
+import { scienceFooter } from '../text/scienceLinks';
 import { type HoverContext, paragraphs, quoted } from './context';
 import { runSentence } from './modelHover';
 
@@ -20,6 +22,12 @@ const TEXT: Partial<Record<StatementKey, string>> = {
   lock: '**lock**: panel controls shown but locked for this lesson (`lr`, `batch`, `optimizer`, `preprocess`, `start`, `teacher`).',
   hide: '**hide**: parts of the panel hidden for this lesson (`controls`, `path`, `readout`, `chart`, `strip`, `cone`, `variants`).',
 };
+
+/** A run's own full-batch bound in a few words: "η < (2 + 2β)/λmax = 2.55", or that there is none. */
+function boundShort(lr: LearningRateInfo): string {
+  if (lr.max !== null) return `full-batch bound η < ${lr.maxFormula ?? 'max'} = ${num(lr.max)}`;
+  return lr.stable === null ? 'no fixed step-size bound (adaptive)' : 'no full-batch bound';
+}
 
 /** Hover for the bookkeeping statements. */
 export function settingMarkdown(ctx: HoverContext, key: StatementKey): string {
@@ -37,12 +45,12 @@ export function settingMarkdown(ctx: HoverContext, key: StatementKey): string {
       const rows = analysis.variants.map((v) => {
         const k = v.hessian.conditionNumber;
         const z = v.run.zigzagRatio;
-        const end = v.run.diverged ? 'diverges' : v.run.converged && v.run.convergedAt !== null ? `converges at step ${v.run.convergedAt}` : 'not converged';
-        return `${escapeMarkdown(v.name)}: κ = ${k === null ? '∞' : fixed(k)}, zig-zag ${z === null ? '–' : fixed(z) + '×'}, ${end}`;
+        const end = v.run.diverged ? `diverges at step ${v.run.divergedAt ?? v.run.stepsRun}` : v.run.converged && v.run.convergedAt !== null ? `converges at step ${v.run.convergedAt}` : 'not converged';
+        return `${escapeMarkdown(v.name)}: κ = ${k === null ? '∞' : fixed(k)}, ${boundShort(v.learningRate)}, zig-zag ${z === null ? '–' : fixed(z) + '×'}, ${end}`;
       });
       const main = analysis.hessian.conditionNumber;
-      rows.unshift(`main run: κ = ${main === null ? '∞' : fixed(main)}, zig-zag ${analysis.run.zigzagRatio === null ? '–' : fixed(analysis.run.zigzagRatio) + '×'}`);
-      return paragraphs(quoted(ctx, key), head, rows.join('  \n'));
+      rows.unshift(`main run: κ = ${main === null ? '∞' : fixed(main)}, ${boundShort(analysis.learningRate)}, zig-zag ${analysis.run.zigzagRatio === null ? '–' : fixed(analysis.run.zigzagRatio) + '×'}`);
+      return paragraphs(quoted(ctx, key), head, rows.join('  \n'), '_Bounds are full-batch statements of each run\'s own optimizer; each run is judged by what it did._', scienceFooter('fullBatch', 'measures'));
     }
     case 'view': {
       const [i, j] = spec.view;

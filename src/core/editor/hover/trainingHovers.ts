@@ -38,8 +38,8 @@ function optimizerRule(opt: Optimizer): string {
     case 'sgd': return '**Gradient descent** w ← w − η g: each step follows the batch gradient, so with positive inputs and B = 1 it stays in the allowed cone.';
     case 'momentum': return `**Heavy-ball momentum** v ← βv + g, w ← w − ηv with β = ${num(opt.beta)}: opposite zig-zag steps cancel in v while steady ones add up, which damps the zig-zag. On the full batch it converges on a quadratic iff 0 < ηλ < 2 + 2β.`;
     case 'nesterov': return `**Nesterov momentum** (β = ${num(opt.beta)}): like heavy-ball, but the gradient is taken at the look-ahead point w − ηβv, which corrects overshoots earlier. On the full batch it converges on a quadratic iff 0 < ηλ < (2 + 2β)/(1 + 2β), a smaller range than heavy ball's.`;
-    case 'adam': return `**Adam** (β₁ = ${num(opt.beta1)}, β₂ = ${num(opt.beta2)}, ε = ${num(opt.eps)}, bias-corrected): each coordinate is divided by its own running RMS gradient, so the step is no longer a multiple of x — the per-coordinate rescaling can leave the allowed cone. No fixed step-size bound applies.`;
-    case 'rmsprop': return `**RMSProp** (ρ = ${num(opt.rho)}, ε = ${num(opt.eps)}): each coordinate is divided by its running RMS gradient; adaptive per-coordinate steps change the direction, not only the length. No fixed step-size bound applies.`;
+    case 'adam': return `**Adam** (β₁ = ${num(opt.beta1)}, β₂ = ${num(opt.beta2)}, ε = ${num(opt.eps)}, bias-corrected): each coordinate is divided by its own running RMS gradient, so the step is no longer a multiple of x — the per-coordinate rescaling can leave the allowed cone.`;
+    case 'rmsprop': return `**RMSProp** (ρ = ${num(opt.rho)}, ε = ${num(opt.eps)}): each coordinate is divided by its running RMS gradient; adaptive per-coordinate steps change the direction, not only the length.`;
   }
 }
 
@@ -49,7 +49,7 @@ export function optimizerMarkdown(ctx: HoverContext): string {
   const analysis = ctx.analysis;
   const bounds = stepSizeBoundLines(analysis, ctx.spec).join('  \n');
   const variants = analysis.variants.filter((v) => v.name.startsWith('optimizer'));
-  const cmp = variants.map((v) => `${escapeMarkdown(v.name)}: zig-zag ${v.run.zigzagRatio === null ? '–' : fixed(v.run.zigzagRatio) + '×'}${v.run.converged && v.run.convergedAt !== null ? `, converges at step ${v.run.convergedAt}` : v.run.diverged ? ', diverges' : ', not converged'}`);
+  const cmp = variants.map((v) => `${escapeMarkdown(v.name)}: zig-zag ${v.run.zigzagRatio === null ? '–' : fixed(v.run.zigzagRatio) + '×'}${v.run.converged && v.run.convergedAt !== null ? `, converges at step ${v.run.convergedAt}` : v.run.diverged ? `, diverges at step ${v.run.divergedAt ?? v.run.stepsRun}` : ', not converged'}`);
   return paragraphs(quoted(ctx, 'optimizer'), optimizerRule(ctx.spec.optimizer), bounds, runSentence(analysis), cmp.length > 0 ? `Compared: ${cmp.join('; ')}.` : '', scienceFooter(...boundSections(analysis)));
 }
 
