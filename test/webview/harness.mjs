@@ -64,6 +64,19 @@ export async function exampleMessages(edit = (text) => text, writable = true, { 
   return result;
 }
 
+/**
+ * The host's 'analysis' message for one spec text (e.g. a test fixture), as exampleMessages makes
+ * them: `source` is its file name. Plain (not packed), so a test can read the analysis.
+ */
+export async function specMessage(text, source, version = 1) {
+  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { statementLines } from './src/shared/specEdits';";
+  const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
+  const { parseSpec, analyzeSpec, statementLines } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  const { spec } = parseSpec(text);
+  if (!spec) throw new Error(`${source} does not parse`);
+  return { type: 'analysis', version, source, documentUri: `file:///work/test/${source}`, analysis: analyzeSpec(spec), spec, statementLines: statementLines(text, spec), writable: true };
+}
+
 /** Fixtures built by `npm run build:tests` from test/unit/scene/fixture.ts. */
 export function fixtures() {
   return require(path.join(root, 'out/test/unit/scene/fixture.js'));

@@ -119,7 +119,7 @@ describe('interactive gradient-geometry view in Chromium', function () {
     assert.equal(strip.width, 200, 'one column per step');
     assert.equal(strip.uniform, strip.width, 'every column is a single colour');
     assert.equal(strip.colours.length, 2, 'two colours: positive and negative');
-    assert.match(await page.getByTestId('gg-sign-caption').textContent(), /^100 % of the steps/);
+    assert.match(await page.getByTestId('gg-sign-caption').textContent(), /^Sign-coherent gradients: 100 % of the 200 steps push every weight the same way/);
     // Centred (tanh) inputs: mixed columns appear.
     await send(page, env.messages['tanh.neuron']);
     assert.ok(Number(await attr(page, 'gg-sign-strip', 'data-uniform-share')) < 0.9);
@@ -294,7 +294,7 @@ describe('interactive gradient-geometry view in Chromium', function () {
       for (const [file, m] of Object.entries(env.messages)) {
         await send(page, m);
         assert.equal(await page.getByTestId('gg-title').textContent(), file);
-        if (m.analysis.hessian.conditionNumber !== null) assert.ok((await num(page, 'gg-kappa', 'data-kappa')) > 0, file);
+        if (m.analysis.hessian.conditionNumber !== null) assert.ok((await num(page, 'gg-kappa', 'data-kappa-all')) > 0, file);
         assert.ok(await page.getByTestId('gg-loss-chart').isVisible());
         await noNaN(page);
       }

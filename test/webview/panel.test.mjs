@@ -108,7 +108,7 @@ describe('webview panel in Chromium', function () {
     const readout = page.getByTestId('gg-readout');
     const text = await readout.textContent();
     assert.ok(text.includes(lesson.sentence));
-    for (const label of ['Steps to converge', 'Zig-zag ratio', 'Sign-coherent updates', 'Condition number κ', 'Stability limit 2/λmax', 'Optimal step 2/(λmin+λmax)', 'LeCun step 1/λmax', '½']) assert.ok(text.includes(label), label);
+    for (const label of ['Steps to converge', 'Zig-zag ratio', 'Sign-coherent updates', 'Condition number κ', 'Stability limit 2/λmax', 'Optimal step size 2/(λmin+λmax)', 'LeCun step size 1/λmax', '½']) assert.ok(text.includes(label), label);
     assert.equal(await page.locator('[data-testid="gg-readout"] dd[data-key="coherent"]').textContent(), '100 %');
     assert.ok(!/NaN|Infinity|undefined/.test(await page.locator('body').textContent()));
   });
