@@ -5,6 +5,7 @@
  */
 import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
+import { OffsetsBuilder, type ElementOffsets } from './elementRanges';
 import { ACTIVATIONS, DISTRIBUTIONS, lookup } from './names';
 import { describe, nonEmpty, numberOf, numbersIn, type Ctx, type NumberVector } from './shapes';
 import { didYouMean, didYouMeanText, excerpt } from './suggest';
@@ -14,8 +15,10 @@ import type { Primary } from './values';
 /** Parsed x with the ranges hovers and edits need. */
 export interface ParsedInputs {
   readonly source: InputSource;
-  /** Explicit inputs only: each element's range (rows flattened). */
+  /** Explicit single vector only: each element's range. */
   readonly elements?: SourceRange[];
+  /** Explicit matrix only: each element's offsets, rows flattened (elementRanges.ts; P·n can be millions). */
+  readonly offsets?: ElementOffsets;
   /** Explicit matrix only: each row's range. */
   readonly rows?: SourceRange[];
 }
@@ -45,7 +48,8 @@ function explicit(ctx: Ctx, p: Extract<Primary, { kind: 'vector' }>): ParsedInpu
   // Several samples: every item must be a row of numbers with the first row's length.
   const rows: number[][] = [];
   const rowRanges: SourceRange[] = [];
-  const elements: SourceRange[] = [];
+  const first = items[0];
+  const offsets = new OffsetsBuilder(items.length * (first.kind === 'numbers' ? first.values.length : first.kind === 'vector' ? first.items.length : 1));
   let ok = true;
   let width = -1;
   for (let r = 0; r < items.length; r++) {
@@ -56,12 +60,23 @@ function explicit(ctx: Ctx, p: Extract<Primary, { kind: 'vector' }>): ParsedInpu
       if (it.kind !== 'error') ctx.problems.error(CODES.mixedRows, it.range, `Expected row ${r + 1} of x as a vector in brackets (one sample per row), found ${describe(ctx, it)}.`);
       continue;
     }
-    const v: NumberVector | undefined = it.kind === 'numbers' ? nonEmpty(ctx, it, `row ${r + 1} of x`) : numbersIn(ctx, it.items, it.range, `row ${r + 1} of x`);
+    let v: { readonly values: number[] } | undefined;
+    if (it.kind === 'numbers') {
+      // The bulk of a big file: offsets copied as numbers, no range object per element.
+      if (it.values.length === 0) v = nonEmpty(ctx, it, `row ${r + 1} of x`);
+      else {
+        v = it;
+        for (let k = 0; k < it.offsets.length; k += 2) offsets.push(it.offsets[k], it.offsets[k + 1]);
+      }
+    } else {
+      const vector: NumberVector | undefined = numbersIn(ctx, it.items, it.range, `row ${r + 1} of x`);
+      if (vector) for (const e of vector.elements) offsets.push(e.start, e.end);
+      v = vector;
+    }
     if (v === undefined) {
       ok = false;
       continue;
     }
-    for (const e of v.elements) elements.push(e);
     if (width < 0) width = v.values.length;
     else if (v.values.length !== width) {
       ok = false;
@@ -69,7 +84,7 @@ function explicit(ctx: Ctx, p: Extract<Primary, { kind: 'vector' }>): ParsedInpu
     }
     rows.push(v.values);
   }
-  return ok ? { source: { kind: 'explicit', rows }, elements, rows: rowRanges } : undefined;
+  return ok ? { source: { kind: 'explicit', rows }, offsets: offsets.finish(), rows: rowRanges } : undefined;
 }
 
 const FUNCTIONS = [...Object.keys(ACTIVATIONS), ...DISTRIBUTIONS];

@@ -5,6 +5,7 @@
  */
 import type { SourceRange } from '../diagnostics';
 import { CODES, type DiagnosticCode } from './codes';
+import { rangesOf } from './elementRanges';
 import { lookup } from './names';
 import type { Problems } from './problems';
 import { didYouMean, didYouMeanText, excerpt } from './suggest';
@@ -98,9 +99,9 @@ export function vectorOf(ctx: Ctx, p: Primary, what: string): NumberVector | und
   return numbersIn(ctx, p.items, p.range, what);
 }
 
-/** A compact number vector, reported (GG221) when empty. */
+/** A compact number vector as a `NumberVector`, reported (GG221) when empty. */
 export function nonEmpty(ctx: Ctx, p: Extract<Primary, { kind: 'numbers' }>, what: string): NumberVector | undefined {
-  if (p.values.length > 0) return p;
+  if (p.values.length > 0) return { values: p.values, elements: rangesOf(p.offsets) };
   ctx.problems.error(CODES.empty, p.range, `Expected at least one number in ${what}.`);
   return undefined;
 }

@@ -5,6 +5,7 @@
  */
 import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
+import { setCompactElements } from './elementRanges';
 import { parseInputs, type ParsedInputs } from './inputs';
 import { TK, type Tokens } from './lexer';
 import { parseModel, type ModelForm } from './model';
@@ -147,7 +148,8 @@ function interpret(state: State, key: StatementKey, from: number, to: number, ta
         return false;
       }
       target.x = x;
-      record.elements = x.elements;
+      if (x.offsets) setCompactElements(record, x.offsets);
+      else record.elements = x.elements;
       record.rows = x.rows;
       return true;
     }

@@ -20,8 +20,11 @@ export type Primary =
   | { readonly kind: 'number'; readonly value: number; readonly range: SourceRange }
   | { readonly kind: 'word'; readonly name: string; readonly range: SourceRange }
   | { readonly kind: 'vector'; readonly items: readonly Primary[]; readonly range: SourceRange }
-  /** A vector of plain numbers, stored compactly (the common case, and the bulk of big files). */
-  | { readonly kind: 'numbers'; readonly values: number[]; readonly elements: SourceRange[]; readonly range: SourceRange }
+  /**
+   * A vector of plain numbers, stored compactly (the common case, and the bulk of big files):
+   * element k spans [offsets[2k], offsets[2k + 1]) (elementRanges.ts), no object per element.
+   */
+  | { readonly kind: 'numbers'; readonly values: number[]; readonly offsets: number[]; readonly range: SourceRange }
   | { readonly kind: 'call'; readonly name: string; readonly nameRange: SourceRange; readonly args: readonly Primary[]; readonly range: SourceRange }
   /** Something already reported; consumers stay silent about it. */
   | { readonly kind: 'error'; readonly range: SourceRange };
@@ -152,14 +155,14 @@ class ValueParser {
   }
 
   /**
-   * Fast path for `[n, -n, …]` with pos on '[': no object per element besides its range. Gives up
+   * Fast path for `[n, -n, …]` with pos on '[': no object per element (offsets in one array). Gives up
    * (undefined, pos unchanged) at anything else, and the general path re-reads the list.
    */
   private plainNumbers(): Primary | undefined {
     const { tokens, kinds } = this;
     const open = this.pos;
     const values: number[] = [];
-    const elements: SourceRange[] = [];
+    const offsets: number[] = [];
     let i = open + 1;
     for (;;) {
       let k = this.kind(i);
@@ -172,13 +175,13 @@ class ValueParser {
       // Out-of-range numbers take the general path, which reports them.
       if (!(Math.abs(v) <= LIMITS.maxMagnitude) || (v === 0 && underflows(tokens.text(at)))) return undefined;
       values.push(sign < 0 ? -v : v);
-      elements.push({ start: tokens.start[i], end: tokens.end[at] });
+      offsets.push(tokens.start[i], tokens.end[at]);
       i = at + 1;
       if (kinds[i] === TK.Comma && i < this.end) i++;
       else if (this.kind(i) !== TK.RBracket) return undefined;
     }
     this.pos = i + 1;
-    return { kind: 'numbers', values, elements, range: { start: tokens.start[open], end: tokens.end[i] } };
+    return { kind: 'numbers', values, offsets, range: { start: tokens.start[open], end: tokens.end[i] } };
   }
 
   /** Parses `open item, item, … close` with pos on the opener. */
