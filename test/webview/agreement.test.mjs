@@ -33,10 +33,12 @@ function percentAgrees(text, share) {
   return Math.abs(shown - share * 100) <= halfUnit(shown) * (1 + 1e-9) + 1e-9;
 }
 
-const COMPASS = ['east', 'north-east', 'north', 'north-west', 'west', 'south-west', 'south', 'south-east'];
-function compass(dx, dy) {
+/** The quadrant of a step from the signs of its components (what the caption names). */
+function quadrant(dx, dy) {
   if (dx === 0 && dy === 0) return 'nowhere';
-  return COMPASS[(Math.round(Math.atan2(dy, dx) / (Math.PI / 4)) + 8) % 8];
+  if (dx === 0) return dy > 0 ? 'north' : 'south';
+  if (dy === 0) return dx > 0 ? 'east' : 'west';
+  return `${dy > 0 ? 'north' : 'south'}-${dx > 0 ? 'east' : 'west'}`;
 }
 
 const formatted = (v) => {
@@ -175,7 +177,7 @@ describe('every number on the panel agrees (issue 9)', function () {
       assert.equal(Number(c[1]), f.current, `caption ${f.caption} at step ${f.current}`);
       assert.equal(Number(c[2]), m.analysis.run.stepsRun);
       const heads = /next update heads ([a-z-]+)/.exec(f.caption);
-      if (heads && f.dx !== null) assert.equal(heads[1], compass(f.dx, f.dy), `direction at step ${f.current}`);
+      if (heads && f.dx !== null) assert.equal(heads[1], quadrant(f.dx, f.dy), `direction at step ${f.current}`);
       assert.equal(f.position, `step ${f.current} / ${m.analysis.run.stepsRun}`);
       assert.ok(f.live === '' || f.live === f.caption, `the announcement is empty or about this step: ${f.live}`);
       for (const s of f.body.matchAll(/\bstep (\d+)\b/gi)) assert.equal(Number(s[1]), f.current, `"${f.body.slice(Math.max(0, s.index - 60), s.index + 30)}" on the panel at step ${f.current}`);

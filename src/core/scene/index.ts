@@ -10,7 +10,7 @@ export { coneLayer, movingLayer } from './svgMoving';
 export { renderSvg, serializeSvg, escapeXml, paintFor, PALETTES, THEME_KINDS } from './renderSvg';
 export type { ThemeKind, Palette } from './renderSvg';
 export type * from './types';
-export { readoutRows, stepSummary, compass } from './readout';
+export { readoutRows, stepSummary, compass, quadrant } from './readout';
 export type { ReadoutRow } from './readout';
 export { blowUp } from './readout';
 export { lossChart } from './lossChart';

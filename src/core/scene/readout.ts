@@ -134,6 +134,18 @@ export function compass(dx: number, dy: number): string {
 }
 
 /**
+ * The quadrant a step heads into (x east, y north): "north-east", "south-west", … when both
+ * components are non-zero, "east", "north", … when one is zero. The lesson is about signs, so a
+ * sign-coherent step is always named north-east or south-west, however flat it is.
+ */
+export function quadrant(dx: number, dy: number): string {
+  if (!(Number.isFinite(dx) && Number.isFinite(dy)) || (dx === 0 && dy === 0)) return 'nowhere';
+  if (dx === 0) return dy > 0 ? 'north' : 'south';
+  if (dy === 0) return dx > 0 ? 'east' : 'west';
+  return `${dy > 0 ? 'north' : 'south'}-${dx > 0 ? 'east' : 'west'}`;
+}
+
+/**
  * One sentence on path entry k of the main path, for the caption under the plane: "Step k of N"
  * with k the entry's own step and N the steps the run took (RunResult.stepsRun), and the
  * direction of the update taken from there.
@@ -150,6 +162,6 @@ export function stepSummary(a: Analysis, k: number, axes: readonly [number, numb
   const dy = p.update[axes[1]];
   const coherent = p.signCoherent === null ? '' : p.signCoherent ? ', sign-coherent' : ', mixed signs';
   const angle = p.angleToOptimum === null || !Number.isFinite(p.angleToOptimum) ? '' : `, ${Math.round(p.angleToOptimum)}° off the straight way to the optimum`;
-  const heads = compass(dx, dy);
+  const heads = quadrant(dx, dy);
   return `${head}; ${heads === 'nowhere' ? 'the next update does not move this plane' : `next update heads ${heads}`}${coherent}${angle}.`;
 }

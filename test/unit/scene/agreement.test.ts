@@ -170,8 +170,7 @@ describe('numbers that agree (issue 9)', () => {
         const s = stepSummary(a, k);
         assert.match(s, new RegExp(`^Step ${k} of 30: `));
         const u = a.run.path[k].update!;
-        const dir = (u[0] > 0 ? 1 : -1) * (u[1] > 0 ? 1 : -1) > 0 ? /north-east|south-west|east|west|north|south/ : /north-west|south-east|east|west|north|south/;
-        assert.match(s, dir);
+        assert.ok(s.includes(`next update heads ${u[1] > 0 ? 'north' : 'south'}-${u[0] > 0 ? 'east' : 'west'}`), s);
       }
       assert.match(stepSummary(a, 30), /^Step 30 of 30: .*end of the path\.$/);
     });
