@@ -11,6 +11,8 @@ const targets = [
   { in: 'src/cli/main.ts', out: 'dist/cli.js', platform: 'node' },
   { in: 'src/bench/bench.ts', out: 'dist/bench.js', platform: 'node' },
   { in: 'src/extension/extension.ts', out: 'dist/extension.js', platform: 'node', external: ['vscode'] },
+  // The analysis worker (src/extension/analysis): parse and analysis off the extension host's thread.
+  { in: 'src/extension/analysis/worker.ts', out: 'dist/analysisWorker.js', platform: 'node' },
   { in: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
 ];
 

@@ -39,12 +39,13 @@ export function remoteUri(port, absPath) {
 /**
  * @returns {Promise<{ passed: number, failed: number, skipped: number }>}
  */
-export async function runSuiteInCodeServer({ timeoutMs = 120_000 } = {}) {
+export async function runSuiteInCodeServer({ timeoutMs = 420_000 } = {}) {
   if (!existsSync(SUITE_ENTRY)) throw new Error(`${SUITE_ENTRY} is missing: run npm run build:tests`);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'gg-suite-'));
   const resultsFile = path.join(scratch, 'results.json');
+  const measurementsFile = path.join(scratch, 'measurements.txt');
   const workspace = makeExamplesWorkspace();
-  const server = await startCodeServer({ env: { GG_TEST_RESULTS: resultsFile } });
+  const server = await startCodeServer({ env: { GG_TEST_RESULTS: resultsFile, GG_TEST_MEASUREMENTS: measurementsFile } });
   let browser;
   try {
     browser = await launchChromium();
@@ -72,6 +73,7 @@ export async function runSuiteInCodeServer({ timeoutMs = 120_000 } = {}) {
       await sleep(250);
     }
     report('code-server extension host', results);
+    if (existsSync(measurementsFile)) console.log(`  measured:\n    ${readFileSync(measurementsFile, 'utf8').trim().split('\n').join('\n    ')}`);
     return { passed: results.passed, failed: results.failed, skipped: results.pending };
   } finally {
     await browser?.close().catch(() => {});

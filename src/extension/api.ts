@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import type { HostMessage } from '../shared/protocol';
+import type { HostStats } from './analysis/analysisService';
+import type { WorkerStats } from './analysis/protocol';
 import type { MarkdownItLike } from './markdown/neuronFences';
 
 /** A panel as tests and other extensions see it. */
@@ -11,14 +13,23 @@ export interface PanelInfo {
   /** The webview said `ready` and has not been dropped since. */
   readonly ready: boolean;
   readonly visible: boolean;
-  /** Messages posted to the webview, oldest first (the last 50). */
+  /** Messages posted to the webview, oldest first (the last 50; kept in test mode only). */
   readonly posted: readonly HostMessage[];
   /** Messages from the webview that failed the guard. */
   readonly rejected: number;
 }
 
-/** What `activate` returns. Meant for tests; stable enough for other extensions to read. */
-export interface GradientGeometryApi {
+/** What `activate` returns outside tests: the Markdown preview's plugin, nothing else. */
+export interface PublicApi {
+  /** markdown-it plugin for the built-in Markdown preview: fenced ```neuron blocks become figures. */
+  extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
+}
+
+/**
+ * What `activate` returns when the extension runs under tests (`ExtensionMode.Test`): the public
+ * API and the hooks the extension-host suite reads. Not exported to other extensions otherwise.
+ */
+export interface GradientGeometryApi extends PublicApi {
   panels(): PanelInfo[];
   /** Fires after a message reached a webview. */
   readonly onDidPost: vscode.Event<{ readonly key: string; readonly message: HostMessage }>;
@@ -29,6 +40,6 @@ export interface GradientGeometryApi {
    * is untrusted input); returns the restored panel's key, or undefined when it was not kept.
    */
   restorePanel(state: unknown): Promise<string | undefined>;
-  /** markdown-it plugin for the built-in Markdown preview: fenced ```neuron blocks become figures. */
-  extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
+  /** What the analysis worker holds and has done (analyses per document key), and the host's counters. */
+  analysisStats(): Promise<{ readonly worker: WorkerStats | undefined; readonly host: HostStats }>;
 }

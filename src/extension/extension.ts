@@ -1,6 +1,10 @@
-// Wires the extension together: the command, the panels, their serializer and the settings.
+// Wires the extension together: the analysis service, the command, the panels, their serializer
+// and the settings; in test mode, the hooks the extension-host tests read.
 import * as vscode from 'vscode';
-import type { GradientGeometryApi } from './api';
+import type { GradientGeometryApi, PublicApi } from './api';
+import { AnalysisService } from './analysis/analysisService';
+import { inProcessTransportFactory } from './analysis/inProcessTransport';
+import { nodeTransportFactory } from './analysis/nodeTransport';
 import { CONFIG_SECTION, readSettings } from './config';
 import { PANEL_VIEW_TYPE, webviewOptions } from './panel/geometryPanel';
 import { PanelManager } from './panel/panelManager';
@@ -10,20 +14,23 @@ import { registerOpenLessonCommand, registerPresenterCommand, watchFirstSpecEdit
 import { extendMarkdownIt } from './markdown/neuronFences';
 import type { HostMessage } from '../shared/protocol';
 
-export function activate(context: vscode.ExtensionContext): GradientGeometryApi {
+export function activate(context: vscode.ExtensionContext): GradientGeometryApi | PublicApi {
   const log = vscode.window.createOutputChannel('Gradient Geometry', { log: true });
   context.subscriptions.push(log);
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   let settings = readSettings();
-  const manager = new PanelManager({ extensionUri: context.extensionUri, workspaceState: context.workspaceState, log, settings: () => settings });
+  const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath;
+  const transport = nodeTransportFactory(workerScript);
+  if (!transport) log.warn(`${workerScript} is missing: analysing on the extension host's thread.`);
+  const analysis = new AnalysisService(transport ?? inProcessTransportFactory, (m) => log.info(m));
+  context.subscriptions.push({ dispose: () => analysis.dispose() });
+  const manager = new PanelManager({ extensionUri: context.extensionUri, workspaceState: context.workspaceState, log, settings: () => settings, analysis, keepPosted: testMode });
   context.subscriptions.push(manager);
-
-  const postEmitter = new vscode.EventEmitter<{ key: string; message: HostMessage }>();
-  context.subscriptions.push(postEmitter);
+  context.subscriptions.push(registerLanguageFeatures(analysis, (source) => manager.show(source)));
   context.subscriptions.push(
-    manager.onDidCreatePanel((panel) => {
-      const key = panel.key;
-      panel.channel.onDidPost((message) => postEmitter.fire({ key, message }));
-    }),
+    registerOpenLessonCommand(context.extensionUri, () => manager.show(chooseSource())),
+    watchFirstSpecEdit(),
+    registerPresenterCommand(),
   );
 
   context.subscriptions.push(
@@ -39,13 +46,16 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
     }),
   );
 
-  context.subscriptions.push(registerLanguageFeatures(context, (source) => manager.show(source)));
+  // Other extensions get the Markdown plugin only; the hooks below exist for the test suite.
+  if (!testMode) return { extendMarkdownIt };
+  const postEmitter = new vscode.EventEmitter<{ key: string; message: HostMessage }>();
+  context.subscriptions.push(postEmitter);
   context.subscriptions.push(
-    registerOpenLessonCommand(context.extensionUri, () => manager.show(chooseSource())),
-    watchFirstSpecEdit(),
-    registerPresenterCommand(),
+    manager.onDidCreatePanel((panel) => {
+      const key = panel.key;
+      panel.channel.onDidPost((message) => postEmitter.fire({ key, message }));
+    }),
   );
-
   return {
     panels: () =>
       manager.all().map((p) => ({
@@ -70,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
       return manager.all().find((p) => p.webviewPanel === webviewPanel)?.key;
     },
     extendMarkdownIt,
+    analysisStats: () => analysis.stats(),
   };
 }
 

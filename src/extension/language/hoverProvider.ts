@@ -1,18 +1,17 @@
 // Hovers: the spec hovers in .neuron files; annotated expressions, annotation comments, ```neuron
 // fences and unannotated neuron expressions elsewhere.
 import * as vscode from 'vscode';
-import { embeddedHoverAt, hoverAt, type HoverContent } from '../../core/editor';
 import { headingLines, resolveScienceLinks, SCIENCE_DOC } from '../../core/editor/text/scienceLinks';
-import type { AnalysisCache } from './analysisCache';
+import type { AnalysisService } from '../analysis/analysisService';
+import { INSERT_ANNOTATION_COMMAND, insertAnnotationLink as linkFor } from '../analysis/server';
 import { toMarkdown, toRange } from './convert';
-import { isNeuronDocument } from './selectors';
+import { documentSource } from './documents';
 
-export const INSERT_ANNOTATION_COMMAND = 'gradientGeometry.insertAnnotation';
+export { INSERT_ANNOTATION_COMMAND };
 
-/** A command link that inserts an annotation above the expression at `offset` of `document`. */
+/** A command link that inserts an annotation above the expression at `offset` of `document` (the worker builds the same). */
 export function insertAnnotationLink(document: vscode.TextDocument, offset: number): string {
-  const args = encodeURIComponent(JSON.stringify([document.uri.toString(), offset]));
-  return `[Insert a neuron: annotation](command:${INSERT_ANNOTATION_COMMAND}?${args})`;
+  return linkFor(document.uri.toString(), offset);
 }
 
 /** This extension's id (publisher.name in package.json). */
@@ -28,7 +27,7 @@ export class HoverProvider implements vscode.HoverProvider {
   private readonly science: { uri: string; lines?: ReadonlyMap<string, number> } | undefined;
 
   /** `extensionUri` locates the shipped docs; without it the extension is looked up by its id. */
-  constructor(private readonly cache: AnalysisCache, extensionUri?: vscode.Uri) {
+  constructor(private readonly service: AnalysisService, extensionUri?: vscode.Uri) {
     const root = extensionUri ?? vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
     if (!root) return;
     const doc = scienceDocumentUri(root);
@@ -41,18 +40,13 @@ export class HoverProvider implements vscode.HoverProvider {
     );
   }
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  /** The analysis worker answers (analysis/analysisService.ts); undefined when the document changed meanwhile. */
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     try {
-      const text = document.getText();
       const offset = document.offsetAt(position);
-      let content: HoverContent | undefined;
-      if (isNeuronDocument(document)) {
-        const { parsed, analysis } = this.cache.analyze(text);
-        content = hoverAt(text, offset, parsed, analysis);
-      } else {
-        content = embeddedHoverAt(text, offset, document.languageId, this.cache.analyze, (e) => insertAnnotationLink(document, e.range.start));
-      }
-      if (!content) return undefined;
+      const source = documentSource(document);
+      const content = await this.service.hover(source, offset, document.uri.toString());
+      if (!content || document.version !== source.version) return undefined;
       const markdown = this.science ? resolveScienceLinks(content.markdown, this.science.uri, this.science.lines) : content.markdown;
       return new vscode.Hover(toMarkdown(markdown), toRange(document, content.range));
     } catch (e) {

@@ -1,7 +1,7 @@
 // Editor intelligence in VS Code: thin providers over src/core/editor. One entry point, called
 // once from extension.ts.
 import * as vscode from 'vscode';
-import { AnalysisCache } from './analysisCache';
+import type { AnalysisService } from '../analysis/analysisService';
 import { CodeActionProvider } from './codeActionProvider';
 import { CodeLensProvider } from './codeLensProvider';
 import { registerCommands, type ShowSource } from './commands';
@@ -17,19 +17,20 @@ const ALL: vscode.DocumentSelector = [...(NEURON_SELECTOR as vscode.DocumentFilt
  * Registers diagnostics, hovers, quick fixes, completions, CodeLens (and folding, `.neuron` only) for `.neuron` files and for
  * specs embedded in Python, JavaScript/TypeScript, Markdown and notebook cells. `showSource` opens
  * a panel for an embedded spec (the panel manager's `show`); without it the embedded CodeLens
- * falls back to the plain show command. Returns one Disposable for everything.
+ * falls back to the plain show command. Every analysis comes from `service` (the worker the panel
+ * uses too), folding included; completions read the text around the cursor directly (bounded by a line).
+ * Returns one Disposable for everything.
  */
-export function registerLanguageFeatures(_context: vscode.ExtensionContext, showSource?: ShowSource): vscode.Disposable {
-  const cache = new AnalysisCache();
-  const lenses = new CodeLensProvider(cache);
+export function registerLanguageFeatures(service: AnalysisService, showSource?: ShowSource): vscode.Disposable {
+  const lenses = new CodeLensProvider(service);
   return vscode.Disposable.from(
-    new DiagnosticsProvider(cache),
+    new DiagnosticsProvider(service),
     lenses,
-    vscode.languages.registerHoverProvider(ALL, new HoverProvider(cache)),
-    vscode.languages.registerCodeActionsProvider(ALL, new CodeActionProvider(cache), CodeActionProvider.metadata),
+    vscode.languages.registerHoverProvider(ALL, new HoverProvider(service)),
+    vscode.languages.registerCodeActionsProvider(ALL, new CodeActionProvider(service), CodeActionProvider.metadata),
     vscode.languages.registerCompletionItemProvider(ALL, new CompletionProvider(), ...COMPLETION_TRIGGERS),
     vscode.languages.registerCodeLensProvider(ALL, lenses),
-    vscode.languages.registerFoldingRangeProvider(NEURON_SELECTOR, new FoldingProvider()),
+    vscode.languages.registerFoldingRangeProvider(NEURON_SELECTOR, new FoldingProvider(service)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('gradientGeometry')) lenses.refresh();
     }),

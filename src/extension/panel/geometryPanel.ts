@@ -3,12 +3,13 @@ import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import type { Settings } from '../config';
 import { buildWebviewHtml, makeNonce } from '../../shared/webviewHtml';
-import { packAnalysisMessage } from '../../shared/analysisWire';
 import { MAX_PERSISTED_SPEC_CHARS } from '../../shared/protocol';
 import type { HostMessage, PanelRequest, PersistedSnapshot } from '../../shared/protocol';
-import { parseSpec } from '../../core/spec/parse';
-import type { StatementKey, StatementRange } from '../../core/spec/types';
-import { analyzeText } from './analyzeText';
+import type { SourceRange } from '../../core/diagnostics';
+import type { StatementKey } from '../../core/spec/types';
+import type { AnalysisService, DocumentSource } from '../analysis/analysisService';
+import type { StatementSpans } from '../analysis/protocol';
+import { documentSource } from '../language/documents';
 import { PanelMessenger } from './messenger';
 import { saveExport, writeSpecChanges } from './panelRequests';
 import { panelTitle, sourceKey, sourceName } from './panelSource';
@@ -16,6 +17,12 @@ import type { PanelSource } from './panelSource';
 import { locateSpec, openDocument, sourceDocumentUri } from './specLocation';
 
 export const PANEL_VIEW_TYPE = 'gradientGeometry.panel';
+
+/**
+ * Versions of snapshot texts, increasing across panels: a panel restored under a key that an
+ * earlier panel used never names a version the analysis worker already holds another text for.
+ */
+let snapshotVersions = 0;
 
 /** Only the built bundle and the static assets are loadable in the webview. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -33,6 +40,10 @@ export interface PanelHost {
   readonly workspaceState: vscode.Memento;
   readonly log: vscode.LogOutputChannel;
   settings(): Settings;
+  /** The one analysis service: the panel, diagnostics, hovers and CodeLens share its analyses. */
+  readonly analysis: AnalysisService;
+  /** Test mode: messengers keep the messages they posted (extension.ts). */
+  readonly keepPosted?: boolean;
 }
 
 type AnalysisMessage = Extract<HostMessage, { type: 'analysis' }>;
@@ -49,12 +60,15 @@ export class GeometryPanel extends Disposable {
   private currentErrors: ErrorsMessage | undefined;
   /** Version of the newest text analysed; an older one never replaces it. */
   private analysedVersion = -1;
-  private snapshotVersion = 0;
+  /** Version of the newest text sent to the analysis service. */
+  private requestedVersion = -1;
+  /** Cursor moves: only the newest one's answer is shown. */
+  private highlightRequest = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   /** The statement last highlighted from the editor (re-sent when the page reloads). */
   private highlighted: StatementKey | null = null;
-  /** The last text parsed for statement ranges, so cursor moves in one version parse once. */
-  private rangesCache: { text: string; ranges: Partial<Record<StatementKey, StatementRange>> } | undefined;
+  /** The statement ranges of the last located text, so cursor moves in one version ask once. */
+  private rangesCache: { key: string; version: number; text: string; ranges: StatementSpans } | undefined;
 
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposeEmitter.event;
@@ -65,7 +79,7 @@ export class GeometryPanel extends Disposable {
     private readonly host: PanelHost,
   ) {
     super();
-    this.messenger = this.register(new PanelMessenger(webviewPanel.webview, host.log));
+    this.messenger = this.register(new PanelMessenger(webviewPanel.webview, host.log, host.keepPosted ?? false));
     this.register(this.messenger.onReady(() => void this.sendAll()));
     this.register(this.messenger.onRevealError((at) => void this.revealError(at.line, at.column)));
     this.register(this.messenger.onRequest((request) => void this.handleRequest(request)));
@@ -115,17 +129,25 @@ export class GeometryPanel extends Disposable {
     }, this.host.settings().liveUpdateDelay);
   }
 
-  /** Analyses the source's current text now and sends the result. */
+  /** Asks the analysis service for the source's current text and sends the result when it comes. */
   refresh(): void {
+    void this.analyse();
+  }
+
+  private async analyse(): Promise<void> {
     if (this.isDisposed) return;
     const current = this.currentText();
-    if (current === undefined || current.version <= this.analysedVersion) return;
+    if (current === undefined || current.version <= this.requestedVersion) return;
+    this.requestedVersion = current.version;
+    const source = this.source;
+    // The worker packs the message (analysisWire.ts): batches and δₚ travel as typed arrays.
+    const result = await this.host.analysis.panel(current);
+    // Undefined: a newer version replaced this one before it was analysed.
+    if (result === undefined || this.isDisposed || source !== this.source || current.version < this.analysedVersion) return;
     this.analysedVersion = current.version;
-    const result = analyzeText(current.text, { defaultSteps: this.host.settings().defaultSteps, sampleColumns: true });
     const common = { version: current.version, source: sourceName(this.source), ...this.uriField(), ...this.snapshotField() };
     if (result.kind === 'analysis') {
-      // Batches and δₚ travel as typed arrays (a 2,000-step run with variants is ~10 MB as JSON).
-      this.lastAnalysis = packAnalysisMessage({ type: 'analysis', ...common, analysis: result.analysis, spec: result.spec, statementLines: result.statementLines, writable: this.source.kind === 'document' });
+      this.lastAnalysis = { type: 'analysis', ...common, ...result.payload, writable: this.source.kind === 'document' };
       this.currentErrors = undefined;
       void this.messenger.post(this.lastAnalysis);
     } else {
@@ -141,6 +163,7 @@ export class GeometryPanel extends Disposable {
     if (now.animationStepsPerSecond !== previous.animationStepsPerSecond || now.presenterMode !== previous.presenterMode) void this.messenger.post(this.settingsMessage());
     if (now.defaultSteps !== previous.defaultSteps) {
       this.analysedVersion = -1;
+      this.requestedVersion = -1;
       this.refresh();
     }
   }
@@ -152,6 +175,8 @@ export class GeometryPanel extends Disposable {
   override dispose(): void {
     if (this.isDisposed) return;
     if (this.debounce !== undefined) clearTimeout(this.debounce);
+    this.host.analysis.close(this.snapshotKey);
+    this.host.analysis.close(`located:${this.key}`);
     this.disposeEmitter.fire();
     super.dispose();
     this.webviewPanel.dispose();
@@ -177,9 +202,18 @@ export class GeometryPanel extends Disposable {
     return { snapshot };
   }
 
-  private statementRanges(text: string): Partial<Record<StatementKey, StatementRange>> {
-    if (this.rangesCache?.text !== text) this.rangesCache = { text, ranges: parseSpec(text).ranges };
-    return this.rangesCache.ranges;
+  /** The statement ranges of a located spec text, from the analysis service (one request per version). */
+  private async statementRanges(document: vscode.TextDocument, text: string): Promise<StatementSpans | undefined> {
+    // A document shown whole shares the panel's analysis; a located part (selection, annotation) has its own key.
+    const whole = this.source.kind === 'document' && text.length === document.getText().length;
+    const ref: DocumentSource = whole
+      ? documentSource(document, 'spec')
+      : { key: `located:${this.key}`, version: document.version, languageId: 'neuron', defaultSteps: this.host.settings().defaultSteps, kind: 'spec', text: () => text };
+    const c = this.rangesCache;
+    if (c && c.key === ref.key && c.version === ref.version && c.text.length === text.length) return c.ranges;
+    const ranges = await this.host.analysis.statements(ref);
+    if (ranges) this.rangesCache = { key: ref.key, version: ref.version, text, ranges };
+    return ranges;
   }
 
   /**
@@ -187,14 +221,23 @@ export class GeometryPanel extends Disposable {
    * statement under the cursor (null: none) when it changed.
    */
   highlightAt(document: vscode.TextDocument, position: vscode.Position): void {
+    void this.highlight(document, position);
+  }
+
+  private async highlight(document: vscode.TextDocument, position: vscode.Position): Promise<void> {
     if (this.isDisposed) return;
     const uri = sourceDocumentUri(this.source);
     if (!uri || uri.toString() !== document.uri.toString()) return;
+    const request = ++this.highlightRequest;
     const located = locateSpec(this.source, document);
     const offset = located?.toSpec(position);
     let key: StatementKey | null = null;
-    if (located && offset !== undefined) key = statementAt(located.text, this.statementRanges(located.text), offset);
-    if (key === this.highlighted) return;
+    if (located && offset !== undefined) {
+      const ranges = await this.statementRanges(document, located.text);
+      if (!ranges) return;
+      key = statementAt(located.text, ranges, offset);
+    }
+    if (request !== this.highlightRequest || this.isDisposed || key === this.highlighted) return;
     this.highlighted = key;
     void this.messenger.post({ type: 'highlight', key });
   }
@@ -208,7 +251,7 @@ export class GeometryPanel extends Disposable {
       const document = openDocument(uri) ?? (await vscode.workspace.openTextDocument(uri));
       const located = locateSpec(this.source, document);
       if (!located) return fail(`The spec of this picture is no longer in ${sourceName(this.source)}.`);
-      const range = this.statementRanges(located.text)[key];
+      const range = (await this.statementRanges(document, located.text))?.[key];
       if (!range) return fail(`${key === 'teacherW' ? 'w*' : key} is not written in the spec: it has its default value.`);
       const target = located.toDocument((row !== undefined ? range.rows?.[row] : undefined) ?? range.statement);
       if (!target) return fail(`Could not find ${key} in the editor.`);
@@ -237,12 +280,23 @@ export class GeometryPanel extends Disposable {
     if (this.highlighted !== null) await this.messenger.post({ type: 'highlight', key: this.highlighted });
   }
 
-  private currentText(): { text: string; version: number } | undefined {
-    if (this.source.kind === 'snapshot') return { text: this.source.text, version: ++this.snapshotVersion };
+  /** The analysis service's key of this panel's snapshot text. */
+  private get snapshotKey(): string {
+    return `snapshot:${this.key}`;
+  }
+
+  /** The source's current version for the analysis service. */
+  private currentText(): DocumentSource | undefined {
+    const defaultSteps = this.host.settings().defaultSteps;
+    if (this.source.kind === 'snapshot') {
+      const text = this.source.text;
+      // The worker keeps the analysis when a new snapshot version brings the same text.
+      return { key: this.snapshotKey, version: ++snapshotVersions, languageId: 'neuron', defaultSteps, kind: 'spec', text: () => text };
+    }
     const key = this.source.uri.toString();
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     // A closed document keeps its last picture; it syncs again once reopened.
-    return document ? { text: document.getText(), version: document.version } : undefined;
+    return document ? documentSource(document, 'spec') : undefined;
   }
 
   private html(): string {
@@ -305,8 +359,8 @@ export class GeometryPanel extends Disposable {
  * The statement at `offset` of `text`: the one whose range holds it, else one on the same line
  * (the cursor after a value or in its trailing comment), the nearest on that line; null: none.
  */
-export function statementAt(text: string, ranges: Partial<Record<StatementKey, StatementRange>>, offset: number): StatementKey | null {
-  const entries = Object.entries(ranges) as [StatementKey, StatementRange][];
+export function statementAt(text: string, ranges: Partial<Record<StatementKey, { readonly statement: SourceRange }>>, offset: number): StatementKey | null {
+  const entries = Object.entries(ranges) as [StatementKey, { readonly statement: SourceRange }][];
   for (const [key, r] of entries) if (offset >= r.statement.start && offset <= r.statement.end) return key;
   // The cursor's line: [lineStart, lineEnd).
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;

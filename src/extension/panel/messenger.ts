@@ -4,7 +4,10 @@ import { assertNever, isWebviewMessage } from '../../shared/protocol';
 import type { HostMessage, PanelRequest, WebviewMessage } from '../../shared/protocol';
 import type { StatementKey } from '../../core/spec/types';
 
-/** Messages kept per panel for inspection (tests, logs); older ones are dropped. */
+/**
+ * Messages kept per panel for the extension-host tests (test mode only: an analysis message of a
+ * large lesson is megabytes); older ones are dropped.
+ */
 const HISTORY = 50;
 
 /**
@@ -32,9 +35,11 @@ export class PanelMessenger extends Disposable {
   private readonly postEmitter = this.register(new vscode.EventEmitter<HostMessage>());
   readonly onDidPost = this.postEmitter.event;
 
+  /** `keepPosted`: keep the last posted messages for `posted` (tests); otherwise `posted` stays empty. */
   constructor(
     private readonly webview: vscode.Webview,
     private readonly log: vscode.LogOutputChannel,
+    private readonly keepPosted = false,
   ) {
     super();
     this.register(webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
@@ -62,8 +67,10 @@ export class PanelMessenger extends Disposable {
     if (!this.ready || this.isDisposed) return false;
     const delivered = await this.webview.postMessage(message);
     if (delivered) {
-      this.history.push(message);
-      if (this.history.length > HISTORY) this.history.shift();
+      if (this.keepPosted) {
+        this.history.push(message);
+        if (this.history.length > HISTORY) this.history.shift();
+      }
       this.postEmitter.fire(message);
     }
     return delivered;
