@@ -13,6 +13,7 @@ import { buildObjective } from '../core/engine/objective';
 import { batchSize, createStepper } from '../core/engine/optimizers';
 import { parseSpec } from '../core/spec/parse';
 import { editorTable } from './editorBench';
+import { searchWorstSpec } from './worstSpec';
 import type { Spec } from '../core/spec/types';
 
 let peakHeap = 0;
@@ -132,7 +133,29 @@ function headline(): number {
   return t;
 }
 
+/** The worst accepted spec by search (issue 11 §1): aim ≤ 2 s on one core, all variants included. */
+function worstSpecTable(candidates: number, seed: number): void {
+  console.log(`\n## Worst accepted spec (search: ${candidates} random specs, each also pushed to its limits; seed ${seed})`);
+  const r = searchWorstSpec(candidates, seed, (line) => console.log(line));
+  console.log(`${r.accepted} of ${r.candidates} candidates accepted; median ${r.medianMs.toFixed(0)} ms; worst ${r.worstMs.toFixed(0)} ms (aim ≤ 2000 ms):`);
+  console.log(r.worstText.replace(/^/gm, '    ').replace(/(w\*? = \[[^\]]{60})[^\]]*\]/g, '$1…]'));
+}
+
+function option(name: string, fallback: number): number {
+  const k = process.argv.indexOf(name);
+  return k >= 0 ? Number(process.argv[k + 1]) : fallback;
+}
+
 function main(): void {
+  if (process.argv.includes('--fit')) {
+    // Rows for fitting the work model's prices (ns per unit of each part), one JSON per line.
+    for (const row of searchWorstSpec(option('--candidates', 40), option('--seed', 1)).rows) console.log(JSON.stringify(row));
+    return;
+  }
+  if (process.argv.includes('--worst')) {
+    worstSpecTable(option('--candidates', 40), option('--seed', 1));
+    return;
+  }
   if (process.argv.includes('--headline')) {
     headline();
     console.log(`whole process (node start to here): ${performance.now().toFixed(0)} ms`);
@@ -162,6 +185,7 @@ function main(): void {
   engineTable();
   parserTable();
   editorTable(time);
+  worstSpecTable(40, 1);
   sampleMemory();
   console.log(`\npeak heap used ${mb(peakHeap)}, peak RSS ${mb(peakRss)}`);
 }

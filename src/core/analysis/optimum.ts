@@ -10,6 +10,7 @@
  *   the gradient shrinks but the Newton step does not, ‖θ‖ grows, and no optimum is reported.
  */
 import { choleskySolve, dot, norm, type SymmetricEigen } from '../engine/linalg';
+import { LINE_SEARCH, NEWTON_ITERATIONS, NEWTON_PASSES } from '../spec/work';
 import type { Objective } from '../engine/objective';
 import type { Optimum } from './types';
 
@@ -73,15 +74,22 @@ export function leastSquaresOptimum(obj: Objective, theta0: ArrayLike<number>, e
   return report(obj, theta, 'least-squares', note);
 }
 
-/** Damped-Newton optimum of the logistic loss, or null when it does not converge (separable data). */
-export function newtonOptimum(obj: Objective, theta0: ArrayLike<number>, maxIter = 100): OptimumResult {
+/**
+ * Damped-Newton optimum of the logistic loss, or null when it does not converge (separable data,
+ * or not within the budget). The work is bounded whatever the data: at most NEWTON_ITERATIONS
+ * Hessians and NEWTON_PASSES passes over the data for losses and gradients (spec/work.ts counts
+ * both before anything runs), the line search at most LINE_SEARCH halvings.
+ */
+export function newtonOptimum(obj: Objective, theta0: ArrayLike<number>, maxIter = NEWTON_ITERATIONS): OptimumResult {
   const q = obj.q;
   const theta = Float64Array.from(theta0);
   const g = new Float64Array(q);
   const trial = new Float64Array(q);
   const limit = 1e6 * (1 + norm(theta0));
   let loss = obj.lossAndGradient(theta, g);
-  for (let it = 0; it < maxIter; it++) {
+  let passes = 1;
+  let ranAway = false;
+  for (let it = 0; it < maxIter && passes < NEWTON_PASSES; it++) {
     const h = obj.hessianAt(theta);
     let tr = 0;
     for (let i = 0; i < q; i++) tr += h[i * q + i];
@@ -90,18 +98,28 @@ export function newtonOptimum(obj: Objective, theta0: ArrayLike<number>, maxIter
     for (let tries = 0; tries < 30 && !d; tries++, mu *= 10) d = choleskySolve(h, q, g, mu);
     if (!d) break;
     for (let i = 0; i < q; i++) d[i] = -d[i];
-    // Backtracking: halve until the loss decreases enough (Armijo, c = 1e-4).
     const slope = dot(g, d);
+    // The Newton decrement −gᵀd is twice the predicted decrease: below the rounding of the loss,
+    // θ is the optimum to double precision (‖d‖ itself stalls at the gradient's rounding / λmin).
+    if (-slope <= 1e-15 * Math.abs(loss)) {
+      return report(obj, theta, 'newton', `Damped Newton on the mean cross-entropy converged in ${it} iterations (‖∇L‖ = ${norm(g).toExponential(1)}).`);
+    }
+    // Backtracking: halve until the loss decreases enough (Armijo, c = 1e-4).
     let t = 1;
     let next = loss;
-    for (let ls = 0; ls < 60; ls++, t /= 2) {
+    for (let ls = 0; ls < LINE_SEARCH && passes < NEWTON_PASSES; ls++, t /= 2) {
       for (let i = 0; i < q; i++) trial[i] = theta[i] + t * d[i];
       next = obj.lossAt(trial);
+      passes++;
       if (next <= loss + 1e-4 * t * slope) break;
     }
     theta.set(trial);
     loss = obj.lossAndGradient(theta, g);
-    if (!Number.isFinite(loss) || norm(theta) > limit) break;
+    passes++;
+    if (!Number.isFinite(loss) || norm(theta) > limit) {
+      ranAway = true;
+      break;
+    }
     if (norm(d) <= 1e-10 * (1 + norm(theta))) {
       return report(obj, theta, 'newton', `Damped Newton on the mean cross-entropy converged in ${it + 1} iterations (‖∇L‖ = ${norm(g).toExponential(1)}).`);
     }
@@ -109,8 +127,26 @@ export function newtonOptimum(obj: Objective, theta0: ArrayLike<number>, maxIter
   return {
     theta: null,
     optimum: null,
-    reason: 'the logistic loss has no finite minimum here (the classes are separable, so the loss keeps falling as ‖w‖ grows); Newton iterations ran away instead of converging',
+    reason: ranAway || separates(obj, theta)
+      ? 'the logistic loss has no finite minimum here (the classes are separable, so the loss keeps falling as ‖w‖ grows); Newton iterations ran away instead of converging'
+      : `damped Newton did not converge within its budget of ${NEWTON_ITERATIONS} iterations and ${NEWTON_PASSES} passes over the data`,
   };
+}
+
+/**
+ * Whether θ strictly separates 0/1 labels (f > 0 exactly where y = 1): then scaling θ up lowers
+ * the logistic loss for ever, a certificate that it has no finite minimum. Soft labels never do.
+ */
+function separates(obj: Objective, theta: ArrayLike<number>): boolean {
+  const { n, P, data } = obj;
+  for (let p = 0; p < P; p++) {
+    const y = data.y[p];
+    if (y !== 0 && y !== 1) return false;
+    let f = obj.biasTrained ? theta[n] : obj.fixedBias;
+    for (let i = 0; i < n; i++) f += theta[i] * data.x[p * n + i];
+    if (y === 1 ? !(f > 0) : !(f < 0)) return false;
+  }
+  return P > 0;
 }
 
 /** θ* for the objective's loss. */

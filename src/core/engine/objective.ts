@@ -208,25 +208,33 @@ export function buildObjective(data: Dataset, loss: Loss, biasTrained: boolean, 
     };
     obj = make(null);
   } else {
+    // The data and the bias are read into locals once: these loops run for every sample of every step.
+    const { x, y } = data;
+    const outputAt = (theta: ArrayLike<number>, p: number): number => {
+      const row = p * n;
+      let f = biasTrained ? theta[n] : b0;
+      for (let i = 0; i < n; i++) f += theta[i] * x[row + i];
+      return f;
+    };
     obj = {
       ...base,
       lossAt(theta) {
         let s = 0;
-        for (let p = 0; p < P; p++) s += sampleLoss(loss, output(obj, theta, p), data.y[p]);
+        for (let p = 0; p < P; p++) s += sampleLoss(loss, outputAt(theta, p), y[p]);
         return s / P;
       },
       lossAndGradient(theta, grad) {
         grad.fill(0);
         let s = 0;
         for (let p = 0; p < P; p++) {
-          const f = output(obj, theta, p);
-          const yp = data.y[p];
+          const f = outputAt(theta, p);
+          const yp = y[p];
           // softplus(f) and σ(f) share e = e^{−|f|} (the same value each computes on its own).
           const e = Math.exp(-Math.abs(f));
           s += Math.max(f, 0) + Math.log1p(e) - yp * f;
           const d = (f >= 0 ? 1 / (1 + e) : e / (1 + e)) - yp;
           const row = p * n;
-          for (let i = 0; i < n; i++) grad[i] += d * data.x[row + i];
+          for (let i = 0; i < n; i++) grad[i] += d * x[row + i];
           if (biasTrained) grad[n] += d;
         }
         for (let i = 0; i < q; i++) grad[i] /= P;
@@ -235,7 +243,7 @@ export function buildObjective(data: Dataset, loss: Loss, biasTrained: boolean, 
       hessianAt(theta) {
         const w = new Float64Array(P);
         for (let p = 0; p < P; p++) {
-          const s = sigmoid(output(obj, theta, p));
+          const s = sigmoid(outputAt(theta, p));
           w[p] = s * (1 - s);
         }
         return gram(data.x, P, n, biasTrained, w);

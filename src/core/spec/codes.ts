@@ -51,6 +51,7 @@ export const CODES = {
   momentWorkLimit: 'GG307',
   eigenWorkLimit: 'GG308',
   runWorkLimit: 'GG309',
+  analysisWorkLimit: 'GG310',
 } as const;
 
 export type DiagnosticCode = (typeof CODES)[keyof typeof CODES];
@@ -102,4 +103,5 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   GG307: 'The moments (samples × q², summed over the data sets to analyse) exceed the work limit.',
   GG308: 'The eigen-decompositions (q³, summed over the data sets to analyse) exceed the work limit.',
   GG309: 'The runs (steps × cost per step, summed over the main run and the variants) exceed the work limit.',
+  GG310: 'The whole analysis (every part, every variant, priced in CPU time) would take longer than the limit.',
 };

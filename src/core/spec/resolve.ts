@@ -11,8 +11,8 @@ import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
 import { DEFAULTS, defaultTeacherW, defaultView, defaultW } from './defaults';
 import type { State } from './statement';
-import { LIMITS, type InputSource, type LabelSource, type Loss, type Preprocess, type Spec, type StatementKey, type Variant } from './types';
-import { eigenWork, formatWork, LOGISTIC_SAMPLE_COST, momentWork, NEWTON_ITERATIONS, STEP_COST, runWork, type ProblemSize, type RunSize } from './work';
+import { LIMITS, type InputSource, type LabelSource, type Loss, type Spec, type StatementKey, type Variant } from './types';
+import { eigenWork, estimatedMs, formatWork, LOGISTIC_SAMPLE_COST, momentWork, NEWTON_ITERATIONS, planWork, STEP_COST, runWork, workParts, type WorkInput } from './work';
 
 /**
  * The tanh variant of written-out inputs reads each input s as a sigmoid output σ(z) and draws
@@ -175,17 +175,7 @@ export function resolve(state: State): Spec | undefined {
 }
 
 /** What `checkWork` needs of the resolved settings. */
-interface WorkInput {
-  readonly n: number;
-  readonly P: number;
-  readonly biasTrained: boolean;
-  /** A trained shift adds n parameters and makes every step cost a pass over the data. */
-  readonly shift: boolean;
-  readonly loss: Loss;
-  readonly batch: number | 'all';
-  readonly steps: number;
-  readonly preprocess: Preprocess;
-  readonly compare: readonly Variant[];
+interface CheckedWork extends WorkInput {
   /** The statement that set the dimension (w, w* or x), if any. */
   readonly dimensionKey: StatementKey | undefined;
   readonly explicit: boolean;
@@ -196,25 +186,14 @@ interface WorkInput {
  * Each error names the total, the limit, and sits on the statement that drives it (or on
  * `compare` when the main spec alone is within the limit).
  */
-function checkWork(state: State, w: WorkInput): void {
+function checkWork(state: State, w: CheckedWork): void {
   const { ranges, problems } = state;
-  const q = (w.biasTrained ? w.n + 1 : w.n) + (w.shift ? w.n : 0);
-  // Not a quadratic form with a shift: a step costs a pass over the data, as for the logistic loss.
-  const runLoss = (loss: Loss): Loss => (w.shift ? 'logistic' : loss);
-  const batchOf = (b: number | 'all'): number => (b === 'all' ? w.P : Math.max(1, Math.min(w.P, b)));
-  const mainProblem: ProblemSize = { n: w.n, q, P: w.P, loss: w.loss, preprocess: w.preprocess };
-  const mainRun: RunSize = { q, P: w.P, batch: batchOf(w.batch), steps: w.steps, loss: runLoss(w.loss) };
-  const problemsToAnalyse = [mainProblem];
-  const runs = [mainRun];
-  for (const v of w.compare) {
-    const c = v.changes;
-    const loss = c.loss ?? w.loss;
-    // Variants that keep the inputs, preprocessing and loss share the main problem (analysis/analyze.ts).
-    if (c.activation !== undefined || (c.preprocess !== undefined && c.preprocess !== w.preprocess) || loss !== w.loss) {
-      problemsToAnalyse.push({ ...mainProblem, loss, preprocess: c.preprocess ?? w.preprocess });
-    }
-    runs.push({ q, P: w.P, batch: batchOf(c.batch ?? w.batch), steps: c.steps ?? w.steps, loss: runLoss(loss) });
-  }
+  const plan = planWork(w);
+  const { q } = plan;
+  const [mainProblem] = plan.problems;
+  const [mainRun] = plan.runs;
+  const problemsToAnalyse = plan.problems;
+  const runs = plan.runs;
   const at = (...keys: (StatementKey | undefined)[]): SourceRange => {
     for (const k of keys) {
       const r = k ? ranges[k] : undefined;
@@ -223,7 +202,7 @@ function checkWork(state: State, w: WorkInput): void {
     return { start: 0, end: 0 };
   };
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-  const variantsText = (count: number): string => (count > 1 ? ` summed over the main spec and ${plural(count - 1, 'compare variant')} with their own data` : '');
+  const variantsText = (count: number): string => (count > 1 ? ` summed over ${count} data sets (the main spec's${w.compare.length > 0 ? ', the compare variants with their own data' : ''}${w.shift ? ', the linear model the shift solves for its optimum' : ''})` : '');
   const qText = `q = ${q} (n = ${w.n}${w.biasTrained ? ' plus the bias' : ''}${w.shift ? ' plus the shift' : ''})`;
 
   const moments = sum(problemsToAnalyse.map(momentWork));
@@ -241,7 +220,15 @@ function checkWork(state: State, w: WorkInput): void {
   if (run > LIMITS.maxRunWork) {
     const alone = runWork(mainRun) > LIMITS.maxRunWork;
     const perStep = `${w.loss === 'squared' && !w.shift ? 'q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
-    problems.error(CODES.runWorkLimit, alone ? at('steps', 'batch', w.dimensionKey, 'x') : at('compare'), `The runs need about ${formatWork(run)} operations: steps × (${perStep}) with ${w.steps} steps and ${qText}${runs.length > 1 ? `, summed over the main run and ${plural(runs.length - 1, 'compare variant')}` : ''}; this exceeds the work limit of ${formatWork(LIMITS.maxRunWork)}: expected fewer steps, a smaller dimension or fewer samples.`);
+    problems.error(CODES.runWorkLimit, alone ? at('steps', 'batch', w.dimensionKey, 'x') : at('compare'), `The runs need about ${formatWork(run)} operations: steps × (${perStep}) with ${w.steps} steps and ${qText}${runs.length > 1 ? `, summed over ${runs.length} runs (the main run${w.compare.length > 0 ? ` and ${plural(w.compare.length, 'compare variant')}` : ''}${w.shift ? ', each run twice with a shift' : ''})` : ''}; this exceeds the work limit of ${formatWork(LIMITS.maxRunWork)}: expected fewer steps, a smaller dimension or fewer samples.`);
+  }
+  if (problems.hasErrors) return;
+  // Every part together (data, grids, whitening, path entries, the shift's extra solves), priced in CPU time.
+  const total = estimatedMs(workParts(plan));
+  if (total > LIMITS.maxAnalysisMs) {
+    const alone = estimatedMs(workParts(planWork({ ...w, compare: [] }))) > LIMITS.maxAnalysisMs;
+    const seconds = (total / 1000).toFixed(total < 10_000 ? 1 : 0);
+    problems.error(CODES.analysisWorkLimit, alone ? at('steps', 'samples', w.dimensionKey, 'x') : at('compare'), `The whole analysis would take about ${seconds} s of computation (${w.P} samples, ${qText}, ${plural(w.steps, 'step')}${w.compare.length > 0 ? `, ${plural(w.compare.length, 'compare variant')}` : ''}${w.shift ? ', the shift run twice' : ''}); the limit is ${LIMITS.maxAnalysisMs / 1000} s so that the editor never freezes: expected fewer steps, fewer samples, a smaller dimension or fewer variants.`);
   }
 }
 

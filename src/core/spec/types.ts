@@ -163,4 +163,9 @@ export const LIMITS = {
   maxEigenWork: 150_000_000,
   /** … and Σ steps × cost per step over the runs (main and compare variants). */
   maxRunWork: 600_000_000,
+  /**
+   * The whole analysis, every part priced in CPU time (spec/work.ts estimatedMs: data, grids,
+   * whitening, path entries, the shift's second run and linear solves, besides the three above).
+   */
+  maxAnalysisMs: 2000,
 } as const;

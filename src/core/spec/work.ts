@@ -25,10 +25,15 @@
  * eigen unit and 1 ns per run unit, so each limit alone stays below about 0.7 s and the three
  * together near 2 s.
  */
-import type { Loss, Preprocess } from './types';
+import { DEFAULT_RESOLUTION, GRID_EVALUATIONS } from '../analysis/lossGrid';
+import type { Loss, Preprocess, Variant } from './types';
 
-/** Newton iterations of the logistic optimum (analysis/optimum.ts, newtonOptimum's maxIter). */
-export const NEWTON_ITERATIONS = 100;
+/** Most Newton iterations (Hessians) of the logistic optimum (analysis/optimum.ts, newtonOptimum). */
+export const NEWTON_ITERATIONS = 30;
+/** Most passes over the data for its losses and gradients, line searches included. */
+export const NEWTON_PASSES = 60;
+/** Most halvings of one line search. */
+export const LINE_SEARCH = 30;
 /** A logistic-loss sample costs about this many multiply-adds on top of its q (exp, log1p). */
 export const LOGISTIC_SAMPLE_COST = 24;
 
@@ -80,3 +85,142 @@ export function formatWork(v: number): string {
   if (m < 100) return `${m.toPrecision(3)} million`;
   return `${String(Math.round(m)).replace(/\B(?=(\d{3})+$)/g, ',')} million`;
 }
+
+/** What the work estimate needs of a resolved spec. */
+export interface WorkInput {
+  readonly n: number;
+  readonly P: number;
+  readonly biasTrained: boolean;
+  /** A trained shift adds n parameters and makes every step cost a pass over the data. */
+  readonly shift: boolean;
+  readonly loss: Loss;
+  readonly batch: number | 'all';
+  readonly steps: number;
+  readonly preprocess: Preprocess;
+  readonly compare: readonly Variant[];
+}
+
+/** The data sets and runs an analysis will build: the main ones and every compare variant's. */
+export interface WorkPlan {
+  readonly q: number;
+  readonly problems: readonly ProblemSize[];
+  readonly runs: readonly RunSize[];
+}
+
+export function planWork(w: WorkInput): WorkPlan {
+  const q = (w.biasTrained ? w.n + 1 : w.n) + (w.shift ? w.n : 0);
+  // Not a quadratic form with a shift: a step costs a pass over the data, as for the logistic loss.
+  const runLoss = (loss: Loss): Loss => (w.shift ? 'logistic' : loss);
+  const batchOf = (b: number | 'all'): number => (b === 'all' ? w.P : Math.max(1, Math.min(w.P, b)));
+  const main: ProblemSize = { n: w.n, q, P: w.P, loss: w.loss, preprocess: w.preprocess };
+  const problems = [main];
+  const runs: RunSize[] = [];
+  // With a shift each run is run twice (the second time to measure convergence to the minimiser
+  // it approached: analysis/analyze.ts), and each θ* solves the plain linear model (q = n + 1) again.
+  const addRun = (r: RunSize, loss: Loss): void => {
+    runs.push(r);
+    if (!w.shift) return;
+    runs.push(r);
+    const linear: ProblemSize = { n: w.n, q: w.n + 1, P: w.P, loss, preprocess: 'none' };
+    problems.push(linear, linear);
+  };
+  addRun({ q, P: w.P, batch: batchOf(w.batch), steps: w.steps, loss: runLoss(w.loss) }, w.loss);
+  for (const v of w.compare) {
+    const c = v.changes;
+    const loss = c.loss ?? w.loss;
+    // Variants that keep the inputs, preprocessing and loss share the main problem (analysis/analyze.ts).
+    if (c.activation !== undefined || (c.preprocess !== undefined && c.preprocess !== w.preprocess) || loss !== w.loss) {
+      problems.push({ ...main, loss, preprocess: c.preprocess ?? w.preprocess });
+    }
+    addRun({ q, P: w.P, batch: batchOf(c.batch ?? w.batch), steps: c.steps ?? w.steps, loss: runLoss(loss) }, loss);
+  }
+  return { q, problems, runs };
+}
+
+/**
+ * Every cost of an analysis beyond the three limited above, so that their sum is the whole:
+ *   data     per problem: drawing, activating, preprocessing and summarising the P × n inputs,
+ *            the cone (a sort of P angles) and the sample rows kept for the view: P·n
+ *   grid     per problem: the loss grid, 48² points, each a pass over the (sampled) logistic data
+ *   entries  per run: recording each path entry (θ, gradient, update, a batch of ≤ 64 δₚ)
+ */
+export function dataWork(p: ProblemSize): number {
+  return p.P * (p.n + 8);
+}
+
+/** The logistic optimum's passes over the data (losses and gradients; its Hessians are moments). */
+export function newtonWork(p: ProblemSize): number {
+  return p.loss === 'logistic' ? NEWTON_PASSES * p.P * (p.q + LOGISTIC_SAMPLE_COST) : 0;
+}
+
+export function gridWork(p: ProblemSize): number {
+  const points = DEFAULT_RESOLUTION * DEFAULT_RESOLUTION;
+  return p.loss === 'logistic' ? points * Math.min(p.P, Math.floor(GRID_EVALUATIONS / points)) : points;
+}
+
+/** Per step, the O(q) work besides the gradient: the optimizer's update, the path entry's copies, the statistics. */
+export function entryWork(r: RunSize): number {
+  return r.steps * (r.q + Math.min(r.batch, 64));
+}
+
+/** Whitening's own work: the covariance and the transform (2·P·n²) and its eigen-decomposition (n³). */
+export function whitenWork(p: ProblemSize): number {
+  return p.preprocess === 'whiten' ? 2 * p.P * p.n * p.n + p.n ** 3 : 0;
+}
+
+/** The work of a plan, part by part (units as in each function above). */
+export interface WorkParts {
+  readonly moments: number;
+  readonly eigen: number;
+  /** Runs of the squared loss (a quadratic form per step) … */
+  readonly run: number;
+  /** … and of the logistic loss or a trained shift (a pass over the data per step), with the logistic optimum's passes. */
+  readonly runLogistic: number;
+  readonly data: number;
+  readonly grid: number;
+  readonly entries: number;
+  readonly whiten: number;
+}
+
+export function workParts(plan: WorkPlan): WorkParts {
+  const sum = <T>(xs: readonly T[], f: (x: T) => number): number => xs.reduce((a, x) => a + f(x), 0);
+  return {
+    moments: sum(plan.problems, momentWork),
+    eigen: sum(plan.problems, eigenWork),
+    run: sum(plan.runs, (r) => (r.loss === 'squared' ? runWork(r) : 0)),
+    runLogistic: sum(plan.runs, (r) => (r.loss === 'squared' ? 0 : runWork(r))) + sum(plan.problems, newtonWork),
+    data: sum(plan.problems, dataWork),
+    grid: sum(plan.problems, gridWork),
+    entries: sum(plan.runs, entryWork),
+    whiten: sum(plan.problems, whitenWork),
+  };
+}
+
+/**
+ * Prices in nanoseconds of CPU time per unit of each part, fitted to the CPU time of about 190
+ * specs found by the worst-spec search (bench/worstSpec.ts; `node dist/bench.js --fit` prints the
+ * rows) on the project's 2-core machines, under load, then raised by a quarter so that the
+ * estimate is an upper one for nine specs in ten (the worst measured was 2.5× its estimate, a
+ * small spec far from the limit).
+ */
+export const PRICES_NS: Readonly<Record<keyof WorkParts, number>> = {
+  moments: 0.75,
+  eigen: 1.9,
+  run: 1.9,
+  runLogistic: 5,
+  data: 110,
+  grid: 95,
+  entries: 25,
+  whiten: 1.9,
+};
+
+/** Fixed cost of any analysis (ms): the start, the sentence, the small arrays. */
+export const BASE_MS = 50;
+
+/** The estimated CPU time of an analysis in milliseconds (LIMITS.maxAnalysisMs bounds it). */
+export function estimatedMs(parts: WorkParts): number {
+  let ns = 0;
+  for (const k of Object.keys(PRICES_NS) as (keyof WorkParts)[]) ns += PRICES_NS[k] * parts[k];
+  return BASE_MS + ns / 1e6;
+}
+

@@ -47,7 +47,7 @@ describe('a start whose loss is not finite', () => {
       assertStoppedAtStart(a, [1e300, 1e300]);
       assert.equal(
         a.sentence,
-        'The loss at the start is not finite: the starting weights (largest |wᵢ| = 1.00e+300) are too large for double precision with these inputs, so no step was taken; scale down the start or the inputs (the learning rate is not the problem).',
+        'The loss at the start is not finite: the starting weights (largest |wᵢ| = 1.00e300) are too large for double precision with these inputs, so no step was taken; scale down the start or the inputs (the learning rate is not the problem).',
       );
       assert.ok(allFinite(a), 'the whole analysis stays JSON-safe');
     });

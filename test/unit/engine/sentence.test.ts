@@ -76,9 +76,9 @@ const cases: [string, () => Spec, string][] = [
     'The run diverges at step 9: the loss grows from 0.331 to 3740. With η = 1.2 above the full-batch bound of Nesterov momentum (β = 0.9), (2 + 2β)/((1 + 2β)λmax) = 0.909, the eigen-direction with λ = 1.49 (north-east–south-west in the view) is amplified 1.88× per step: it needs ηλ < (2 + 2β)/(1 + 2β), here ηλ = 1.79.',
   ],
   [
-    'no finite optimum (separable logistic)',
+    'logistic loss on alternating labels: Newton finds the finite optimum (it used to stall at rounding and call the data separable)',
     () => makeSpec({ loss: 'logistic', labels: { kind: 'explicit', values: Array.from({ length: 64 }, (_, i) => i % 2) }, steps: 100 }),
-    'All inputs are positive, so every update points north-east or south-west; the logistic loss has no finite minimum here (the classes are separable, so the loss keeps falling as ‖w‖ grows); Newton iterations ran away instead of converging, so the run has no point to converge to, and the path is 179.8× the straight distance.',
+    'All inputs are positive, so every update points north-east or south-west; the optimum lies to the west, inside that cone, so the sign constraint forces no zig-zag, but the path still wanders (179.8× the straight distance) from the noise of single samples, and it has not converged after 100 steps.',
   ],
   [
     'no step taken',

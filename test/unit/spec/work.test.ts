@@ -23,7 +23,7 @@ describe('spec diagnostics: work limits (GG307–GG309)', () => {
 
   it('charges a full batch of the squared loss O(q²) per step, whatever the number of samples', () => {
     valid('samples = 100000\nbatch = all\nsteps = 10000');
-    valid(`w = ${vector(100)}\nsamples = 100000\nbatch = all\nsteps = 100`);
+    valid(`w = ${vector(100)}\nsamples = 50000\nbatch = all\nsteps = 100`);
   });
 
   it('rejects samples × q² over the moment limit, on samples; the logistic loss counts its Newton steps', () => {
@@ -43,7 +43,7 @@ describe('spec diagnostics: work limits (GG307–GG309)', () => {
     valid(base);
     const compare = 'center, tanh, adam, sgd, momentum, nesterov, rmsprop, whiten';
     const d = expectOne(`${base}compare = ${compare}`, 'GG309', compare);
-    assert.match(d.message, /summed over the main run and 8 compare variants/);
+    assert.match(d.message, /summed over 9 runs \(the main run and 8 compare variants\)/);
   });
 
   it('estimates from the sizes alone', () => {
@@ -54,4 +54,17 @@ describe('spec diagnostics: work limits (GG307–GG309)', () => {
     assert.equal(formatWork(1_500_000_000), '1,500 million');
     assert.equal(formatWork(12_345_678), '12.3 million');
   });
+
+  it('prices the whole analysis (GG310): the logistic grid and optimum, every variant, the shift run twice', () => {
+    // Issue 11: three lines that used to take 6 s, and 64 s with eight variants.
+    valid('samples = 100000\nloss = logistic\nsteps = 1');
+    const compare = 'center, whiten, tanh, relu, softplus, standardize, identity, sigmoid';
+    const d = expectOne(`samples = 100000\nloss = logistic\nsteps = 1\ncompare = ${compare}`, 'GG310', compare);
+    assert.match(d.message, /about [\d.]+ s of computation \(100000 samples, q = 3 \(n = 2 plus the bias\), 1 step, 8 compare variants\); the limit is 2 s/);
+    // A trained shift runs twice: a spec accepted without the shift is refused with it.
+    const run = `w = ${vector(60)}\nsamples = 2000\nbatch = 64\nsteps = 30000\n`;
+    valid(run);
+    assert.match(expectOne(`f = w·(x + s) + b\n${run}`, 'GG309', '30000').message, /each run twice with a shift/);
+  });
 });
+

@@ -1,0 +1,155 @@
+// The worst accepted spec, found by search rather than guessed (issue 11 §1): random specs over
+// every size, loss, preprocessing, batch, optimizer, shift and compare list, and adversarial ones
+// pushed to just inside each limit (the largest value of one size the parser still accepts, by
+// bisection). Each accepted candidate is analysed whole (all variants) and timed; the slowest
+// is reported with its text. Times are CPU time of the process (all its threads, GC included). `node dist/bench.js --worst [--candidates N] [--seed S]`.
+import { analyzeSpec } from '../core/analysis/analyze';
+import { parseSpec } from '../core/spec/parse';
+import { LIMITS, type Spec } from '../core/spec/types';
+import { planWork, workParts, type WorkParts } from '../core/spec/work';
+
+/** The work estimate's parts for a resolved spec. */
+export function workOf(spec: Spec): WorkParts {
+  return workParts(planWork({ n: spec.w.length, P: spec.samples, biasTrained: spec.biasTrained, shift: spec.shift, loss: spec.loss, batch: spec.batch, steps: spec.steps, preprocess: spec.preprocess, compare: spec.compare }));
+}
+
+/** A small seeded generator (mulberry32): the search is reproducible. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The sizes and choices a candidate is made of. */
+interface Candidate {
+  n: number;
+  P: number;
+  steps: number;
+  loss: 'squared' | 'logistic';
+  preprocess: string;
+  batch: string;
+  optimizer: string;
+  shift: boolean;
+  compare: string[];
+  activation: string;
+}
+
+const VARIANTS = ['center', 'whiten', 'standardize', 'tanh', 'relu', 'softplus', 'identity', 'sigmoid', 'batch all', 'batch 1', 'momentum(0.9)', 'adam', 'nesterov(0.9)', 'rmsprop', 'loss logistic', 'loss squared', 'lr 0.05', 'shuffle'];
+
+export function specText(c: Candidate): string {
+  const vec = (k: number, f: (i: number) => number): string => `[${Array.from({ length: k }, (_, i) => f(i).toFixed(2)).join(', ')}]`;
+  const lines = [
+    c.shift ? 'f = w·(x + s) + b' : 'f = w·x + b',
+    `x ~ ${c.activation}(normal(0, 1))`,
+    `samples = ${c.P}`,
+    'seed = 3',
+    `w = ${vec(c.n, (i) => (i % 2 ? -0.5 : 1.5))}`,
+    `w* = ${vec(c.n, (i) => (i % 2 ? 1 : -1))}`,
+    `loss = ${c.loss}`,
+    `optimizer = ${c.optimizer}`,
+    `lr = ${c.loss === 'logistic' ? 0.5 : 0.05}`,
+    `batch = ${c.batch}`,
+    `steps = ${c.steps}`,
+    `preprocess = ${c.preprocess}`,
+  ];
+  if (c.compare.length > 0) lines.push(`compare = ${c.compare.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function randomCandidate(r: () => number): Candidate {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const logUniform = (lo: number, hi: number): number => Math.round(Math.exp(Math.log(lo) + r() * (Math.log(hi) - Math.log(lo))));
+  const n = logUniform(1, LIMITS.maxDimension);
+  const P = Math.max(1, Math.min(logUniform(1, LIMITS.maxSamples), Math.floor(LIMITS.maxSampleValues / n)));
+  const compare: string[] = [];
+  const k = r() < 0.5 ? 0 : Math.floor(r() * (LIMITS.maxCompareVariants + 1));
+  while (compare.length < k) {
+    const v = pick(VARIANTS);
+    if (!compare.includes(v)) compare.push(v);
+  }
+  return {
+    n,
+    P,
+    steps: logUniform(1, LIMITS.maxSteps),
+    loss: r() < 0.5 ? 'squared' : 'logistic',
+    preprocess: pick(['none', 'center', 'standardize', 'whiten']),
+    batch: pick(['1', '8', '64', 'all', String(Math.max(1, P - 1))]),
+    optimizer: pick(['sgd', 'momentum(0.9)', 'nesterov(0.9)', 'adam', 'rmsprop']),
+    shift: r() < 0.15,
+    compare,
+    activation: pick(['sigmoid', 'tanh', 'relu']),
+  };
+}
+
+const describe = (c: Candidate): string => `n=${c.n} P=${c.P} steps=${c.steps} ${c.loss} ${c.preprocess} batch=${c.batch} ${c.optimizer}${c.shift ? ' shift' : ''} compare=[${c.compare.join(', ')}]`;
+
+const accepted = (c: Candidate): boolean => parseSpec(specText(c)).spec !== undefined;
+
+/** The candidate with one size raised to the largest value still accepted (bisection on a log scale). */
+function pushToLimit(c: Candidate, key: 'n' | 'P' | 'steps', hi: number): Candidate {
+  if (!accepted(c)) return c;
+  let lo = c[key];
+  let top = hi;
+  if (accepted({ ...c, [key]: top })) return { ...c, [key]: top };
+  while (top - lo > Math.max(1, lo * 0.01)) {
+    const mid = Math.floor(Math.sqrt(lo * top));
+    const m = mid <= lo ? lo + 1 : mid >= top ? top - 1 : mid;
+    if (accepted({ ...c, [key]: m })) lo = m;
+    else top = m;
+  }
+  return { ...c, [key]: lo };
+}
+
+export interface WorstResult {
+  readonly candidates: number;
+  readonly accepted: number;
+  readonly worstMs: number;
+  readonly worstText: string;
+  readonly medianMs: number;
+  /** Every accepted candidate's work parts and CPU time (for fitting the cost model). */
+  readonly rows: readonly (WorkParts & { readonly ms: number; readonly spec: string })[];
+}
+
+/** Searches `count` random candidates (each also pushed to its limits) and times every accepted one. */
+export function searchWorstSpec(count: number, seed: number, log: (line: string) => void = () => {}): WorstResult {
+  const r = generator(seed);
+  const times: number[] = [];
+  const rows: (WorkParts & { ms: number; spec: string })[] = [];
+  let worst = { ms: -1, text: '' };
+  let tried = 0;
+  analyzeSpec(parseSpec('').spec!); // warm the JIT once
+  const consider = (c: Candidate): void => {
+    tried++;
+    const text = specText(c);
+    const parsed = parseSpec(text);
+    if (!parsed.spec) return;
+    // CPU time, not wall time: CI machines are shared, and a busy neighbour must not move the figure.
+    const t0 = process.cpuUsage();
+    analyzeSpec(parsed.spec);
+    const used = process.cpuUsage(t0);
+    const ms = (used.user + used.system) / 1000;
+    times.push(ms);
+    rows.push({ ...workOf(parsed.spec), ms, spec: describe(c) });
+    if (ms > worst.ms) {
+      worst = { ms, text };
+      log(`  new worst ${ms.toFixed(0)} ms: ${describe(c)}`);
+    }
+  };
+  for (let k = 0; k < count; k++) {
+    const c = randomCandidate(r);
+    consider(c);
+    // Adversarial: each size pushed to just inside the limits, in a random order.
+    let pushed = c;
+    for (const key of (['P', 'steps', 'n'] as const).slice().sort(() => r() - 0.5)) {
+      pushed = pushToLimit(pushed, key, key === 'n' ? LIMITS.maxDimension : key === 'P' ? LIMITS.maxSamples : LIMITS.maxSteps);
+    }
+    if (pushed !== c) consider(pushed);
+  }
+  times.sort((a, b) => a - b);
+  return { candidates: tried, accepted: times.length, worstMs: worst.ms, worstText: worst.text, medianMs: times[Math.floor(times.length / 2)] ?? 0, rows };
+}
