@@ -14,7 +14,8 @@
  *   divergence                       the eigen-direction whose amplification factor exceeds 1
  *   a start whose loss is not finite the start or the inputs, not the learning rate
  *
- * Directions are compass names on the viewed plane (east = first axis, north = second axis).
+ * Directions are compass names on the viewed plane (east = first axis, north = second axis). Counts
+ * read "after N steps", never "at step N": on the panel "step N" is only ever the current step.
  */
 import type { Optimizer } from '../spec/types';
 import { compass } from './allowedCone';
@@ -78,7 +79,7 @@ function divergenceSentence(f: SentenceFacts): string {
   const lr = f.learningRate;
   const name = optimizerName(f.optimizer);
   const grew = growthText(f);
-  const blowUp = `The run diverges at step ${at}${grew ? `: ${grew}` : ''}`;
+  const blowUp = `The run diverges after ${at} ${at === 1 ? 'step' : 'steps'}${grew ? `: ${grew}` : ''}`;
   const dirs = d?.directions ?? [];
   if (d?.cause === 'step-size' && dirs.length > 0) {
     const worst = dirs.reduce((a: UnstableDirection, b: UnstableDirection) => (b.factor > a.factor ? b : a));
@@ -134,7 +135,7 @@ function pathVerb(run: RunResult, neutral = false): string {
 }
 
 function convergenceClause(f: SentenceFacts): string {
-  if (f.run.converged && f.run.convergedAt !== null) return `converges at step ${f.run.convergedAt}`;
+  if (f.run.converged && f.run.convergedAt !== null) return `converges after ${f.run.convergedAt} ${f.run.convergedAt === 1 ? 'step' : 'steps'}`;
   return `has not converged after ${f.run.stepsRun} steps`;
 }
 
@@ -231,14 +232,14 @@ function explanation(f: SentenceFacts, coneLimited: boolean, inside: boolean): s
 }
 
 /**
- * " Its sign reversals after step 20 (94 · 94) are jitter around the optimum, not a zig-zag." when
+ * " Its sign reversals after the first 20 steps (94 · 94) are jitter around the optimum, not a zig-zag." when
  * a nearly straight run converged and its reversals come after converging; else "".
  */
 function jitterNote(run: RunResult): string {
   if (!run.converged || run.convergedAt === null || run.zigzagRatio === null || run.zigzagRatio >= 1.2) return '';
   const after = run.reversals.map((r, i) => r - (run.reversalsBeforeConvergence?.[i] ?? 0));
   if (Math.max(...after) < 3) return '';
-  return ` Its sign reversals after step ${run.convergedAt} (${after.join(' · ')}) are jitter around the optimum, not a zig-zag.`;
+  return ` Its sign reversals after the first ${run.convergedAt} steps (${after.join(' · ')}) are jitter around the optimum, not a zig-zag.`;
 }
 
 /** The sentence for one analysed run. */

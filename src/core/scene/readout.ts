@@ -73,7 +73,7 @@ export function readoutRows(a: Analysis): ReadoutRow[] {
     { key: 'zigzag', label: 'Zig-zag ratio', value: formatNumber(run.zigzagRatio), hint: 'path length ÷ straight distance (1 = straight)' },
     { key: 'coherent', label: 'Sign-coherent updates', value: percentText(run.signCoherentFraction), hint: 'share of the applied updates whose weight components all share one sign' },
     { key: 'coherentGradients', label: 'Sign-coherent gradients', value: percentText(gradients), hint: "share of the steps whose batch gradient has one sign in every weight component (the sign strip); differs from the updates' share when the optimizer changes the direction" },
-    { key: 'reversals', label: 'Sign reversals', value: reversalsText(run.reversals, a.hessian.parameters), hint: 'how often each weight\'s update changed sign (the zig-zag, counted)' },
+    reversalsRow(run, a.hessian.parameters),
     { key: 'kappa', label: spectrum?.whole ? 'Condition number κ (all trained parameters = the plane)' : 'Condition number κ, all trained parameters', value: kappaValue(all), hint: `λmax ÷ λmin of the Hessian over ${allNames}` },
   ];
   if (spectrum && !spectrum.whole) rows.push({ key: 'kappaPlane', label: `κ of the plane (${names(a, axes)})`, value: kappaValue(spectrum.kappa), hint: `λ₁ ÷ λ₂ of the 2 × 2 block of the Hessian for ${names(a, axes)} (the valley axes drawn on the plane), the other parameters held fixed` });
@@ -95,6 +95,24 @@ export function readoutRows(a: Analysis): ReadoutRow[] {
 }
 
 /** "w1 12 · w2 11" (at most four weights, then the total). */
+/**
+ * Sign reversals, split at convergence when the run converged: the ones on the way in are the
+ * zig-zag; the ones after it are jitter around the optimum (the sentence says the same).
+ */
+function reversalsRow(run: Analysis['run'], names: readonly string[]): ReadoutRow {
+  const before = run.reversalsBeforeConvergence ?? run.reversals;
+  const after = run.reversals.map((r, i) => r - (before[i] ?? 0));
+  const split = run.converged && run.convergedAt !== null && after.some((r) => r > 0);
+  return split
+    ? {
+        key: 'reversals',
+        label: 'Sign reversals',
+        value: `${reversalsText(before, names)} before converging · ${reversalsText(after, names)} after`,
+        hint: `how often each weight's update changed sign: on the way in (the zig-zag, counted), and after the first ${run.convergedAt} steps (jitter around the optimum)`,
+      }
+    : { key: 'reversals', label: 'Sign reversals', value: reversalsText(run.reversals, names), hint: "how often each weight's update changed sign (the zig-zag, counted)" };
+}
+
 function reversalsText(reversals: readonly number[] | undefined, names: readonly string[]): string {
   if (!reversals || reversals.length === 0) return '—';
   const shown = reversals.slice(0, 4).map((r, i) => `${names[i] ?? `w${i + 1}`} ${r}`);

@@ -121,7 +121,7 @@ describe('stability factors', () => {
 describe('sentence', () => {
   it('explains the default lesson with the cone, the optimum direction and the zig-zag', () => {
     const s = analyzeSpec(makeSpec({ steps: 2000 })).sentence;
-    assert.match(s, /^All inputs are positive, so every update points north-east or south-west; the optimum lies to the north-west, outside that cone, so the path zig-zags \(\d+\.\d× the straight distance\) and converges at step \d+\.$/);
+    assert.match(s, /^All inputs are positive, so every update points north-east or south-west; the optimum lies to the north-west, outside that cone, so the path zig-zags \(\d+\.\d× the straight distance\) and converges after \d+ steps\.$/);
   });
 
   it('covers mixed-sign inputs', () => {

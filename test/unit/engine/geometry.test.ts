@@ -69,7 +69,7 @@ describe('GEOMETRY.md §6: checkable facts', () => {
     assert.ok(above.run.diverged && !above.run.converged);
     const dir = above.run.divergence!.directions[0];
     assert.ok(Math.abs(dir.eigenvalue - lmax) < 1e-12 && Math.abs(dir.factor - 1.02) < 1e-9);
-    assert.match(above.sentence, /diverges at step \d+/);
+    assert.match(above.sentence, /diverges after \d+ steps/);
     assert.match(above.sentence, /\|1 − ηλ\| = 1\.02/);
   });
 

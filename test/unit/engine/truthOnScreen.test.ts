@@ -44,7 +44,7 @@ describe('a run that blows up is reported as diverged, with its cause', () => {
     // The bound is a full-batch statement and says so; the sentence describes the blow-up.
     assert.equal(a.learningRate.stable, true);
     assert.match(a.learningRate.convention, /full batch/);
-    assert.match(a.sentence, /^The run diverges at step \d+: the loss grows from/);
+    assert.match(a.sentence, /^The run diverges after \d+ steps: the loss grows from/);
     assert.match(a.sentence, /full-batch bound of heavy-ball momentum/);
     assert.match(a.sentence, /batch of 4 samples/);
     assert.doesNotMatch(a.sentence, /partly cancel|converges/);
@@ -76,7 +76,7 @@ describe('a run that blows up is reported as diverged, with its cause', () => {
             assert.ok(a.run.divergedAt! <= a.run.path[first].step);
           }
           if (a.run.diverged) {
-            assert.match(a.sentence, /^The run diverges at step \d+/);
+            assert.match(a.sentence, /^The run diverges after \d+ steps?/);
             assert.notEqual(a.run.divergence!.cause, 'start');
           } else {
             assert.equal(first, -1);
@@ -164,7 +164,7 @@ describe('reversals on the way in and after converging', () => {
     assert.ok(Math.max(...before) <= 2, `few reversals on the way in: ${before}`);
     assert.ok(Math.max(...a.run.reversals) > 20);
     assert.match(a.sentence, /no need to zig-zag/);
-    assert.match(a.sentence, new RegExp(`sign reversals after step ${a.run.convergedAt} \\(${a.run.reversals.map((r, i) => r - before[i]).join(' · ')}\\) are jitter around the optimum`));
+    assert.match(a.sentence, new RegExp(`sign reversals after the first ${a.run.convergedAt} steps \\(${a.run.reversals.map((r, i) => r - before[i]).join(' · ')}\\) are jitter around the optimum`));
   });
 });
 
