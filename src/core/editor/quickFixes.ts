@@ -89,12 +89,20 @@ export function dimensionFixes(text: string, parsed: ParseResult, diagnostic: Di
   return fixes;
 }
 
-/** "Set lr to Goh's optimal step": replaces the lr value, or adds an `lr = …` line when absent. */
+/**
+ * "Set lr to Goh's optimal step": replaces the lr value, or adds an `lr = …` line when absent.
+ * Goh's 2/(λmin + λmax) is gradient descent's; when it is not inside the run's optimizer's own
+ * full-batch bound (Nesterov's is smaller), the fix offers half that bound instead. None for
+ * adaptive optimizers, which have no bound to fall back inside.
+ */
 export function optimalLearningRateFix(text: string, parsed: ParseResult, analysis: Analysis | undefined, code?: string): QuickFix | undefined {
   const lr = analysis?.learningRate;
-  if (!lr || lr.optimal === null || !(lr.optimal > 0)) return undefined;
-  const value = stepText(lr.optimal, lr.max);
-  const title = `Set lr to the optimal step 2/(λmin + λmax) = ${num(Number(value), 4)} (Goh)`;
+  if (!lr || lr.optimal === null || !(lr.optimal > 0) || lr.max === null) return undefined;
+  const goh = lr.optimal < lr.max;
+  const value = goh ? stepText(lr.optimal, lr.max) : stepText(lr.max / 2, lr.max);
+  const title = goh
+    ? `Set lr to the optimal step 2/(λmin + λmax) = ${num(Number(value), 4)} (Goh)`
+    : `Set lr to half the full-batch bound ${lr.maxFormula ?? ''} = ${num(Number(value), 4)}`;
   const r = parsed.ranges.lr;
   if (r) {
     if (text.slice(r.value.start, r.value.end) === value) return undefined;

@@ -66,4 +66,18 @@ describe('quick fixes', () => {
     assert.match(fixed, /^x ~ uniform\(0, 10\)\nlr = [\d.e-]+\n$/);
     assert.equal(parseSpec(fixed).spec?.lr, Number(/lr = (\S+)/.exec(fixed)![1]));
   });
+
+  it('never offers a step outside the run optimizer\'s own bound: Nesterov gets half its bound, adaptive optimizers nothing', () => {
+    const text = 'optimizer = nesterov(0.9)\nbatch = all\nlr = 1.2\n';
+    const a = analyzed(text);
+    const lr = a.analysis!.learningRate;
+    assert.ok(lr.optimal! >= lr.max!, "Goh's GD step is beyond Nesterov's bound here");
+    const fix = optimalLearningRateFix(text, a.parsed, a.analysis)!;
+    assert.match(fix.title, /^Set lr to half the full-batch bound \(2 \+ 2β\)\/\(\(1 \+ 2β\)λmax\) = /);
+    const after = analyzed(applyEdits(text, fix.edits)).analysis!;
+    assert.equal(after.learningRate.stable, true);
+    const adam = 'optimizer = adam\nlr = 1.2\n';
+    assert.equal(optimalLearningRateFix(adam, analyzed(adam).parsed, analyzed(adam).analysis), undefined);
+  });
 });
+
