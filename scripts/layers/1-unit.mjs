@@ -2,6 +2,7 @@
 import Mocha from 'mocha';
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { scaleTestTimeouts } from '../lib/timeScale.mjs';
 
 export const name = 'unit';
 
@@ -16,6 +17,7 @@ export function testFiles(dir) {
 
 export async function run() {
   const mocha = new Mocha({ reporter: 'dot', timeout: 30_000 });
+  scaleTestTimeouts(mocha);
   for (const file of testFiles('out/test/unit')) mocha.addFile(file);
   await mocha.loadFilesAsync();
   return new Promise((resolve) => {

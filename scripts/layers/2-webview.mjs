@@ -5,6 +5,7 @@ import Mocha from 'mocha';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumAvailable, CHROMIUM_PATH } from '../lib/chromium.mjs';
+import { scaleTestTimeouts } from '../lib/timeScale.mjs';
 
 export const name = 'webview';
 
@@ -21,6 +22,8 @@ export async function run() {
   }
   const dir = 'test/webview';
   const mocha = new Mocha({ reporter: process.env.GG_REPORTER || 'spec', timeout: 60_000 });
+  const scale = scaleTestTimeouts(mocha);
+  console.log(`  time limits ×${scale.toFixed(1)} for the load (scripts/lib/timeScale.mjs)`);
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).sort()) mocha.addFile(path.resolve(dir, f));
   await mocha.loadFilesAsync();
   return new Promise((resolve) => {

@@ -11,6 +11,7 @@ import { packageVsix } from '../vscode-host/package.mjs';
 import { installExtension, startCodeServer } from '../vscode-host/server.mjs';
 import { makeExamplesWorkspace } from '../vscode-host/workspace.mjs';
 import { testFiles } from './1-unit.mjs';
+import { scaleTestTimeouts } from '../lib/timeScale.mjs';
 
 export const name = 'e2e';
 
@@ -35,6 +36,8 @@ export async function run() {
     browser = await launchChromium();
     globalThis.ggE2E = { browser, url: server.url, workspace: workspace.dir, artifacts };
     const mocha = new Mocha({ reporter: 'spec', timeout: 90_000 });
+    const scale = scaleTestTimeouts(mocha);
+    console.log(`  time limits ×${scale.toFixed(1)} for the load (scripts/lib/timeScale.mjs)`);
     for (const file of testFiles(path.join(projectRoot, 'out/test/e2e'))) mocha.addFile(file);
     await mocha.loadFilesAsync();
     return await new Promise((resolve) => {

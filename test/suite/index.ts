@@ -23,6 +23,12 @@ export function run(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const vscode = require('vscode') as typeof import('vscode');
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  // Every test's limit scaled for the machine's load (scripts/lib/timeScale.mjs, passed in by the runner).
+  const scale = Number(process.env.GG_TIME_SCALE) > 0 ? Number(process.env.GG_TIME_SCALE) : 1;
+  mocha.suite.beforeEach(function scaleTimeout() {
+    const test = this.currentTest;
+    if (test && test.timeout() > 0) test.timeout(Math.round(test.timeout() * scale));
+  });
   const files = fs
     .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.js'))

@@ -4,6 +4,7 @@
 /* global describe, window, document, getComputedStyle */
 import assert from 'node:assert/strict';
 import process from 'node:process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { exampleMessages, send, posted, usePanelSuite } from './harness.mjs';
 
@@ -287,18 +288,30 @@ describe('interactive gradient-geometry view in Chromium', function () {
     assert.equal(await second.page.getByTestId('gg-lr-value').textContent(), await first.page.getByTestId('gg-lr-value').textContent());
   });
 
-  test('every example in every theme: κ, cone, charts and no NaN', async () => {
-    const { page } = await panel();
-    for (const kind of ['vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light']) {
-      await page.evaluate((k) => (document.body.className = k), kind);
-      for (const [file, m] of Object.entries(env.messages)) {
+  // One test per example (each a few seconds), not one for all of them: a time limit that
+  // follows from what a test does survives a busy machine.
+  const THEMES = ['vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light'];
+  for (const file of readdirSync(path.resolve('examples')).filter((f) => f.endsWith('.neuron')).sort()) {
+    test(`${file} in every theme: κ, cone, charts and no NaN`, async () => {
+      const m = env.messages[file];
+      assert.ok(m, `${file} analysed`);
+      const { page } = await panel();
+      for (const kind of THEMES) {
+        await page.evaluate((k) => (document.body.className = k), kind);
         await send(page, m);
         assert.equal(await page.getByTestId('gg-title').textContent(), file);
         if (m.analysis.hessian.conditionNumber !== null) assert.ok((await num(page, 'gg-kappa', 'data-kappa-all')) > 0, file);
         assert.ok(await page.getByTestId('gg-loss-chart').isVisible());
         await noNaN(page);
       }
-      if (process.env.GG_SCREENSHOTS) {
+    });
+  }
+
+  if (process.env.GG_SCREENSHOTS) {
+    test('screenshots of the interactive view in every theme', async () => {
+      const { page } = await panel();
+      for (const kind of THEMES) {
+        await page.evaluate((k) => (document.body.className = k), kind);
         await send(page, lesson());
         await page.getByTestId('gg-toggle-samples').check();
         await page.getByTestId('gg-figure').focus();
@@ -307,6 +320,6 @@ describe('interactive gradient-geometry view in Chromium', function () {
         await page.screenshot({ path: path.join(process.env.GG_SCREENSHOTS, `gg-interactive-${kind.replace('vscode-', '')}.png`), fullPage: true });
         await page.getByTestId('gg-toggle-samples').uncheck();
       }
-    }
-  });
+    });
+  }
 });
