@@ -14,6 +14,8 @@ import { analyzeSpec } from '../analysis/analyze';
 import { LineIndex } from '../diagnostics';
 import { buildScene, escapeXml, plotAspect, renderSvg } from '../scene';
 import { parseSpec } from '../spec/parse';
+import { LIMITS } from '../spec/types';
+import { estimatedSpecMs, type AnalysisBudget } from '../spec/work';
 
 export interface FenceOptions {
   readonly step?: number;
@@ -47,7 +49,15 @@ const CACHE_SIZE = 32;
  * (several figures in one document). Cached by content and options (the preview re-renders on
  * every keystroke).
  */
-export function neuronFigureHtml(content: string, options: FenceOptions, id: string, dataLine?: number): string {
+export function neuronFigureHtml(content: string, options: FenceOptions, id: string, dataLine?: number, budget?: AnalysisBudget): string {
+  const line = dataLine === undefined ? '' : ` data-line="${dataLine}"`;
+  // One budget per rendered document (the preview's markdown-it env): its fences together cost
+  // what one spec may, in document order.
+  const spec = budget ? parseSpec(content).spec : undefined;
+  if (budget && spec && !budget.charge(estimatedSpecMs(spec))) {
+    const note = `Not drawn: this document's figures before this one already use the analysis budget of ${LIMITS.maxAnalysisMs / 1000} s (estimated CPU time, in document order), so that the editor never freezes (GG311).`;
+    return `<div class="gg-neuron-figure code-line"${line}>\n<div class="gg-neuron-error" role="note"><p>${escapeXml(note)}</p></div>\n</div>\n`;
+  }
   const key = `${options.step}|${options.width}|${options.height}|${id}|${content}`;
   let body = cache.get(key);
   if (body === undefined) {
@@ -55,7 +65,6 @@ export function neuronFigureHtml(content: string, options: FenceOptions, id: str
     cache.set(key, body);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
-  const line = dataLine === undefined ? '' : ` data-line="${dataLine}"`;
   return `<div class="gg-neuron-figure code-line"${line}>\n${body}\n</div>\n`;
 }
 

@@ -52,6 +52,7 @@ export const CODES = {
   eigenWorkLimit: 'GG308',
   runWorkLimit: 'GG309',
   analysisWorkLimit: 'GG310',
+  documentWorkLimit: 'GG311',
 } as const;
 
 export type DiagnosticCode = (typeof CODES)[keyof typeof CODES];
@@ -104,4 +105,5 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   GG308: 'The eigen-decompositions (q³, summed over the data sets to analyse) exceed the work limit.',
   GG309: 'The runs (steps × cost per step, summed over the main run and the variants) exceed the work limit.',
   GG310: 'The whole analysis (every part, every variant, priced in CPU time) would take longer than the limit.',
+  GG311: "A document's embedded specs (annotations, fences) together would take longer than the limit; the ones past it are not analysed.",
 };

@@ -26,7 +26,7 @@
  * together near 2 s.
  */
 import { DEFAULT_RESOLUTION, GRID_EVALUATIONS } from '../analysis/lossGrid';
-import type { Loss, Preprocess, Variant } from './types';
+import type { Loss, Preprocess, Spec, Variant } from './types';
 
 /** Most Newton iterations (Hessians) of the logistic optimum (analysis/optimum.ts, newtonOptimum). */
 export const NEWTON_ITERATIONS = 30;
@@ -222,5 +222,32 @@ export function estimatedMs(parts: WorkParts): number {
   let ns = 0;
   for (const k of Object.keys(PRICES_NS) as (keyof WorkParts)[]) ns += PRICES_NS[k] * parts[k];
   return BASE_MS + ns / 1e6;
+}
+
+/** The estimated CPU time (ms) of analysing a resolved spec, every variant included. */
+export function estimatedSpecMs(spec: Spec): number {
+  return estimatedMs(workParts(planWork({ n: spec.w.length, P: spec.samples, biasTrained: spec.biasTrained, shift: spec.shift, loss: spec.loss, batch: spec.batch, steps: spec.steps, preprocess: spec.preprocess, compare: spec.compare })));
+}
+
+/**
+ * What a document may spend on analysing its embedded specs (annotations, fences), in document
+ * order: a spec is analysed only while the running total of estimates stays within the budget
+ * (LIMITS.maxAnalysisMs for the whole document, like one spec), so that 2,000 annotations, or a
+ * preview with many fences, cost what one spec may.
+ */
+export class AnalysisBudget {
+  private spent = 0;
+  constructor(readonly limitMs: number) {}
+
+  /** Charges a spec's estimate; false (and nothing charged) when it does not fit. */
+  charge(ms: number): boolean {
+    if (this.spent + ms > this.limitMs) return false;
+    this.spent += ms;
+    return true;
+  }
+
+  get spentMs(): number {
+    return this.spent;
+  }
 }
 

@@ -5,7 +5,7 @@
 import { analyzeSpec } from '../../core/analysis/analyze';
 import { LineIndex, type SourceRange } from '../../core/diagnostics';
 import {
-  codeLensErrorSummary, codeLensRange, codeLensSummary, editorDiagnostics, embeddedDiagnostics, embeddedHoverAt, embeddedRegions, foldingRanges,
+  analyseRegion, codeLensErrorSummary, codeLensRange, codeLensSummary, editorDiagnostics, embeddedDiagnostics, embeddedHoverAt, embeddedRegions, foldingRanges,
   hoverAt, insertAnnotationEdit, neuronExpressionAt, quickFixes, toDocumentOffset, type AnalyzedText, type TextAnalyzer, type TextEdit,
 } from '../../core/editor';
 import { parseSpec } from '../../core/spec/parse';
@@ -178,7 +178,7 @@ export class AnalysisServer {
       return [{ range: codeLensRange(a.parsed), title: summary(a) }];
     }
     const analyze = this.analyzeEmbedded(held.defaultSteps);
-    return embeddedRegions(held.text, held.languageId).map((region, index) => ({ range: region.target, title: summary(analyze(region.spec.text)), index }));
+    return embeddedRegions(held.text, held.languageId).map((region, index) => ({ range: region.target, title: summary(analyseRegion(region, analyze)), index }));
   }
 
   private codeActions(held: Held, wanted: SourceRange): CodeActionData[] {
@@ -193,7 +193,7 @@ export class AnalysisServer {
     const regions = embeddedRegions(text, held.languageId);
     for (const region of regions) {
       const spec = region.spec;
-      const { parsed, analysis } = analyze(spec.text);
+      const { parsed, analysis } = analyseRegion(region, analyze);
       const mapped = (r: SourceRange) => ({ start: toDocumentOffset(spec, r.start), end: toDocumentOffset(spec, r.end) });
       const diagnostics = editorDiagnostics(parsed, analysis).filter((d) => {
         const m = mapped(d.range);

@@ -1,4 +1,6 @@
 import { fenceOptions, isNeuronFence, neuronFigureHtml } from '../../core/figures';
+import { LIMITS } from '../../core/spec/types';
+import { AnalysisBudget } from '../../core/spec/work';
 
 /** The small part of markdown-it's API the plugin uses (markdown-it ships no types here). */
 interface FenceToken {
@@ -18,9 +20,15 @@ export interface MarkdownItLike {
  */
 export function extendMarkdownIt<T extends MarkdownItLike>(md: T): T {
   const previous = md.renderer.rules.fence;
+  // One analysis budget per rendered document (its token array), shared by its figures.
+  const budgets = new WeakMap<object, AnalysisBudget>();
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
-    if (isNeuronFence(token.info)) return neuronFigureHtml(token.content, fenceOptions(token.info), `f${idx}`, token.map?.[0]);
+    if (isNeuronFence(token.info)) {
+      let budget = budgets.get(tokens);
+      if (!budget) budgets.set(tokens, (budget = new AnalysisBudget(LIMITS.maxAnalysisMs)));
+      return neuronFigureHtml(token.content, fenceOptions(token.info), `f${idx}`, token.map?.[0], budget);
+    }
     return previous ? previous(tokens, idx, options, env, self) : '';
   };
   return md;

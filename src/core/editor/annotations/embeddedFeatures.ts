@@ -5,7 +5,11 @@
  * to document offsets. Unannotated neuron expressions get a general sign-rule hover.
  */
 import type { Diagnostic, SourceRange } from '../../diagnostics';
-import { analyzeText, type TextAnalyzer } from '../analyzeText';
+import { analyzeText, type AnalyzedText, type TextAnalyzer } from '../analyzeText';
+import { CODES } from '../../spec/codes';
+import { parseSpec } from '../../spec/parse';
+import { LIMITS } from '../../spec/types';
+import { AnalysisBudget, estimatedSpecMs } from '../../spec/work';
 import { hoverContext } from '../hover/context';
 import { hoverAt } from '../hover/hoverAt';
 import { modelMarkdown } from '../hover/modelHover';
@@ -20,6 +24,12 @@ import { generalNeuronMarkdown } from './generalHover';
 /** One embedded spec of a document, with the document range its lens and model hover belong to. */
 export interface EmbeddedRegion {
   readonly spec: EmbeddedSpec;
+  /**
+   * Whether the document's analysis budget (spec/work.ts AnalysisBudget: all its embedded specs
+   * together within LIMITS.maxAnalysisMs, in document order) covers this spec. A spec past it is
+   * parsed (its syntax diagnostics show) but not analysed; GG311 says why.
+   */
+  readonly analysed: boolean;
   /** Where the spec text lives (comments or fence content). */
   readonly source: readonly SourceRange[];
   /** The annotated code, or the fence's first line: where a CodeLens goes. */
@@ -32,14 +42,55 @@ function within(r: SourceRange, offset: number): boolean {
   return offset >= r.start && offset <= r.end;
 }
 
+type Unbudgeted = Omit<EmbeddedRegion, 'analysed'>;
+
+/** The last document's regions: hovers, lenses, diagnostics and completions ask for the same text in turn. */
+let last: { text: string; languageId: string | undefined; regions: EmbeddedRegion[] } | undefined;
+
 /** Every embedded spec of a document of language `languageId` ('markdown' reads fences). */
 export function embeddedRegions(text: string, languageId: string | undefined): EmbeddedRegion[] {
+  if (last && last.text === text && last.languageId === languageId) return last.regions;
+  const regions = budgeted(findRegions(text, languageId));
+  last = { text, languageId, regions };
+  return regions;
+}
+
+function budgeted(regions: readonly Unbudgeted[]): EmbeddedRegion[] {
+  const budget = new AnalysisBudget(LIMITS.maxAnalysisMs);
+  return regions.map((r) => {
+    const spec = parseSpec(r.spec.text).spec;
+    return { ...r, analysed: spec === undefined || budget.charge(estimatedSpecMs(spec)) };
+  });
+}
+
+function findRegions(text: string, languageId: string | undefined): Unbudgeted[] {
+  let regions: Unbudgeted[];
   if (languageId === 'markdown') {
-    const fences: EmbeddedRegion[] = neuronFences(text).map((b) => ({ spec: fenceSpec(text, b), source: [b.content], target: { start: b.block.start, end: b.block.start }, explainsTarget: false }));
+    const fences: Unbudgeted[] = neuronFences(text).map((b) => ({ spec: fenceSpec(text, b), source: [b.content], target: { start: b.block.start, end: b.block.start }, explainsTarget: false }));
     const annotated = fencedAnnotations(text).map((a) => ({ spec: a.spec, source: a.comments, target: a.expression ?? a.comments[0], explainsTarget: a.expression !== undefined }));
-    return [...fences, ...annotated].sort((a, b) => a.target.start - b.target.start);
+    regions = [...fences, ...annotated].sort((a, b) => a.target.start - b.target.start);
+  } else {
+    regions = findAnnotations(text, languageId).map((a) => ({ spec: a.spec, source: a.comments, target: a.expression ?? a.comments[0], explainsTarget: a.expression !== undefined }));
   }
-  return findAnnotations(text, languageId).map((a) => ({ spec: a.spec, source: a.comments, target: a.expression ?? a.comments[0], explainsTarget: a.expression !== undefined }));
+  return regions;
+}
+
+/**
+ * The region's parse and analysis through `analyze`, or its parse alone when the document's
+ * budget does not cover it (every caller that analyses a region goes through here).
+ */
+export function analyseRegion(region: EmbeddedRegion, analyze: TextAnalyzer = analyzeText): AnalyzedText {
+  return region.analysed ? analyze(region.spec.text) : { parsed: parseSpec(region.spec.text), analysis: undefined };
+}
+
+/** GG311 on a region the document's budget left unanalysed. */
+function budgetDiagnostic(region: EmbeddedRegion): Diagnostic {
+  return {
+    code: CODES.documentWorkLimit,
+    severity: 'warning',
+    range: region.target,
+    message: `Not analysed: this document's embedded specs before it already use the analysis budget of ${LIMITS.maxAnalysisMs / 1000} s (estimated CPU time, in document order), so that the editor never freezes: expected fewer or smaller specs in one document.`,
+  };
 }
 
 /**
@@ -58,7 +109,7 @@ export function embeddedHoverAt(
     const inSource = region.source.some((r) => within(r, offset));
     const onTarget = region.explainsTarget && within(region.target, offset);
     if (!inSource && !onTarget) continue;
-    const { parsed, analysis } = analyze(region.spec.text);
+    const { parsed, analysis } = analyseRegion(region, analyze);
     const specOffset = inSource ? toSpecOffset(region.spec, offset) : undefined;
     if (specOffset !== undefined) {
       const h = hoverAt(region.spec.text, specOffset, parsed, analysis);
@@ -89,10 +140,11 @@ export function languageAt(text: string, offset: number, languageId: string | un
 export function embeddedDiagnostics(text: string, languageId: string | undefined, analyze: TextAnalyzer = analyzeText): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const region of embeddedRegions(text, languageId)) {
-    const { parsed, analysis } = analyze(region.spec.text);
+    const { parsed, analysis } = analyseRegion(region, analyze);
     for (const d of [...parsed.diagnostics, ...semanticHints(parsed, analysis)]) {
       out.push({ ...d, range: toDocumentRange(region.spec, d.range) });
     }
+    if (!region.analysed) out.push(budgetDiagnostic(region));
   }
   return out;
 }
