@@ -3,6 +3,8 @@
 // from a part of the picture to its statement ('revealStatement') and from the cursor to the part
 // ('highlight'), and the manifest's localised strings as VS Code exposes them.
 import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GradientGeometryApi } from '../../src/extension/api';
 import { unpackAnalysisMessage } from '../../src/shared/analysisWire';
@@ -137,8 +139,9 @@ describe('selection, restore and spec-line navigation in a real extension host',
       assert.equal(saved.analysis.samples, 12, 'the saved text');
     });
 
-    it('opens only addresses the extension itself opened a panel on: a rewritten documentUri restores the default lesson and opens nothing', async () => {
-      const secret = workspaceUri('never-shown.neuron');
+    it('opens only addresses the extension opened a panel on or in the workspace: a rewritten documentUri restores the default lesson and opens nothing', async () => {
+      // A file outside every workspace folder (like ~/.bashrc), never shown by the extension.
+      const secret = vscode.Uri.file(path.join(os.tmpdir(), `gg-never-shown-${Date.now()}.neuron`));
       await vscode.workspace.fs.writeFile(secret, new TextEncoder().encode('lr = 0.2\n'));
       for (const documentUri of [secret.toString(), 'command:workbench.action.quit', 'https://example.com/x.neuron']) {
         assert.equal(await gg().restorePanel({ kind: 'gradientGeometry.view', documentUri }), DEFAULT_KEY, documentUri);
@@ -147,7 +150,7 @@ describe('selection, restore and spec-line navigation in a real extension host',
         await until(() => panelFor(gg(), DEFAULT_KEY) === undefined || undefined, 'the default panel to close');
       }
       // The same address once the extension has shown it: restored.
-      const editor = await openEditor('never-shown.neuron');
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(secret), { viewColumn: vscode.ViewColumn.One, preview: false });
       await vscode.commands.executeCommand(SHOW);
       await analysisOf(gg(), editor.document.uri.toString());
       await closeAll();

@@ -1,10 +1,13 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 
 /**
  * The document addresses this extension has opened panels on, kept in the workspace's memento
  * (host side, out of the webview's reach). A panel restored after a reload carries its address in
  * the webview's state, which a page could have rewritten; the serializer opens, reads or writes
- * only an address that is in this list and has a scheme documents come from.
+ * only an address with a scheme documents come from that is in this list or inside one of the
+ * workspace's folders (the memento's last write may not survive a window reload, and a document
+ * of the user's own workspace is what a panel shows anyway). Never `command:`, `https:`, or a file
+ * outside the workspace such as ~/.bashrc.
  */
 const KEY = 'gradientGeometry.panelAddresses';
 /** Most addresses remembered (the newest kept). */
@@ -29,8 +32,8 @@ export class RestoredAddresses {
     void this.memento.update(KEY, list.slice(-MAX_ADDRESSES));
   }
 
-  /** Whether a restored address is one the extension produced, with an allowed scheme. */
+  /** Whether a restored address is one the extension produced or in the workspace, with an allowed scheme. */
   trusted(uri: vscode.Uri): boolean {
-    return SCHEMES.has(uri.scheme) && this.list().includes(uri.toString());
+    return SCHEMES.has(uri.scheme) && (this.list().includes(uri.toString()) || vscode.workspace.getWorkspaceFolder(uri) !== undefined);
   }
 }
