@@ -28,6 +28,22 @@ export default tseslint.config(
     },
   },
   {
+    // The extension also runs in a web worker (vscode.dev): no Node built-ins outside the one
+    // Node transport of the analysis worker.
+    files: ['src/extension/**/*.ts', 'src/shared/**/*.ts'],
+    ignores: ['src/extension/analysis/nodeTransport.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'util', 'worker_threads'], message: 'src/extension and src/shared run in a web worker too: use vscode.workspace.fs, Web Crypto, and the analysis transport interface.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'esbuild.js', '*.mjs', '*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'readonly', __dirname: 'readonly' } },
   },

@@ -20,8 +20,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** 32 characters from [A-Za-z0-9], from the given source of random bytes (crypto in the host). */
-export function makeNonce(randomBytes: (n: number) => Uint8Array): string {
+/** n bytes from the Web Crypto API: the same in the Node extension host (Node 20) and a web worker. */
+export function webCryptoBytes(n: number): Uint8Array {
+  return globalThis.crypto.getRandomValues(new Uint8Array(n));
+}
+
+/** 32 characters from [A-Za-z0-9], from the given source of random bytes (Web Crypto by default). */
+export function makeNonce(randomBytes: (n: number) => Uint8Array = webCryptoBytes): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   return Array.from(randomBytes(32), (b) => alphabet[b % alphabet.length]).join('');
 }

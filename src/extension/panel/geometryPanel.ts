@@ -1,4 +1,3 @@
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import type { Settings } from '../config';
@@ -304,7 +303,7 @@ export class GeometryPanel extends Disposable {
     const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, ...segments)).toString();
     return buildWebviewHtml({
       cspSource: webview.cspSource,
-      nonce: makeNonce((n) => crypto.randomBytes(n)),
+      nonce: makeNonce(),
       scriptUri: asset('dist', 'webview.js'),
       styleUri: asset('media', 'panel.css'),
       title: panelTitle(this.source),
