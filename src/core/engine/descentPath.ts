@@ -215,7 +215,7 @@ export function runDescent(
       };
     } else if (!thetaFinite || !Number.isFinite(loss)) {
       divergedAt = k;
-      divergence = { reason: 'non-finite', cause: 'nonlinear', message: `parameters or loss became non-finite at step ${k}`, directions: [], batchCurvature: null, startLoss, endLoss: finalLoss };
+      divergence = { reason: 'non-finite', cause: 'nonlinear', message: `parameters or loss became non-finite after ${k} steps`, directions: [], batchCurvature: null, startLoss, endLoss: finalLoss };
       break;
     }
     if (k === 0) {
@@ -313,7 +313,7 @@ export function runDescent(
     finalLoss = entryLoss;
     if (runaway) {
       divergedAt = k;
-      const what = growing && !(norm(theta) > maxNorm) ? `the loss grew from ${short(startLoss)} to ${short(loss)} (more than ${RUNAWAY_GROWTH}×) by step ${k}` : `parameters or loss ran away at step ${k}`;
+      const what = growing && !(norm(theta) > maxNorm) ? `the loss grew from ${short(startLoss)} to ${short(loss)} (more than ${RUNAWAY_GROWTH}×) in ${k} steps` : `parameters or loss ran away after ${k} steps`;
       divergence = { reason: 'runaway', cause: 'nonlinear', message: what, directions: [], batchCurvature: null, startLoss, endLoss: entryLoss };
     }
     if (last) break;
