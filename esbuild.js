@@ -8,7 +8,8 @@ const watch = process.argv.includes('--watch');
 
 /** Entries are added here as the parts of the product land; missing sources are skipped. */
 const targets = [
-  { in: 'src/cli/main.ts', out: 'dist/cli.js', platform: 'node' },
+  // The CLI (package.json `bin`): resvg is a native module, loaded from node_modules at run time.
+  { in: 'src/cli/main.ts', out: 'dist/cli.js', platform: 'node', external: ['@resvg/resvg-js'], define: { __GG_VERSION__: JSON.stringify(require('./package.json').version) } },
   { in: 'src/bench/bench.ts', out: 'dist/bench.js', platform: 'node' },
   { in: 'src/extension/extension.ts', out: 'dist/extension.js', platform: 'node', external: ['vscode'] },
   // The analysis worker (src/extension/analysis): parse and analysis off the extension host's thread.
@@ -16,7 +17,21 @@ const targets = [
   { in: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
 ];
 
+/**
+ * Writes syntaxes/neuron.tmLanguage.json from the registries (src/core/editor/grammar.ts), so a new
+ * optimizer, preprocessing or activation is coloured without editing the grammar by hand.
+ */
+function writeGrammar() {
+  const out = esbuild.buildSync({ entryPoints: ['src/core/editor/grammar.ts'], bundle: true, write: false, platform: 'neutral', format: 'cjs', logLevel: 'warning' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', out.outputFiles[0].text)(mod, mod.exports);
+  const text = mod.exports.neuronGrammarText();
+  const file = 'syntaxes/neuron.tmLanguage.json';
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+}
+
 async function main() {
+  writeGrammar();
   const contexts = [];
   for (const t of targets) {
     if (!fs.existsSync(t.in)) continue;
@@ -29,6 +44,7 @@ async function main() {
         format: t.format ?? 'cjs',
         target: t.platform === 'node' ? 'node20' : 'es2022',
         external: t.external ?? [],
+        define: t.define ?? {},
         minify: production,
         sourcemap: !production,
         sourcesContent: false,

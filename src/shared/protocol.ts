@@ -8,6 +8,8 @@
 import type { Analysis } from '../core/analysis/types';
 import type { PackedPaths } from './analysisWire';
 import type { PackedSamples } from './analysisWireSamples';
+import { optimizerFromJson } from '../core/optimizers/registry';
+import { isPreprocess } from '../core/registry/preprocessings';
 import type { Optimizer, Preprocess, Spec, StatementKey } from '../core/spec/types';
 
 /** A located problem, as the panel's error banner shows it (one-based line and column). */
@@ -141,30 +143,14 @@ function isLineNumber(value: unknown): value is number {
 export const MAX_EXPORT_CHARS = 40_000_000;
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const unitInterval = (v: unknown): boolean => finite(v) && v >= 0 && v < 1;
 const positiveNumber = (v: unknown): boolean => finite(v) && v > 0 && v < 1e12;
-const PREPROCESSES: readonly unknown[] = ['none', 'center', 'standardize', 'whiten'];
 /** Base names only: no folders, no leading dot. */
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9 _.()-]{0,99}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** Exactly a registered optimizer's `kind` and its own parameters, each in its domain (ε below 1e12). */
 function isOptimizer(v: unknown): v is Optimizer {
-  if (!isRecord(v)) return false;
-  const keys = Object.keys(v);
-  const only = (...allowed: string[]): boolean => keys.every((k) => allowed.includes(k));
-  switch (v.kind) {
-    case 'sgd':
-      return only('kind');
-    case 'momentum':
-    case 'nesterov':
-      return only('kind', 'beta') && unitInterval(v.beta);
-    case 'adam':
-      return only('kind', 'beta1', 'beta2', 'eps') && unitInterval(v.beta1) && unitInterval(v.beta2) && positiveNumber(v.eps);
-    case 'rmsprop':
-      return only('kind', 'rho', 'eps') && unitInterval(v.rho) && positiveNumber(v.eps);
-    default:
-      return false;
-  }
+  return optimizerFromJson(v, 1e12) !== undefined;
 }
 
 function isPlanePoint(v: unknown): v is PlanePoint {
@@ -180,7 +166,7 @@ function isSpecChanges(v: unknown): v is SpecChanges {
   if ('lr' in v && !positiveNumber(v.lr)) return false;
   if ('batch' in v && !(v.batch === 'all' || (typeof v.batch === 'number' && Number.isInteger(v.batch) && v.batch >= 1 && v.batch <= 100_000))) return false;
   if ('optimizer' in v && !isOptimizer(v.optimizer)) return false;
-  if ('preprocess' in v && !PREPROCESSES.includes(v.preprocess)) return false;
+  if ('preprocess' in v && !isPreprocess(v.preprocess)) return false;
   if ('start' in v && !isPlanePoint(v.start)) return false;
   if ('teacher' in v && !isPlanePoint(v.teacher)) return false;
   return true;

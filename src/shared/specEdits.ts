@@ -5,6 +5,7 @@
  * statement stay as the user wrote them. A statement that is not written yet (a default) is
  * appended on a line of its own. Pure: the host turns the edits into one WorkspaceEdit.
  */
+import { optimizerSpecText } from '../core/optimizers/registry';
 import { parseSpec } from '../core/spec/parse';
 import type { Optimizer, Spec, StatementKey } from '../core/spec/types';
 import type { PlanePoint, SpecChanges } from './protocol';
@@ -24,19 +25,9 @@ export function specNumber(v: number): string {
   return String(Object.is(r, -0) ? 0 : r);
 }
 
-/** The optimizer as written in a spec: `sgd`, `momentum(0.9)`, `adam(0.9, 0.999, 1e-8)`, … */
+/** The optimizer as written in a spec: `sgd`, `momentum(0.9)`, `adam(0.9, 0.999, 1e-8)`, … (every parameter, in its module's order). */
 export function optimizerText(o: Optimizer): string {
-  switch (o.kind) {
-    case 'sgd':
-      return 'sgd';
-    case 'momentum':
-    case 'nesterov':
-      return `${o.kind}(${specNumber(o.beta)})`;
-    case 'adam':
-      return `adam(${specNumber(o.beta1)}, ${specNumber(o.beta2)}, ${specNumber(o.eps)})`;
-    case 'rmsprop':
-      return `rmsprop(${specNumber(o.rho)}, ${specNumber(o.eps)})`;
-  }
+  return optimizerSpecText(o, specNumber);
 }
 
 const NAMES: Partial<Record<StatementKey, string>> = { lr: 'lr', batch: 'batch', optimizer: 'optimizer', preprocess: 'preprocess', w: 'w', teacherW: 'w*' };

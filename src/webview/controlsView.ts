@@ -1,16 +1,21 @@
 /**
  * The controls that change the run: learning rate (a log-scale slider marked at the optimizer's own
  * full-batch bound, at plain gradient descent's 2/λmax when different, and at the optimal step,
- * with "snap to optimal"; adaptive optimizers have no bound), batch size, optimizer and preprocessing. A change goes to
+ * with "snap to optimal"; adaptive optimizers have no bound), the optimizer's own parameters (β, β₁,
+ * β₂, ρ: paramSliders.ts, each with its stability mark), batch size, optimizer and preprocessing —
+ * the optimizer and preprocessing lists from their registries. A change goes to
  * the panel at once as an override (the picture follows immediately); "Write to spec" sends the
  * overrides to the host, which edits the document.
  */
 import type { Analysis } from '../core/analysis/types';
 import { learningRateScale, SLIDER_STEPS, formatNumber, type LearningRateScale } from '../core/scene';
+import { defaultOptimizer, OPTIMIZER_KINDS } from '../core/optimizers/registry';
+import { PREPROCESS_LIST } from '../core/registry/preprocessings';
 import type { Optimizer, Preprocess, Spec } from '../core/spec/types';
 import { optimizerText } from '../shared/specEdits';
 import { button, h, select, setUnavailable } from './dom';
 import { hasOverrides, type Overrides } from './liveModel';
+import { ParamSliders } from './paramSliders';
 
 export interface ControlsListener {
   onOverrides(change: Overrides): void;
@@ -20,13 +25,8 @@ export interface ControlsListener {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-const OPTIMIZERS: readonly Optimizer[] = [
-  { kind: 'sgd' },
-  { kind: 'momentum', beta: 0.9 },
-  { kind: 'nesterov', beta: 0.9 },
-  { kind: 'adam', beta1: 0.9, beta2: 0.999, eps: 1e-8 },
-  { kind: 'rmsprop', rho: 0.9, eps: 1e-8 },
-];
+/** Every registered optimizer at its defaults, in registry order. */
+const OPTIMIZERS: readonly Optimizer[] = OPTIMIZER_KINDS.map(defaultOptimizer);
 
 export class ControlsView {
   readonly element: HTMLElement;
@@ -39,7 +39,7 @@ export class ControlsView {
   private readonly snap = button('Snap to optimal', 'gg-snap', "Set η to Goh's optimal step for full-batch gradient descent, 2/(λmin+λmax)", 'gg-button gg-secondary');
   private readonly batch = select('gg-batch', 'Batch size', []);
   private readonly optimizer = select('gg-optimizer', 'Optimizer', []);
-  private readonly preprocess = select('gg-preprocess', 'Preprocessing', [['none', 'none'], ['center', 'center'], ['standardize', 'standardize'], ['whiten', 'whiten']]);
+  private readonly preprocess = select('gg-preprocess', 'Preprocessing', PREPROCESS_LIST.map((p) => [p.kind, p.kind]));
   private readonly write = button('Write to spec', 'gg-write', 'Write these values into the .neuron file (one undoable edit)');
   private readonly discard = button('Discard changes', 'gg-discard', 'Back to the values in the spec', 'gg-button gg-secondary');
   private readonly note = h('p', { className: 'gg-note', testid: 'gg-controls-note' });
@@ -47,6 +47,8 @@ export class ControlsView {
   /** What the scale was made from: it changes only when these do, never with η itself. */
   private scaleKey = '';
   private optimizers: Optimizer[] = [...OPTIMIZERS];
+  /** β, β₁, β₂, ρ … of the run's optimizer, each with its stability mark. */
+  private readonly params = new ParamSliders((optimizer) => this.listener.onOverrides({ optimizer }));
 
   constructor(private readonly listener: ControlsListener) {
     this.marks.setAttribute('class', 'gg-lr-marks');
@@ -61,6 +63,7 @@ export class ControlsView {
       h('div', { className: 'gg-lr-row' }, h('label', { className: 'gg-field-name', text: 'Learning rate η', attrs: { for: 'gg-lr-input' } }), this.lrValue),
       h('div', { className: 'gg-lr-track' }, this.lr, this.lrTicks, this.marks),
       this.lrBound,
+      this.params.element,
       h('div', { className: 'gg-row-buttons' }, this.snap),
       h('div', { className: 'gg-fields' }, field('Batch size', this.batch), field('Optimizer', this.optimizer), field('Preprocessing', this.preprocess)),
       h('div', { className: 'gg-row-buttons' }, this.write, this.discard),
@@ -85,7 +88,7 @@ export class ControlsView {
 
   /** Every control of the view, for `setUnavailable`. */
   private get controls(): (HTMLButtonElement | HTMLInputElement | HTMLSelectElement)[] {
-    return [this.lr, this.snap, this.batch, this.optimizer, this.preprocess, this.write, this.discard];
+    return [this.lr, ...this.params.inputs, this.snap, this.batch, this.optimizer, this.preprocess, this.write, this.discard];
   }
 
   /** No analysis to act on (yet): every control disabled, and why. */
@@ -125,13 +128,15 @@ export class ControlsView {
     const dirty = hasOverrides(overrides);
     if (spec) {
       this.fillBatch(spec.samples, overrides.batch ?? spec.batch);
-      this.fillOptimizer(overrides.optimizer ?? spec.optimizer);
+      const optimizer = overrides.optimizer ?? spec.optimizer;
+      this.fillOptimizer(optimizer);
+      this.params.update(optimizer, lr.value, analysis.hessian.eigenvalues[0] ?? null);
       this.preprocess.value = overrides.preprocess ?? spec.preprocess;
-      for (const c of [this.lr, this.batch, this.optimizer, this.preprocess]) c.disabled = false;
+      for (const c of [this.lr, ...this.params.inputs, this.batch, this.optimizer, this.preprocess]) c.disabled = false;
       this.snap.disabled = this.snapValue === null;
       this.write.disabled = !dirty || !writable;
     } else {
-      for (const c of [this.lr, this.snap, this.batch, this.optimizer, this.preprocess, this.write]) setUnavailable(c, 'The host sent no spec: the controls are read-only.');
+      for (const c of [this.lr, ...this.params.inputs, this.snap, this.batch, this.optimizer, this.preprocess, this.write]) setUnavailable(c, 'The host sent no spec: the controls are read-only.');
     }
     this.discard.disabled = !dirty;
     this.note.textContent = !spec

@@ -6,7 +6,9 @@
  * by field.
  */
 import type { Bounds } from '../core/scene';
-import type { Optimizer, Preprocess } from '../core/spec/types';
+import { optimizerFromJson } from '../core/optimizers/registry';
+import { isPreprocess } from '../core/registry/preprocessings';
+import type { Optimizer } from '../core/spec/types';
 import type { Overrides, OverridesBase } from './liveModel';
 import { persistedSnapshot, type PersistedSnapshot } from '../shared/protocol';
 
@@ -71,28 +73,14 @@ function restoreZoom(v: unknown): Bounds | null {
   return b.xMax > b.xMin && b.yMax > b.yMin && b.xMax - b.xMin < 1e9 ? b : null;
 }
 
+/** A registered optimizer with its own parameters, each in its domain (optimizers/registry.ts). */
 function restoreOptimizer(v: unknown): Optimizer | undefined {
-  if (!isRecord(v)) return undefined;
-  const unit = (x: unknown): x is number => finite(x) && x >= 0 && x < 1;
-  const pos = (x: unknown): x is number => finite(x) && x > 0;
-  switch (v.kind) {
-    case 'sgd':
-      return { kind: 'sgd' };
-    case 'momentum':
-    case 'nesterov':
-      return unit(v.beta) ? { kind: v.kind, beta: v.beta } : undefined;
-    case 'adam':
-      return unit(v.beta1) && unit(v.beta2) && pos(v.eps) ? { kind: 'adam', beta1: v.beta1, beta2: v.beta2, eps: v.eps } : undefined;
-    case 'rmsprop':
-      return unit(v.rho) && pos(v.eps) ? { kind: 'rmsprop', rho: v.rho, eps: v.eps } : undefined;
-    default:
-      return undefined;
-  }
+  return optimizerFromJson(v);
 }
 
 function restoreOverrides(v: unknown): Overrides {
   if (!isRecord(v)) return {};
-  const preprocess = ['none', 'center', 'standardize', 'whiten'].includes(String(v.preprocess)) ? (v.preprocess as Preprocess) : undefined;
+  const preprocess = isPreprocess(v.preprocess) ? v.preprocess : undefined;
   const batch = v.batch === 'all' || (finite(v.batch) && Number.isInteger(v.batch) && v.batch >= 1) ? (v.batch as number | 'all') : undefined;
   return {
     ...(finite(v.lr) && v.lr > 0 ? { lr: v.lr } : {}),

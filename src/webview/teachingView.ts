@@ -4,6 +4,7 @@
  * (`hide = …`). The question, its answer and the explanation come from the pure core
  * (core/lessons/predict.ts); this file only shows them and keeps the state of one lesson.
  */
+import { sliderParamKeys } from '../core/optimizers/registry';
 import type { Analysis } from '../core/analysis/types';
 import { judgePrediction, predictionAt, QUADRANTS, type PredictionQuestion, type Quadrant } from '../core/lessons/predict';
 import type { HideablePart, LockableControl, Spec } from '../core/spec/types';
@@ -20,7 +21,8 @@ const LABELS: Readonly<Record<Quadrant, string>> = {
 export const LOCKED_CONTROLS: Readonly<Record<LockableControl, readonly string[]>> = {
   lr: ['gg-lr', 'gg-snap'],
   batch: ['gg-batch'],
-  optimizer: ['gg-optimizer'],
+  // The optimizer's own parameter sliders (paramSliders.ts) lock with it.
+  optimizer: ['gg-optimizer', ...sliderParamKeys().map((key) => `gg-param-${key}`)],
   preprocess: ['gg-preprocess'],
   start: [],
   teacher: [],

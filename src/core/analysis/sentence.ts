@@ -10,7 +10,7 @@
  *   full batch (SGD)                 not the cone: the zig-zag, if any, is the valley's conditioning
  *                                    κ with η near 2/λmax, each step overshooting the steepest
  *                                    direction when ηλmax > 1 (GEOMETRY.md §3)
- *   momentum, Nesterov, Adam, RMSProp  what the optimizer does to the update's direction
+ *   any other optimizer              what it does to the update's direction (its module's effect)
  *   divergence                       the eigen-direction whose amplification factor exceeds 1
  *   a start whose loss is not finite the start or the inputs, not the learning rate
  *
@@ -19,6 +19,7 @@
  */
 import type { Optimizer } from '../spec/types';
 import { compass } from './allowedCone';
+import { optimizerDescriptor } from '../optimizers/registry';
 import { optimizerName, stabilityBound } from './stability';
 import type { AllowedCone, HessianInfo, InputStats, LearningRateInfo, RunResult, UnstableDirection } from './types';
 
@@ -139,21 +140,10 @@ function convergenceClause(f: SentenceFacts): string {
   return `has not converged after ${f.run.stepsRun} steps`;
 }
 
-/** The optimizer's own effect on the update (momentum, Nesterov, Adam, RMSProp), or null for SGD. */
+/** The optimizer's own effect on the update (its module's teaching clause), or null for plain gradient descent. */
 function optimizerEffect(o: Optimizer): { name: string; effect: string; leaves: boolean } | null {
-  switch (o.kind) {
-    case 'momentum':
-      return { name: `heavy-ball momentum (β = ${fmt(o.beta)})`, effect: 'adds up past steps, so alternating steps partly cancel and the update can leave the cone', leaves: true };
-    case 'nesterov':
-      return { name: `Nesterov momentum (β = ${fmt(o.beta)})`, effect: 'adds up past steps, so alternating steps partly cancel and the update can leave the cone', leaves: true };
-    case 'adam':
-      return { name: 'Adam', effect: `averages past gradients (β₁ = ${fmt(o.beta1)}) and divides each coordinate by its own running gradient size, so its updates are not bound to the cone`, leaves: true };
-    case 'rmsprop':
-      // A positive per-coordinate factor: the update's signs are the batch gradient's.
-      return { name: 'RMSProp', effect: 'divides each coordinate by its own running gradient size, a positive factor that keeps the signs of the batch gradient', leaves: false };
-    default:
-      return null;
-  }
+  const e = optimizerDescriptor(o).effect(o);
+  return e && { name: optimizerName(o), effect: e.effect, leaves: e.leaves };
 }
 
 /** Below this |1 − ηλmax| (with 1 − ηλmax < 0) the steepest direction settles at once: no zig-zag to speak of. */

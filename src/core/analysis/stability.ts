@@ -8,12 +8,14 @@
  * where ρ(·) is the largest root modulus of the characteristic polynomial (the spectral radius of
  * the 2 × 2 iteration matrix). Stable iff every factor ≤ 1: GD needs 0 < ηλ < 2, heavy ball
  * 0 < ηλ < 2 + 2β, Nesterov 0 < ηλ < (2 + 2β)/(1 + 2β).
- * Adam and RMSProp rescale each coordinate by a running gradient size: no linear bound applies.
+ * Adaptive optimizers (Adam, RMSProp, AdaGrad) rescale each coordinate by a running gradient size:
+ * no linear bound applies. Each optimizer's factor and bound live in its module (optimizers/*.ts).
  *
  * Reference step sizes: 2/λmax (the GD limit), Goh's 2/(λmin + λmax) (fastest worst-case rate,
  * (κ−1)/(κ+1) per step), LeCun's 1/λmax.
  */
 import type { SymmetricEigen } from '../engine/linalg';
+import { amplification, optimizerName, stabilityBound } from '../optimizers/registry';
 import type { Loss, Optimizer } from '../spec/types';
 import { eigenDirection } from './hessian';
 import type { LearningRateInfo, UnstableDirection } from './types';
@@ -21,75 +23,9 @@ import type { LearningRateInfo, UnstableDirection } from './types';
 /** A factor above 1 + UNSTABLE_SLACK counts as growing. */
 const UNSTABLE_SLACK = 1e-12;
 
-/** Largest modulus of the roots of r² − a r + c (real coefficients). */
-export function rootRadius(a: number, c: number): number {
-  const disc = a * a - 4 * c;
-  if (disc >= 0) {
-    const s = Math.sqrt(disc);
-    return Math.max(Math.abs(a + s), Math.abs(a - s)) / 2;
-  }
-  return Math.sqrt(c); // complex pair: |r|² = c
-}
-
-/** Per-step amplification along an eigenvalue λ for the optimizer, or null when no linear bound applies. */
-export function amplification(opt: Optimizer, lr: number, lambda: number): number | null {
-  const h = lr * lambda;
-  switch (opt.kind) {
-    case 'sgd':
-      return Math.abs(1 - h);
-    case 'momentum':
-      return rootRadius(1 + opt.beta - h, opt.beta);
-    case 'nesterov':
-      return rootRadius((1 + opt.beta) * (1 - h), opt.beta * (1 - h));
-    case 'adam':
-    case 'rmsprop':
-      return null;
-  }
-}
-
-/**
- * The full-batch stability bound of an optimizer on a quadratic: η·λ must stay below `limit` for
- * every eigenvalue λ, i.e. η < limit/λmax. Null for adaptive optimizers (no linear bound).
- */
-export interface StabilityBound {
-  /** Upper limit of ηλ: 2, 2 + 2β or (2 + 2β)/(1 + 2β). */
-  readonly limit: number;
-  /** The bound on η as students read it, e.g. "(2 + 2β)/λmax". */
-  readonly formula: string;
-  /** The condition on ηλ, e.g. "ηλ < 2 + 2β". */
-  readonly condition: string;
-}
-
-export function stabilityBound(opt: Optimizer): StabilityBound | null {
-  switch (opt.kind) {
-    case 'sgd':
-      return { limit: 2, formula: '2/λmax', condition: 'ηλ < 2' };
-    case 'momentum':
-      return { limit: 2 + 2 * opt.beta, formula: '(2 + 2β)/λmax', condition: 'ηλ < 2 + 2β' };
-    case 'nesterov':
-      return { limit: (2 + 2 * opt.beta) / (1 + 2 * opt.beta), formula: '(2 + 2β)/((1 + 2β)λmax)', condition: 'ηλ < (2 + 2β)/(1 + 2β)' };
-    case 'adam':
-    case 'rmsprop':
-      return null;
-  }
-}
-
-/** The optimizer's name in sentences ("gradient descent", "heavy-ball momentum (β = 0.9)", …). */
-export function optimizerName(opt: Optimizer): string {
-  const b = (v: number): string => String(Number(v.toPrecision(4)));
-  switch (opt.kind) {
-    case 'sgd':
-      return 'gradient descent';
-    case 'momentum':
-      return `heavy-ball momentum (β = ${b(opt.beta)})`;
-    case 'nesterov':
-      return `Nesterov momentum (β = ${b(opt.beta)})`;
-    case 'adam':
-      return 'Adam';
-    case 'rmsprop':
-      return 'RMSProp';
-  }
-}
+export { amplification, optimizerName, stabilityBound } from '../optimizers/registry';
+export type { StabilityBound } from '../optimizers/descriptor';
+export { rootRadius } from '../optimizers/descriptor';
 
 /** Why an adaptive optimizer has no bound (LearningRateInfo.maxReason). */
 export const ADAPTIVE_NO_BOUND = 'divides each coordinate by its own running gradient size, so no fixed step-size bound applies';

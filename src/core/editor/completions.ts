@@ -4,9 +4,12 @@
  * `x ~`, the allowed words after `optimizer =`, `loss =`, `preprocess =`, `compare =` and friends.
  */
 import type { SourceRange } from '../diagnostics';
+import { OPTIMIZER_LIST, signature } from '../optimizers/registry';
+import { ACTIVATION_LIST } from '../registry/activations';
+import { PREPROCESS_LIST } from '../registry/preprocessings';
 import { lookup, STATEMENT_NAMES } from '../spec/names';
 import type { StatementKey } from '../spec/types';
-import { LESSON_SNIPPETS } from './snippets';
+import { ACTIVATION_OPTIONS, LESSON_SNIPPETS, OPTIMIZER_OPTIONS, PREPROCESS_OPTIONS, snippetChoice } from './snippets';
 import type { CompletionEntry, CompletionKind } from './types';
 
 /** The proposals and the range they replace (the partial word before the cursor). */
@@ -15,13 +18,15 @@ export interface Completions {
   readonly replace: SourceRange;
 }
 
+const choice = snippetChoice;
+
 function entry(kind: CompletionKind, label: string, insertText: string, detail: string, documentation = '', sortText?: string): CompletionEntry {
   return { kind, label, insertText, isSnippet: insertText.includes('$'), detail, documentation, sortText };
 }
 
 const STATEMENTS: readonly CompletionEntry[] = [
   entry('statement', 'f', 'f = ${1|w·x + b,w·x,w·(x + s) + b|}', 'the model', 'One neuron: `f = w·x + b`, `f = w·x` without bias, or `f = w·(x + s) + b` with a trained per-input shift.', '0-00'),
-  entry('statement', 'x ~', 'x ~ ${1|sigmoid,tanh,relu,softplus|}(${2|normal(0\\, 1),uniform(0\\, 1)|})', 'generated inputs', 'Inputs drawn from a distribution, optionally through an activation.', '0-01'),
+  entry('statement', 'x ~', `x ~ ${choice(ACTIVATION_OPTIONS)}(${choice(['normal(0, 1)', 'uniform(0, 1)'], 2)})`, 'generated inputs', 'Inputs drawn from a distribution, optionally through an activation.', '0-01'),
   entry('statement', 'x =', 'x = [[${1:0.7}, ${2:0.2}], [${3:0.1}, ${4:0.9}]]', 'inputs written out', 'One row per sample.', '0-02'),
   entry('statement', 'samples', 'samples = ${1:64}', 'number of generated samples P', '', '0-03'),
   entry('statement', 'seed', 'seed = ${1:1}', 'seed of the generator', '', '0-04'),
@@ -31,12 +36,12 @@ const STATEMENTS: readonly CompletionEntry[] = [
   entry('statement', 'w', 'w = [${1:1.5}, ${2:-0.5}]', 'starting weights (their length is n)', '', '0-08'),
   entry('statement', 'b', 'b = ${1:0}', 'starting bias (`b = 0 fixed` keeps it out of training)', '', '0-09'),
   entry('statement', 'loss', 'loss = ${1|squared,logistic|}', 'loss function', '', '0-10'),
-  entry('statement', 'optimizer', 'optimizer = ${1|sgd,momentum(0.9),nesterov(0.9),adam,rmsprop|}', 'optimizer', '', '0-11'),
+  entry('statement', 'optimizer', `optimizer = ${choice(OPTIMIZER_OPTIONS)}`, 'optimizer', '', '0-11'),
   entry('statement', 'lr', 'lr = ${1:0.5}', 'learning rate η', 'Gradient descent converges iff 0 < η < 2/λmax.', '0-12'),
   entry('statement', 'batch', 'batch = ${1:1}', 'batch size: 1 … samples, or all', '', '0-13'),
   entry('statement', 'shuffle', 'shuffle = ${1|false,true|}', 'reshuffle every epoch', '', '0-14'),
   entry('statement', 'steps', 'steps = ${1:200}', 'number of optimizer steps', '', '0-15'),
-  entry('statement', 'preprocess', 'preprocess = ${1|none,center,standardize,whiten|}', 'input preprocessing', '', '0-16'),
+  entry('statement', 'preprocess', `preprocess = ${choice(PREPROCESS_OPTIONS)}`, 'input preprocessing', '', '0-16'),
   entry('statement', 'compare', 'compare = ${1:center, tanh, batch all, momentum(0.9)}', 'variants run beside the main run', '', '0-17'),
   entry('statement', 'view', 'view = w${1:1}, w${2:2}', 'the two weight axes drawn when n > 2', '', '0-18'),
   entry('statement', 's', 's = [${1:0}, ${2:0}]', 'starting shift of f = w·(x + s)', 'Trained with the weights: ∂L/∂sᵢ = δ·wᵢ.', '0-19'),
@@ -49,40 +54,29 @@ const LOCK_VALUES: readonly CompletionEntry[] = ['lr', 'batch', 'optimizer', 'pr
 const HIDE_VALUES: readonly CompletionEntry[] = ['controls', 'path', 'readout', 'chart', 'strip', 'cone', 'variants'].map((w) => entry('value', w, w, 'hide this part of the panel'));
 
 const FUNCTIONS: readonly CompletionEntry[] = [
-  entry('function', 'sigmoid', 'sigmoid(${1:normal(0, 1)})', 'σ(z) ∈ (0, 1): all inputs positive'),
-  entry('function', 'tanh', 'tanh(${1:normal(0, 1)})', 'tanh(z) ∈ (−1, 1): zero-centred'),
-  entry('function', 'relu', 'relu(${1:normal(0, 1)})', 'max(0, z) ≥ 0'),
-  entry('function', 'softplus', 'softplus(${1:normal(0, 1)})', 'log(1 + eᶻ) > 0'),
+  ...ACTIVATION_LIST.filter((a) => a.kind !== 'identity').map((a) => entry('function', a.kind, `${a.kind}(\${1:normal(0, 1)})`, a.detail)),
   entry('function', 'normal', 'normal(${1:0}, ${2:1})', 'normal(mean, std)'),
   entry('function', 'uniform', 'uniform(${1:0}, ${2:1})', 'uniform(lo, hi)'),
 ];
 
-const OPTIMIZER_VALUES: readonly CompletionEntry[] = [
-  entry('optimizer', 'sgd', 'sgd', 'w ← w − ηg'),
-  entry('optimizer', 'momentum', 'momentum(${1:0.9})', 'heavy ball: v ← βv + g, w ← w − ηv'),
-  entry('optimizer', 'nesterov', 'nesterov(${1:0.9})', 'momentum with a look-ahead gradient'),
-  entry('optimizer', 'adam', 'adam', 'per-coordinate steps, β₁ 0.9, β₂ 0.999'),
-  entry('optimizer', 'rmsprop', 'rmsprop', 'per-coordinate steps, ρ 0.9'),
-];
+/** Each registered optimizer: the call with its first parameter as a placeholder, or the bare name (adaptive ones). */
+const OPTIMIZER_VALUES: readonly CompletionEntry[] = OPTIMIZER_LIST.map((d) => {
+  const first = d.params[0];
+  const insert = first && !d.adaptive ? `${d.kind}(\${1:${first.default}})` : d.kind;
+  const defaults = d.params.length > 0 ? `: ${d.params.map((p) => `${p.symbol} = ${p.default}`).join(', ')} by default` : '';
+  return entry('optimizer', d.kind, insert, d.rule, `\`${signature(d.kind)}\`${defaults}.`);
+});
 
 const LOSS_VALUES: readonly CompletionEntry[] = [
   entry('loss', 'squared', 'squared', '½ (f − y)², δ = f − y'),
   entry('loss', 'logistic', 'logistic', 'cross-entropy on the logit f, δ = σ(f) − y'),
 ];
 
-const PREPROCESS_VALUES: readonly CompletionEntry[] = [
-  entry('preprocess', 'none', 'none', 'inputs as they are'),
-  entry('preprocess', 'center', 'center', 'subtract the mean'),
-  entry('preprocess', 'standardize', 'standardize', 'centre and scale to unit variance'),
-  entry('preprocess', 'whiten', 'whiten', 'centre and decorrelate (ZCA)'),
-];
+const PREPROCESS_VALUES: readonly CompletionEntry[] = PREPROCESS_LIST.map((p) => entry('preprocess', p.kind, p.kind, p.detail));
 
 const COMPARE_VALUES: readonly CompletionEntry[] = [
   ...PREPROCESS_VALUES.filter((e) => e.label !== 'none').map((e) => ({ ...e, kind: 'compare' as const })),
-  entry('compare', 'tanh', 'tanh', 'zero-centred activation instead'),
-  entry('compare', 'sigmoid', 'sigmoid', 'sigmoid activation instead'),
-  entry('compare', 'relu', 'relu', 'ReLU activation instead'),
-  entry('compare', 'softplus', 'softplus', 'softplus activation instead'),
+  ...ACTIVATION_LIST.filter((a) => a.kind !== 'identity').map((a) => entry('compare', a.kind, a.kind, a.compareDetail)),
   entry('compare', 'batch all', 'batch all', 'full-batch steps'),
   entry('compare', 'batch N', 'batch ${1:8}', 'another batch size'),
   ...OPTIMIZER_VALUES.map((e) => ({ ...e, kind: 'compare' as const })),

@@ -120,7 +120,7 @@ function learningRateHints(parsed: ParseResult, spec: Spec, analysis: Analysis):
       range,
     }];
   }
-  if ((o.kind === 'momentum' || o.kind === 'nesterov') && lr.gradientDescentMax !== null && lr.value >= lr.gradientDescentMax) {
+  if (o.kind !== 'sgd' && lr.gradientDescentMax !== null && lr.value >= lr.gradientDescentMax) {
     return [{
       code: HINT_CODES.learningRateAboveGradientDescentBound,
       severity: 'info',

@@ -2,8 +2,25 @@
  * Whole-lesson snippets (VS Code snippet syntax: `$` `}` `\` escaped in literal text). Each lesson
  * is a valid spec as written; the unit tests parse every one with the placeholders filled in.
  */
+import { defaultOptimizer, OPTIMIZER_LIST, optimizerSpecText } from '../optimizers/registry';
+import { ACTIVATION_KINDS } from '../registry/activations';
+import { PREPROCESS_KINDS } from '../registry/preprocessings';
 import { DEFAULT_LESSON } from '../spec/defaults';
 import type { CompletionEntry } from './types';
+
+/** A snippet choice `${tab|a,b|}` (commas inside an option escaped). */
+export function snippetChoice(options: readonly string[], tab = 1): string {
+  return `\${${tab}|${options.map((o) => o.replace(/,/g, '\\,')).join(',')}|}`;
+}
+
+/** Every registered optimizer as a choice: `momentum(0.9)` for those usually written with their first parameter, bare names for adaptive ones. */
+export const OPTIMIZER_OPTIONS: readonly string[] = OPTIMIZER_LIST.map((d) => (d.params.length > 0 && !d.adaptive ? optimizerSpecText(defaultOptimizer(d.kind), String) : d.kind));
+
+/** The activations that wrap a distribution (identity is the bare distribution). */
+export const ACTIVATION_OPTIONS: readonly string[] = ACTIVATION_KINDS.filter((a) => a !== 'identity');
+
+/** Every preprocessing. */
+export const PREPROCESS_OPTIONS: readonly string[] = PREPROCESS_KINDS;
 
 /** Escapes literal text for a snippet body. */
 export function snippetLiteral(text: string): string {
@@ -13,17 +30,17 @@ export function snippetLiteral(text: string): string {
 const STARTER = `# One neuron with all-positive (sigmoid) inputs: batch-1 SGD has to zig-zag
 # because the target lies north-west of the start, outside the allowed cone.
 f = w·x + b
-x ~ \${1|sigmoid,tanh,relu,softplus|}(normal(0, 1))
+x ~ ${snippetChoice(ACTIVATION_OPTIONS, 1)}(normal(0, 1))
 samples = \${2:64}
 seed = 1
 w* = [\${3:-1}, \${4:1}]
 w = [\${5:1.5}, \${6:-0.5}]
 loss = squared
-optimizer = \${7|sgd,momentum(0.9),nesterov(0.9),adam,rmsprop|}
+optimizer = ${snippetChoice(OPTIMIZER_OPTIONS, 7)}
 lr = \${8:0.5}
 batch = \${9:1}
 steps = \${10:200}
-preprocess = \${11|none,center,standardize,whiten|}
+preprocess = ${snippetChoice(PREPROCESS_OPTIONS, 11)}
 $0`;
 
 const INSIDE_CONE = `# The honest counterpoint: the target lies north-east of the start, inside the allowed cone,

@@ -1,13 +1,11 @@
 /**
- * Element-wise activations applied to generated pre-activations z, each written to avoid
- * overflow for large |z|.
+ * The numerically careful activations (the registry, registry/activations.ts, lists every input
+ * activation), each written to avoid overflow for large |z|.
  *   sigmoid σ(z) = 1 / (1 + e^{−z}) ∈ (0, 1)        σ'(z) = σ(z)(1 − σ(z))
  *   tanh(z) = 2σ(2z) − 1 ∈ (−1, 1)                  (zero-centred)
  *   relu(z) = max(0, z) ≥ 0
  *   softplus(z) = ln(1 + e^{z}) > 0                  (= max(z, 0) + ln(1 + e^{−|z|}))
  */
-import type { Activation } from '../spec/types';
-
 /** σ(z), evaluated so that e^{·} never overflows. */
 export function sigmoid(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
@@ -18,20 +16,4 @@ export function sigmoid(z: number): number {
 /** softplus(z) = ln(1 + e^{z}), stable for any z. */
 export function softplus(z: number): number {
   return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-}
-
-/** Apply one activation to z. */
-export function activate(kind: Activation, z: number): number {
-  switch (kind) {
-    case 'identity':
-      return z;
-    case 'sigmoid':
-      return sigmoid(z);
-    case 'tanh':
-      return Math.tanh(z);
-    case 'relu':
-      return z > 0 ? z : 0;
-    case 'softplus':
-      return softplus(z);
-  }
 }

@@ -10,7 +10,8 @@
  * 3. Preprocessing with the data set's own statistics (preprocess.ts); labels stay as they are.
  */
 import type { Spec } from '../spec/types';
-import { activate, sigmoid } from './activations';
+import { activationDescriptor } from '../registry/activations';
+import { sigmoid } from './activations';
 import { preprocessInputs } from './preprocess';
 import { Rng, STREAM_DATA } from './random';
 
@@ -43,9 +44,10 @@ export function rawInputs(spec: Spec): Float64Array {
   }
   const rng = new Rng(spec.seed, STREAM_DATA);
   const dist = src.distribution;
+  const activation = activationDescriptor(src.activation).apply;
   for (let k = 0; k < P * n; k++) {
     const z = dist.kind === 'normal' ? dist.mean + dist.std * rng.normal() : dist.lo + (dist.hi - dist.lo) * rng.uniform();
-    x[k] = activate(src.activation, z);
+    x[k] = activation(z);
   }
   return x;
 }

@@ -2,6 +2,9 @@
  * Every spelling the language accepts for statement names and keyword values, in one place so
  * the parser, "did you mean" and editor completion agree.
  */
+import { OPTIMIZER_KINDS } from '../optimizers/registry';
+import { ACTIVATION_SPELLINGS } from '../registry/activations';
+import { PREPROCESS_SPELLINGS } from '../registry/preprocessings';
 import type { Activation, HideablePart, LockableControl, Loss, Prediction, Preprocess, StatementKey } from './types';
 
 /** Statement name (as written, case-sensitive) → statement key. `w*`/`b*` include the star. */
@@ -52,19 +55,16 @@ export const HIDEABLE: Readonly<Record<string, HideablePart>> = {
 
 export const LOSSES: Readonly<Record<string, Loss>> = { squared: 'squared', logistic: 'logistic' };
 
-/** Preprocessing names, British spellings included. */
-export const PREPROCESSES: Readonly<Record<string, Preprocess>> = {
-  none: 'none', center: 'center', centre: 'center', standardize: 'standardize', standardise: 'standardize', whiten: 'whiten',
-};
+/** Preprocessing names, British spellings included (from registry/preprocessings.ts). */
+export const PREPROCESSES: Readonly<Record<string, Preprocess>> = PREPROCESS_SPELLINGS;
 
-/** Activations that can wrap a distribution in `x ~ …`. */
-export const ACTIVATIONS: Readonly<Record<string, Activation>> = {
-  identity: 'identity', sigmoid: 'sigmoid', tanh: 'tanh', relu: 'relu', softplus: 'softplus',
-};
+/** Activations that can wrap a distribution in `x ~ …` (from registry/activations.ts). */
+export const ACTIVATIONS: Readonly<Record<string, Activation>> = ACTIVATION_SPELLINGS;
 
 export const DISTRIBUTIONS = ['normal', 'uniform'] as const;
 
-export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adam', 'rmsprop'] as const;
+/** Optimizer names, from the registry (optimizers/registry.ts). */
+export const OPTIMIZERS: readonly string[] = OPTIMIZER_KINDS;
 
 export const BOOLEANS: Readonly<Record<string, boolean>> = { true: true, false: false };
 

@@ -1,77 +1,70 @@
 /**
- * Optimizers: `sgd`, `momentum(β)`, `nesterov(β)`, `adam(β1, β2[, ε])`, `rmsprop(ρ[, ε])`; bare names
- * take the usual defaults (β = 0.9; Adam 0.9, 0.999, 1e-8; RMSProp 0.9, 1e-8). Every β and ρ must lie
- * in [0, 1) (β = 1 never forgets, so the velocity grows without bound); ε must be > 0.
+ * Optimizer values: a registered name, bare (every parameter at its default) or called with its
+ * parameters in order — `sgd`, `momentum(0.9)`, `adam(0.9, 0.999)`, … Each optimizer's module
+ * (optimizers/*.ts) says which parameters it takes, their defaults and domains: a forgetting factor
+ * (β, ρ) must lie in [0, 1) (β = 1 never forgets, so the velocity grows without bound), ε must be > 0.
  */
+import { fromValues, isOptimizerKind, OPTIMIZER_KINDS, optimizerDescriptor, domainText, inDomain } from '../optimizers/registry';
 import { CODES } from './codes';
-import { OPTIMIZERS } from './names';
 import { describe, numberOf, type Ctx } from './shapes';
 import { didYouMean, didYouMeanText, excerpt } from './suggest';
 import type { Optimizer } from './types';
 import type { Primary } from './values';
 
-/** Usual defaults of each optimizer's hyper-parameters. */
-export const OPTIMIZER_DEFAULTS = { beta: 0.9, adamBeta1: 0.9, adamBeta2: 0.999, rmspropRho: 0.9, eps: 1e-8 } as const;
-
-const SIGNATURES: Readonly<Record<(typeof OPTIMIZERS)[number], { params: string[] }>> = {
-  sgd: { params: [] },
-  momentum: { params: ['β'] },
-  nesterov: { params: ['β'] },
-  adam: { params: ['β1', 'β2', 'ε'] },
-  rmsprop: { params: ['ρ', 'ε'] },
-};
-
 /** True when `name` is an optimizer name (used by compare to accept bare `momentum(0.9)`). */
 export function isOptimizerName(name: string): boolean {
-  return (OPTIMIZERS as readonly string[]).includes(name);
+  return isOptimizerKind(name);
 }
+
+/** "adam, adam(β1, β2) or adam(β1, β2, ε)": the forms an optimizer accepts. */
+function formsText(kind: string, symbols: readonly string[], arities: readonly number[]): string {
+  const forms = arities.map((a) => (a === 0 ? kind : `${kind}(${symbols.slice(0, a).join(', ')})`));
+  return forms.length === 1 ? forms[0] : `${forms.slice(0, -1).join(', ')} or ${forms[forms.length - 1]}`;
+}
+
+const COUNT_WORDS = ['no arguments', 'one argument', 'two arguments', 'three arguments'];
 
 /** Interprets an optimizer value; undefined after reporting. */
 export function parseOptimizer(ctx: Ctx, p: Primary): Optimizer | undefined {
   if (p.kind === 'error') return undefined;
+  const names = OPTIMIZER_KINDS.join(', ');
   if (p.kind !== 'word' && p.kind !== 'call') {
-    ctx.problems.error(CODES.wrongKind, p.range, `Expected an optimizer (${OPTIMIZERS.join(', ')}), found ${describe(ctx, p)}.`);
+    ctx.problems.error(CODES.wrongKind, p.range, `Expected an optimizer (${names}), found ${describe(ctx, p)}.`);
     return undefined;
   }
-  if (!isOptimizerName(p.name)) {
-    const s = didYouMean(p.name, OPTIMIZERS);
-    ctx.problems.error(CODES.unknownOptimizer, p.kind === 'call' ? p.nameRange : p.range, `Unknown optimizer '${excerpt(p.name)}': expected one of ${OPTIMIZERS.join(', ')}.${didYouMeanText(s)}`, s);
+  if (!isOptimizerKind(p.name)) {
+    const s = didYouMean(p.name, OPTIMIZER_KINDS);
+    ctx.problems.error(CODES.unknownOptimizer, p.kind === 'call' ? p.nameRange : p.range, `Unknown optimizer '${excerpt(p.name)}': expected one of ${names}.${didYouMeanText(s)}`, s);
     return undefined;
   }
-  const name = p.name as (typeof OPTIMIZERS)[number];
-  const sig = SIGNATURES[name];
+  const name = p.name;
+  const params = optimizerDescriptor(name).params;
   const args = p.kind === 'call' ? p.args : [];
-  if (args.length > sig.params.length) {
-    const expected = sig.params.length === 0 ? 'no arguments' : `at most ${sig.params.length} (${sig.params.join(', ')})`;
+  if (args.length > params.length) {
+    const expected = params.length === 0 ? 'no arguments' : `at most ${params.length} (${params.map((q) => q.symbol).join(', ')})`;
     ctx.problems.error(CODES.argumentCount, p.range, `Expected ${expected} for ${name}, found ${args.length}.`);
     return undefined;
   }
-  if (name === 'adam' && args.length === 1) {
-    ctx.problems.error(CODES.argumentCount, p.range, 'Expected adam, adam(β1, β2) or adam(β1, β2, ε), found one argument.');
+  const arities = optimizerDescriptor(name).arities;
+  if (arities && !arities.includes(args.length)) {
+    const found = COUNT_WORDS[args.length] ?? `${args.length} arguments`;
+    ctx.problems.error(CODES.argumentCount, p.range, `Expected ${formsText(name, params.map((q) => q.symbol), arities)}, found ${found}.`);
     return undefined;
   }
   const values: number[] = [];
   let ok = true;
   for (let i = 0; i < args.length; i++) {
-    const param = sig.params[i];
-    const v = numberOf(ctx, args[i], `${param} of ${name}`);
+    const param = params[i];
+    const v = numberOf(ctx, args[i], `${param.symbol} of ${name}`);
     if (v === undefined) {
       ok = false;
       continue;
     }
-    if (param === 'ε' ? !(v > 0) : !(v >= 0 && v < 1)) {
+    if (!inDomain(param, v)) {
       ok = false;
-      ctx.problems.error(CODES.outOfRange, args[i].range, param === 'ε' ? `Expected ε > 0 for ${name}, found ${v}.` : `Expected ${param} in [0, 1) for ${name}, found ${v}.`);
+      ctx.problems.error(CODES.outOfRange, args[i].range, `Expected ${param.symbol} ${domainText(param)} for ${name}, found ${v}.`);
     }
     values.push(v);
   }
-  if (!ok) return undefined;
-  const D = OPTIMIZER_DEFAULTS;
-  switch (name) {
-    case 'sgd': return { kind: 'sgd' };
-    case 'momentum': return { kind: 'momentum', beta: values[0] ?? D.beta };
-    case 'nesterov': return { kind: 'nesterov', beta: values[0] ?? D.beta };
-    case 'adam': return { kind: 'adam', beta1: values[0] ?? D.adamBeta1, beta2: values[1] ?? D.adamBeta2, eps: values[2] ?? D.eps };
-    case 'rmsprop': return { kind: 'rmsprop', rho: values[0] ?? D.rmspropRho, eps: values[1] ?? D.eps };
-  }
+  return ok ? fromValues(name, values) : undefined;
 }

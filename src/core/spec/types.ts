@@ -7,8 +7,9 @@
  */
 import type { Diagnostic, SourceRange } from '../diagnostics';
 
-/** Element-wise squashing applied to generated pre-activations z. */
-export type Activation = 'identity' | 'sigmoid' | 'tanh' | 'relu' | 'softplus';
+/** Element-wise squashing applied to generated pre-activations z (one descriptor each: registry/activations.ts). */
+export type { Activation } from '../registry/activations';
+import type { Activation } from '../registry/activations';
 
 /** Distribution of each input component's pre-activation z (i.i.d. over components and samples). */
 export type Distribution =
@@ -27,15 +28,16 @@ export type LabelSource =
 
 export type Loss = 'squared' | 'logistic';
 
-/** Optimizers with their hyper-parameters; defaults are the usual ones (Adam 0.9/0.999/1e-8, RMSProp 0.9/1e-8). */
-export type Optimizer =
-  | { readonly kind: 'sgd' }
-  | { readonly kind: 'momentum'; readonly beta: number }
-  | { readonly kind: 'nesterov'; readonly beta: number }
-  | { readonly kind: 'adam'; readonly beta1: number; readonly beta2: number; readonly eps: number }
-  | { readonly kind: 'rmsprop'; readonly rho: number; readonly eps: number };
+/**
+ * Optimizers with their hyper-parameters as plain JSON, `{ kind, ...params }`: the union is derived
+ * from the registry (optimizers/registry.ts), one module per optimizer with its defaults.
+ */
+export type { Optimizer, OptimizerKind } from '../optimizers/registry';
+import type { Optimizer } from '../optimizers/registry';
 
-export type Preprocess = 'none' | 'center' | 'standardize' | 'whiten';
+/** Input preprocessing (one descriptor each: registry/preprocessings.ts). */
+export type { Preprocess } from '../registry/preprocessings';
+import type { Preprocess } from '../registry/preprocessings';
 
 /** Predict-then-reveal: `predict = quadrant` hides the next update until the student has guessed its quadrant. */
 export type Prediction = 'none' | 'quadrant';

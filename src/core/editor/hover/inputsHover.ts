@@ -4,7 +4,8 @@
  * constraint") — plus what a non-zero mean does to the Hessian ("Conditioning": E[x xᵀ] gains m mᵀ,
  * a large eigenvalue along m).
  */
-import type { Distribution, InputSource } from '../../spec/types';
+import { activationDescriptor } from '../../registry/activations';
+import type { Activation, Distribution, InputSource } from '../../spec/types';
 import { inputStats } from '../../engine/preprocess';
 import { fixed, num, sub, vec } from '../text/format';
 import { scienceFooter } from '../text/scienceLinks';
@@ -17,14 +18,8 @@ function distributionText(d: Distribution): string {
 }
 
 /** What an activation does to the sign of the inputs. */
-export function activationNote(activation: string): string {
-  switch (activation) {
-    case 'sigmoid': return 'σ(z) = 1/(1 + e⁻ᶻ) lies in (0, 1): every input is positive, never zero-centred.';
-    case 'tanh': return 'tanh(z) = 2σ(2z) − 1 lies in (−1, 1) and is zero-centred for symmetric z: inputs of both signs.';
-    case 'relu': return 'relu(z) = max(0, z) ≥ 0: inputs are never negative (many are exactly 0).';
-    case 'softplus': return 'softplus(z) = log(1 + eᶻ) > 0: every input is positive.';
-    default: return 'No activation: the inputs are the draws z themselves.';
-  }
+export function activationNote(activation: Activation): string {
+  return activationDescriptor(activation).note;
 }
 
 function sourceText(src: InputSource, samples: number, seed: number): string {

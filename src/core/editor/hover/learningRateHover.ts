@@ -13,6 +13,7 @@
  * The bounds assume the ½ in the squared loss; without it every bound halves.
  */
 import { optimizerName } from '../../analysis/stability';
+import { defaultOptimizer, isAdaptive, OPTIMIZER_LIST, stabilityBound } from '../../optimizers/registry';
 import type { Analysis, RunResult } from '../../analysis/types';
 import type { Optimizer, Spec } from '../../spec/types';
 import { fixed, num } from '../text/format';
@@ -20,14 +21,14 @@ import { escapeMarkdown } from '../text/markdown';
 import { type ScienceSection, scienceFooter } from '../text/scienceLinks';
 import { extremes, type HoverContext, noNumbersLine, paragraphs, quoted } from './context';
 
-/** β of heavy-ball or Nesterov momentum, else undefined. */
-export function momentumBeta(opt: Optimizer): number | undefined {
-  return opt.kind === 'momentum' || opt.kind === 'nesterov' ? opt.beta : undefined;
-}
+/** Adaptive optimizers rescale each coordinate: no fixed step-size bound applies to them (each module says whether it is). */
+export { isAdaptive };
 
-/** Adaptive optimizers rescale each coordinate: no fixed step-size bound applies to them. */
-export function isAdaptive(opt: Optimizer): boolean {
-  return opt.kind !== 'sgd' && opt.kind !== 'momentum' && opt.kind !== 'nesterov';
+/** "heavy-ball momentum: ηλ < 2 + 2β; Nesterov momentum: ηλ < (2 + 2β)/(1 + 2β)": every registered bound beside plain gradient descent's. */
+function otherBounds(): string {
+  return OPTIMIZER_LIST.filter((d) => d.kind !== 'sgd' && !d.adaptive)
+    .map((d) => `${d.title}: ${stabilityBound(defaultOptimizer(d.kind))?.condition ?? ''}`)
+    .join('; ');
 }
 
 /** "diverged at step N: <message>" from the run's own facts; empty when the run did not diverge. */
@@ -162,7 +163,7 @@ function conventionLine(analysis: Analysis, spec: Spec): string {
 /** Hover for `lr`. */
 export function learningRateMarkdown(ctx: HoverContext): string {
   const head = '**Learning rate** η: each step moves −η times the batch\'s mean gradient.';
-  if (!ctx.spec || !ctx.analysis) return paragraphs(quoted(ctx, 'lr'), head, 'Full-batch gradient descent on a quadratic converges iff 0 < η < 2/λmax (heavy ball: ηλ < 2 + 2β; Nesterov: ηλ < (2 + 2β)/(1 + 2β); adaptive optimizers have no fixed bound); Goh\'s optimal step is 2/(λmin + λmax).', noNumbersLine(ctx), scienceFooter('stepSizeBounds', 'fullBatch', 'optimalSteps'));
+  if (!ctx.spec || !ctx.analysis) return paragraphs(quoted(ctx, 'lr'), head, `Full-batch gradient descent on a quadratic converges iff 0 < η < 2/λmax (${otherBounds()}; adaptive optimizers have no fixed bound); Goh's optimal step is 2/(λmin + λmax).`, noNumbersLine(ctx), scienceFooter('stepSizeBounds', 'fullBatch', 'optimalSteps'));
   const analysis = ctx.analysis;
   const spec = ctx.spec;
   const optimal = isAdaptive(spec.optimizer) ? [] : optimalStepLines(analysis, spec.optimizer);

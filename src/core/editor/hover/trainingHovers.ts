@@ -2,14 +2,16 @@
  * Hovers on the training settings — `batch`, `optimizer`, `loss`, `preprocess` — each saying what
  * the setting changes in the geometry, with this spec's numbers.
  */
-import type { Optimizer, Preprocess } from '../../spec/types';
+import { isAdaptive, OPTIMIZER_KINDS, optimizerDescriptor, signature } from '../../optimizers/registry';
+import { PREPROCESS_LIST } from '../../registry/preprocessings';
+import type { Optimizer } from '../../spec/types';
 import { inputStats } from '../../engine/preprocess';
 import { fixed, num, percent } from '../text/format';
 import { escapeMarkdown } from '../text/markdown';
 import { conditionAfter } from './conditioning';
 import { type HoverContext, noNumbersLine, paragraphs, quoted } from './context';
 import { scienceFooter } from '../text/scienceLinks';
-import { boundSections, isAdaptive, stepSizeBoundLines } from './learningRateHover';
+import { boundSections, stepSizeBoundLines } from './learningRateHover';
 import { runSentence } from './modelHover';
 
 /** Hover for `batch`. */
@@ -33,19 +35,14 @@ export function batchMarkdown(ctx: HoverContext): string {
   return paragraphs(quoted(ctx, 'batch'), head, lines.join('  \n'), runSentence(analysis), scienceFooter('batches', 'fullBatch', 'measures'));
 }
 
+/** The optimizer's own paragraph (its module's teaching text). */
 function optimizerRule(opt: Optimizer): string {
-  switch (opt.kind) {
-    case 'sgd': return '**Gradient descent** w ← w − η g: each step follows the batch gradient, so with positive inputs and B = 1 it stays in the allowed cone.';
-    case 'momentum': return `**Heavy-ball momentum** v ← βv + g, w ← w − ηv with β = ${num(opt.beta)}: opposite zig-zag steps cancel in v while steady ones add up, which damps the zig-zag. On the full batch it converges on a quadratic iff 0 < ηλ < 2 + 2β.`;
-    case 'nesterov': return `**Nesterov momentum** (β = ${num(opt.beta)}): like heavy-ball, but the gradient is taken at the look-ahead point w − ηβv, which corrects overshoots earlier. On the full batch it converges on a quadratic iff 0 < ηλ < (2 + 2β)/(1 + 2β), a smaller range than heavy ball's.`;
-    case 'adam': return `**Adam** (β₁ = ${num(opt.beta1)}, β₂ = ${num(opt.beta2)}, ε = ${num(opt.eps)}, bias-corrected): each coordinate is divided by its own running RMS gradient, so the step is no longer a multiple of x — the per-coordinate rescaling can leave the allowed cone.`;
-    case 'rmsprop': return `**RMSProp** (ρ = ${num(opt.rho)}, ε = ${num(opt.eps)}): each coordinate is divided by its running RMS gradient; adaptive per-coordinate steps change the direction, not only the length.`;
-  }
+  return optimizerDescriptor(opt).hover(opt);
 }
 
 /** Hover for `optimizer`. */
 export function optimizerMarkdown(ctx: HoverContext): string {
-  if (!ctx.spec || !ctx.analysis) return paragraphs(quoted(ctx, 'optimizer'), 'Optimizers: `sgd`, `momentum(β)`, `nesterov(β)`, `adam`, `rmsprop`.', noNumbersLine(ctx), scienceFooter('stepSizeBounds', 'fullBatch'));
+  if (!ctx.spec || !ctx.analysis) return paragraphs(quoted(ctx, 'optimizer'), `Optimizers: ${OPTIMIZER_KINDS.map((k) => `\`${signature(k)}\``).join(', ')}.`, noNumbersLine(ctx), scienceFooter('stepSizeBounds', 'fullBatch'));
   const analysis = ctx.analysis;
   const bounds = stepSizeBoundLines(analysis, ctx.spec).join('  \n');
   const variants = analysis.variants.filter((v) => v.name.startsWith('optimizer'));
@@ -69,13 +66,6 @@ export function lossMarkdown(ctx: HoverContext): string {
   return paragraphs(quoted(ctx, 'loss'), spec.loss === 'squared' ? squared : logistic, `Full-data loss: ${numbers.join(', ')}.`, scienceFooter('conventions'));
 }
 
-const PREPROCESS_TEXT: Record<Preprocess, string> = {
-  none: 'inputs as they are',
-  center: 'subtract the mean m: removes the m mᵀ term from H',
-  standardize: 'centre, then divide each component by its standard deviation',
-  whiten: 'centre and decorrelate (ZCA): covariance ≈ I',
-};
-
 /** Hover for `preprocess`. */
 export function preprocessMarkdown(ctx: HoverContext): string {
   const head = '**Preprocessing** with the data set\'s own statistics (labels unchanged). Centring is necessary, not sufficient: zero-mean but correlated inputs stay ill-conditioned; standardising and whitening go further. Centred inputs have both signs, so the sign constraint of all-positive inputs disappears too.';
@@ -84,14 +74,13 @@ export function preprocessMarkdown(ctx: HoverContext): string {
   if (!spec || !analysis) return paragraphs(quoted(ctx, 'preprocess'), head, noNumbersLine(ctx), scienceFooter('fixes', 'conditioning'));
   const ds = ctx.dataset();
   const lines: string[] = [];
-  const kinds: Preprocess[] = ['none', 'center', 'standardize', 'whiten'];
   const raw = ds && spec.loss === 'squared' ? inputStats(ds.raw, ds.P, ds.n) : undefined;
-  for (const k of kinds) {
+  for (const { kind: k, hover } of PREPROCESS_LIST) {
     const current = k === spec.preprocess;
     const kappa = current ? analysis.hessian.conditionNumber : raw ? conditionAfter(k, raw, spec.biasTrained) : undefined;
     if (kappa === undefined && !current) continue;
     const kText = kappa === null || kappa === undefined ? '∞ (singular)' : fixed(kappa);
-    lines.push(`${current ? '**' : ''}${k}${current ? '** (this spec)' : ''}: ${PREPROCESS_TEXT[k]} — κ = ${kText}`);
+    lines.push(`${current ? '**' : ''}${k}${current ? '** (this spec)' : ''}: ${hover} — κ = ${kText}`);
   }
   return paragraphs(quoted(ctx, 'preprocess'), head, lines.join('  \n'), runSentence(analysis), scienceFooter('fixes', 'conditioning', 'whichKappa'));
 }
