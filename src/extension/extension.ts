@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
   context.subscriptions.push(
     registerOpenLessonCommand(context.extensionUri, () => manager.show(chooseSource())),
     watchFirstSpecEdit(),
-    registerPresenterCommand(),
+    registerPresenterCommand(() => manager.all(), context.workspaceState),
   );
 
   context.subscriptions.push(

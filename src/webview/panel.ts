@@ -5,7 +5,7 @@
  * `showStep()` moves only the parts that depend on the step, once per animation frame.
  */
 import type { Analysis } from '../core/analysis/types';
-import { buildScene, plotAspect, stepSummary, type Bounds, type Scene, type SceneOptions, type Vec2 } from '../core/scene';
+import { buildScene, mainRunName, plotAspect, stepSummary, type Bounds, type Scene, type SceneOptions, type Vec2 } from '../core/scene';
 import type { StatementKey, Spec } from '../core/spec/types';
 import { MAX_ANIMATION_STEPS_PER_SECOND, type ExportFormat, type HostMessage, type PanelError } from '../shared/protocol';
 import { ChartsView } from './chartsView';
@@ -21,6 +21,8 @@ import { carryOverrides, withOverrides, writeRequest } from './pendingOverrides'
 import { attachPlaneInput, panBy, zoomAbout, type DragTarget } from './planeInput';
 import { PlaneView } from './planeView';
 import { ReadoutView } from './readoutView';
+import { KeyNumbersView } from './keyNumbersView';
+import { CompareTable, coordinatesDiffer, ownCoordinates } from './compareTable';
 import { applyLocks, PredictView, teachingClasses } from './teachingView';
 import type { ViewState } from './state';
 import { Timeline, type TimelineEnvironment } from './timeline';
@@ -34,6 +36,10 @@ type ErrorsMessage = Extract<HostMessage, { type: 'specErrors' }>;
 /** Drawing size in SVG user units (the element scales to the panel with CSS). */
 const WIDTH = 640;
 const HEIGHT = 600;
+/** Label font scale on the plane in presenter mode. */
+const PRESENTER_FONT_SCALE = 1.5;
+/** The panel switches from a strip under the plane to a rail beside it at this width (media/panel.css). */
+const WIDE = '(min-width: 760px)';
 
 export type PanelEnvironment = TimelineEnvironment;
 
@@ -74,6 +80,10 @@ export class Panel {
   private readonly liveRegion = h('p', { className: 'gg-live gg-sr-only', testid: 'gg-live', attrs: { 'aria-live': 'polite', role: 'status' } });
   private readonly charts = new ChartsView();
   private readonly readout = new ReadoutView();
+  private readonly keys = new KeyNumbersView();
+  private readonly compareTable = new CompareTable((mode) => this.chooseLayout(mode));
+  /** The user picked the compare layout in this panel: no automatic side by side any more. */
+  private layoutChosen = false;
   private readonly controls: ControlsView;
   private readonly toggles: OverlayToggles;
   private readonly status = h('p', { className: 'gg-status', testid: 'gg-status', attrs: { 'aria-live': 'polite' } });
@@ -85,6 +95,10 @@ export class Panel {
   private readonly predict = new PredictView(() => this.showStep(this.timeline.step));
   private presenter = false;
   private shown = 0;
+  private fitFrame: number | null = null;
+  private readonly screen: HTMLElement;
+  private readonly rail: HTMLElement;
+  private readonly scrubRow: HTMLElement;
 
   constructor(
     root: HTMLElement,
@@ -105,7 +119,7 @@ export class Panel {
         }
         // Playing pauses at an open question.
         if (this.timeline.isPlaying && this.predict.enabled && this.predict.hides(k)) this.timeline.pause(false);
-        this.save({ step: k === this.timeline.lastStep && !this.timeline.isPlaying ? null : k });
+        this.save({ step: k });
         this.showStep(k);
         if (announce) this.announce();
       },
@@ -118,20 +132,30 @@ export class Panel {
       onWrite: () => this.writeBack(),
       onDiscard: () => this.setOverrides({}),
     });
-    this.toggles = new OverlayToggles(saved, (key, on) => this.save({ [key]: on }, true), (mode) => this.save({ compare: mode }, true));
+    this.toggles = new OverlayToggles(saved, (key, on) => this.save({ [key]: on }, true), (mode) => this.chooseLayout(mode));
     const t = this.timeline;
     const toolbar = h('div', { className: 'gg-controls', attrs: { role: 'toolbar', 'aria-label': 'Path animation' } }, t.play, t.back, t.forward, t.reset, t.position, t.speed);
     const exports = h('div', { className: 'gg-exports', attrs: { role: 'group', 'aria-label': 'Export' } }, h('span', { className: 'gg-field-name', text: 'Export' }), ...this.exportButtons);
+    // One screen (media/panel.css): the plane with the sentence, the key numbers, the timeline and
+    // the run's controls beside it (a rail when wide, a strip under the plane when narrow); the
+    // charts, overlays, the full readout and the exports follow below.
+    this.scrubRow = h('div', { className: 'gg-scrub-row' }, t.scrub);
+    this.rail = h(
+      'aside',
+      { className: 'gg-rail', testid: 'gg-rail', attrs: { 'aria-label': 'The run at a glance' } },
+      h('div', { className: 'gg-lead', testid: 'gg-lead' }, this.caption, this.readout.sentence),
+      this.keys.element,
+      this.predict.element,
+      this.controls.element,
+      this.compareTable.element,
+    );
+    this.screen = h('div', { className: 'gg-screen', testid: 'gg-screen' }, h('div', { className: 'gg-stage', testid: 'gg-stage' }, this.figure, this.multiples.element, this.scrubRow), this.rail);
     root.replaceChildren(
       h('header', { className: 'gg-header' }, this.title, toolbar),
-      h('div', { className: 'gg-scrub-row' }, t.scrub),
       this.error,
-      h(
-        'div',
-        { className: 'gg-body' },
-        h('div', { className: 'gg-stage' }, this.figure, this.multiples.element, this.caption, this.liveRegion, h('p', { className: 'gg-help', text: KEYBOARD_HELP }), this.charts.element),
-        h('aside', { className: 'gg-side' }, this.predict.element, this.toggles.element, this.controls.element, this.readout.element, exports, this.status),
-      ),
+      this.screen,
+      this.liveRegion,
+      h('div', { className: 'gg-more', testid: 'gg-more' }, h('div', { className: 'gg-more-main' }, this.charts.element, h('p', { className: 'gg-help', text: KEYBOARD_HELP })), h('div', { className: 'gg-more-side' }, this.toggles.element, this.readout.element, exports, this.status)),
     );
     this.setUnavailable('Waiting for the analysis…');
     this.reveal.addEventListener('click', () => {
@@ -162,6 +186,52 @@ export class Panel {
       status: (ok, m) => this.showResult(ok, m),
     });
     new MutationObserver(() => this.charts.paintStrip()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    // One screen: the plane takes the height the rest leaves (see fit()).
+    window.addEventListener('resize', () => this.fitSoon());
+    new ResizeObserver(() => this.fitSoon()).observe(this.rail);
+    this.fit();
+  }
+
+  /** fit() at the next frame (once however often it is asked for). */
+  private fitSoon(): void {
+    if (this.fitFrame !== null) return;
+    this.fitFrame = requestAnimationFrame(() => {
+      this.fitFrame = null;
+      this.fit();
+    });
+  }
+
+  /**
+   * Sizes the plane so that one screen holds it, the sentence, the key numbers, the timeline and
+   * the run's main controls: its height is what the viewport leaves after the header and the
+   * scrub row, and, when the panel is narrow (the rail under the plane), the rail down to its
+   * last main control. The rail never depends on the plane's size when narrow, so this settles at once.
+   */
+  private fit(): void {
+    const vh = window.innerHeight;
+    if (!(vh > 0)) return;
+    const top = this.screen.getBoundingClientRect().top + window.scrollY;
+    let reserve = top + this.scrubRow.offsetHeight + 10;
+    if (!window.matchMedia(WIDE).matches) {
+      const railTop = this.rail.getBoundingClientRect().top;
+      let bottom = railTop;
+      for (const id of ['gg-lead', 'gg-key-numbers', 'gg-lr', 'gg-batch', 'gg-optimizer']) {
+        const el = this.rail.querySelector(`[data-testid="${id}"]`);
+        if (el && (el as HTMLElement).offsetParent !== null) bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
+      }
+      reserve += bottom - railTop + 8;
+    }
+    const height = Math.max(180, vh - reserve);
+    let width = Math.floor((height * WIDTH) / HEIGHT) + 2;
+    const cells = this.multiples.element.hidden ? 0 : this.multiples.element.childElementCount;
+    if (cells > 1) {
+      // Side by side: two columns of small planes, each under its caption, in the same height.
+      const rows = Math.ceil(cells / 2);
+      const caption = this.multiples.element.querySelector('.gg-multiple-caption')?.getBoundingClientRect().height ?? 20;
+      const cell = ((height - (rows - 1) * 4) / rows - caption - 6) * (WIDTH / HEIGHT);
+      width = Math.floor(2 * Math.max(cell, 100) + 10);
+    }
+    document.documentElement.style.setProperty('--gg-plane-w', `${width}px`);
   }
 
   showAnalysis(msg: AnalysisMessage): void {
@@ -173,6 +243,8 @@ export class Panel {
     this.writable = msg.writable === true;
     this.specRate = msg.spec?.lr ?? msg.analysis.learningRate.value;
     this.live.setBase(msg.analysis, msg.spec);
+    // Another document starts before its answer (step 0), not where the last one stopped.
+    if (!sameDocument) this.save({ step: null, playing: false });
     const carried = carryOverrides(this.state, this.spec, sameDocument, this.version);
     this.save(carried.change);
     if (carried.message !== null) this.showResult(true, carried.message);
@@ -205,8 +277,15 @@ export class Panel {
   }
 
   applySettings(stepsPerSecond: number, presenter = this.presenter): void {
+    const changed = presenter !== this.presenter;
     this.presenter = presenter;
     teachingClasses(document.body, this.spec, this.predict.enabled && this.predict.hides(this.shown), presenter);
+    if (changed) {
+      // Presenter mode: labels on the plane 1.5× (every one at least 14 px on a projector).
+      this.plane.setFontScale(presenter ? PRESENTER_FONT_SCALE : 1);
+      this.rebuild();
+    }
+    this.fitSoon();
     if (!(Number.isFinite(stepsPerSecond) && stepsPerSecond > 0)) return;
     this.settingsSpeed = Math.min(stepsPerSecond, MAX_ANIMATION_STEPS_PER_SECOND);
     if (this.state.speed === null) this.timeline.setSpeed(this.settingsSpeed);
@@ -246,7 +325,19 @@ export class Panel {
       const [i, j] = spec.view;
       teacher = o.teacher ?? [spec.labels.w[i], spec.labels.w[j]];
     }
-    return { step, aspect: plotAspect(WIDTH, HEIGHT), eigen: s.showEigen, kappa: s.showKappa, variants: s.showVariants && s.compare === 'overlay' && a.variants.length > 0, perSample: s.showPerSample, batchStep: s.showBatch || s.showPerSample, teacher, ...(s.zoom ? { viewport: s.zoom } : {}) };
+    return { step, aspect: plotAspect(WIDTH, HEIGHT), eigen: s.showEigen, kappa: s.showKappa, variants: s.showVariants && this.layout(a) === 'overlay' && a.variants.length > 0, perSample: s.showPerSample, batchStep: s.showBatch || s.showPerSample, fan: true, mainName: mainRunName(spec), otherCoordinates: a.variants.map((_, k) => ownCoordinates(spec, k)), teacher, ...(s.zoom ? { viewport: s.zoom } : {}) };
+  }
+
+  /** The compare layout on screen: side by side when chosen, or on its own when a variant's preprocessing changes the coordinates. */
+  private layout(a: Analysis): 'overlay' | 'side' {
+    if (a.variants.length === 0) return 'overlay';
+    if (!this.layoutChosen && coordinatesDiffer(this.spec, a)) return 'side';
+    return this.state.compare;
+  }
+
+  private chooseLayout(mode: 'overlay' | 'side'): void {
+    this.layoutChosen = true;
+    this.save({ compare: mode }, true);
   }
 
   /** Recomputes (if controls changed) and remounts everything for the current analysis. */
@@ -257,26 +348,31 @@ export class Panel {
     if (a !== this.analysis || predicting !== this.predict.enabled) this.predict.reset(a, predicting);
     this.analysis = a;
     const last = Math.max(0, a.run.path.length - 1);
-    // A predict-then-reveal lesson starts at the first step; others at the end of the run.
-    const step = this.state.step === null ? (predicting ? 0 : last) : Math.min(this.state.step, last);
+    // Before the answer: a new picture starts at step 0 with the next update drawn (a
+    // predict-then-reveal lesson with its question open), never on the finished run.
+    const step = this.state.step === null ? 0 : Math.min(this.state.step, last);
     const options = this.sceneOptions(a, step);
     const zoomed = this.state.zoom ? this.live.zoomedGrid(a, this.state.overrides, this.state.zoom) : null;
     const scene = buildScene(zoomed ? { ...a, contours: zoomed } : a, options);
     this.plane.mount(scene, a, options);
     this.nav.decorate(this.plane.element);
     this.figure.classList.toggle('gg-has-teacher', scene.teacher !== null);
-    const side = this.state.compare === 'side' && a.variants.length > 0;
+    const side = this.layout(a) === 'side';
     this.multiples.element.hidden = !side;
     this.figure.hidden = side;
-    if (side) this.multiples.mount(a, step, { ...options, viewport: undefined });
+    if (side) this.multiples.mount(a, step, { ...options, viewport: undefined }, mainRunName(this.spec), a.variants.map((_, k) => ownCoordinates(this.spec, k)), this.presenter ? PRESENTER_FONT_SCALE * 1.4 : 1.6);
     else this.multiples.element.replaceChildren();
     this.charts.mount(a, step, this.state.showVariants);
     this.readout.show(a);
+    this.keys.show(a);
+    this.compareTable.show(a, this.spec, side ? 'side' : 'overlay');
+    this.toggles.layout.value = side ? 'side' : 'overlay';
     this.controls.update(this.spec, a, this.state.overrides, this.writable, this.specRate);
     applyLocks(this.controls.element, this.spec);
     this.toggles.setHasVariants(a.variants.length > 0);
     this.timeline.setPath(last, step);
     this.showStep(step);
+    this.fitSoon();
   }
 
   /** Per frame: only the step-dependent parts. */
@@ -287,7 +383,7 @@ export class Panel {
     teachingClasses(document.body, this.spec, this.predict.enabled && this.predict.hides(step), this.presenter);
     this.plane.show(step);
     this.charts.show(step);
-    if (this.state.compare === 'side') this.multiples.show(step);
+    if (!this.multiples.element.hidden) this.multiples.show(step);
     this.drawHover();
   }
 

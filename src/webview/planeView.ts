@@ -5,7 +5,7 @@
  * that already holds every step, but for points within half a pixel of the last one drawn). Used for the main plane and for each small multiple.
  */
 import type { Analysis } from '../core/analysis/types';
-import { coneLayer, movingLayer, pathLengths, planeFrame, revealDash, sceneAtStep, sceneToSvgTree, type PlaneFrame, type Scene, type SceneOptions } from '../core/scene';
+import { coneLayer, movingLayer, pathLengths, planeFrame, revealDash, sceneAtStep, sceneToSvgTree, variantStep, type PlaneFrame, type Scene, type SceneOptions } from '../core/scene';
 import { createSvg } from './renderTree';
 
 /** Polyline thinning (SvgLayout.minPathPixels): a path point closer than this to the last one drawn is left out. */
@@ -15,6 +15,8 @@ export interface PlaneSize {
   readonly width: number;
   readonly height: number;
   readonly idPrefix: string;
+  /** Label font scale (presenter mode: larger). */
+  readonly fontScale?: number;
 }
 
 export class PlaneView {
@@ -23,6 +25,9 @@ export class PlaneView {
   private over: Element | null = null;
   private pathEl: Element | null = null;
   private lengths: Float64Array = new Float64Array(0);
+  /** Each overlaid variant's strong polyline and the cumulative lengths of its points (the race). */
+  private variantLines: { el: Element; lengths: Float64Array; entries: number }[] = [];
+  private fontScale = 1;
   private base: Scene | null = null;
   private analysis: Analysis | null = null;
   private options: SceneOptions = {};
@@ -47,6 +52,11 @@ export class PlaneView {
     return this.frameInfo;
   }
 
+  /** The label font scale for the next mount (presenter mode). */
+  setFontScale(scale: number): void {
+    this.fontScale = scale;
+  }
+
   /** Builds the whole drawing of `scene` (made by buildScene from `analysis` with `options`). */
   mount(scene: Scene, analysis: Analysis, options: SceneOptions): void {
     this.base = scene;
@@ -54,7 +64,7 @@ export class PlaneView {
     this.options = options;
     // Path points within half a pixel of the last one drawn are left out of the polylines; the
     // reveal, the hover and the timeline keep every step.
-    const layout = { width: this.size.width, height: this.size.height, idPrefix: this.size.idPrefix, pathMode: 'full' as const, minPathPixels: PATH_MIN_PIXELS };
+    const layout = { width: this.size.width, height: this.size.height, idPrefix: this.size.idPrefix, pathMode: 'full' as const, minPathPixels: PATH_MIN_PIXELS, fontScale: this.fontScale };
     const svg = createSvg(sceneToSvgTree(scene, layout)) as SVGSVGElement;
     this.frameInfo = planeFrame(scene.viewport, layout);
     this.lengths = pathLengths(scene.path, this.frameInfo, PATH_MIN_PIXELS, scene.current);
@@ -67,6 +77,11 @@ export class PlaneView {
     this.under = svg.querySelector('[data-layer="under"]');
     this.over = svg.querySelector('[data-layer="over"]');
     this.pathEl = svg.querySelector('.gg-path');
+    const f = this.frameInfo;
+    this.variantLines = scene.variants.flatMap((v) => {
+      const line = svg.querySelector(`.gg-variants polyline[data-name="${CSS.escape(v.name)}"]`);
+      return line ? [{ el: line, lengths: pathLengths(v.points, f, PATH_MIN_PIXELS, variantStep(scene, v.points.length)), entries: v.points.length }] : [];
+    });
     if (this.svg) this.svg.replaceWith(svg);
     else this.host.replaceChildren(svg);
     this.svg = svg;
@@ -79,8 +94,13 @@ export class PlaneView {
     const f = this.frameInfo;
     if (!base || !a || !f || !this.under || !this.over) return null;
     const scene = sceneAtStep(base, a, step, this.options);
-    this.under.replaceChildren(...Array.from(createSvg(coneLayer(scene, f)).childNodes));
-    this.over.replaceChildren(...Array.from(createSvg(movingLayer(scene, f)).childNodes));
+    this.under.replaceChildren(...Array.from(createSvg(coneLayer(scene, f, this.fontScale)).childNodes));
+    this.over.replaceChildren(...Array.from(createSvg(movingLayer(scene, f, this.fontScale)).childNodes));
+    for (const v of this.variantLines) {
+      const k = variantStep(scene, v.entries);
+      if (v.lengths.length > 0) v.el.setAttribute('stroke-dasharray', revealDash(v.lengths[k], v.lengths[v.lengths.length - 1]));
+      v.el.setAttribute('data-step', String(k));
+    }
     if (this.pathEl && scene.path.length > 0) {
       this.pathEl.setAttribute('stroke-dasharray', revealDash(this.lengths[scene.current], this.lengths[this.lengths.length - 1]));
       this.pathEl.setAttribute('data-points', String(scene.current + 1));

@@ -9,10 +9,11 @@ import { readoutRows } from '../core/scene';
 import { h } from './dom';
 
 export class ReadoutView {
-  private readonly sentence = h('p', { className: 'gg-sentence', testid: 'gg-sentence' });
+  /** The plain sentence about the run; the panel places it beside the plane, with the step caption. */
+  readonly sentence = h('p', { className: 'gg-sentence', testid: 'gg-sentence' });
   private readonly list = h('dl', { className: 'gg-list' });
   private readonly convention = h('p', { className: 'gg-convention', testid: 'gg-convention' });
-  readonly element = h('section', { className: 'gg-readout', testid: 'gg-readout', attrs: { 'aria-label': 'Readout' } }, this.sentence, this.list, this.convention);
+  readonly element = h('section', { className: 'gg-readout', testid: 'gg-readout', attrs: { 'aria-label': 'Readout' } }, h('h2', { className: 'gg-subtitle', text: 'Readout' }), this.list, this.convention);
 
   show(a: Analysis): void {
     this.sentence.textContent = a.sentence;

@@ -10,7 +10,7 @@ import { contourLines } from './contours';
 import { autoViewport, offViewMark, type PathToMark } from './framing';
 import { add, boundsOf, frame, isFinitePoint, project, scale, ticks, unit } from './geometry';
 import { planeSpectrum, type PlaneSpectrum } from './planeSpectrum';
-import { sampleSteps } from './sampleSteps';
+import { fanSteps, sampleSteps } from './sampleSteps';
 import type { Arrow, Bounds, ConeMark, EigenAxis, OffViewMark, Scene, SceneKappa, SceneOptions, Vec2, VariantPath } from './types';
 
 /** Fraction of the viewport's short side used as the cone's radius. */
@@ -183,8 +183,12 @@ export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scen
   const eigen = options.eigen === false ? [] : eigenAxes(spectrum, optimum ?? gridCenter, view);
   const teacher = options.teacher && isFinitePoint(options.teacher) ? options.teacher : null;
 
+  const variantOptima = variants.map((v, k) => {
+    const o = analysis.variants[k]?.optimum;
+    return o && options.otherCoordinates?.[k] !== true ? project(o.w, axes) : null;
+  });
   return {
-    title: analysis.name,
+    title: options.mainName ?? analysis.name,
     x: { name: name(axes[0]), index: axes[0], ticks: ticks(view.xMin, view.xMax) },
     y: { name: name(axes[1]), index: axes[1], ticks: ticks(view.yMin, view.yMax) },
     viewport: view,
@@ -200,6 +204,7 @@ export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scen
     planeIsWhole: spectrum?.whole ?? false,
     offView,
     teacher,
+    variantOptima,
   };
 }
 
@@ -209,7 +214,7 @@ function lastUpdate(a: Analysis | undefined, k: number, axes: [number, number]):
   return p ? project(p.update, axes) : null;
 }
 
-type MovingParts = Pick<Scene, 'current' | 'cone' | 'update' | 'toOptimum' | 'perSample' | 'batchStep' | 'perSampleScale'>;
+type MovingParts = Pick<Scene, 'current' | 'cone' | 'update' | 'toOptimum' | 'perSample' | 'batchStep' | 'perSampleScale' | 'fan' | 'fanMean' | 'fanScale'>;
 
 /** What changes with the step: the current point, the cone there and the arrows from it. O(|B|). */
 function movingParts(analysis: Analysis, axes: [number, number], path: readonly Vec2[], optimum: Vec2 | null, view: Bounds, step: number | undefined, options: SceneOptions): MovingParts {
@@ -222,7 +227,8 @@ function movingParts(analysis: Analysis, axes: [number, number], path: readonly 
   const update = here && delta ? arrow(here, add(here, delta)) : null;
   const toOptimum = here && optimum ? arrow(here, optimum) : null;
   const steps = here && (options.perSample || options.batchStep) ? sampleSteps(analysis, current, axes, here, view) : null;
-  return { current, cone, update, toOptimum, perSample: options.perSample && steps ? steps.arrows : [], batchStep: steps?.batchStep ?? null, perSampleScale: steps?.scale ?? 1 };
+  const fan = here && options.fan && current < last ? fanSteps(analysis, current, axes, here, view) : null;
+  return { current, cone, update, toOptimum, perSample: options.perSample && steps ? steps.arrows : [], batchStep: steps?.batchStep ?? null, perSampleScale: steps?.scale ?? 1, fan: fan?.arrows ?? [], fanMean: fan?.mean ?? null, fanScale: fan?.scale ?? 1 };
 }
 
 /**

@@ -2,7 +2,7 @@
 export { buildScene, sceneAtStep } from './buildScene';
 export { contourLines } from './contours';
 export { formatNumber } from './geometry';
-export { sceneToSvgTree, plotAspect, PLOT_PADDING, pathLengths, revealDash, drawnIndices } from './svgTree';
+export { sceneToSvgTree, plotAspect, PLOT_PADDING, pathLengths, revealDash, drawnIndices, variantStep } from './svgTree';
 export type { SvgNode, SvgLayout } from './svgTree';
 export { planeFrame } from './planeFrame';
 export type { PlaneFrame } from './planeFrame';
@@ -20,3 +20,4 @@ export type { SignStrip } from './signStrip';
 export { learningRateScale, roundRate, SLIDER_STEPS } from './learningRateScale';
 export type { LearningRateScale, LearningRateMark } from './learningRateScale';
 export { pathCsv, pathJson } from './pathExport';
+export { mainRunName } from './runNames';

@@ -36,13 +36,13 @@ export interface Palette {
 export const PALETTES: Readonly<Record<ThemeKind, Palette>> = {
   light: {
     background: '#ffffff', foreground: '#1f1f1f', muted: '#6e6e6e', gridline: '#ececec', contour: '#93acd0',
-    path: '#c2410c', cone: '#1b7f3b', update: '#0b57d0', toOptimum: '#5f5f5f', optimum: '#8e24aa', eigen: '#9a7400',
+    path: '#c2410c', cone: '#1b7f3b', update: '#0b57d0', toOptimum: '#5f5f5f', optimum: '#8e24aa', eigen: '#3d3d3d',
     samplePos: '#00838f', sampleNeg: '#ad1457', batch: '#5b3cc4', signPos: '#d9730d', signNeg: '#1f6fd1',
     variants: ['#0072b2', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#d55e00'],
   },
   dark: {
     background: '#1e1e1e', foreground: '#d4d4d4', muted: '#9d9d9d', gridline: '#2d2d2d', contour: '#4b6a93',
-    path: '#ff9d5c', cone: '#5fd37f', update: '#7cacf8', toOptimum: '#b0b0b0', optimum: '#df8cf2', eigen: '#e2c04a',
+    path: '#ff9d5c', cone: '#5fd37f', update: '#7cacf8', toOptimum: '#b0b0b0', optimum: '#df8cf2', eigen: '#e6e6e6',
     samplePos: '#4dd0e1', sampleNeg: '#f48fb1', batch: '#b39ddb', signPos: '#f0a35e', signNeg: '#6aa5f0',
     variants: ['#56b4e9', '#3fd1a6', '#f08cc4', '#f0b43c', '#9ad0f5', '#ff8a4c'],
   },
@@ -54,7 +54,7 @@ export const PALETTES: Readonly<Record<ThemeKind, Palette>> = {
   },
   'high-contrast-light': {
     background: '#ffffff', foreground: '#000000', muted: '#000000', gridline: '#c8c8c8', contour: '#3355aa',
-    path: '#b00000', cone: '#006400', update: '#0000dd', toOptimum: '#000000', optimum: '#800080', eigen: '#5c4400',
+    path: '#b00000', cone: '#006400', update: '#0000dd', toOptimum: '#000000', optimum: '#800080', eigen: '#333333',
     samplePos: '#006070', sampleNeg: '#9c004f', batch: '#3b1f99', signPos: '#a04000', signNeg: '#0000c0',
     variants: ['#0000dd', '#006400', '#a0006e', '#8a4b00', '#005f87', '#b00000'],
   },
@@ -96,6 +96,9 @@ export function paintFor(cls: string, p: Palette): Paint {
     case 'gg-offview-arrow-head': return { fill: p.path };
     case 'gg-offview-label': return { fill: p.foreground, stroke: p.background };
     case 'gg-teacher-mark': return { stroke: p.optimum };
+    case 'gg-leader': return { stroke: p.muted };
+    case 'gg-plane-label': return { stroke: p.background };
+    case 'gg-variant-current': return { fill: p.background };
     case 'gg-sample-pos-line': return { stroke: p.samplePos };
     case 'gg-sample-pos-head': return { fill: p.samplePos };
     case 'gg-sample-neg-line': return { stroke: p.sampleNeg };

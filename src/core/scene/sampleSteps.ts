@@ -74,3 +74,54 @@ function niceFactor(f: number): number {
   const m = f / power;
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
 }
+
+/** At most this many arrows in the fan (a larger batch shows an even selection of its samples). */
+const MAX_FAN = 96;
+
+export interface FanSteps {
+  /** Each from `here`: −η δₚ x̃ₚ (× scale), a multiple of x̃ₚ, so inside the cone ±cone{x}. */
+  readonly arrows: SampleArrow[];
+  /** The mean of all the batch's per-sample steps, −η g (× scale): the batch step. */
+  readonly mean: Arrow | null;
+  readonly scale: number;
+}
+
+/**
+ * The fan at path entry `k`: every per-sample step −η δₚ x̃ₚ drawn from the current point, and
+ * their mean −η g (GEOMETRY.md §2: "summing over a batch mitigates it"). Each arrow lies in the
+ * cone; the mean leaves it only when the δₚ have mixed signs. Null without a recorded batch of
+ * more than one sample. One scale for all, so the mean is the true average of the arrows drawn.
+ */
+export function fanSteps(analysis: Analysis, k: number, axes: readonly [number, number], here: Vec2, view: Bounds): FanSteps | null {
+  const point = analysis.run?.path?.[k];
+  const eta = analysis.learningRate?.value;
+  const rows = analysis.sampleInputs;
+  if (!point || !point.batch || !point.deltas || !rows || point.batch.length < 2 || point.batch.length !== point.deltas.length) return null;
+  if (!(typeof eta === 'number' && Number.isFinite(eta))) return null;
+  const [i, j] = axes;
+  const B = point.batch.length;
+  const every = Math.max(1, Math.ceil(B / MAX_FAN));
+  const raw: { sample: number; delta: number; step: Vec2 }[] = [];
+  let sum: Vec2 = [0, 0];
+  let extent = 0;
+  for (let q = 0; q < B; q++) {
+    const p = point.batch[q];
+    const x = rows[p];
+    if (!x) return null;
+    const d = point.deltas[q];
+    const s = point.s;
+    const step: Vec2 = [-eta * d * (x[i] + (s ? s[i] : 0)), -eta * d * (x[j] + (s ? s[j] : 0))];
+    if (!(Number.isFinite(step[0]) && Number.isFinite(step[1]))) continue;
+    sum = [sum[0] + step[0], sum[1] + step[1]];
+    extent = Math.max(extent, Math.hypot(step[0], step[1]));
+    if (q % every === 0) raw.push({ sample: p, delta: d, step });
+  }
+  const mean: Vec2 = [sum[0] / B, sum[1] / B];
+  const short = Math.min(view.xMax - view.xMin, view.yMax - view.yMin);
+  let scale = 1;
+  if (extent > 0 && extent < MIN_EXTENT * short) scale = niceFactor((MIN_EXTENT * short) / extent);
+  else if (extent > MAX_EXTENT * short) scale = (MAX_EXTENT * short) / extent;
+  const arrows = raw.map((r) => ({ from: here, to: [here[0] + r.step[0] * scale, here[1] + r.step[1] * scale] as Vec2, sample: r.sample, delta: r.delta }));
+  const to: Vec2 = [here[0] + mean[0] * scale, here[1] + mean[1] * scale];
+  return { arrows, mean: mean[0] === 0 && mean[1] === 0 ? null : { from: here, to }, scale };
+}

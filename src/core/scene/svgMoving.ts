@@ -5,36 +5,50 @@
  * current point. The panel redraws only these two small groups per frame.
  */
 import { formatNumber } from './geometry';
+import { LabelPlacer, type Box, type Placed } from './labelPlacement';
 import type { PlaneFrame } from './planeFrame';
+import { addCone, FONT, staticLabels } from './planeLabels';
 import { arrowGroup, el, pathData, px, type SvgNode } from './svgNodes';
 import type { Scene, Vec2 } from './types';
 
+/** A placer for this frame's moving labels: clear of the static labels, the path and the cone at the current point. */
+function framePlacer(scene: Scene, f: PlaneFrame, fs: number, extra: readonly Box[] = []): LabelPlacer {
+  const labels = staticLabels(scene, f, fs);
+  const o = labels.occupancy.clone();
+  addCone(o, scene, f);
+  const { plot } = f;
+  return new LabelPlacer({ x: plot.x + 2, y: plot.y + 2, w: plot.w - 4, h: plot.h - 4 }, o, [...labels.boxes, ...extra]);
+}
+
+/** The cone label's place this frame: beside the + nappe's bisector, outside the cone. */
+function coneLabel(scene: Scene, f: PlaneFrame, fs: number): Placed | null {
+  const c = scene.cone;
+  if (!c) return null;
+  const bis = c.edges.length >= 2 ? [c.edges[0][0] + c.edges[1][0], c.edges[0][1] + c.edges[1][1]] : c.edges.length === 1 ? [c.edges[0][0], c.edges[0][1]] : [0, 1];
+  const bn = Math.hypot(bis[0], bis[1]) || 1;
+  const anchor = f.P([c.at[0] + (bis[0] / bn) * c.radius, c.at[1] + (bis[1] / bn) * c.radius]);
+  return framePlacer(scene, f, fs).place(c.label, FONT.cone * fs, anchor, { prefer: [[bis[0] / bn, -bis[1] / bn]], gap: 4 });
+}
+
 /** The cone group (data-layer="under"), empty when there is no cone. */
-export function coneLayer(scene: Scene, f: PlaneFrame): SvgNode {
+export function coneLayer(scene: Scene, f: PlaneFrame, fs = 1): SvgNode {
   const kids: SvgNode[] = [];
   const c = scene.cone;
   if (c) {
-    const { plot, P } = f;
+    const { P } = f;
     const at = P(c.at);
     const g: SvgNode[] = [];
     c.nappes.forEach((poly, k) => g.push(el('path', { class: 'gg-cone-fill', 'data-nappe': k === 0 ? 1 : -1, 'fill-opacity': 0.22, d: pathData(poly.map(P), true) })));
     for (const r of c.rays) {
       const end = P([c.at[0] + r.direction[0] * c.radius, c.at[1] + r.direction[1] * c.radius]);
-      g.push(el('line', { class: 'gg-cone-ray', 'data-nappe': r.nappe, 'data-dx': r.direction[0].toFixed(4), 'data-dy': r.direction[1].toFixed(4), x1: px(at[0]), y1: px(at[1]), x2: px(end[0]), y2: px(end[1]), 'stroke-width': 2 }));
+      g.push(el('line', { class: 'gg-cone-ray', 'data-nappe': r.nappe, 'data-dx': r.direction[0].toFixed(4), 'data-dy': r.direction[1].toFixed(4), x1: px(at[0]), y1: px(at[1]), x2: px(end[0]), y2: px(end[1]), 'stroke-width': 2.5 }));
     }
-    const bis = c.edges.length >= 2 ? [c.edges[0][0] + c.edges[1][0], c.edges[0][1] + c.edges[1][1]] : c.edges.length === 1 ? [c.edges[0][0], c.edges[0][1]] : [0, 1];
-    const bn = Math.hypot(bis[0], bis[1]) || 1;
-    const anchor = P([c.at[0] + (bis[0] / bn) * c.radius * 1.1, c.at[1] + (bis[1] / bn) * c.radius * 1.1]);
-    // Keep the label inside the plot: estimate its width and clamp.
-    const textWidth = c.label.length * 6.4;
-    const lx = Math.min(Math.max(anchor[0] - textWidth / 2, plot.x + 4), plot.x + plot.w - textWidth - 4);
-    // Above the bottom strip, where the κ label is.
-    const ly = Math.min(Math.max(anchor[1], plot.y + 14), plot.y + plot.h - 34);
-    const label = el('text', { class: 'gg-cone-label', x: px(lx), y: px(ly), 'font-size': 12 }, undefined, c.label);
+    const placed = coneLabel(scene, f, fs);
+    const label = placed ? [el('text', { class: 'gg-cone-label gg-plane-label', x: px(placed.x), y: px(placed.y), 'font-size': FONT.cone * fs, 'font-weight': 600, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, c.label)] : [];
     kids.push(
       el('g', { class: `gg-cone gg-cone-${c.kind}`, 'data-testid': 'gg-cone', 'data-kind': c.kind, 'data-opening': formatNumber(c.openingDegrees, 4), 'data-optimum-inside': String(c.optimumInside) }, [
         el('g', { 'clip-path': f.clip }, g),
-        label,
+        ...label,
       ]),
     );
   }
@@ -42,9 +56,26 @@ export function coneLayer(scene: Scene, f: PlaneFrame): SvgNode {
 }
 
 /** The arrows and the current point (data-layer="over"). */
-export function movingLayer(scene: Scene, f: PlaneFrame): SvgNode {
+export function movingLayer(scene: Scene, f: PlaneFrame, fs = 1): SvgNode {
   const { P } = f;
   const kids: SvgNode[] = [];
+
+  // The fan: every per-sample step of the batch from the current point (each in the cone), and their mean, the batch step.
+  const fan = scene.fan ?? [];
+  if (fan.length > 0) {
+    const g: SvgNode[] = fan.map((s) =>
+      arrowGroup(P(s.from), P(s.to), s.delta > 0 ? 'gg-sample-neg' : 'gg-sample-pos', { 'data-sample': s.sample, 'data-delta': formatNumber(s.delta, 4), 'data-dx': formatNumber(s.to[0] - s.from[0], 4), 'data-dy': formatNumber(s.to[1] - s.from[1], 4) }, 1.5, 7),
+    );
+    const m = scene.fanMean;
+    const fanScale = scene.fanScale ?? 1;
+    if (m) g.push(arrowGroup(P(m.from), P(m.to), 'gg-batch', { 'data-testid': 'gg-fan-mean', 'data-dx': formatNumber(m.to[0] - m.from[0], 4), 'data-dy': formatNumber(m.to[1] - m.from[1], 4) }, 3.5, 12));
+    const note = `Per-sample steps −η δₚxₚ (each inside the cone) and their mean, the batch step${fanScale === 1 ? '' : ` (drawn ×${formatNumber(fanScale)})`}`;
+    kids.push(el('g', { class: 'gg-fan', 'data-testid': 'gg-fan', 'data-count': fan.length, 'data-scale': formatNumber(fanScale, 4), 'clip-path': f.clip }, [el('title', {}, undefined, note), ...g]));
+    if (m) {
+      const placed = framePlacer(scene, f, fs, coneLabelBox(scene, f, fs)).place(`batch mean${fanScale === 1 ? '' : ` ×${formatNumber(fanScale)}`}`, FONT.batch * fs, P(m.to), { gap: 6 });
+      kids.push(el('text', { class: 'gg-batch-label gg-plane-label', x: px(placed.x), y: px(placed.y), 'font-size': FONT.batch * fs, 'font-weight': 600, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, `batch mean${fanScale === 1 ? '' : ` ×${formatNumber(fanScale)}`}`));
+    }
+  }
 
   // Per-sample steps, chained tip to tail, coloured by the sign of δₚ; then their sum.
   if (scene.perSample.length > 0 || scene.batchStep) {
@@ -55,9 +86,11 @@ export function movingLayer(scene: Scene, f: PlaneFrame): SvgNode {
       const b = scene.batchStep;
       const tip = P(b.to);
       g.push(arrowGroup(P(b.from), tip, 'gg-batch', { 'data-testid': 'gg-batch-step', 'data-dx': formatNumber(b.to[0] - b.from[0], 4), 'data-dy': formatNumber(b.to[1] - b.from[1], 4) }, 2.5, 10, '7 3'));
-      const label = `−η·g${scene.perSampleScale === 1 ? '' : ` ×${formatNumber(scene.perSampleScale)}`}`;
-      const right = tip[0] < f.plot.x + f.plot.w - 70;
-      g.push(el('text', { class: 'gg-batch-label', x: px(tip[0] + (right ? 8 : -8)), y: px(tip[1] - 6), 'text-anchor': right ? 'start' : 'end', 'font-size': 11 }, undefined, label));
+      if (fan.length === 0) {
+        const label = `−η·g${scene.perSampleScale === 1 ? '' : ` ×${formatNumber(scene.perSampleScale)}`}`;
+        const placed = framePlacer(scene, f, fs, coneLabelBox(scene, f, fs)).place(label, FONT.batch * fs, tip, { gap: 6 });
+        g.push(el('text', { class: 'gg-batch-label gg-plane-label', x: px(placed.x), y: px(placed.y), 'font-size': FONT.batch * fs, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, label));
+      }
     }
     const scaleNote = scene.perSampleScale === 1 ? '' : ` (drawn ×${formatNumber(scene.perSampleScale)})`;
     kids.push(el('g', { class: 'gg-samples', 'data-testid': 'gg-samples', 'data-count': scene.perSample.length, 'data-scale': formatNumber(scene.perSampleScale, 4), 'clip-path': f.clip }, [el('title', {}, undefined, `Per-sample steps −η δₚxₚ/|B| summing to the batch step −η g${scaleNote}`), ...g]));
@@ -78,9 +111,26 @@ export function movingLayer(scene: Scene, f: PlaneFrame): SvgNode {
     const dy = scene.update.to[1] - scene.update.from[1];
     kids.push(arrowGroup(a, b, 'gg-update', { 'data-testid': 'gg-update', 'data-dx': formatNumber(dx, 4), 'data-dy': formatNumber(dy, 4), 'data-stretched': String(stretched), 'clip-path': f.clip }, 2.5, 9));
   }
+  // The race: each overlaid variant's current point, at the same step as the main path's.
+  if (scene.variants.length > 0) {
+    const marks = scene.variants.map((v) => {
+      const k = Math.max(0, Math.min(scene.current, v.points.length - 1));
+      const p = v.points[k];
+      if (!p) return null;
+      const q = P(p);
+      return el('circle', { class: `gg-variant-current gg-legend-${v.colorIndex % 6}`, 'data-name': v.name, 'data-step': k, cx: px(q[0]), cy: px(q[1]), r: 4.5, 'stroke-width': 2.5 });
+    });
+    kids.push(el('g', { class: 'gg-variant-currents', 'data-testid': 'gg-variant-currents', 'clip-path': f.clip }, marks.filter((m): m is SvgNode => m !== null)));
+  }
   if (scene.path.length > 0) {
     const here: Vec2 = P(scene.path[scene.current]);
-    kids.push(el('circle', { class: 'gg-current', 'data-testid': 'gg-current', 'data-step': scene.current, cx: px(here[0]), cy: px(here[1]), r: 4, 'stroke-width': 1.5 }));
+    kids.push(el('circle', { class: 'gg-current', 'data-testid': 'gg-current', 'data-step': scene.current, cx: px(here[0]), cy: px(here[1]), r: 5, 'stroke-width': 2 }));
   }
   return el('g', { 'data-layer': 'over' }, kids);
+}
+
+/** The cone label's box this frame (the moving labels after it avoid it). */
+function coneLabelBox(scene: Scene, f: PlaneFrame, fs: number): Box[] {
+  const p = coneLabel(scene, f, fs);
+  return p ? [p.box] : [];
 }

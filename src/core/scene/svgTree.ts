@@ -12,6 +12,8 @@
  */
 import { formatNumber } from './geometry';
 import { planeFrame, type PlaneFrame, type SvgLayout as FrameLayout } from './planeFrame';
+import { FONT, eigenText, kappaLine, legendRows, offViewLabels, staticLabels, type StaticLabels } from './planeLabels';
+import type { Placed } from './labelPlacement';
 import { coneLayer, movingLayer } from './svgMoving';
 import { arrowGroup, el, pathData, pointsAttr, px, type SvgNode } from './svgNodes';
 import type { Scene, Vec2 } from './types';
@@ -32,6 +34,8 @@ export interface SvgLayout extends FrameLayout {
    * stay), so every point lies within this distance of a drawn one. 0 (default): every point.
    */
   readonly minPathPixels?: number;
+  /** Font scale of every label on the plane (presenter mode: larger), 1 by default. Labels are placed at this size. */
+  readonly fontScale?: number;
 }
 
 /**
@@ -78,55 +82,65 @@ function thin(pixels: readonly Vec2[], minPx: number, keep = -1): Vec2[] {
   return minPx > 0 ? drawnIndices(pixels, minPx, keep).map((k) => pixels[k]) : (pixels as Vec2[]);
 }
 
+/** The step a variant of `entries` path points shows when the main path is at `scene.current` (the race: the same step, or its last). */
+export function variantStep(scene: Scene, entries: number): number {
+  return Math.max(0, Math.min(scene.current, entries - 1));
+}
+
 /** stroke-dasharray that shows the first `length` pixels of a path of `total` pixels. */
 export function revealDash(length: number, total: number): string {
   return `${px(Math.max(length, 0))} ${px(total + 10)}`;
 }
 
-function axesLayer(scene: Scene, f: PlaneFrame): SvgNode {
+function axesLayer(scene: Scene, f: PlaneFrame, fs: number): SvgNode {
   const { plot, X, Y } = f;
   const axes: SvgNode[] = [];
   for (const t of scene.x.ticks) {
     const x = px(X(t.value));
     axes.push(el('line', { class: t.value === 0 ? 'gg-zero' : 'gg-gridline', x1: x, y1: px(plot.y), x2: x, y2: px(plot.y + plot.h) }));
-    axes.push(el('text', { class: 'gg-tick-label', x, y: px(plot.y + plot.h + 16), 'text-anchor': 'middle', 'font-size': 11 }, undefined, t.label));
+    axes.push(el('text', { class: 'gg-tick-label', x, y: px(plot.y + plot.h + 4 + FONT.tick * fs), 'text-anchor': 'middle', 'font-size': FONT.tick * fs }, undefined, t.label));
   }
   for (const t of scene.y.ticks) {
     const y = px(Y(t.value));
     axes.push(el('line', { class: t.value === 0 ? 'gg-zero' : 'gg-gridline', x1: px(plot.x), y1: y, x2: px(plot.x + plot.w), y2: y }));
-    axes.push(el('text', { class: 'gg-tick-label', x: px(plot.x - 6), y: px(y + 4), 'text-anchor': 'end', 'font-size': 11 }, undefined, t.label));
+    axes.push(el('text', { class: 'gg-tick-label', x: px(plot.x - 6), y: px(y + 4 * fs), 'text-anchor': 'end', 'font-size': FONT.tick * fs }, undefined, t.label));
   }
   axes.push(el('rect', { class: 'gg-frame', x: px(plot.x), y: px(plot.y), width: px(plot.w), height: px(plot.h), fill: 'none' }));
-  axes.push(el('text', { class: 'gg-axis-label', x: px(plot.x + plot.w), y: px(plot.y + plot.h + 34), 'text-anchor': 'end', 'font-size': 13, 'font-style': 'italic' }, undefined, `${scene.x.name} →`));
-  axes.push(el('text', { class: 'gg-axis-label', x: px(plot.x + 6), y: px(plot.y + 16), 'text-anchor': 'start', 'font-size': 13, 'font-style': 'italic' }, undefined, `${scene.y.name} ↑`));
+  axes.push(el('text', { class: 'gg-axis-label', x: px(plot.x + plot.w), y: px(Math.min(plot.y + plot.h + 8 + (FONT.tick + FONT.axis) * fs, f.height - 3)), 'text-anchor': 'end', 'font-size': FONT.axis * fs, 'font-style': 'italic' }, undefined, `${scene.x.name} →`));
+  axes.push(el('text', { class: 'gg-axis-label', x: px(plot.x + 6), y: px(plot.y + 3 + FONT.axis * fs), 'text-anchor': 'start', 'font-size': FONT.axis * fs, 'font-style': 'italic' }, undefined, `${scene.y.name} ↑`));
   return el('g', { class: 'gg-axes', 'aria-hidden': 'true' }, axes);
 }
 
+/** A leader line from a label's anchor to its box, when the label had to move away. */
+function leader(p: Placed | null, cls: string): SvgNode[] {
+  if (!p || !p.leader) return [];
+  const [a, b] = p.leader;
+  return [el('line', { class: `gg-leader ${cls}`, x1: px(a[0]), y1: px(a[1]), x2: px(b[0]), y2: px(b[1]), 'stroke-width': 1 })];
+}
+
 /** The valley axes (under the path) and their λ labels with κ (over it, with a halo, so the path never hides a number). */
-function eigenLayer(scene: Scene, f: PlaneFrame): { axes: SvgNode[]; labels: SvgNode[] } {
-  const { plot, P } = f;
+function eigenLayer(scene: Scene, f: PlaneFrame, labelsAt: StaticLabels): { axes: SvgNode[]; labels: SvgNode[] } {
+  const { P } = f;
+  const fs = labelsAt.fontScale;
   const out: SvgNode[] = [];
   const labels: SvgNode[] = [];
   if (scene.eigen.length > 0) {
-    const g: SvgNode[] = [];
+    const lines: SvgNode[] = [];
+    const texts: SvgNode[] = [];
     scene.eigen.forEach((e, k) => {
       const a = P([e.center[0] - e.direction[0] * e.halfLength, e.center[1] - e.direction[1] * e.halfLength]);
       const b = P([e.center[0] + e.direction[0] * e.halfLength, e.center[1] + e.direction[1] * e.halfLength]);
-      g.push(el('line', { class: 'gg-eigen-axis', x1: px(a[0]), y1: px(a[1]), x2: px(b[0]), y2: px(b[1]), 'stroke-width': 1.5, 'stroke-dasharray': '6 4', 'data-eigenvalue': formatNumber(e.eigenvalue, 4), 'data-dx': e.direction[0].toFixed(4), 'data-dy': e.direction[1].toFixed(4) }));
+      lines.push(el('line', { class: 'gg-eigen-axis', x1: px(a[0]), y1: px(a[1]), x2: px(b[0]), y2: px(b[1]), 'stroke-width': 1.5, 'stroke-dasharray': '2 5', 'stroke-linecap': 'round', 'data-eigenvalue': formatNumber(e.eigenvalue, 4), 'data-dx': e.direction[0].toFixed(4), 'data-dy': e.direction[1].toFixed(4) }));
       // The plane's block is named as such unless it is the whole Hessian (planeSpectrum.ts).
-      const text = `${scene.planeIsWhole ? '' : 'plane '}λ${k === 0 ? 'max' : 'min'} = ${formatNumber(e.eigenvalue)}`;
-      // Label the end that lies inside the plot, clamped so that the text stays visible.
-      const inside = (q: Vec2): boolean => q[0] >= plot.x && q[0] <= plot.x + plot.w && q[1] >= plot.y && q[1] <= plot.y + plot.h;
-      const end = inside(b) || !inside(a) ? b : a;
-      const w = text.length * 6;
-      const tx = Math.min(Math.max(end[0] + 4, plot.x + 4), plot.x + plot.w - w - 4);
-      const ty = Math.min(Math.max(end[1] - 4, plot.y + 30), plot.y + plot.h - 6);
-      g.push(el('text', { class: 'gg-eigen-label', 'data-testid': `gg-eigen-label-${k === 0 ? 'max' : 'min'}`, 'data-eigenvalue': formatNumber(e.eigenvalue, 4), x: px(tx), y: px(ty), 'font-size': 11, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, text));
+      const at = labelsAt.eigen[k];
+      if (!at) return;
+      texts.push(...leader(at, 'gg-eigen-leader'));
+      texts.push(el('text', { class: 'gg-eigen-label gg-plane-label', 'data-testid': `gg-eigen-label-${k === 0 ? 'max' : 'min'}`, 'data-eigenvalue': formatNumber(e.eigenvalue, 4), x: px(at.x), y: px(at.y), 'font-size': FONT.eigen * fs, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, eigenText(scene, k)));
     });
-    out.push(el('g', { class: 'gg-eigen', 'data-testid': 'gg-eigen' }, [el('g', { 'clip-path': f.clip }, g.filter((n) => n.tag === 'line'))]));
-    labels.push(el('g', { class: 'gg-eigen-labels', 'data-testid': 'gg-eigen-labels' }, g.filter((n) => n.tag === 'text')));
+    out.push(el('g', { class: 'gg-eigen', 'data-testid': 'gg-eigen' }, [el('g', { 'clip-path': f.clip }, lines)]));
+    labels.push(el('g', { class: 'gg-eigen-labels', 'data-testid': 'gg-eigen-labels' }, texts));
   }
-  if (scene.kappa !== null) labels.push(kappaLabel(scene.kappa, f));
+  if (scene.kappa !== null) labels.push(kappaLabel(scene, scene.kappa, labelsAt));
   return { axes: out, labels };
 }
 
@@ -137,12 +151,11 @@ function kappaText(k: number | null): string {
 
 /**
  * The κ label, bottom left: one line when the plane's block is the whole Hessian, otherwise the
- * plane's κ (the ratio of the λ labels on the valley axes) and, below it, κ of all trained
- * parameters (the one that governs the run). data-* state the numbers for tests.
+ * plane's κ (the ratio of the λ labels on the valley axes) and κ of all trained parameters (the
+ * one that governs the run). data-* state the numbers for tests.
  */
-function kappaLabel(k: NonNullable<Scene['kappa']>, f: PlaneFrame): SvgNode {
-  const { plot } = f;
-  const x = px(plot.x + 8);
+function kappaLabel(scene: Scene, k: NonNullable<Scene['kappa']>, labelsAt: StaticLabels): SvgNode {
+  const [x, y] = labelsAt.kappaAt.map(px);
   const attrs = {
     class: 'gg-kappa',
     'data-testid': 'gg-kappa',
@@ -153,10 +166,10 @@ function kappaLabel(k: NonNullable<Scene['kappa']>, f: PlaneFrame): SvgNode {
     'data-same': String(k.same),
   };
   const halo = { 'paint-order': 'stroke', 'stroke-width': 4, 'stroke-linejoin': 'round' };
-  const y = px(plot.y + plot.h - 10);
-  if (k.same) return el('g', attrs, [el('text', { class: 'gg-kappa-text', x, y, 'font-size': 13, ...halo }, undefined, `κ = λmax/λmin = ${kappaText(k.plane)}`)]);
+  const size = FONT.kappa * labelsAt.fontScale;
+  if (k.same) return el('g', attrs, [el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, undefined, kappaLine(scene) ?? '')]);
   return el('g', attrs, [
-    el('text', { class: 'gg-kappa-text', x, y, 'font-size': 13, ...halo }, [
+    el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, [
       el('tspan', { 'data-testid': 'gg-kappa-plane' }, undefined, `κ of the plane ${kappaText(k.plane)}`),
       el('tspan', {}, undefined, ' · '),
       el('tspan', { 'data-testid': 'gg-kappa-all' }, undefined, `κ of all trained parameters ${kappaText(k.all)}`),
@@ -164,85 +177,92 @@ function kappaLabel(k: NonNullable<Scene['kappa']>, f: PlaneFrame): SvgNode {
   ]);
 }
 
-const ARROWS = ['→', '↗', '↑', '↖', '←', '↙', '↓', '↘'];
-
 /**
  * Off-view marks: an arrow ending at the edge where a path leaves the view, and "path leaves the
- * view after N steps ↗" beside it (with the variant's name for a compare variant).
+ * view after N steps ↗" beside it (with the variant's name for a compare variant); placed by
+ * planeLabels.ts, stacked so that no two overlap.
  */
-function offViewLayer(scene: Scene, f: PlaneFrame): SvgNode[] {
+function offViewLayer(scene: Scene, f: PlaneFrame, fs: number): SvgNode[] {
   if (scene.offView.length === 0) return [];
-  const { plot, P } = f;
+  const labels = offViewLabels(scene, f, fs);
   const kids = scene.offView.map((m, k) => {
-    const d: Vec2 = [m.direction[0], -m.direction[1]];
-    const edge = P(m.edge);
-    const tip: Vec2 = [Math.min(Math.max(edge[0], plot.x + 3), plot.x + plot.w - 3), Math.min(Math.max(edge[1], plot.y + 3), plot.y + plot.h - 3)];
-    const tail: Vec2 = [tip[0] - d[0] * 34, tip[1] - d[1] * 34];
-    const glyph = ARROWS[(Math.round(Math.atan2(m.direction[1], m.direction[0]) / (Math.PI / 4)) + 8) % 8];
-    const text = `${m.name ? `${m.name}: ` : ''}path leaves the view after ${m.step} step${m.step === 1 ? '' : 's'} ${glyph}`;
-    // The label sits behind the arrow's tail, anchored on the side away from the edge (so a larger
-    // font in presenter mode grows into the plot), clamped with an estimate of its width.
-    const anchor = d[0] > 0.3 ? 'end' : d[0] < -0.3 ? 'start' : 'middle';
-    const w = text.length * 7;
-    let lx = tail[0] - d[0] * 6;
-    if (anchor === 'end') lx = Math.max(lx, plot.x + 4 + w);
-    else if (anchor === 'start') lx = Math.min(lx, plot.x + plot.w - 4 - w);
-    else lx = Math.min(Math.max(lx, plot.x + 4 + w / 2), plot.x + plot.w - 4 - w / 2);
-    const ly = Math.min(Math.max(tail[1] - d[1] * 12 + 5 + k * 20, plot.y + 30), plot.y + plot.h - 40);
+    const l = labels[k];
     const cls = m.colorIndex === null ? 'gg-offview' : `gg-offview gg-offview-${m.colorIndex % 6}`;
     return el('g', { class: cls, 'data-testid': 'gg-offview', 'data-step': m.step, 'data-name': m.name ?? 'main', 'data-edge-x': formatNumber(m.edge[0], 6), 'data-edge-y': formatNumber(m.edge[1], 6) }, [
-      arrowGroup(tail, tip, 'gg-offview-arrow', {}, 2.5, 11),
-      el('text', { class: 'gg-offview-label', x: px(lx), y: px(ly), 'text-anchor': anchor, 'font-size': 12, 'font-weight': 600, 'paint-order': 'stroke', 'stroke-width': 4, 'stroke-linejoin': 'round' }, undefined, text),
+      arrowGroup(l.tail, l.tip, 'gg-offview-arrow', {}, 2.5, 11),
+      el('text', { class: 'gg-offview-label gg-plane-label', x: px(l.x), y: px(l.y), 'font-size': FONT.offView * fs, 'font-weight': 600, 'paint-order': 'stroke', 'stroke-width': 4, 'stroke-linejoin': 'round' }, undefined, l.text),
     ]);
   });
   return [el('g', { class: 'gg-offviews', 'data-testid': 'gg-offviews' }, kids)];
 }
 
-function marksLayer(scene: Scene, f: PlaneFrame): SvgNode[] {
+function labelText(p: Placed, text: string, size: number, extra: Record<string, string | number> = {}): SvgNode {
+  return el('text', { class: 'gg-label gg-plane-label', x: px(p.x), y: px(p.y), 'font-size': size, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round', ...extra }, undefined, text);
+}
+
+function marksLayer(scene: Scene, f: PlaneFrame, labelsAt: StaticLabels): SvgNode[] {
   const { P } = f;
+  const size = FONT.label * labelsAt.fontScale;
   const out: SvgNode[] = [];
+  // Each variant's own optimum (the race's finish), when it has one in this plane.
+  if (scene.variantOptima && scene.variantOptima.length > 0) {
+    const g: SvgNode[] = [];
+    scene.variantOptima.forEach((o, k) => {
+      if (!o) return;
+      const p = P(o);
+      const r = 6;
+      g.push(el('polygon', { class: `gg-variant-optimum gg-legend-${scene.variants[k].colorIndex % 6}`, 'data-name': scene.variants[k].name, 'stroke-width': 2.5, fill: 'none', points: pointsAttr([[p[0], p[1] - r], [p[0] + r, p[1]], [p[0], p[1] + r], [p[0] - r, p[1]]]) }));
+    });
+    out.push(el('g', { class: 'gg-variant-optima', 'data-testid': 'gg-variant-optima', 'clip-path': f.clip }, g));
+  }
   if (scene.start) {
     const p = P(scene.start);
+    const at = labelsAt.start;
     out.push(
       el('g', { class: 'gg-start', 'data-testid': 'gg-start', 'data-x': formatNumber(scene.start[0], 6), 'data-y': formatNumber(scene.start[1], 6) }, [
         el('circle', { class: 'gg-start-mark', cx: px(p[0]), cy: px(p[1]), r: 6, 'stroke-width': 2 }),
-        el('text', { class: 'gg-label', x: px(p[0] + 9), y: px(p[1] + 16), 'font-size': 12 }, undefined, 'start'),
+        ...(at ? [...leader(at, 'gg-label-leader'), labelText(at, 'start', size)] : []),
       ]),
     );
   }
   if (scene.optimum) {
     const p = P(scene.optimum);
     const r = 8;
+    const at = labelsAt.optimum;
     out.push(
       el('g', { class: 'gg-optimum', 'data-testid': 'gg-optimum', 'data-x': formatNumber(scene.optimum[0], 6), 'data-y': formatNumber(scene.optimum[1], 6) }, [
         el('polygon', { class: 'gg-optimum-mark', 'stroke-width': 1.5, points: pointsAttr([[p[0], p[1] - r], [p[0] + r, p[1]], [p[0], p[1] + r], [p[0] - r, p[1]]]) }),
-        el('text', { class: 'gg-label', x: px(p[0] + 11), y: px(p[1] - 8), 'font-size': 12 }, undefined, 'optimum'),
+        ...(at ? [...leader(at, 'gg-label-leader'), labelText(at, 'optimum', size)] : []),
       ]),
     );
   }
   if (scene.teacher) {
     const p = P(scene.teacher);
+    const at = labelsAt.teacher;
     out.push(
       el('g', { class: 'gg-teacher', 'data-testid': 'gg-teacher', 'data-x': formatNumber(scene.teacher[0], 6), 'data-y': formatNumber(scene.teacher[1], 6) }, [
         el('circle', { class: 'gg-teacher-mark', cx: px(p[0]), cy: px(p[1]), r: 11, 'stroke-width': 1.5, 'stroke-dasharray': '3 2', fill: 'none' }),
-        el('text', { class: 'gg-label', x: px(p[0] - 14), y: px(p[1] + 22), 'font-size': 11, 'text-anchor': 'end' }, undefined, 'w*'),
+        ...(at ? [...leader(at, 'gg-label-leader'), labelText(at, 'w*', size)] : []),
       ]),
     );
   }
-  // Legend when variants are overlaid.
-  if (scene.variants.length > 0) {
-    const { plot } = f;
-    const rows = [{ cls: 'gg-legend-main', name: scene.title || 'main' }, ...scene.variants.map((vp) => ({ cls: `gg-legend-${vp.colorIndex % 6}`, name: vp.name }))];
-    const lx = plot.x + plot.w - 170;
-    const ly = plot.y + 8;
-    const g: SvgNode[] = [el('rect', { class: 'gg-legend-box', x: px(lx - 6), y: px(ly - 4), width: 170, height: rows.length * 16 + 8, 'fill-opacity': 0.85 })];
-    rows.forEach((row, k) => {
-      g.push(el('line', { class: row.cls, x1: px(lx), y1: px(ly + 8 + k * 16), x2: px(lx + 18), y2: px(ly + 8 + k * 16), 'stroke-width': 3 }));
-      g.push(el('text', { class: 'gg-label', x: px(lx + 24), y: px(ly + 12 + k * 16), 'font-size': 11 }, undefined, row.name.length > 24 ? `${row.name.slice(0, 23)}…` : row.name));
-    });
-    out.push(el('g', { class: 'gg-legend', 'data-testid': 'gg-legend' }, g));
-  }
   return out;
+}
+
+/** The legend of overlaid variants, in the corner planeLabels.ts chose (drawn under the cone, so it never covers it). */
+function legendLayer(scene: Scene, labelsAt: StaticLabels): SvgNode[] {
+  const box = labelsAt.legend;
+  const rows = legendRows(scene);
+  if (!box || rows.length === 0) return [];
+  const size = FONT.legend * labelsAt.fontScale;
+  const rowH = size * 1.45;
+  const g: SvgNode[] = [el('rect', { class: 'gg-legend-box', x: px(box.x), y: px(box.y), width: px(box.w), height: px(box.h), 'fill-opacity': 0.85 })];
+  rows.forEach((row, k) => {
+    const y = box.y + 4 + rowH * (k + 0.5);
+    g.push(el('line', { class: row.cls, x1: px(box.x + 6), y1: px(y), x2: px(box.x + 24), y2: px(y), 'stroke-width': 3 }));
+    g.push(el('text', { class: 'gg-label gg-legend-label', x: px(box.x + 30), y: px(y + size * 0.35), 'font-size': size }, undefined, row.name));
+  });
+  return [el('g', { class: 'gg-legend', 'data-testid': 'gg-legend' }, g)];
 }
 
 /** Draws the scene into a tree rooted at an <svg> element with data-testid="gg-plane". */
@@ -255,7 +275,7 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
   kids.push(el('title', {}, undefined, `Weight plane ${scene.x.name}–${scene.y.name}: ${scene.title}`));
   kids.push(el('defs', {}, [el('clipPath', { id: f.clipId }, [el('rect', { x: px(plot.x), y: px(plot.y), width: px(plot.w), height: px(plot.h) })])]));
   kids.push(el('rect', { class: 'gg-bg', x: 0, y: 0, width: W, height: H }));
-  kids.push(axesLayer(scene, f));
+  kids.push(axesLayer(scene, f, layout.fontScale ?? 1));
   kids.push(
     el(
       'g',
@@ -265,24 +285,35 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
         .map((c) => el('path', { class: 'gg-contour', 'data-level': formatNumber(c.level, 4), d: c.lines.map((l) => pathData(l.points.map(P), l.closed)).join('') })),
     ),
   );
-  const eigen = eigenLayer(scene, f);
+  const fs = layout.fontScale ?? 1;
+  const labelsAt = staticLabels(scene, f, fs);
+  const eigen = eigenLayer(scene, f, labelsAt);
   kids.push(...eigen.axes);
+  const full = layout.pathMode === 'full';
   if (scene.variants.length > 0) {
-    kids.push(
-      el(
-        'g',
-        { class: 'gg-variants', 'data-testid': 'gg-variants', 'clip-path': f.clip, fill: 'none', 'stroke-width': 1.5 },
-        scene.variants.map((vp) => el('polyline', { class: `gg-variant gg-variant-${vp.colorIndex % 6}`, 'data-name': vp.name, 'data-points': vp.points.length, points: pointsAttr(thin(vp.points.map(P), minPx)) })),
-      ),
-    );
+    // A race: every variant faint in full, and strong up to the same step as the main path.
+    const lines: SvgNode[] = [];
+    for (const vp of scene.variants) {
+      const pixels = vp.points.map(P);
+      const k = variantStep(scene, vp.points.length);
+      const cls = `gg-variant gg-variant-${vp.colorIndex % 6}`;
+      lines.push(el('polyline', { class: `${cls} gg-variant-ghost`, 'stroke-opacity': 0.3, 'stroke-width': 1, points: pointsAttr(thin(pixels, minPx, k)) }));
+      const attrs: Record<string, string | number> = { class: cls, 'data-name': vp.name, 'data-points': vp.points.length, 'data-step': k, points: pointsAttr(thin(full ? pixels : pixels.slice(0, k + 1), minPx, k)) };
+      if (full && vp.points.length > 0) {
+        const lengths = pathLengths(vp.points, f, minPx, k);
+        attrs['stroke-dasharray'] = revealDash(lengths[k], lengths[lengths.length - 1]);
+      }
+      lines.push(el('polyline', attrs));
+    }
+    kids.push(el('g', { class: 'gg-variants', 'data-testid': 'gg-variants', 'clip-path': f.clip, fill: 'none', 'stroke-width': 2 }, lines));
   }
-  kids.push(coneLayer(scene, f));
+  kids.push(...legendLayer(scene, labelsAt));
+  kids.push(coneLayer(scene, f, fs));
 
   // The path: all of it faint, then steps 0..current strong.
-  const full = layout.pathMode === 'full';
   const drawn = full ? scene.path : scene.path.slice(0, scene.current + 1);
   const pixels = scene.path.map(P);
-  const pathAttrs: Record<string, string | number> = { class: 'gg-path', 'data-testid': 'gg-path', 'data-points': scene.current + 1, 'data-total': scene.path.length, fill: 'none', 'stroke-width': 2, 'stroke-linejoin': 'round', 'clip-path': f.clip, points: pointsAttr(thin(pixels.slice(0, drawn.length), minPx, scene.current)) };
+  const pathAttrs: Record<string, string | number> = { class: 'gg-path', 'data-testid': 'gg-path', 'data-points': scene.current + 1, 'data-total': scene.path.length, fill: 'none', 'stroke-width': 2.5, 'stroke-linejoin': 'round', 'clip-path': f.clip, points: pointsAttr(thin(pixels.slice(0, drawn.length), minPx, scene.current)) };
   if (scene.path.length === 0) pathAttrs['data-points'] = 0;
   if (full && scene.path.length > 0) {
     const lengths = pathLengths(scene.path, f, minPx, scene.current);
@@ -291,9 +322,9 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
   kids.push(el('polyline', { class: 'gg-path-ghost', fill: 'none', 'stroke-width': 1, 'stroke-opacity': 0.35, 'clip-path': f.clip, points: pointsAttr(thin(pixels, minPx, scene.current)) }));
   kids.push(el('polyline', pathAttrs));
   kids.push(...eigen.labels);
-  kids.push(movingLayer(scene, f));
-  kids.push(...offViewLayer(scene, f));
-  kids.push(...marksLayer(scene, f));
+  kids.push(...marksLayer(scene, f, labelsAt));
+  kids.push(movingLayer(scene, f, fs));
+  kids.push(...offViewLayer(scene, f, fs));
 
   return el(
     'svg',

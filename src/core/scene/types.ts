@@ -161,6 +161,16 @@ export interface Scene {
   readonly offView: readonly OffViewMark[];
   /** The teacher w* in the plane, when the caller passes it (a drag handle in the panel). */
   readonly teacher: Vec2 | null;
+  /** Each overlaid variant's own optimum in this plane (null: none, or in other coordinates), in `variants`' order. */
+  readonly variantOptima?: readonly (Vec2 | null)[];
+  /**
+   * The fan of per-sample steps −η δₚ x̃ₚ at the current point, each from the current point (so
+   * each lies in the cone), drawn at `fanScale`; their mean is the batch step (`fanMean`). Empty
+   * unless `SceneOptions.fan` and the batch has more than one sample.
+   */
+  readonly fan?: readonly SampleArrow[];
+  readonly fanMean?: Arrow | null;
+  readonly fanScale?: number;
 }
 
 export interface SceneOptions {
@@ -184,4 +194,10 @@ export interface SceneOptions {
   readonly teacher?: Vec2 | null;
   /** Include the κ labels (default true). */
   readonly kappa?: boolean;
+  /** Draw the fan of per-sample steps and their mean at the current point when the batch has more than one sample (default false). */
+  readonly fan?: boolean;
+  /** The main run's name in the legend (default: the analysis' name). */
+  readonly mainName?: string;
+  /** Variants whose weights live in other coordinates (another preprocessing): no optimum of theirs is marked on this plane. */
+  readonly otherCoordinates?: readonly boolean[];
 }

@@ -63,10 +63,14 @@ export class PanelManager extends Disposable implements vscode.WebviewPanelSeria
       existing.reveal();
       return existing;
     }
+    // Opened from the panel's own group (the panel, or an example opened over it, has focus): that
+    // column again, not a new group beside it (issue 12 §8).
+    const active = vscode.window.tabGroups.activeTabGroup.viewColumn;
+    const ours = [...this.panels.values()].some((p) => p.webviewPanel.viewColumn === active);
     const webviewPanel = vscode.window.createWebviewPanel(
       PANEL_VIEW_TYPE,
       panelTitle(source),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn: ours ? active : vscode.ViewColumn.Beside, preserveFocus: true },
       webviewOptions(this.host.extensionUri),
     );
     return this.adopt(webviewPanel, source);

@@ -10,9 +10,13 @@
 import type { AllowedCone, Vec2 } from '../../analysis/types';
 import { sub } from '../text/format';
 
-const SIZE = 130;
+/** Drawing size and the cone's radius: the arrow (R + 6 and its head) and the axis names keep a margin inside it, never clipped. */
+const SIZE = 150;
 const C = SIZE / 2;
 const R = 50;
+/** The panel's colours (media/panel.css, mid-tones readable on light and dark hovers): the cone's green, the path's orange. */
+const CONE = '#3fae5f';
+const OUTSIDE = '#e0782a';
 
 /** Options for the picture; `toOptimum` is the vector from the start to the optimum in the plane. */
 export interface ConePicture {
@@ -37,7 +41,7 @@ function wedge(a: Vec2, b: Vec2, openingDegrees: number): string {
 export function coneSvg(picture: ConePicture): string {
   const { cone } = picture;
   const parts: string[] = [];
-  const fill = 'fill="#4e8fd6" fill-opacity="0.4" stroke="#4e8fd6" stroke-width="1.5"';
+  const fill = `fill="${CONE}" fill-opacity="0.3" stroke="${CONE}" stroke-width="2"`;
   switch (cone.kind) {
     case 'sector': {
       const [a, b] = cone.edges;
@@ -49,7 +53,7 @@ export function coneSvg(picture: ConePicture): string {
     }
     case 'line': {
       const a = cone.edges[0];
-      if (a) parts.push(`<path d="M ${pt(a, R)} L ${pt(neg(a), R)}" stroke="#4e8fd6" stroke-width="4"/>`);
+      if (a) parts.push(`<path d="M ${pt(a, R)} L ${pt(neg(a), R)}" stroke="${CONE}" stroke-width="4"/>`);
       break;
     }
     case 'plane':
@@ -62,7 +66,7 @@ export function coneSvg(picture: ConePicture): string {
   const len = t ? Math.hypot(t[0], t[1]) : 0;
   if (t && Number.isFinite(len) && len > 0) {
     const u: Vec2 = [t[0] / len, t[1] / len];
-    const colour = cone.optimumInside ? '#3fa34d' : '#e07b24';
+    const colour = cone.optimumInside ? CONE : OUTSIDE;
     const tip = pt(u, R + 6).split(' ');
     // Arrow head: two short strokes back from the tip, ±25° from the shaft.
     const back = (angle: number): string => {

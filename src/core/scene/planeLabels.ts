@@ -1,0 +1,185 @@
+/**
+ * Where the plane's labels go (labelPlacement.ts does the placing): the fixed ones first (the y
+ * axis name top left, the κ strip bottom left, the off-view notes), then the legend in the corner
+ * that covers least of the cone and the paths, then the valley axes' λ labels, the optimum, the
+ * start and the teacher handle, each clear of every label before it and of as much of the path and
+ * the cone (at the drawn step) as it can be. The moving labels (the cone's, the batch step's) are
+ * placed per frame against these boxes (svgMoving.ts). Memoised per scene and drawing size, so an
+ * animation frame reuses the layout.
+ */
+import type { PlaneFrame } from './planeFrame';
+import { LabelPlacer, Occupancy, textSize, type Box, type Placed } from './labelPlacement';
+import { formatNumber } from './geometry';
+import type { Scene, Vec2 } from './types';
+
+/** Font sizes of the plane's labels at font scale 1, px of the drawing. */
+export const FONT = { tick: 11, axis: 13, label: 12, eigen: 12, kappa: 13, legend: 11, offView: 12, cone: 12, batch: 11 } as const;
+
+export interface StaticLabels {
+  readonly fontScale: number;
+  readonly occupancy: Occupancy;
+  /** Every box placed or reserved, for the moving labels to avoid. */
+  readonly boxes: readonly Box[];
+  readonly eigen: readonly (Placed | null)[];
+  readonly start: Placed | null;
+  readonly optimum: Placed | null;
+  readonly teacher: Placed | null;
+  /** The legend's box (its rows inside), or null without variants. */
+  readonly legend: Box | null;
+  readonly legendRows: number;
+  /** κ strip's baseline. */
+  readonly kappaAt: Vec2;
+}
+
+const cache = new WeakMap<object, Map<string, StaticLabels>>();
+
+/** The κ label's text, one line (see svgTree.ts kappaLabel). */
+export function kappaLine(scene: Scene): string | null {
+  const k = scene.kappa;
+  if (!k) return null;
+  const t = (v: number | null): string => (v === null ? '∞ (a flat direction)' : formatNumber(v));
+  return k.same ? `κ = λmax/λmin = ${t(k.plane)}` : `κ of the plane ${t(k.plane)} · κ of all trained parameters ${t(k.all)}`;
+}
+
+/** The legend's rows: the main run first, then each variant. */
+export function legendRows(scene: Scene): { cls: string; name: string }[] {
+  if (scene.variants.length === 0) return [];
+  return [{ cls: 'gg-legend-main', name: scene.title || 'main' }, ...scene.variants.map((vp) => ({ cls: `gg-legend-${vp.colorIndex % 6}`, name: vp.name }))].map((r) => ({ ...r, name: r.name.length > 24 ? `${r.name.slice(0, 23)}…` : r.name }));
+}
+
+export function eigenText(scene: Scene, k: number): string {
+  const e = scene.eigen[k];
+  const v = formatNumber(e.eigenvalue);
+  return `${scene.planeIsWhole ? '' : 'plane '}λ${k === 0 ? 'max' : 'min'} = ${v}`;
+}
+
+/** The layout of the fixed and static labels of `scene` drawn in frame `f` at `fontScale`. */
+export function staticLabels(scene: Scene, f: PlaneFrame, fontScale = 1): StaticLabels {
+  const key = `${f.width}x${f.height}@${fontScale}`;
+  let byKey = cache.get(scene.eigen);
+  const hit = byKey?.get(key);
+  if (hit) return hit;
+  const made = layout(scene, f, fontScale);
+  if (!byKey) cache.set(scene.eigen, (byKey = new Map()));
+  byKey.set(key, made);
+  return made;
+}
+
+function layout(scene: Scene, f: PlaneFrame, s: number): StaticLabels {
+  const { plot, P } = f;
+  const occupancy = new Occupancy(f.width, f.height);
+  const area: Box = { x: plot.x + 2, y: plot.y + 2, w: plot.w - 4, h: plot.h - 4 };
+  const clip = (q: Vec2): Vec2 => [Math.min(Math.max(q[0], -1e5), 1e5), Math.min(Math.max(q[1], -1e5), 1e5)];
+  occupancy.addPolyline(scene.path.map((p) => clip(P(p))), 3);
+  for (const v of scene.variants) occupancy.addPolyline(v.points.map((p) => clip(P(p))), 2);
+  for (const e of scene.eigen) {
+    const a = P([e.center[0] - e.direction[0] * e.halfLength, e.center[1] - e.direction[1] * e.halfLength]);
+    const b = P([e.center[0] + e.direction[0] * e.halfLength, e.center[1] + e.direction[1] * e.halfLength]);
+    occupancy.addPolyline([a, b], 1);
+  }
+  // The cone as drawn at the scene's step (the opening picture), and the arrows from there.
+  const withCone = occupancy.clone();
+  addCone(withCone, scene, f);
+  const placer = new LabelPlacer(area, withCone);
+
+  // Fixed: the y axis name, the κ strip, the off-view notes.
+  const axisSize = textSize(`${scene.y.name} ↑`, FONT.axis * s);
+  placer.reserve({ x: plot.x + 4, y: plot.y + 2, w: axisSize.w + 4, h: axisSize.h + 2 });
+  const kappa = kappaLine(scene);
+  const kappaAt: Vec2 = [plot.x + 8, plot.y + plot.h - 10];
+  if (kappa) {
+    const k = textSize(kappa, FONT.kappa * s);
+    placer.reserve({ x: kappaAt[0] - 2, y: kappaAt[1] - k.h * 0.85, w: k.w + 4, h: k.h + 2 });
+  }
+  for (const b of offViewBoxes(scene, f, s)) placer.reserve(b);
+
+  // The legend: the corner that covers least of the cone and the paths.
+  const rows = legendRows(scene);
+  let legend: Box | null = null;
+  if (rows.length > 0) {
+    const w = Math.max(...rows.map((r) => textSize(r.name, FONT.legend * s).w)) + 36;
+    const h = rows.length * FONT.legend * s * 1.45 + 8;
+    const bottom = kappa ? plot.y + plot.h - 30 * s - h : plot.y + plot.h - 6 - h;
+    const corners: Box[] = [
+      { x: plot.x + plot.w - w - 6, y: plot.y + 6, w, h },
+      { x: plot.x + plot.w - w - 6, y: bottom, w, h },
+      { x: plot.x + 6, y: plot.y + 8 + axisSize.h, w, h },
+      { x: plot.x + 6, y: bottom, w, h },
+    ];
+    let best = corners[0];
+    let cost = Infinity;
+    for (const c of corners) {
+      if (!placer.free(c)) continue;
+      const v = placer.cover(c);
+      if (v < cost) [best, cost] = [c, v];
+    }
+    legend = best;
+    placer.reserve(legend);
+  }
+
+  const eigen = scene.eigen.map((e, k) => {
+    const a = P([e.center[0] - e.direction[0] * e.halfLength, e.center[1] - e.direction[1] * e.halfLength]);
+    const b = P([e.center[0] + e.direction[0] * e.halfLength, e.center[1] + e.direction[1] * e.halfLength]);
+    const inPlot = (q: Vec2): boolean => q[0] >= plot.x && q[0] <= plot.x + plot.w && q[1] >= plot.y && q[1] <= plot.y + plot.h;
+    const end = inPlot(b) || !inPlot(a) ? b : a;
+    const out: Vec2 = [end[0] - (end === b ? a[0] : b[0]), end[1] - (end === b ? a[1] : b[1])];
+    return placer.place(eigenText(scene, k), FONT.eigen * s, clampTo(end, area), { prefer: [out] });
+  });
+  const optimum = scene.optimum ? placer.place('optimum', FONT.label * s, P(scene.optimum), { gap: 10 * Math.max(1, s * 0.8) }) : null;
+  const start = scene.start ? placer.place('start', FONT.label * s, P(scene.start), { gap: 9 * Math.max(1, s * 0.8) }) : null;
+  const teacher = scene.teacher ? placer.place('w*', FONT.label * s, P(scene.teacher), { gap: 13 }) : null;
+  return { fontScale: s, occupancy, boxes: placer.placed, eigen, start, optimum, teacher, legend, legendRows: rows.length, kappaAt };
+}
+
+function clampTo(q: Vec2, a: Box): Vec2 {
+  return [Math.min(Math.max(q[0], a.x), a.x + a.w), Math.min(Math.max(q[1], a.y), a.y + a.h)];
+}
+
+/** Marks the cone's wedges (at the scene's current point) and the update arrow. */
+export function addCone(o: Occupancy, scene: Scene, f: PlaneFrame): void {
+  const c = scene.cone;
+  if (c) for (const poly of c.nappes) o.addPolygon(poly.map((p) => f.P(p)), 3);
+  if (c) for (const r of c.rays) o.addPolyline([f.P(c.at), f.P([c.at[0] + r.direction[0] * c.radius, c.at[1] + r.direction[1] * c.radius])], 4);
+  if (scene.update) o.addPolyline([f.P(scene.update.from), f.P(scene.update.to)], 4);
+  if (scene.toOptimum) o.addPolyline([f.P(scene.toOptimum.from), f.P(scene.toOptimum.to)], 2);
+}
+
+/** The off-view notes' boxes, as offViewLayer draws them (text-anchor resolved). */
+export function offViewBoxes(scene: Scene, f: PlaneFrame, s: number): Box[] {
+  return offViewLabels(scene, f, s).map((l) => l.box);
+}
+
+export interface OffViewLabel {
+  readonly text: string;
+  readonly box: Box;
+  readonly x: number;
+  readonly y: number;
+  readonly tail: Vec2;
+  readonly tip: Vec2;
+}
+
+const ARROWS = ['→', '↗', '↑', '↖', '←', '↙', '↓', '↘'];
+
+/** Off-view marks: the arrow to the edge where a path leaves the view, and its note, stacked so no two overlap. */
+export function offViewLabels(scene: Scene, f: PlaneFrame, s: number): OffViewLabel[] {
+  const { plot, P } = f;
+  const out: OffViewLabel[] = [];
+  const size = FONT.offView * s;
+  scene.offView.forEach((m) => {
+    const d: Vec2 = [m.direction[0], -m.direction[1]];
+    const edge = P(m.edge);
+    const tip: Vec2 = [Math.min(Math.max(edge[0], plot.x + 3), plot.x + plot.w - 3), Math.min(Math.max(edge[1], plot.y + 3), plot.y + plot.h - 3)];
+    const tail: Vec2 = [tip[0] - d[0] * 34, tip[1] - d[1] * 34];
+    const glyph = ARROWS[(Math.round(Math.atan2(m.direction[1], m.direction[0]) / (Math.PI / 4)) + 8) % 8];
+    const text = `${m.name ? `${m.name}: ` : ''}path leaves the view after ${m.step} step${m.step === 1 ? '' : 's'} ${glyph}`;
+    const { w, h } = textSize(text, size);
+    let x = tail[0] - d[0] * 6 - (d[0] > 0.3 ? w : d[0] < -0.3 ? 0 : w / 2);
+    x = Math.min(Math.max(x, plot.x + 4), plot.x + plot.w - 4 - w);
+    let y = Math.min(Math.max(tail[1] - d[1] * 12 - h / 2, plot.y + 28 * s), plot.y + plot.h - 40 * s - h);
+    // Below the previous notes that it would overlap.
+    for (const o of out) if (x < o.box.x + o.box.w && o.box.x < x + w && y < o.box.y + o.box.h && o.box.y < y + h) y = o.box.y + o.box.h + 2;
+    const box = { x, y, w, h };
+    out.push({ text, box, x: x + 1, y: y + size * 0.95, tail, tip });
+  });
+  return out;
+}
