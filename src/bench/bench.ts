@@ -13,6 +13,7 @@ import { buildObjective } from '../core/engine/objective';
 import { batchSize, createStepper } from '../core/engine/optimizers';
 import { parseSpec } from '../core/spec/parse';
 import { editorTable } from './editorBench';
+import { peersTable } from './peers';
 import { searchWorstSpec } from './worstSpec';
 import type { Spec } from '../core/spec/types';
 
@@ -152,6 +153,10 @@ function main(): void {
     for (const row of searchWorstSpec(option('--candidates', 40), option('--seed', 1)).rows) console.log(JSON.stringify(row));
     return;
   }
+  if (process.argv.includes('--peers')) {
+    peersTable(process.cwd());
+    return;
+  }
   if (process.argv.includes('--worst')) {
     worstSpecTable(option('--candidates', 40), option('--seed', 1));
     return;
@@ -185,6 +190,7 @@ function main(): void {
   engineTable();
   parserTable();
   editorTable(time);
+  peersTable(process.cwd());
   worstSpecTable(40, 1);
   sampleMemory();
   console.log(`\npeak heap used ${mb(peakHeap)}, peak RSS ${mb(peakRss)}`);
