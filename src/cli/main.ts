@@ -1,48 +1,55 @@
+#!/usr/bin/env node
 /**
- * Command-line tool: `node dist/cli.js analyze FILE [--json]`.
- * Exit codes: 0 analysed, 1 the spec has errors (printed as file:line:col lines on stderr),
- * 2 usage error or unreadable file.
+ * The command-line tool `gradient-geometry` (package.json `bin`, built to dist/cli.js):
+ *   gradient-geometry analyze FILE [--json] [-o OUT]
+ *   gradient-geometry render FILE -o OUT [--format svg|png|gif] […]
+ * Arguments are parsed by node:util parseArgs (strict). docs/cli.md documents every flag.
+ * Exit codes: 0 ok, 1 the spec has errors (printed as file:line:col lines on stderr), 2 usage
+ * error, unreadable input or unwritable output.
  */
-import { analyzeSpec } from '../core/analysis/analyze';
-import { formatReport } from './report';
+import { ANALYZE_USAGE, runAnalyze } from './analyze';
+import { EXIT, VERSION, type Io } from './io';
 import { RENDER_USAGE, runRender } from './render';
-import { readSpecFile } from './specFile';
 
 const USAGE = `Usage:
-  gradient-geometry analyze FILE [--json]   analyse a .neuron spec (JSON with --json); FILE - reads standard input
+${ANALYZE_USAGE}
 ${RENDER_USAGE}
-  gradient-geometry --help
-Exit codes: 0 ok, 1 the spec has errors, 2 usage error or unreadable file.`;
+  gradient-geometry --help | --version`;
 
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+const HELP = `gradient-geometry ${VERSION}: the geometry of a neuron's gradient descent, from a .neuron spec.
 
-/** Runs the CLI and returns its exit code (separate from process handling, for tests). */
+${USAGE}
+
+Commands:
+  analyze    the analysis as a short report, or as JSON (--json)
+  render     the weight-plane picture as SVG, PNG, or an animated GIF of the run
+
+Run 'gradient-geometry COMMAND --help' for a command's options; docs/cli.md has them all.
+Exit codes: 0 ok, 1 the spec has errors, 2 usage error, unreadable input or unwritable output.`;
+
+const COMMANDS: Record<string, (args: readonly string[], io: Io) => number> = { analyze: runAnalyze, render: runRender };
+
+/**
+ * Runs the CLI and returns its exit code (separate from process handling, for tests). The command is
+ * the first argument that is not an option, so `--json analyze FILE` still works as it always did.
+ */
 export function runCli(args: readonly string[], io: Io): number {
-  if (args[0] === 'render') return runRender(args.slice(1), io);
-  const positional = args.filter((a) => !a.startsWith('--'));
-  const flags = new Set(args.filter((a) => a.startsWith('--')));
-  if (flags.has('--help') || positional.length === 0) {
-    (flags.has('--help') ? io.out : io.err)(USAGE);
-    return flags.has('--help') ? 0 : 2;
+  const at = args.findIndex((a) => !a.startsWith('-'));
+  const command = at < 0 ? undefined : args[at];
+  if (command === undefined || !(command in COMMANDS)) {
+    if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+      io.out(HELP);
+      return EXIT.ok;
+    }
+    if (args.length === 1 && args[0] === '--version') {
+      io.out(VERSION);
+      return EXIT.ok;
+    }
+    const why = command === undefined ? (args.length === 0 ? 'expects a command' : `unknown option '${args[0]}' before a command`) : `unknown command '${command}'`;
+    io.err(`gradient-geometry: ${why}\n${USAGE}\nRun 'gradient-geometry --help' for more.`);
+    return EXIT.usage;
   }
-  const [command, file, ...rest] = positional;
-  const unknownFlags = [...flags].filter((f) => f !== '--json');
-  if (command !== 'analyze' || file === undefined || rest.length > 0 || unknownFlags.length > 0) {
-    io.err(`gradient-geometry: unexpected arguments: ${args.join(' ')}\n${USAGE}`);
-    return 2;
-  }
-
-  const read = readSpecFile(file, io);
-  if ('exit' in read) return read.exit;
-  const parsed = read.parsed;
-  if (parsed.spec === undefined) return 1;
-
-  const analysis = analyzeSpec(parsed.spec);
-  io.out(flags.has('--json') ? JSON.stringify(analysis, null, 2) : formatReport(file, analysis));
-  return 0;
+  return COMMANDS[command]([...args.slice(0, at), ...args.slice(at + 1)], io);
 }
 
 if (require.main === module) {
@@ -51,9 +58,9 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  const code = runCli(process.argv.slice(2), {
+  process.exitCode = runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t + '\n'),
     err: (t) => process.stderr.write(t + '\n'),
+    write: (data) => process.stdout.write(data),
   });
-  process.exitCode = code;
 }

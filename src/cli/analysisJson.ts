@@ -1,0 +1,26 @@
+/**
+ * The analysis as the CLI prints it with `--json`: the core `Analysis` object with a
+ * `schemaVersion` in front, described by docs/analysis.schema.json (docs/analysis-json.md in
+ * words). The version lives here, at the CLI's output, not in the core type: the panel and the
+ * tests use `Analysis` in memory, where a version says nothing.
+ *
+ * Bump SCHEMA_VERSION when a field is removed, renamed, or changes type or nullability; adding a
+ * field is compatible (the published schema allows unknown fields) but is documented in the schema
+ * in the same change (test/unit/cliSchema.test.ts checks every field is described).
+ */
+import type { Analysis } from '../core/analysis/types';
+
+/** The version of the analysis JSON's shape. */
+export const SCHEMA_VERSION = 1;
+
+/** The document `analyze --json` prints: `{ schemaVersion, ...analysis }`. */
+export type AnalysisDocument = { readonly schemaVersion: typeof SCHEMA_VERSION } & Analysis;
+
+export function analysisDocument(analysis: Analysis): AnalysisDocument {
+  return { schemaVersion: SCHEMA_VERSION, ...analysis };
+}
+
+/** The JSON text, two-space indented. */
+export function analysisJson(analysis: Analysis): string {
+  return JSON.stringify(analysisDocument(analysis), null, 2);
+}
