@@ -4,6 +4,7 @@
  * hovers, completion, the protocol guard, the webview's state and sliders and the write-back all
  * read this registry.
  */
+import { adagrad } from './adagrad';
 import { adam } from './adam';
 import type { OptimizerDescriptor, OptimizerValue, ParamBound, ParamSpec, StabilityBound, Stepper } from './descriptor';
 import { momentum } from './momentum';
@@ -12,7 +13,7 @@ import { rmsprop } from './rmsprop';
 import { sgd } from './sgd';
 
 /** Every optimizer, in the order completion and the panel list them. */
-export const OPTIMIZER_LIST = [sgd, momentum, nesterov, adam, rmsprop] as const;
+export const OPTIMIZER_LIST = [sgd, momentum, nesterov, adam, rmsprop, adagrad] as const;
 
 type Descriptors = (typeof OPTIMIZER_LIST)[number];
 type ValueOf<D> = D extends OptimizerDescriptor<infer K, infer P> ? OptimizerValue<K, P> : never;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { completionsAt, LESSON_SNIPPETS } from '../../../src/core/editor';
+import { OPTIMIZER_KINDS } from '../../../src/core/optimizers/registry';
 import { parseSpec } from '../../../src/core/spec/parse';
 
 function labels(text: string, offset = text.length): string[] {
@@ -26,7 +27,7 @@ describe('completionsAt', () => {
   it('offers functions after x ~, optimizers, losses and preprocessing after their names', () => {
     assert.deepEqual(labels('x ~ '), ['sigmoid', 'tanh', 'relu', 'softplus', 'normal', 'uniform']);
     assert.deepEqual(labels('x ~ sigmoid('), ['sigmoid', 'tanh', 'relu', 'softplus', 'normal', 'uniform']);
-    assert.deepEqual(labels('optimizer = mo'), ['sgd', 'momentum', 'nesterov', 'adam', 'rmsprop']);
+    assert.deepEqual(labels('optimizer = mo'), [...OPTIMIZER_KINDS]);
     assert.deepEqual(labels('loss = '), ['squared', 'logistic']);
     assert.deepEqual(labels('preprocess = '), ['none', 'center', 'standardize', 'whiten']);
     assert.deepEqual(labels('batch = '), ['1', 'all']);
