@@ -5,9 +5,11 @@
  * columns. Devices (`/dev/zero`), FIFOs and directories are refused before anything is read:
  * `stat` reports 0 bytes for a device, and opening a FIFO with no writer blocks forever.
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { formatDiagnostic, LineIndex } from '../core/diagnostics';
 import { CODES } from '../core/spec/codes';
+import { dataFileReferences, MAX_DATA_FILE_BYTES } from '../core/spec/dataFiles';
 import { parseSpec } from '../core/spec/parse';
 import { LIMITS, type ParseResult } from '../core/spec/types';
 
@@ -85,8 +87,28 @@ export function readSpecFile(file: string, io: Io, cap = MAX_SPEC_BYTES): SpecFi
   }
   // Editors hide a byte-order mark; so do we, or every column on line 1 would be one off.
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const parsed = parseSpec(text);
+  const parsed = parseSpec(text, { files: readDataFiles(text, file === '-' ? process.cwd() : path.dirname(path.resolve(file))) });
   const index = new LineIndex(text);
   for (const d of parsed.diagnostics) io.err(formatDiagnostic(name, index, d));
   return parsed.spec === undefined ? { exit: 1 } : { text, parsed };
 }
+
+/**
+ * The data files a spec names (csv("…"), npy("…")), read relative to its folder: regular files of
+ * at most MAX_DATA_FILE_BYTES only; anything else is left out, and the parser reports it (GG230).
+ */
+export function readDataFiles(text: string, folder: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const { path: name } of dataFileReferences(text)) {
+    if (files.has(name)) continue;
+    try {
+      const full = path.resolve(folder, name);
+      const st = statSync(full);
+      if (st.isFile() && st.size <= MAX_DATA_FILE_BYTES) files.set(name, readFileSync(full));
+    } catch {
+      // Missing or unreadable: the parser names it.
+    }
+  }
+  return files;
+}
+

@@ -16,6 +16,7 @@ export const CODES = {
   tooDeep: 'GG109',
   mixedRows: 'GG110',
   badModel: 'GG111',
+  unterminatedString: 'GG112',
   tooManyProblems: 'GG199',
 
   unknownName: 'GG201',
@@ -53,6 +54,7 @@ export const CODES = {
   runWorkLimit: 'GG309',
   analysisWorkLimit: 'GG310',
   documentWorkLimit: 'GG311',
+  dataFile: 'GG230',
 } as const;
 
 export type DiagnosticCode = (typeof CODES)[keyof typeof CODES];
@@ -71,6 +73,7 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   GG109: 'Brackets nested too deeply (more than 16 levels).',
   GG110: 'A matrix mixes numbers and rows: write every row in brackets.',
   GG111: "The model is not one of the accepted forms (`w·x + b`, `w·x`, `b + x·w`, `dot(w, x)`, `wᵀx`, …).",
+  GG112: 'A string "…" is not closed on its line.',
   GG199: 'Too many problems: the rest are not reported.',
   GG201: 'Unknown statement name (with a "did you mean").',
   GG202: 'A statement is given twice (the first one wins).',
@@ -95,6 +98,7 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   GG221: 'A vector is empty.',
   GG222: 'Warning: s is set but the model has no shift (write `f = w·(x + s)`).',
   GG223: 'Unknown name in predict, lock or hide (with a "did you mean").',
+  GG230: 'A data file (csv("…") or npy("…")) is missing, unreadable or malformed: the message names the row and column.',
   GG301: 'The file is larger than the limit; nothing is parsed.',
   GG302: 'The dimension n exceeds the limit.',
   GG303: 'The number of samples exceeds the limit.',

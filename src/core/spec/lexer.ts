@@ -12,7 +12,7 @@ import { escapeControls } from './suggest';
 /** Token kinds. Unicode spellings map onto the ASCII ones (`·` → Dot, `−` → Minus). */
 export const TK = {
   Ident: 1, Number: 2, LBracket: 3, RBracket: 4, LParen: 5, RParen: 6, Comma: 7, Equals: 8, Tilde: 9,
-  Semicolon: 10, Plus: 11, Minus: 12, Star: 13, Dot: 14, At: 15, Caret: 16, Transpose: 17,
+  Semicolon: 10, Plus: 11, Minus: 12, Star: 13, Dot: 14, At: 15, Caret: 16, Transpose: 17, String: 18,
 } as const;
 export type TokenKind = (typeof TK)[keyof typeof TK];
 
@@ -162,6 +162,20 @@ export function tokenize(text: string, problems: Problems): Tokens {
       while (i < n && isIdentPart(text.charCodeAt(i))) i++;
       tokens.push(TK.Ident, start, i, lineStart, NaN);
       lineStart = false;
+      continue;
+    }
+    if (c === 34 /* " */) {
+      // A string (a data file's name): to the next '"' on the same line, no escapes.
+      flushBad(i);
+      i++;
+      while (i < n && text.charCodeAt(i) !== 34 && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      if (text.charCodeAt(i) === 34) {
+        i++;
+        tokens.push(TK.String, start, i, lineStart, NaN);
+        lineStart = false;
+      } else {
+        problems.error(CODES.unterminatedString, { start, end: i }, `Unclosed string ${escapeControls(text.slice(start, Math.min(i, start + 24)))}…: expected a closing '"' on the same line.`);
+      }
       continue;
     }
     const kind = punct(c);

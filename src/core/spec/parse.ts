@@ -17,6 +17,12 @@ import { LIMITS, type ParseResult, type Spec } from './types';
 export interface ParseOptions {
   /** Steps for a spec without a `steps` statement (default DEFAULTS.steps). */
   readonly defaultSteps?: number;
+  /**
+   * The bytes of the data files the text names (`csv("…")`, `npy("…")`; dataFileReferences), keyed
+   * by the path as written. The host reads them relative to the spec's folder; a path missing here
+   * is reported as unreadable (GG230).
+   */
+  readonly files?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** Parses and checks a spec. `spec` is undefined whenever any error is reported. */
@@ -32,7 +38,7 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
   const problems = new Problems();
   let result: { state: State; spec: Spec | undefined } | undefined;
   try {
-    result = run(text, problems, options.defaultSteps ?? DEFAULTS.steps);
+    result = run(text, problems, options.defaultSteps ?? DEFAULTS.steps, options.files);
   } catch {
     // Every stage is total by construction; this is the last line of defence for "never throws".
     problems.error(CODES.internal, { start: 0, end: 0 }, 'Internal error while parsing; expected this not to happen: please report it with this file.');
@@ -40,7 +46,7 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
   return { spec: problems.hasErrors ? undefined : result?.spec, diagnostics: problems.sorted(), ranges: result?.state.ranges ?? {} };
 }
 
-function run(text: string, problems: Problems, defaultSteps: number): { state: State; spec: Spec | undefined } {
+function run(text: string, problems: Problems, defaultSteps: number, files: ReadonlyMap<string, Uint8Array> | undefined): { state: State; spec: Spec | undefined } {
   let lineIndex: LineIndex | undefined;
   const tokens = tokenize(text, problems);
   const state: State = {
@@ -51,6 +57,7 @@ function run(text: string, problems: Problems, defaultSteps: number): { state: S
     ranges: {},
     failed: new Set(),
     defaultSteps,
+    files,
     // Built on first use: most texts never need a line number.
     lineOf: (offset) => (lineIndex ??= new LineIndex(text)).positionAt(offset).line + 1,
   };

@@ -30,6 +30,8 @@ export function describe(ctx: Ctx, p: Primary): string {
     case 'word': return `'${excerpt(p.name)}'`;
     case 'vector': case 'numbers': return 'a vector';
     case 'call': return `'${excerpt(p.name)}(…)'`;
+    case 'string': return `the string "${excerpt(p.value)}"`;
+    case 'named': return `the named argument '${excerpt(p.name)} = …'`;
     case 'error': return 'an invalid value';
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
+import { isDataCall, readDataCall } from './dataFiles';
 import { setCompactElements } from './elementRanges';
 import { parseInputs, type ParsedInputs } from './inputs';
 import { TK, type Tokens } from './lexer';
@@ -55,6 +56,8 @@ export interface State extends Ctx {
   readonly failed: Set<StatementKey>;
   /** Steps when the text has no `steps` statement. */
   readonly defaultSteps: number;
+  /** Data files the text names, read by the host (ParseOptions.files). */
+  readonly files?: ReadonlyMap<string, Uint8Array>;
   /** Whether `x` was written with `~` (generated). */
   xGenerated?: boolean;
   /** 1-based line of an offset (for "first set on line N"). */
@@ -141,6 +144,16 @@ function interpret(state: State, key: StatementKey, from: number, to: number, ta
   if (p === undefined) return false;
   switch (key) {
     case 'x': {
+      if (isDataCall(p)) {
+        if (tilde) {
+          problems.error(CODES.wrongKind, p.range, `Expected 'x = ${p.name}(…)' for inputs read from a file ('~' draws them from a distribution).`);
+          return false;
+        }
+        const rows = readDataCall(state, p, 'x');
+        if (rows === undefined) return false;
+        target.x = { source: { kind: 'explicit', rows } };
+        return true;
+      }
       const x = parseInputs(state, p);
       if (x === undefined) return false;
       if (tilde && x.source.kind === 'explicit') {
@@ -162,6 +175,16 @@ function interpret(state: State, key: StatementKey, from: number, to: number, ta
     }
     case 'predict': return set(target, 'predict', keywordOf(state, p, PREDICTIONS, CODES.unknownTeachingWord, 'prediction'));
     case 'w': case 'teacherW': case 'y': {
+      if (key === 'y' && isDataCall(p)) {
+        const rows = readDataCall(state, p, 'y');
+        if (rows === undefined) return false;
+        if (rows[0].length !== 1) {
+          problems.error(CODES.dataFile, p.range, `Expected one label per row for y, found ${rows[0].length} columns: select one, e.g. ${p.name}("…", columns = [0]).`);
+          return false;
+        }
+        target.y = { values: rows.map((r) => r[0]), elements: [] };
+        return true;
+      }
       // y = 1 is one label; vectors are the usual form.
       if (key === 'y' && p.kind === 'number') {
         target.y = { values: [p.value], elements: [p.range] };

@@ -26,6 +26,10 @@ export type Primary =
    */
   | { readonly kind: 'numbers'; readonly values: number[]; readonly offsets: number[]; readonly range: SourceRange }
   | { readonly kind: 'call'; readonly name: string; readonly nameRange: SourceRange; readonly args: readonly Primary[]; readonly range: SourceRange }
+  /** A string literal "…" (a data file's name); `value` without the quotes. */
+  | { readonly kind: 'string'; readonly value: string; readonly range: SourceRange }
+  /** A named argument inside a call, `columns = [0, 1]`. */
+  | { readonly kind: 'named'; readonly name: string; readonly nameRange: SourceRange; readonly value: Primary; readonly range: SourceRange }
   /** Something already reported; consumers stay silent about it. */
   | { readonly kind: 'error'; readonly range: SourceRange };
 
@@ -123,6 +127,10 @@ class ValueParser {
       this.pos++;
       const v = tokens.value[i + 1];
       return this.number(k === TK.Minus ? -v : v, { start: tokens.start[i], end: tokens.end[i + 1] });
+    }
+    if (k === TK.String) {
+      this.pos++;
+      return { kind: 'string', value: tokens.source.slice(tokens.start[i] + 1, tokens.end[i] - 1), range: tokens.range(i) };
     }
     if (k === TK.Ident) {
       this.pos++;
@@ -225,6 +233,14 @@ class ValueParser {
           problems.error(CODES.expectedNumber, tokens.range(this.pos), `Expected a number or '${closeText}', found '${tokens.text(this.pos)}'.`);
           return this.skipToCloser(open, closeText, items);
         }
+        if (close === TK.RParen && k === TK.Ident && this.kind(this.pos + 1) === TK.Equals && startsPrimary(this.kind(this.pos + 2))) {
+          // A named argument of a call: `csv("data.csv", columns = [0, 1])`.
+          const at = this.pos;
+          this.pos += 2;
+          const value = this.primary();
+          items.push({ kind: 'named', name: tokens.text(at), nameRange: tokens.range(at), value, range: { start: tokens.start[at], end: value.range.end } });
+          continue;
+        }
         items.push(this.primary());
       }
     } finally {
@@ -260,7 +276,7 @@ class ValueParser {
 }
 
 function startsPrimary(k: number): boolean {
-  return k === TK.Number || k === TK.Ident || k === TK.LBracket || k === TK.Minus || k === TK.Plus;
+  return k === TK.Number || k === TK.Ident || k === TK.LBracket || k === TK.Minus || k === TK.Plus || k === TK.String;
 }
 
 /** A literal with a non-zero digit in its mantissa that still reads as 0 (e.g. 1e-400). */
