@@ -5,6 +5,7 @@
 import { BatchSchedule } from '../engine/batches';
 import { buildDataset } from '../engine/dataset';
 import { runDescent } from '../engine/descentPath';
+import { withBatchNorm } from '../engine/batchNormObjective';
 import { buildObjective, type Objective } from '../engine/objective';
 import { batchSize, createStepper } from '../engine/optimizers';
 import { inputStats } from '../engine/preprocess';
@@ -13,6 +14,7 @@ import { allowedCone } from './allowedCone';
 import { explainDivergence } from './divergence';
 import { analyseHessian } from './hessian';
 import { boundsAround, DEFAULT_RESOLUTION, lossGrid } from './lossGrid';
+import { BATCHNORM_CONVENTION, normalizationInfo, normalizationSentence, seenInputs } from './normalization';
 import { findOptimum } from './optimum';
 import { shiftOptimum } from './shiftOptimum';
 import { describeRun } from './sentence';
@@ -68,7 +70,9 @@ export function optimumTheta(spec: Spec, optimum: { readonly w: readonly number[
 
 /** Data set and objective of a spec (for callers that need gradients or grids on demand). */
 export function buildProblem(spec: Spec): Objective {
-  return buildObjective(buildDataset(spec), spec.loss, spec.biasTrained, spec.b, spec.shift);
+  const obj = buildObjective(buildDataset(spec), spec.loss, spec.biasTrained, spec.b, spec.shift);
+  // Batch norm: each step normalises its own batch; the rest is the full-data-statistics objective.
+  return spec.preprocess === 'batchnorm' ? withBatchNorm(obj) : obj;
 }
 
 /**
@@ -107,12 +111,18 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
   let opt = problem.opt;
   const { n, P } = obj;
   const { info: hessian, eig, matrix } = problem.hessian;
-  const learningRate = learningRateInfo(eig, spec.optimizer, spec.lr, spec.loss, obj.shift);
-  const schedule = (): BatchSchedule => new BatchSchedule(P, batchSize(spec.batch, P), spec.shuffle, spec.seed);
+  const normalization = normalizationInfo(spec);
+  const rate = learningRateInfo(eig, spec.optimizer, spec.lr, spec.loss, obj.shift);
+  const learningRate = obj.batchNormalized ? { ...rate, convention: `${BATCHNORM_CONVENTION} ${rate.convention}` } : rate;
+  const B = batchSize(spec.batch, P);
+  const schedule = (): BatchSchedule => new BatchSchedule(P, B, spec.shuffle, spec.seed);
+  // A batch-norm mini-batch trains on its own normalised rows, not on `sampleInputs`: its δₚ are
+  // not recorded, so no view draws δₚ·xₚ with inputs the step never saw.
+  const recordCap = obj.batchNormalized && B < P ? 0 : options.recordCap;
   const descend = (optimum: Float64Array | null, pathEvery = options.pathEvery): RunResult => {
     const result = runDescent(obj, createStepper(spec.optimizer, spec.lr, obj.q), schedule(), theta0, optimum, {
       steps: spec.steps,
-      recordCap: options.recordCap,
+      recordCap,
       sampleColumns: options.sampleColumns,
       pathEvery,
       tolerance: options.tolerance,
@@ -131,7 +141,9 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
   }
   const [i, j] = spec.view;
   const toOptimum: Vec2 | null = opt.theta ? [opt.theta[i] - theta0[i], i === j ? 0 : opt.theta[j] - theta0[j]] : null;
-  const cone = allowedCone(obj.shift ? shiftedInputs(obj.data.x, P, n, spec.s) : obj.data.x, P, n, spec.view, toOptimum);
+  // The cone of the directions the steps can take: with batch norm, of the rows the batches see.
+  const seen = obj.batchNormalized && B < P && !obj.shift ? seenInputs(obj, schedule(), spec.steps) : null;
+  const cone = seen ? allowedCone(seen.x, seen.rows, n, spec.view, toOptimum) : allowedCone(obj.shift ? shiftedInputs(obj.data.x, P, n, spec.s) : obj.data.x, P, n, spec.view, toOptimum);
 
   // Grid bounds: start, optimum and the path points not far beyond them (a diverging path
   // would otherwise stretch the picture to 1e8).
@@ -165,11 +177,12 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
     toOptimum,
     noOptimumReason: opt.reason,
     steps: spec.steps,
-    batch: batchSize(spec.batch, P),
+    batch: B,
     samples: P,
     hessian,
   });
-  const sentence = obj.shift ? `${described} ${shiftSentence(obj.data.x, P, n, spec.view, run.path[run.path.length - 1]?.s ?? spec.s)}` : described;
+  const shifted = obj.shift ? `${described} ${shiftSentence(obj.data.x, P, n, spec.view, run.path[run.path.length - 1]?.s ?? spec.s)}` : described;
+  const sentence = normalizationSentence(spec, shifted, run, B, P, n);
   return {
     name,
     dimension: n,
@@ -177,6 +190,7 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
     loss: spec.loss,
     biasTrained: spec.biasTrained,
     ...(obj.shift ? { shift: true } : {}),
+    ...(normalization ? { normalization } : {}),
     inputs,
     hessian,
     learningRate,

@@ -33,14 +33,16 @@ const CURVATURE_WORK = 2e7;
  */
 export function batchCurvature(obj: Objective, batch: ArrayLike<number>, count: number): number {
   const { n, q } = obj;
-  const x = obj.data.x;
+  // With batch norm the batch trains on its own normalised rows (in batch order).
+  const own = obj.batchInputs?.(batch, count);
+  const x = own ?? obj.data.x;
   let v = new Float64Array(q).fill(1 / Math.sqrt(q));
   let next = new Float64Array(q);
   let lambda = 0;
   for (let it = 0; it < POWER_ITERATIONS; it++) {
     next.fill(0);
     for (let k = 0; k < count; k++) {
-      const row = batch[k] * n;
+      const row = own ? k * n : batch[k] * n;
       let d = obj.biasTrained ? v[n] : 0;
       for (let i = 0; i < n; i++) d += x[row + i] * v[i];
       for (let i = 0; i < n; i++) next[i] += d * x[row + i];

@@ -247,7 +247,7 @@ export function describeRun(f: SentenceFacts): string {
   const perSample = B <= 1 && f.optimizer.kind === 'sgd' ? 'every update' : 'every per-sample gradient δₚxₚ';
   let constraint: string;
   if (coneLimited && fullBatch) {
-    const lead = f.inputs.allPositive ? 'All inputs are positive' : f.inputs.allNonNegative ? 'All inputs are non-negative' : 'The viewed inputs lie in a cone';
+    const lead = f.inputs.allPositive ? 'All inputs are positive' : f.inputs.allNonNegative ? 'All inputs are non-negative' : cone.kind === 'line' ? 'The viewed inputs all lie on one line' : 'The viewed inputs lie in a cone';
     const share = shareText(f.run);
     constraint = `${lead}, so each per-sample gradient δₚxₚ points ${c1} or ${c2}, but every step here averages all ${P} of them, so the cone does not bind the steps${share ? ` (${share})` : ''}`;
   } else if (coneLimited) {

@@ -236,6 +236,21 @@ export interface LossGrid {
   readonly sampled?: { readonly used: number; readonly of: number };
 }
 
+/**
+ * What a normalising preprocessing changes in what the numbers are computed from
+ * (analysis/normalization.ts). Batch norm: 'full-data' (the Hessian, κ, bounds, optimum and path
+ * loss are the full-data objective's; each step uses its own batch's statistics). Layer norm:
+ * 'per-sample' (a fixed transform; the numbers are exact for the run).
+ */
+export interface Normalization {
+  readonly kind: 'batchnorm' | 'layernorm';
+  /** ε under the square root (1e-5). */
+  readonly epsilon: number;
+  readonly statistics: 'full-data' | 'per-sample';
+  /** The sentence a view shows beside κ and the bounds. */
+  readonly note: string;
+}
+
 /** The analysis of a spec, or of one compare variant (then `variants` is empty). */
 export interface Analysis {
   readonly name: string;
@@ -245,6 +260,8 @@ export interface Analysis {
   readonly biasTrained: boolean;
   /** The model is f = w·(x + s) + b with a trained shift (θ = (w, [b], s)); absent otherwise. */
   readonly shift?: boolean;
+  /** Present with `preprocess = batchnorm | layernorm`: what the Hessian, κ, bounds and optimum are computed from. */
+  readonly normalization?: Normalization;
   readonly inputs: InputStats;
   readonly hessian: HessianInfo;
   readonly learningRate: LearningRateInfo;

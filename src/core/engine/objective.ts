@@ -48,6 +48,14 @@ export interface Objective {
    * see `anchoredQuadratic`. Gradients, Hessian and everything else are unchanged.
    */
   anchoredAt?(thetaStar: ArrayLike<number>): Objective;
+  /**
+   * Present (true) when each batch is normalised with its own statistics (`preprocess = batchnorm`,
+   * batchNormObjective.ts): `batchGradient` then differs from the full-data objective the rest
+   * describes, except on a full batch.
+   */
+  readonly batchNormalized?: boolean;
+  /** The inputs the batch batch[0 … count−1] trains on (count × n, batch order); absent when they are the data set's rows. */
+  batchInputs?(batch: ArrayLike<number>, count: number): Float64Array;
 }
 
 /** fₚ = w·xₚ + b for θ = (w, b) or (w) with the fixed bias. */

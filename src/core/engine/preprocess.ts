@@ -13,10 +13,16 @@
  *                component is only centred)
  *   whiten       ZCA: x ← W (x − m), W = V diag(1/√max(λ, ε)) Vᵀ with C = V Λ Vᵀ and the floor
  *                ε = WHITEN_FLOOR · λmax, so near-flat directions are not blown up to noise.
+ *   batchnorm    (xᵢ − mᵢ)/√(sᵢ² + ε), ε = 1e-5: batch norm with the FULL-DATA statistics
+ *                (normalize.ts). These fixed inputs define the full-data objective the analysis
+ *                reports (Hessian, κ, bounds, optimum, the path's loss); each step of a run
+ *                normalises its own batch instead (batchNormObjective.ts).
+ *   layernorm    each sample across its features (normalize.ts): a fixed per-sample transform.
  */
 import type { InputStats } from '../analysis/types';
 import type { Preprocess } from '../spec/types';
 import { symmetricEigen, toRows } from './linalg';
+import { batchNormalizeAll, layerNormalize } from './normalize';
 
 /** Relative floor below which a standard deviation counts as zero. */
 export const STD_FLOOR = 1e-12;
@@ -196,6 +202,8 @@ export function inputStats(x: Float64Array, P: number, n: number, moment?: Float
 /** Apply `kind` to the P × n inputs, returning a new array (the input is not modified). */
 export function preprocessInputs(kind: Preprocess, x: Float64Array, P: number, n: number): Float64Array {
   if (kind === 'none') return Float64Array.from(x);
+  if (kind === 'batchnorm') return batchNormalizeAll(x, P, n);
+  if (kind === 'layernorm') return layerNormalize(x, P, n);
   const m = columnMeans(x, P, n);
   const out = new Float64Array(P * n);
   for (let p = 0; p < P; p++) for (let i = 0; i < n; i++) out[p * n + i] = x[p * n + i] - m[i];

@@ -8,6 +8,11 @@
  *   center       x − m                                     removes m mᵀ
  *   standardize  (x − m)/σ per component                   unit variances
  *   whiten       ZCA: C^{−1/2}(x − m)                      covariance ≈ I
+ *   batchnorm    (xᵢ − μ_B,i)/√(σ²_B,i + ε) per batch B     training-mode batch norm, ε = 1e-5
+ *   layernorm    (xₚ − mean(xₚ))/√(var(xₚ) + ε) per sample  a fixed per-sample transform
+ *
+ * Neither normalisation has the affine γ, β of the layers in a network: w and b already scale and
+ * shift every normalised input, so γ and β would add nothing the neuron cannot learn.
  */
 
 /** One preprocessing. */
@@ -29,6 +34,20 @@ export const PREPROCESS_LIST = [
   define({ kind: 'center', aliases: ['centre'], detail: 'subtract the mean', hover: 'subtract the mean m: removes the m mᵀ term from H' }),
   define({ kind: 'standardize', aliases: ['standardise'], detail: 'centre and scale to unit variance', hover: 'centre, then divide each component by its standard deviation' }),
   define({ kind: 'whiten', aliases: [], detail: 'centre and decorrelate (ZCA)', hover: 'centre and decorrelate (ZCA): covariance ≈ I' }),
+  define({
+    kind: 'batchnorm',
+    aliases: [],
+    detail: 'batch norm: each feature with its batch\'s mean and variance',
+    hover:
+      'training-mode batch normalisation: each step standardises every feature with the mean and variance of its own batch, x̂ᵢ = (xᵢ − μ_B,i)/√(σ²_B,i + ε), ε = 1e-5 (no affine γ, β: w and b already do their job). The objective changes from batch to batch, so the Hessian, κ, bounds and optimum shown are those of the full-data objective with full-data statistics; with batch 1 every normalised input is 0 and w cannot learn',
+  }),
+  define({
+    kind: 'layernorm',
+    aliases: [],
+    detail: 'layer norm: each sample across its features',
+    hover:
+      'layer normalisation: each sample standardised across its own features, x̂ₚ = (xₚ − mean(xₚ))/√(var(xₚ) + ε), ε = 1e-5 (no affine γ, β). A fixed per-sample transform, so H, κ and the bounds are those of the normalised inputs; with n = 2 every sample becomes ±(1, −1)/√(1 + ε/d²) and the weights\' Hessian has rank one',
+  }),
 ] as const;
 
 export type Preprocess = (typeof PREPROCESS_LIST)[number]['kind'];

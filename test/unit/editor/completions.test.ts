@@ -29,7 +29,7 @@ describe('completionsAt', () => {
     assert.deepEqual(labels('x ~ sigmoid('), ['sigmoid', 'tanh', 'relu', 'softplus', 'normal', 'uniform']);
     assert.deepEqual(labels('optimizer = mo'), [...OPTIMIZER_KINDS]);
     assert.deepEqual(labels('loss = '), ['squared', 'logistic']);
-    assert.deepEqual(labels('preprocess = '), ['none', 'center', 'standardize', 'whiten']);
+    assert.deepEqual(labels('preprocess = '), ['none', 'center', 'standardize', 'whiten', 'batchnorm', 'layernorm']);
     assert.deepEqual(labels('batch = '), ['1', 'all']);
   });
 

@@ -7,12 +7,17 @@
  *   center       H = C                        ([[C, 0], [0, 1]])
  *   standardize  H = D⁻¹ C D⁻¹, D = diag(√Cᵢᵢ) (constant components only centred)
  *   whiten       H = I, up to the ZCA floor on near-flat directions
+ *   batchnorm    H = D⁻¹ C D⁻¹, D = diag(√(Cᵢᵢ + ε)), ε = 1e-5: the full-data objective (full-data
+ *                statistics); a mini-batch step sees its own batch's statistics instead
+ *   layernorm    singular: every normalised sample sums to 0 over its features, so (1, …, 1) is a
+ *                null direction of the weights' Hessian (all of H when n = 1) — κ = ∞ (null)
  *
  * κ = λmax/λmin, or null when the matrix is singular (λmin ≤ 1e-12·λmax).
  */
 import type { InputStats } from '../../analysis/types';
 import type { Preprocess } from '../../spec/types';
 import { symmetricEigen } from '../../engine/linalg';
+import { NORM_EPSILON } from '../../engine/normalize';
 import { STD_FLOOR, WHITEN_FLOOR } from '../../engine/preprocess';
 
 /** Above this dimension the O(n³) eigen-decompositions are skipped (hovers stay fast). */
@@ -65,6 +70,14 @@ export function conditionAfter(kind: Preprocess, raw: InputStats, biasTrained: b
       H = C.map((row, i) => row.map((v, j) => v / (s[i] * s[j])));
       break;
     }
+    case 'batchnorm': {
+      const s = C.map((row, i) => Math.sqrt(Math.max(0, row[i]) + NORM_EPSILON));
+      H = C.map((row, i) => row.map((v, j) => v / (s[i] * s[j])));
+      break;
+    }
+    case 'layernorm':
+      // x̂ₚ·(1, …, 1) = 0 for every sample: H (1, …, 1, [0]) = 0, exactly singular.
+      return null;
     case 'whiten': {
       const ev = eigenvalues(C);
       const floor = WHITEN_FLOOR * Math.max(ev[0] ?? 0, 0);

@@ -68,7 +68,7 @@ export function lossMarkdown(ctx: HoverContext): string {
 
 /** Hover for `preprocess`. */
 export function preprocessMarkdown(ctx: HoverContext): string {
-  const head = '**Preprocessing** with the data set\'s own statistics (labels unchanged). Centring is necessary, not sufficient: zero-mean but correlated inputs stay ill-conditioned; standardising and whitening go further. Centred inputs have both signs, so the sign constraint of all-positive inputs disappears too.';
+  const head = '**Preprocessing** with the data set\'s own statistics (labels unchanged; batch norm uses each batch\'s, layer norm each sample\'s). Centring is necessary, not sufficient: zero-mean but correlated inputs stay ill-conditioned; standardising and whitening go further. Centred inputs have both signs, so the sign constraint of all-positive inputs disappears too.';
   const spec = ctx.spec;
   const analysis = ctx.analysis;
   if (!spec || !analysis) return paragraphs(quoted(ctx, 'preprocess'), head, noNumbersLine(ctx), scienceFooter('fixes', 'conditioning'));
@@ -80,7 +80,10 @@ export function preprocessMarkdown(ctx: HoverContext): string {
     const kappa = current ? analysis.hessian.conditionNumber : raw ? conditionAfter(k, raw, spec.biasTrained) : undefined;
     if (kappa === undefined && !current) continue;
     const kText = kappa === null || kappa === undefined ? '∞ (singular)' : fixed(kappa);
-    lines.push(`${current ? '**' : ''}${k}${current ? '** (this spec)' : ''}: ${hover} — κ = ${kText}`);
+    // Batch norm's κ is the full-data objective's; the run's steps each see their own batch.
+    const which = k === 'batchnorm' ? 'κ of the full-data objective (full-data statistics)' : 'κ';
+    lines.push(`${current ? '**' : ''}${k}${current ? '** (this spec)' : ''}: ${hover} — ${which} = ${kText}`);
   }
-  return paragraphs(quoted(ctx, 'preprocess'), head, lines.join('  \n'), runSentence(analysis), scienceFooter('fixes', 'conditioning', 'whichKappa'));
+  const note = analysis.normalization ? analysis.normalization.note : '';
+  return paragraphs(quoted(ctx, 'preprocess'), head, lines.join('  \n'), note, runSentence(analysis), scienceFooter('fixes', 'conditioning', 'whichKappa', ...(analysis.normalization ? (['normalization'] as const) : [])));
 }

@@ -33,6 +33,7 @@ export const SCIENCE_SECTIONS = {
   conventions: { title: 'Conventions', anchor: 'conventions' },
   measures: { title: 'What the run measures', anchor: 'what-the-run-measures' },
   fixes: { title: 'The fixes', anchor: 'the-fixes' },
+  normalization: { title: 'Batch and layer normalisation', anchor: 'batch-and-layer-normalisation' },
   rule: { title: 'The rule for numbers on screen', anchor: 'the-rule-for-numbers-on-screen' },
 } as const;
 
