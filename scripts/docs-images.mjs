@@ -1,7 +1,8 @@
-/* global document */
+/* global document, requestAnimationFrame */
 // Regenerates the README's pictures in docs/images/: the weight plane of every example as a
 // standalone SVG from the CLI's `render` (the same scene code as the panel), and screenshots of
-// the panel itself in light and dark, taken in headless Chromium under the real CSP.
+// the panel itself, taken in headless Chromium under the real CSP: every example at 626 px (the
+// panel beside an editor) and in presenter mode at 1280×720 (a projector), one screen each.
 // Usage: node esbuild.js && npm run build:tests && node scripts/docs-images.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -23,22 +24,32 @@ for (const file of readdirSync(path.join(root, 'examples')).filter((f) => f.ends
 
 const server = await startServer();
 const browser = await startBrowser();
+/** Two frames: the panel fits its plane to the viewport on the next frame. */
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 try {
-  const messages = await exampleMessages();
-  const shots = [
-    ['sigmoid-northwest.neuron', 'light', 'panel-light.png', 12],
-    ['sigmoid-northwest.neuron', 'dark', 'panel-dark.png', 12],
-    ['batch-vs-full.neuron', 'light', 'panel-batch-vs-full.png', 30],
-  ];
-  for (const [file, theme, name, step] of shots) {
+  // The lessons as shipped: the ones that ask first open on their question.
+  const messages = await exampleMessages(undefined, true, { asked: true });
+  const shots = [];
+  for (const [file, message] of Object.entries(messages)) {
+    const stem = file.replace(/\.neuron$/, '');
+    // The panel beside an editor (626 px wide, one screen) and presenter mode on a 1280×720 projector.
+    shots.push({ message, theme: 'dark', width: 626, height: 720, presenter: false, step: 12, name: `panel-${stem}.png` });
+    shots.push({ message, theme: 'dark', width: 1280, height: 720, presenter: true, step: 12, name: `presenter-${stem}.png` });
+  }
+  shots.push({ message: messages['sigmoid-northwest.neuron'], theme: 'light', width: 626, height: 720, presenter: false, step: 0, name: 'panel-light.png' });
+  for (const shot of shots) {
     const { page, context } = await openPanel(browser, server.url);
-    await page.evaluate((k) => (document.body.className = k), `vscode-${theme}`);
-    await send(page, messages[file]);
-    await page.getByTestId('gg-toggle-samples').check();
-    await page.getByTestId('gg-scrub').fill(String(step));
-    await page.screenshot({ path: path.join(out, name), fullPage: true });
+    await page.setViewportSize({ width: shot.width, height: shot.height });
+    await page.evaluate((k) => (document.body.className = k), `vscode-${shot.theme}`);
+    await send(page, { type: 'settings', animationStepsPerSecond: 20, presenterMode: shot.presenter });
+    await send(page, shot.message);
+    await page.getByTestId('gg-plane').first().waitFor();
+    // A lesson with an open question stays on it (the scrub cannot pass it).
+    if (shot.step > 0) await page.getByTestId('gg-scrub').fill(String(shot.step));
+    await settle(page);
+    await page.screenshot({ path: path.join(out, shot.name) });
     await context.close();
-    console.log(path.join('docs/images', name));
+    console.log(path.join('docs/images', shot.name));
   }
 } finally {
   await browser.close();

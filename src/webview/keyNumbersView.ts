@@ -31,9 +31,9 @@ export class KeyNumbersView {
         else value = `${steps} step${steps === 1 ? '' : 's'}`;
       }
       if (key === 'kappa' && row) name = 'κ (all parameters)';
-      const dd = h('dd', { text: value, attrs: { 'data-key': key } });
+      const dd = h('dd', { text: value });
       if (row?.hint) dd.title = row.hint;
-      return h('div', { className: `gg-key${key === 'converge' && a.run.diverged ? ' gg-key-alert' : ''}`, testid: `gg-key-${key}`, attrs: { 'data-key': key } }, h('dt', { text: name }), dd);
+      return h('div', { className: `gg-key${key === 'converge' && a.run.diverged ? ' gg-key-alert' : ''}`, testid: `gg-key-${key}` }, h('dt', { text: name }), dd);
     });
     this.element.replaceChildren(...items);
   }

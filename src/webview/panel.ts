@@ -231,7 +231,7 @@ export class Panel {
       const cell = ((height - (rows - 1) * 4) / rows - caption - 6) * (WIDTH / HEIGHT);
       width = Math.floor(2 * Math.max(cell, 100) + 10);
     }
-    document.documentElement.style.setProperty('--gg-plane-w', `${width}px`);
+    document.body.style.setProperty('--gg-plane-w', `${width}px`);
   }
 
   showAnalysis(msg: AnalysisMessage): void {
@@ -410,7 +410,7 @@ export class Panel {
   /** With a reason: no analysis to act on, every control off (disabled, aria-disabled, the reason as tooltip). Null: back on. */
   private setUnavailable(reason: string | null): void {
     const t = this.timeline;
-    for (const c of [t.play, t.back, t.forward, t.reset, t.scrub, t.speed, ...this.toggles.controls, ...this.exportButtons]) setUnavailable(c, reason);
+    for (const c of [t.play, t.back, t.forward, t.reset, t.scrub, t.speed, ...this.toggles.controls, ...this.exportButtons, this.compareTable.layoutButton]) setUnavailable(c, reason);
     if (reason !== null) this.controls.setUnavailable(reason);
   }
 

@@ -56,9 +56,9 @@ describe('every number on the panel agrees (issue 9)', function () {
     const { page } = await panel();
     for (const [file, m] of Object.entries(env.messages)) {
       await send(page, m);
-      await page.getByTestId('gg-kappa').waitFor();
+      await page.getByTestId('gg-plane-host').getByTestId('gg-kappa').waitFor({ state: 'attached' });
       assert.equal(await page.getByTestId('gg-title').textContent(), file);
-      const kappaText = await page.getByTestId('gg-kappa').textContent();
+      const kappaText = await page.getByTestId('gg-plane-host').getByTestId('gg-kappa').textContent();
       const labels = await page.locator('.gg-eigen-label').allTextContents();
       const lam = (w) => labels.map((t) => new RegExp(`λ${w} = ([\\d.e+-]+)$`).exec(t)).find(Boolean);
       const plane = /κ of the plane ([\d.e+]+)/.exec(kappaText) ?? /κ = λmax\/λmin = ([\d.e+]+)/.exec(kappaText);
@@ -75,7 +75,7 @@ describe('every number on the panel agrees (issue 9)', function () {
         assert.ok(ratioAgrees(k, parseNum(lam('max')[1]), parseNum(lam('min')[1])), `${file}: κ ${k} vs ${labels.join(' / ')}`);
       }
       // The data-* attributes state the same numbers with 4 digits.
-      const d = await page.getByTestId('gg-kappa').evaluate((e) => ({ k: e.dataset.kappa, max: e.dataset.lambdaMax, min: e.dataset.lambdaMin }));
+      const d = await page.getByTestId('gg-plane-host').getByTestId('gg-kappa').evaluate((e) => ({ k: e.dataset.kappa, max: e.dataset.lambdaMax, min: e.dataset.lambdaMin }));
       if (d.k !== '∞') assert.ok(Math.abs(Number(d.k) / (Number(d.max) / Number(d.min)) - 1) < 2e-3, `${file}: data-kappa ${JSON.stringify(d)}`);
       const kappaRow = await page.locator('.gg-row[data-key="kappa"] dt').textContent();
       assert.match(kappaRow, /all trained parameters/, `${file}: ${kappaRow}`);
@@ -229,7 +229,7 @@ describe('every number on the panel agrees (issue 9)', function () {
     assert.match(await mark.textContent(), /^path leaves the view after \d+ steps [→↗↑↖←↙↓↘]$/);
     const svg = await page.getByTestId('gg-plane').evaluate((e) => e.outerHTML);
     assert.ok(!/NaN|Infinity|undefined/.test(svg), 'every coordinate finite');
-    if (m.analysis.run.diverged) assert.match(await page.locator('dd[data-key="converge"]').textContent(), /^diverged/);
+    if (m.analysis.run.diverged) assert.match(await page.locator('.gg-readout dd[data-key="converge"]').textContent(), /^diverged/);
   });
 
   test('side-by-side variants of a blow-up are framed the same way', async () => {

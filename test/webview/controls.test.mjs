@@ -127,7 +127,7 @@ describe('run controls in Chromium', function () {
     assert.equal(await page.getByTestId('gg-preprocess').inputValue(), 'center');
     assert.equal(await page.getByTestId('gg-write').isEnabled(), true, 'Write to spec stays enabled');
     assert.match(await page.getByTestId('gg-controls-note').textContent(), /not yet in the spec/);
-    assert.equal((await page.locator('[data-testid="gg-path"]').getAttribute('data-points')), '151', 'the picture is of the new spec with the overrides');
+    assert.equal((await page.locator('[data-testid="gg-path"]').getAttribute('data-total')), '151', 'the picture is of the new spec with the overrides');
     await page.getByTestId('gg-write').click();
     const writes = (await posted(page)).filter((x) => x.type === 'writeSpec');
     assert.deepEqual(writes, [{ type: 'writeSpec', version: 2, changes: { lr, optimizer: { kind: 'momentum', beta: 0.9 }, preprocess: 'center' } }]);

@@ -41,13 +41,19 @@ export async function exampleAnalyses() {
   return result;
 }
 
+/** A lesson's text without its `predict = quadrant` (tests of other behaviour step freely). */
+export function unasked(text) {
+  return text.replace(/^predict = quadrant.*$/m, '');
+}
+
 /**
- * The host's 'analysis' messages for the example lessons, as the extension sends them: the
+ * The host's 'analysis' messages for the example lessons (without their predict-first question
+ * unless `asked`), as the extension sends them: the
  * analysis, the resolved spec and the statements' lines. `edit(text)` may change each text first
  * (e.g. more steps). `packed`: with the batches and δₚ in typed arrays, exactly as the host posts
  * them (src/shared/analysisWire.ts); without, plain analyses the tests can read. Returns { file: message }.
  */
-export async function exampleMessages(edit = (text) => text, writable = true, { packed = false } = {}) {
+export async function exampleMessages(edit = (text) => text, writable = true, { packed = false, asked = false } = {}) {
   const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { statementLines } from './src/shared/specEdits'; export { packAnalysisMessage } from './src/shared/analysisWire';";
   const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
   const { parseSpec, analyzeSpec, statementLines, packAnalysisMessage } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
@@ -55,7 +61,7 @@ export async function exampleMessages(edit = (text) => text, writable = true, { 
   const result = {};
   let version = 1;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.neuron')).sort()) {
-    const text = edit(readFileSync(path.join(dir, file), 'utf8'));
+    const text = edit(asked ? readFileSync(path.join(dir, file), 'utf8') : unasked(readFileSync(path.join(dir, file), 'utf8')));
     const { spec } = parseSpec(text);
     if (!spec) continue;
     const message = { type: 'analysis', version: version++, source: file, documentUri: `file:///work/examples/${file}`, analysis: analyzeSpec(spec), spec, statementLines: statementLines(text, spec), writable };
@@ -222,4 +228,14 @@ export function usePanelSuite({ messages = false } = {}) {
 
 export function log(...args) {
   if (process.env.GG_VERBOSE) console.log(...args);
+}
+
+/**
+ * Moves the panel to the last step of its path (a panel opens at step 0, before the answer): the
+ * tests that read the finished run start with this.
+ */
+export async function atEnd(page) {
+  const scrub = page.getByTestId('gg-scrub');
+  await page.getByTestId('gg-plane').first().waitFor();
+  await scrub.fill(await scrub.getAttribute('max'));
 }

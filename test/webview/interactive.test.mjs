@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import process from 'node:process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { exampleMessages, send, posted, usePanelSuite } from './harness.mjs';
+import { atEnd, exampleMessages, send, posted, usePanelSuite } from './harness.mjs';
 
 const attr = (page, testid, name) => page.getByTestId(testid).getAttribute(name);
 const num = async (page, testid, name) => Number(await attr(page, testid, name));
@@ -241,11 +241,22 @@ describe('interactive gradient-geometry view in Chromium', function () {
     const m = env.messages['batch-vs-full.neuron'];
     await send(page, m);
     assert.equal(await page.locator('[data-testid="gg-legend"] text').count(), 2);
-    assert.equal(await page.locator('[data-testid="gg-variants"] polyline').count(), 1);
-    await page.getByTestId('gg-compare-layout').selectOption('side');
+    assert.equal(await page.locator('[data-testid="gg-variants"] polyline:not(.gg-variant-ghost)').count(), 1);
+    // Runs are named by what differs, in the legend and the table of key numbers.
+    assert.deepEqual(await page.locator('[data-testid="gg-legend"] text').allTextContents(), ['batch 1', 'batch all']);
+    assert.deepEqual(await page.locator('[data-testid="gg-compare-table"] tbody tr').evaluateAll((els) => els.map((e) => e.dataset.run)), ['batch 1', 'batch all']);
+    for (const key of ['zigzag', 'converge', 'coherent', 'kappa']) assert.equal(await page.locator(`[data-testid="gg-compare-table"] td[data-key="${key}"]`).count(), 2, key);
+    // A race: the variant's current point is at the same step as the main one's.
+    await page.getByTestId('gg-scrub').fill('17');
+    assert.equal(await num(page, 'gg-current', 'data-step'), 17);
+    assert.equal(await page.locator('[data-testid="gg-variant-currents"] circle').getAttribute('data-step'), '17');
+    assert.equal(await page.locator('[data-testid="gg-variants"] polyline:not(.gg-variant-ghost)').getAttribute('data-step'), '17');
+    assert.equal(await page.locator('[data-testid="gg-variant-optima"] polygon').count(), 1, "the variant's own optimum is marked");
+    await page.getByTestId('gg-compare-side').click();
     const cells = page.locator('[data-testid="gg-multiples"] figure');
     assert.equal(await cells.count(), 2);
-    assert.deepEqual(await cells.evaluateAll((els) => els.map((e) => e.dataset.name)), ['main', 'batch all']);
+    assert.deepEqual(await cells.evaluateAll((els) => els.map((e) => e.dataset.name)), ['batch 1', 'batch all']);
+    assert.deepEqual(await page.locator('[data-testid="gg-multiples"] [data-testid="gg-current"]').evaluateAll((els) => els.map((e) => e.dataset.step)), ['17', '17'], 'side by side, in step');
     assert.equal(await page.locator('[data-testid="gg-multiples"] [data-testid="gg-cone"]').count(), 2);
     assert.equal(await page.getByTestId('gg-figure').isHidden(), true);
     if (process.env.GG_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.GG_SCREENSHOTS, 'gg-side-by-side.png'), fullPage: true });
@@ -257,6 +268,7 @@ describe('interactive gradient-geometry view in Chromium', function () {
     const { page } = await panel();
     await page.evaluate(() => document.body.classList.add('vscode-dark'));
     await send(page, lesson());
+    await atEnd(page);
     for (const f of ['svg', 'png', 'csv', 'json']) await page.getByTestId(`gg-export-${f}`).click();
     await page.waitForFunction(() => window.__gg.posted.filter((m) => m.type === 'export').length === 4);
     const out = Object.fromEntries((await posted(page)).filter((m) => m.type === 'export').map((m) => [m.format, m]));
@@ -300,7 +312,7 @@ describe('interactive gradient-geometry view in Chromium', function () {
         await page.evaluate((k) => (document.body.className = k), kind);
         await send(page, m);
         assert.equal(await page.getByTestId('gg-title').textContent(), file);
-        if (m.analysis.hessian.conditionNumber !== null) assert.ok((await num(page, 'gg-kappa', 'data-kappa-all')) > 0, file);
+        if (m.analysis.hessian.conditionNumber !== null) assert.ok(Number(await page.getByTestId('gg-plane-host').getByTestId('gg-kappa').getAttribute('data-kappa-all')) > 0, file);
         assert.ok(await page.getByTestId('gg-loss-chart').isVisible());
         await noNaN(page);
       }

@@ -68,7 +68,8 @@ describe('spec lines ↔ picture in Chromium', function () {
     await page.keyboard.press('Home');
     // A point on a sample's arrow that no other mark covers (the batch-step arrow may overlap one).
     const hit = await page.evaluate(() => {
-      for (const g of document.querySelectorAll('[data-testid="gg-samples"] g[data-sample]')) {
+      // The chain's arrows, or the fan's (issue 12 §5): each is one sample's step.
+      for (const g of document.querySelectorAll('[data-testid="gg-samples"] g[data-sample], [data-testid="gg-fan"] g[data-sample]')) {
         const line = g.querySelector('line');
         const r = line.getBoundingClientRect();
         const x1 = Number(line.getAttribute('x1'));
@@ -101,7 +102,7 @@ describe('spec lines ↔ picture in Chromium', function () {
     assert.equal((await reveals(page)).length, 0);
     assert.match(await page.getByTestId('gg-status').textContent(), /w is not written in the spec: it has its default value/);
     await send(page, { type: 'revealResult', ok: false, message: 'This picture is not from a file.' });
-    assert.equal(await page.getByTestId('gg-status').textContent(), 'This picture is not from a file.');
+    await page.waitForFunction(() => document.querySelector('[data-testid="gg-status"]').textContent === 'This picture is not from a file.');
   });
 
   test('highlight from the editor marks the part and announces it; null or an unknown key clears it', async () => {

@@ -14,8 +14,10 @@ describe('teaching in the panel (Chromium)', function () {
   let locked;
 
   before(async () => {
+    // The lesson itself asks (predict = quadrant, issue 12 §7); `plain` is it without the question.
     plain = (await exampleMessages())['sigmoid-northwest.neuron'];
-    predict = (await exampleMessages((t) => `${t}\npredict = quadrant\n`))['sigmoid-northwest.neuron'];
+    predict = (await exampleMessages(undefined, true, { asked: true }))['sigmoid-northwest.neuron'];
+    assert.equal(predict.spec.predict, 'quadrant', 'the lesson asks first');
     locked = (await exampleMessages((t) => `${t}\nlock = lr, batch, start\nhide = strip, cone\n`))['sigmoid-northwest.neuron'];
   });
 
@@ -94,7 +96,9 @@ describe('teaching in the panel (Chromium)', function () {
     const after = await page.evaluate(() => ({ font: getComputedStyle(document.body).fontSize, path: getComputedStyle(document.querySelector('.gg-path')).strokeWidth }));
     assert.ok(parseFloat(after.font) >= 18 && parseFloat(after.font) > parseFloat(before.font), `font ${before.font} → ${after.font}`);
     assert.ok(parseFloat(after.path) >= 4 && parseFloat(after.path) > parseFloat(before.path), `path ${before.path} → ${after.path}`);
-    assert.equal(await visible(page, '[data-testid="gg-controls"]'), false, 'clean layout');
+    assert.equal(await visible(page, '.gg-exports'), false, 'clean layout: no exports');
+    assert.equal(await visible(page, '.gg-help'), false, 'clean layout: no keyboard help');
+    assert.equal(await visible(page, '[data-testid="gg-controls"]'), true, 'the run\'s controls stay on the one screen');
     assert.equal(await visible(page, '.gg-readout'), true, 'the readout stays');
     if (process.env.GG_SCREENSHOTS) await page.screenshot({ path: `${process.env.GG_SCREENSHOTS}/gg-presenter.png`, fullPage: true });
     await send(page, { type: 'settings', animationStepsPerSecond: 20, presenterMode: false });

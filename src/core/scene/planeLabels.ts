@@ -8,7 +8,7 @@
  * animation frame reuses the layout.
  */
 import type { PlaneFrame } from './planeFrame';
-import { LabelPlacer, Occupancy, textSize, type Box, type Placed } from './labelPlacement';
+import { LabelPlacer, LINE_HEIGHT, Occupancy, textSize, type Box, type Placed } from './labelPlacement';
 import { formatNumber } from './geometry';
 import type { Scene, Vec2 } from './types';
 
@@ -27,9 +27,14 @@ export interface StaticLabels {
   /** The legend's box (its rows inside), or null without variants. */
   readonly legend: Box | null;
   readonly legendRows: number;
-  /** κ strip's baseline. */
+  /** κ strip's baseline (of its last line). */
   readonly kappaAt: Vec2;
+  /** The κ strip is two lines (the plane's κ above, all parameters' below): one does not fit. */
+  readonly kappaSplit: boolean;
 }
+
+/** Bold text is this much wider than textSize's estimate. */
+const BOLD = 1.12;
 
 const cache = new WeakMap<object, Map<string, StaticLabels>>();
 
@@ -87,9 +92,14 @@ function layout(scene: Scene, f: PlaneFrame, s: number): StaticLabels {
   placer.reserve({ x: plot.x + 4, y: plot.y + 2, w: axisSize.w + 4, h: axisSize.h + 2 });
   const kappa = kappaLine(scene);
   const kappaAt: Vec2 = [plot.x + 8, plot.y + plot.h - 10];
+  const kappaSplit = kappa !== null && !scene.kappa?.same && textSize(kappa, FONT.kappa * s).w * BOLD > plot.w - 16;
   if (kappa) {
-    const k = textSize(kappa, FONT.kappa * s);
-    placer.reserve({ x: kappaAt[0] - 2, y: kappaAt[1] - k.h * 0.85, w: k.w + 4, h: k.h + 2 });
+    // Bold (media/panel.css): an eighth wider than the estimate. Two lines when one does not fit.
+    const lines = kappaSplit ? kappa.split(' · ') : [kappa];
+    const size = FONT.kappa * s;
+    const w = Math.max(...lines.map((l) => textSize(l, size).w)) * BOLD;
+    const h = size * LINE_HEIGHT * lines.length;
+    placer.reserve({ x: kappaAt[0] - 2, y: kappaAt[1] + size * 0.3 - h, w: w + 4, h: h + 2 });
   }
   for (const b of offViewBoxes(scene, f, s)) placer.reserve(b);
 
@@ -99,7 +109,7 @@ function layout(scene: Scene, f: PlaneFrame, s: number): StaticLabels {
   if (rows.length > 0) {
     const w = Math.max(...rows.map((r) => textSize(r.name, FONT.legend * s).w)) + 36;
     const h = rows.length * FONT.legend * s * 1.45 + 8;
-    const bottom = kappa ? plot.y + plot.h - 30 * s - h : plot.y + plot.h - 6 - h;
+    const bottom = kappa ? plot.y + plot.h - (kappaSplit ? 48 : 30) * s - h : plot.y + plot.h - 6 - h;
     const corners: Box[] = [
       { x: plot.x + plot.w - w - 6, y: plot.y + 6, w, h },
       { x: plot.x + plot.w - w - 6, y: bottom, w, h },
@@ -128,7 +138,7 @@ function layout(scene: Scene, f: PlaneFrame, s: number): StaticLabels {
   const optimum = scene.optimum ? placer.place('optimum', FONT.label * s, P(scene.optimum), { gap: 10 * Math.max(1, s * 0.8) }) : null;
   const start = scene.start ? placer.place('start', FONT.label * s, P(scene.start), { gap: 9 * Math.max(1, s * 0.8) }) : null;
   const teacher = scene.teacher ? placer.place('w*', FONT.label * s, P(scene.teacher), { gap: 13 }) : null;
-  return { fontScale: s, occupancy, boxes: placer.placed, eigen, start, optimum, teacher, legend, legendRows: rows.length, kappaAt };
+  return { fontScale: s, occupancy, boxes: placer.placed, eigen, start, optimum, teacher, legend, legendRows: rows.length, kappaAt, kappaSplit };
 }
 
 function clampTo(q: Vec2, a: Box): Vec2 {
@@ -171,8 +181,12 @@ export function offViewLabels(scene: Scene, f: PlaneFrame, s: number): OffViewLa
     const tip: Vec2 = [Math.min(Math.max(edge[0], plot.x + 3), plot.x + plot.w - 3), Math.min(Math.max(edge[1], plot.y + 3), plot.y + plot.h - 3)];
     const tail: Vec2 = [tip[0] - d[0] * 34, tip[1] - d[1] * 34];
     const glyph = ARROWS[(Math.round(Math.atan2(m.direction[1], m.direction[0]) / (Math.PI / 4)) + 8) % 8];
-    const text = `${m.name ? `${m.name}: ` : ''}path leaves the view after ${m.step} step${m.step === 1 ? '' : 's'} ${glyph}`;
-    const { w, h } = textSize(text, size);
+    const steps = `${m.step} step${m.step === 1 ? '' : 's'} ${glyph}`;
+    // Shorter forms when the full note is wider than the plot (large type, a small plane).
+    const forms = [`${m.name ? `${m.name}: ` : ''}path leaves the view after ${steps}`, `${m.name ? `${m.name}: ` : ''}off view after ${steps}`, `off view after ${steps}`];
+    const text = forms.find((t) => textSize(t, size).w * BOLD <= plot.w - 12) ?? forms[forms.length - 1];
+    const measured = textSize(text, size);
+    const [w, h] = [measured.w * BOLD, measured.h];
     let x = tail[0] - d[0] * 6 - (d[0] > 0.3 ? w : d[0] < -0.3 ? 0 : w / 2);
     x = Math.min(Math.max(x, plot.x + 4), plot.x + plot.w - 4 - w);
     let y = Math.min(Math.max(tail[1] - d[1] * 12 - h / 2, plot.y + 28 * s), plot.y + plot.h - 40 * s - h);

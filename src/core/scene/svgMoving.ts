@@ -5,7 +5,7 @@
  * current point. The panel redraws only these two small groups per frame.
  */
 import { formatNumber } from './geometry';
-import { LabelPlacer, type Box, type Placed } from './labelPlacement';
+import { LabelPlacer, textSize, type Box, type Placed } from './labelPlacement';
 import type { PlaneFrame } from './planeFrame';
 import { addCone, FONT, staticLabels } from './planeLabels';
 import { arrowGroup, el, pathData, px, type SvgNode } from './svgNodes';
@@ -27,7 +27,20 @@ function coneLabel(scene: Scene, f: PlaneFrame, fs: number): Placed | null {
   const bis = c.edges.length >= 2 ? [c.edges[0][0] + c.edges[1][0], c.edges[0][1] + c.edges[1][1]] : c.edges.length === 1 ? [c.edges[0][0], c.edges[0][1]] : [0, 1];
   const bn = Math.hypot(bis[0], bis[1]) || 1;
   const anchor = f.P([c.at[0] + (bis[0] / bn) * c.radius, c.at[1] + (bis[1] / bn) * c.radius]);
-  return framePlacer(scene, f, fs).place(c.label, FONT.cone * fs, anchor, { prefer: [[bis[0] / bn, -bis[1] / bn]], gap: 4 });
+  return framePlacer(scene, f, fs).place(coneText(scene, f, fs), FONT.cone * fs, anchor, { prefer: [[bis[0] / bn, -bis[1] / bn]], gap: 4 });
+}
+
+/** Shorter cone labels for a small plane (a side-by-side multiple), where the long one does not fit. */
+const SHORT_CONE_LABELS: Readonly<Record<string, string>> = {
+  'allowed directions ±cone{x}': '±cone{x}',
+  'no constraint: every direction allowed': 'any direction',
+  'allowed directions: one line': 'one line',
+  'no update possible in this plane': 'no update',
+};
+
+function coneText(scene: Scene, f: PlaneFrame, fs: number): string {
+  const label = scene.cone?.label ?? '';
+  return textSize(label, FONT.cone * fs).w > f.plot.w * 0.6 ? (SHORT_CONE_LABELS[label] ?? label) : label;
 }
 
 /** The cone group (data-layer="under"), empty when there is no cone. */
@@ -44,7 +57,7 @@ export function coneLayer(scene: Scene, f: PlaneFrame, fs = 1): SvgNode {
       g.push(el('line', { class: 'gg-cone-ray', 'data-nappe': r.nappe, 'data-dx': r.direction[0].toFixed(4), 'data-dy': r.direction[1].toFixed(4), x1: px(at[0]), y1: px(at[1]), x2: px(end[0]), y2: px(end[1]), 'stroke-width': 2.5 }));
     }
     const placed = coneLabel(scene, f, fs);
-    const label = placed ? [el('text', { class: 'gg-cone-label gg-plane-label', x: px(placed.x), y: px(placed.y), 'font-size': FONT.cone * fs, 'font-weight': 600, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, c.label)] : [];
+    const label = placed ? [el('text', { class: 'gg-cone-label gg-plane-label', x: px(placed.x), y: px(placed.y), 'font-size': FONT.cone * fs, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, coneText(scene, f, fs))] : [];
     kids.push(
       el('g', { class: `gg-cone gg-cone-${c.kind}`, 'data-testid': 'gg-cone', 'data-kind': c.kind, 'data-opening': formatNumber(c.openingDegrees, 4), 'data-optimum-inside': String(c.optimumInside) }, [
         el('g', { 'clip-path': f.clip }, g),
@@ -73,7 +86,7 @@ export function movingLayer(scene: Scene, f: PlaneFrame, fs = 1): SvgNode {
     kids.push(el('g', { class: 'gg-fan', 'data-testid': 'gg-fan', 'data-count': fan.length, 'data-scale': formatNumber(fanScale, 4), 'clip-path': f.clip }, [el('title', {}, undefined, note), ...g]));
     if (m) {
       const placed = framePlacer(scene, f, fs, coneLabelBox(scene, f, fs)).place(`batch mean${fanScale === 1 ? '' : ` ×${formatNumber(fanScale)}`}`, FONT.batch * fs, P(m.to), { gap: 6 });
-      kids.push(el('text', { class: 'gg-batch-label gg-plane-label', x: px(placed.x), y: px(placed.y), 'font-size': FONT.batch * fs, 'font-weight': 600, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, `batch mean${fanScale === 1 ? '' : ` ×${formatNumber(fanScale)}`}`));
+      kids.push(el('text', { class: 'gg-batch-label gg-plane-label', x: px(placed.x), y: px(placed.y), 'font-size': FONT.batch * fs, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, `batch mean${fanScale === 1 ? '' : ` ×${formatNumber(fanScale)}`}`));
     }
   }
 

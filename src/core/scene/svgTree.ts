@@ -13,7 +13,7 @@
 import { formatNumber } from './geometry';
 import { planeFrame, type PlaneFrame, type SvgLayout as FrameLayout } from './planeFrame';
 import { FONT, eigenText, kappaLine, legendRows, offViewLabels, staticLabels, type StaticLabels } from './planeLabels';
-import type { Placed } from './labelPlacement';
+import { textSize, type Placed } from './labelPlacement';
 import { coneLayer, movingLayer } from './svgMoving';
 import { arrowGroup, el, pathData, pointsAttr, px, type SvgNode } from './svgNodes';
 import type { Scene, Vec2 } from './types';
@@ -95,10 +95,19 @@ export function revealDash(length: number, total: number): string {
 function axesLayer(scene: Scene, f: PlaneFrame, fs: number): SvgNode {
   const { plot, X, Y } = f;
   const axes: SvgNode[] = [];
+  // The x axis' name under the tick labels, or, when large type leaves no room there (presenter
+  // mode), on their row at the right end, in place of the tick labels it would cover.
+  const tickY = plot.y + plot.h + 4 + FONT.tick * fs;
+  const below = plot.y + plot.h + 8 + (FONT.tick + FONT.axis) * fs;
+  const onTickRow = below > f.height - 3;
+  const axisText = `${scene.x.name} →`;
+  const axisLeft = plot.x + plot.w - textSize(axisText, FONT.axis * fs).w - 4;
   for (const t of scene.x.ticks) {
     const x = px(X(t.value));
     axes.push(el('line', { class: t.value === 0 ? 'gg-zero' : 'gg-gridline', x1: x, y1: px(plot.y), x2: x, y2: px(plot.y + plot.h) }));
-    axes.push(el('text', { class: 'gg-tick-label', x, y: px(plot.y + plot.h + 4 + FONT.tick * fs), 'text-anchor': 'middle', 'font-size': FONT.tick * fs }, undefined, t.label));
+    const half = textSize(t.label, FONT.tick * fs).w / 2;
+    if (onTickRow && x + half > axisLeft) continue;
+    axes.push(el('text', { class: 'gg-tick-label', x, y: px(tickY), 'text-anchor': 'middle', 'font-size': FONT.tick * fs }, undefined, t.label));
   }
   for (const t of scene.y.ticks) {
     const y = px(Y(t.value));
@@ -106,7 +115,7 @@ function axesLayer(scene: Scene, f: PlaneFrame, fs: number): SvgNode {
     axes.push(el('text', { class: 'gg-tick-label', x: px(plot.x - 6), y: px(y + 4 * fs), 'text-anchor': 'end', 'font-size': FONT.tick * fs }, undefined, t.label));
   }
   axes.push(el('rect', { class: 'gg-frame', x: px(plot.x), y: px(plot.y), width: px(plot.w), height: px(plot.h), fill: 'none' }));
-  axes.push(el('text', { class: 'gg-axis-label', x: px(plot.x + plot.w), y: px(Math.min(plot.y + plot.h + 8 + (FONT.tick + FONT.axis) * fs, f.height - 3)), 'text-anchor': 'end', 'font-size': FONT.axis * fs, 'font-style': 'italic' }, undefined, `${scene.x.name} →`));
+  axes.push(el('text', { class: 'gg-axis-label', x: px(plot.x + plot.w), y: px(onTickRow ? tickY : below), 'text-anchor': 'end', 'font-size': FONT.axis * fs, 'font-style': 'italic' }, undefined, axisText));
   axes.push(el('text', { class: 'gg-axis-label', x: px(plot.x + 6), y: px(plot.y + 3 + FONT.axis * fs), 'text-anchor': 'start', 'font-size': FONT.axis * fs, 'font-style': 'italic' }, undefined, `${scene.y.name} ↑`));
   return el('g', { class: 'gg-axes', 'aria-hidden': 'true' }, axes);
 }
@@ -168,6 +177,12 @@ function kappaLabel(scene: Scene, k: NonNullable<Scene['kappa']>, labelsAt: Stat
   const halo = { 'paint-order': 'stroke', 'stroke-width': 4, 'stroke-linejoin': 'round' };
   const size = FONT.kappa * labelsAt.fontScale;
   if (k.same) return el('g', attrs, [el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, undefined, kappaLine(scene) ?? '')]);
+  if (labelsAt.kappaSplit) {
+    return el('g', attrs, [
+      el('text', { class: 'gg-kappa-text gg-plane-label', x, y: px(y - size * 1.2), 'font-size': size, ...halo }, [el('tspan', { 'data-testid': 'gg-kappa-plane' }, undefined, `κ of the plane ${kappaText(k.plane)}`), el('tspan', {}, undefined, ' · ')]),
+      el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, [el('tspan', { 'data-testid': 'gg-kappa-all' }, undefined, `κ of all trained parameters ${kappaText(k.all)}`)]),
+    ]);
+  }
   return el('g', attrs, [
     el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, [
       el('tspan', { 'data-testid': 'gg-kappa-plane' }, undefined, `κ of the plane ${kappaText(k.plane)}`),
@@ -322,9 +337,9 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
   kids.push(el('polyline', { class: 'gg-path-ghost', fill: 'none', 'stroke-width': 1, 'stroke-opacity': 0.35, 'clip-path': f.clip, points: pointsAttr(thin(pixels, minPx, scene.current)) }));
   kids.push(el('polyline', pathAttrs));
   kids.push(...eigen.labels);
-  kids.push(...marksLayer(scene, f, labelsAt));
   kids.push(movingLayer(scene, f, fs));
   kids.push(...offViewLayer(scene, f, fs));
+  kids.push(...marksLayer(scene, f, labelsAt));
 
   return el(
     'svg',
