@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { GradientGeometryApi, PublicApi } from './api';
 import { AnalysisService } from './analysis/analysisService';
+import { DataFiles, setDataFiles } from './analysis/dataFiles';
 import { inProcessTransportFactory } from './analysis/inProcessTransport';
 import { nodeTransportFactory } from './analysis/nodeTransport';
 import { CONFIG_SECTION, readSettings } from './config';
@@ -24,9 +25,14 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
   if (!transport) log.warn(`${workerScript} is missing: analysing on the extension host's thread.`);
   const analysis = new AnalysisService(transport ?? inProcessTransportFactory, (m) => log.info(m));
   context.subscriptions.push({ dispose: () => analysis.dispose() });
+  // Data files specs name (csv("…"), npy("…")): read through workspace.fs, watched; a change analyses again.
+  const files = new DataFiles();
+  setDataFiles(files);
+  context.subscriptions.push(files, { dispose: () => setDataFiles(undefined) });
   const manager = new PanelManager({ extensionUri: context.extensionUri, workspaceState: context.workspaceState, log, settings: () => settings, analysis, keepPosted: testMode });
   context.subscriptions.push(manager);
-  context.subscriptions.push(registerLanguageFeatures(analysis, (source) => manager.show(source)));
+  context.subscriptions.push(registerLanguageFeatures(analysis, (source) => manager.show(source), files.onDidChange));
+  context.subscriptions.push(files.onDidChange(() => manager.all().forEach((p) => p.refresh())));
   context.subscriptions.push(
     registerOpenLessonCommand(context.extensionUri, () => manager.show(chooseSource())),
     watchFirstSpecEdit(),

@@ -9,8 +9,10 @@ import type { DocumentRef, ResultOf, WorkerRequest, WorkerResponse, WorkerStats 
 import type { AnalysisTransport, TransportFactory } from './transport';
 
 /** A document version as the host knows it; `text` reads it (undefined once the document moved on). */
-export interface DocumentSource extends Omit<DocumentRef, 'text'> {
+export interface DocumentSource extends Omit<DocumentRef, 'text' | 'files'> {
   text(): string | undefined;
+  /** The data files the text names (read when the text is sent). */
+  files?(): Readonly<Record<string, Uint8Array>>;
 }
 
 /** A busy worker whose job went stale is ended after this long (a short job just finishes, its answer ignored). */
@@ -45,7 +47,7 @@ export class AnalysisService {
   private readonly queue: Job[] = [];
   private inFlight: Job | undefined;
   /** Which version of each key the current worker holds (as far as the host knows). */
-  private readonly held = new Map<string, number>();
+  private readonly held = new Map<string, string>();
   /** The newest version seen of each key: older requests are stale. */
   private readonly latest = new Map<string, number>();
   private counters = { posted: 0, dropped: 0, terminated: 0, started: 0 };
@@ -164,8 +166,9 @@ export class AnalysisService {
       }
       let ref: DocumentRef | undefined;
       if (job.doc) {
-        const { text, ...rest } = job.doc;
-        if (this.held.get(job.doc.key) === job.doc.version && !job.retried) ref = rest;
+        const { text, files, ...rest } = job.doc;
+        const identity = `${job.doc.version}/${job.doc.dataStamp ?? 0}`;
+        if (this.held.get(job.doc.key) === identity && !job.retried) ref = rest;
         else {
           const t = text();
           if (t === undefined) {
@@ -174,8 +177,8 @@ export class AnalysisService {
             job.resolve(undefined);
             continue;
           }
-          ref = { ...rest, text: t };
-          this.held.set(job.doc.key, job.doc.version);
+          ref = { ...rest, text: t, ...(files ? { files: files() } : {}) };
+          this.held.set(job.doc.key, identity);
         }
       }
       const request = { ...job.build(ref), id: job.id } as WorkerRequest;

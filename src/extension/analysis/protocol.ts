@@ -23,6 +23,10 @@ export interface DocumentRef {
   /** Whether the text is a spec (a .neuron file, a panel's text) or a document with embedded specs. */
   readonly kind: 'spec' | 'embedded';
   readonly text?: string;
+  /** The data files' version (analysis/dataFiles.ts stamp): with the text, what an analysis depends on. */
+  readonly dataStamp?: number;
+  /** The bytes of the data files the text names, by path as written (sent with the text). */
+  readonly files?: Readonly<Record<string, Uint8Array>>;
 }
 
 /** A quick fix with its edits in document offsets. */

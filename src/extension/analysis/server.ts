@@ -32,6 +32,9 @@ interface Analyzed extends AnalyzedText {
 interface Held {
   readonly key: string;
   readonly version: number;
+  /** The data files' version and bytes the text was analysed with (DocumentRef). */
+  readonly dataStamp: number;
+  readonly files?: Readonly<Record<string, Uint8Array>>;
   readonly text: string;
   readonly languageId: string;
   readonly defaultSteps: number;
@@ -43,8 +46,8 @@ interface Held {
 }
 
 /** Parse, then analyse with the panel's options; never throws. */
-function analyzeOnce(text: string, defaultSteps: number): Analyzed {
-  const parsed = parseSpec(text, { defaultSteps });
+function analyzeOnce(text: string, defaultSteps: number, files?: Readonly<Record<string, Uint8Array>>): Analyzed {
+  const parsed = parseSpec(text, { defaultSteps, ...(files ? { files: new Map(Object.entries(files)) } : {}) });
   if (!parsed.spec) return { parsed, analysis: undefined };
   try {
     // Batches and δₚ in columns: what the panel packs; the editor's features do not read them.
@@ -112,13 +115,14 @@ export class AnalysisServer {
   /** The held version `doc` names, taking its text when it brings one. */
   private hold(doc: DocumentRef): Held {
     const held = this.documents.get(doc.key);
-    const same = held !== undefined && held.version === doc.version && held.defaultSteps === doc.defaultSteps && held.languageId === doc.languageId && held.kind === doc.kind;
+    const stamp = doc.dataStamp ?? 0;
+    const same = held !== undefined && held.version === doc.version && held.dataStamp === stamp && held.defaultSteps === doc.defaultSteps && held.languageId === doc.languageId && held.kind === doc.kind;
     if (same) return held;
     if (held !== undefined && held.version > doc.version) throw new Unavailable('stale');
     if (doc.text === undefined) throw new Unavailable('missing');
-    const next: Held = { key: doc.key, version: doc.version, text: doc.text, languageId: doc.languageId, defaultSteps: doc.defaultSteps, kind: doc.kind };
-    // A new version with the same text and settings (a snapshot refreshed, an undo back) keeps the analysis.
-    if (held && held.text === doc.text && held.defaultSteps === doc.defaultSteps && held.kind === doc.kind) {
+    const next: Held = { key: doc.key, version: doc.version, dataStamp: stamp, files: doc.files, text: doc.text, languageId: doc.languageId, defaultSteps: doc.defaultSteps, kind: doc.kind };
+    // A new version with the same text, data and settings (a snapshot refreshed, an undo back) keeps the analysis.
+    if (held && held.text === doc.text && held.dataStamp === stamp && held.defaultSteps === doc.defaultSteps && held.kind === doc.kind) {
       next.analyzed = held.analyzed;
       next.panel = held.panel;
     }
@@ -139,7 +143,7 @@ export class AnalysisServer {
   /** The whole text's analysis, once per held version. */
   private analyzed(held: Held): Analyzed {
     if (!held.analyzed) {
-      held.analyzed = analyzeOnce(held.text, held.defaultSteps);
+      held.analyzed = analyzeOnce(held.text, held.defaultSteps, held.files);
       this.count(held.key);
       this.store(held);
     }

@@ -28,6 +28,11 @@ export class DiagnosticsProvider extends Disposable {
     for (const d of vscode.workspace.textDocuments) void this.update(d);
   }
 
+  /** Analyses every open document again (a data file it reads changed). */
+  refreshAll(): void {
+    for (const d of vscode.workspace.textDocuments) void this.update(d);
+  }
+
   /** Diagnostics of a document's current version (undefined: not ours, or a newer version came first). */
   async compute(document: vscode.TextDocument): Promise<vscode.Diagnostic[] | undefined> {
     if (!isNeuronDocument(document) && !isEmbeddedDocument(document)) return undefined;

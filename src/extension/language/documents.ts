@@ -2,6 +2,7 @@
 // its version, the settings an analysis depends on, and its text while that version is current.
 import type * as vscode from 'vscode';
 import type { DocumentSource } from '../analysis/analysisService';
+import { dataFiles } from '../analysis/dataFiles';
 import { readSettings } from '../config';
 import { isNeuronDocument } from './selectors';
 
@@ -20,5 +21,7 @@ export function documentSource(document: vscode.TextDocument, kind: DocumentSour
     defaultSteps: readSettings().defaultSteps,
     kind,
     text: () => (!document.isClosed && document.version === version ? document.getText() : undefined),
+    // A spec's data files (csv("…"), npy("…")): their version is part of the analysis' identity.
+    ...(kind === 'spec' && dataFiles ? { dataStamp: dataFiles.stamp, files: () => dataFiles?.filesFor(document.uri, document.getText()) ?? {} } : {}),
   };
 }

@@ -21,10 +21,16 @@ const ALL: vscode.DocumentSelector = [...(NEURON_SELECTOR as vscode.DocumentFilt
  * uses too), folding included; completions read the text around the cursor directly (bounded by a line).
  * Returns one Disposable for everything.
  */
-export function registerLanguageFeatures(service: AnalysisService, showSource?: ShowSource): vscode.Disposable {
+export function registerLanguageFeatures(service: AnalysisService, showSource?: ShowSource, dataChanged?: vscode.Event<void>): vscode.Disposable {
   const lenses = new CodeLensProvider(service);
+  const diagnostics = new DiagnosticsProvider(service);
   return vscode.Disposable.from(
-    new DiagnosticsProvider(service),
+    diagnostics,
+    // A data file a spec reads changed (or finished loading): its diagnostics and lenses follow.
+    dataChanged?.(() => {
+      diagnostics.refreshAll();
+      lenses.refresh();
+    }) ?? { dispose: () => {} },
     lenses,
     vscode.languages.registerHoverProvider(ALL, new HoverProvider(service)),
     vscode.languages.registerCodeActionsProvider(ALL, new CodeActionProvider(service), CodeActionProvider.metadata),
