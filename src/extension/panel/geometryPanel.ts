@@ -61,6 +61,7 @@ export class GeometryPanel extends Disposable {
   private analysedVersion = -1;
   /** Version of the newest text sent to the analysis service. */
   private requestedVersion = -1;
+  private requestedStamp = 0;
   /** Cursor moves: only the newest one's answer is shown. */
   private highlightRequest = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
@@ -136,8 +137,12 @@ export class GeometryPanel extends Disposable {
   private async analyse(): Promise<void> {
     if (this.isDisposed) return;
     const current = this.currentText();
-    if (current === undefined || current.version <= this.requestedVersion) return;
+    if (current === undefined) return;
+    // The same version again is new only when the data files it reads changed (dataFiles.ts).
+    const stamp = current.dataStamp ?? 0;
+    if (current.version < this.requestedVersion || (current.version === this.requestedVersion && stamp === this.requestedStamp)) return;
     this.requestedVersion = current.version;
+    this.requestedStamp = stamp;
     const source = this.source;
     // The worker packs the message (analysisWire.ts): batches and δₚ travel as typed arrays.
     const result = await this.host.analysis.panel(current);
