@@ -51,10 +51,11 @@ function keyframes(name: string, pts: readonly [number, number][], share: number
   return `@keyframes ${name} { ${lines.join(' ')} }`;
 }
 
-/** Walks the tree; returns the polylines with class gg-path or gg-variant. */
+/** Walks the tree; returns the polylines with class gg-path or gg-variant, ghosts left out. */
 function animatedPolylines(node: SvgNode, out: SvgNode[] = []): SvgNode[] {
   const cls = String(node.attrs.class ?? '');
-  if (node.tag === 'polyline' && /\b(gg-path|gg-variant)\b/.test(cls) && !/\bgg-path-ghost\b/.test(cls)) out.push(node);
+  // Ghosts (the whole path drawn faintly behind the moving one) stay as they are.
+  if (node.tag === 'polyline' && /\b(gg-path|gg-variant)\b/.test(cls) && !/\bgg-(path|variant)-ghost\b/.test(cls)) out.push(node);
   for (const c of node.children ?? []) animatedPolylines(c, out);
   return out;
 }
