@@ -36,14 +36,13 @@ try {
     shots.push({ message, theme: 'dark', width: 626, height: 720, presenter: false, step: 12, name: `panel-${stem}.png` });
     shots.push({ message, theme: 'dark', width: 1280, height: 720, presenter: true, step: 12, name: `presenter-${stem}.png` });
   }
-  shots.push({ message: messages['sigmoid-northwest.neuron'], theme: 'light', width: 626, height: 720, presenter: false, step: 0, name: 'panel-light.png' });
   for (const shot of shots) {
     const { page, context } = await openPanel(browser, server.url);
     await page.setViewportSize({ width: shot.width, height: shot.height });
     await page.evaluate((k) => (document.body.className = k), `vscode-${shot.theme}`);
     await send(page, { type: 'settings', animationStepsPerSecond: 20, presenterMode: shot.presenter });
     await send(page, shot.message);
-    await page.getByTestId('gg-plane').first().waitFor();
+    await page.getByTestId('gg-plane').first().waitFor({ state: 'attached' });
     // A lesson with an open question stays on it (the scrub cannot pass it).
     if (shot.step > 0) await page.getByTestId('gg-scrub').fill(String(shot.step));
     await settle(page);

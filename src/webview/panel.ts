@@ -36,6 +36,8 @@ type ErrorsMessage = Extract<HostMessage, { type: 'specErrors' }>;
 /** Drawing size in SVG user units (the element scales to the panel with CSS). */
 const WIDTH = 640;
 const HEIGHT = 600;
+/** Label font scale of the side-by-side planes (drawn at about half the main plane's size). */
+const MULTIPLE_FONT_SCALE = 1.6;
 /** Label font scale on the plane in presenter mode. */
 const PRESENTER_FONT_SCALE = 1.5;
 /** The panel switches from a strip under the plane to a rail beside it at this width (media/panel.css). */
@@ -96,6 +98,8 @@ export class Panel {
   private presenter = false;
   private shown = 0;
   private fitFrame: number | null = null;
+  /** The main plane's label font scale (fit() sets it from the size the plane is drawn at). */
+  private fontScale = 1;
   private readonly screen: HTMLElement;
   private readonly rail: HTMLElement;
   private readonly scrubRow: HTMLElement;
@@ -232,6 +236,15 @@ export class Panel {
       width = Math.floor(2 * Math.max(cell, 100) + 10);
     }
     document.body.style.setProperty('--gg-plane-w', `${width}px`);
+    // Labels stay readable however small the plane is drawn: about 11 px on screen (14 px and
+    // more in presenter mode), placed at that size (a remount when it changes).
+    const shown = Math.min(width, this.screen.clientWidth || width);
+    const scale = Math.min(1.8, Math.max(this.presenter ? PRESENTER_FONT_SCALE : 1, Math.round(((11 * WIDTH) / Math.max(shown, 1) / 12) * 10) / 10));
+    if (scale !== this.fontScale) {
+      this.fontScale = scale;
+      this.plane.setFontScale(scale);
+      this.rebuild();
+    }
   }
 
   showAnalysis(msg: AnalysisMessage): void {
@@ -282,7 +295,8 @@ export class Panel {
     teachingClasses(document.body, this.spec, this.predict.enabled && this.predict.hides(this.shown), presenter);
     if (changed) {
       // Presenter mode: labels on the plane 1.5× (every one at least 14 px on a projector).
-      this.plane.setFontScale(presenter ? PRESENTER_FONT_SCALE : 1);
+      this.fontScale = presenter ? PRESENTER_FONT_SCALE : 1;
+      this.plane.setFontScale(this.fontScale);
       this.rebuild();
     }
     this.fitSoon();
@@ -360,7 +374,7 @@ export class Panel {
     const side = this.layout(a) === 'side';
     this.multiples.element.hidden = !side;
     this.figure.hidden = side;
-    if (side) this.multiples.mount(a, step, { ...options, viewport: undefined }, mainRunName(this.spec), a.variants.map((_, k) => ownCoordinates(this.spec, k)), this.presenter ? PRESENTER_FONT_SCALE * 1.4 : 1.6);
+    if (side) this.multiples.mount(a, step, { ...options, viewport: undefined }, mainRunName(this.spec), a.variants.map((_, k) => ownCoordinates(this.spec, k)), MULTIPLE_FONT_SCALE);
     else this.multiples.element.replaceChildren();
     this.charts.mount(a, step, this.state.showVariants);
     this.readout.show(a);

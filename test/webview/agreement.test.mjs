@@ -59,7 +59,7 @@ describe('every number on the panel agrees (issue 9)', function () {
       await page.getByTestId('gg-plane-host').getByTestId('gg-kappa').waitFor({ state: 'attached' });
       assert.equal(await page.getByTestId('gg-title').textContent(), file);
       const kappaText = await page.getByTestId('gg-plane-host').getByTestId('gg-kappa').textContent();
-      const labels = await page.locator('.gg-eigen-label').allTextContents();
+      const labels = await page.locator('[data-testid="gg-plane-host"] .gg-eigen-label').allTextContents();
       const lam = (w) => labels.map((t) => new RegExp(`λ${w} = ([\\d.e+-]+)$`).exec(t)).find(Boolean);
       const plane = /κ of the plane ([\d.e+]+)/.exec(kappaText) ?? /κ = λmax\/λmin = ([\d.e+]+)/.exec(kappaText);
       const whole = m.analysis.hessian.parameters.length === 2;

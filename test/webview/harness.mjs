@@ -236,6 +236,6 @@ export function log(...args) {
  */
 export async function atEnd(page) {
   const scrub = page.getByTestId('gg-scrub');
-  await page.getByTestId('gg-plane').first().waitFor();
+  await page.getByTestId('gg-plane').first().waitFor({ state: 'attached' });
   await scrub.fill(await scrub.getAttribute('max'));
 }

@@ -20,7 +20,7 @@ export interface StaticLabels {
   readonly occupancy: Occupancy;
   /** Every box placed or reserved, for the moving labels to avoid. */
   readonly boxes: readonly Box[];
-  readonly eigen: readonly (Placed | null)[];
+  readonly eigen: readonly ((Placed & { readonly text: string }) | null)[];
   readonly start: Placed | null;
   readonly optimum: Placed | null;
   readonly teacher: Placed | null;
@@ -31,6 +31,8 @@ export interface StaticLabels {
   readonly kappaAt: Vec2;
   /** The κ strip is two lines (the plane's κ above, all parameters' below): one does not fit. */
   readonly kappaSplit: boolean;
+  /** The κ strip's lines, in the longest form that fits the plot (empty without κ). */
+  readonly kappaLines: readonly string[];
 }
 
 /** Bold text is this much wider than textSize's estimate. */
@@ -44,6 +46,21 @@ export function kappaLine(scene: Scene): string | null {
   if (!k) return null;
   const t = (v: number | null): string => (v === null ? '∞ (a flat direction)' : formatNumber(v));
   return k.same ? `κ = λmax/λmin = ${t(k.plane)}` : `κ of the plane ${t(k.plane)} · κ of all trained parameters ${t(k.all)}`;
+}
+
+/**
+ * The κ strip's lines in the longest form whose widest line fits `width` px at `size`: one line,
+ * two lines (the plane's κ, then all parameters'), or the short forms of a small plane.
+ */
+export function kappaLines(scene: Scene, size: number, width: number): string[] {
+  const k = scene.kappa;
+  if (!k) return [];
+  const t = (v: number | null): string => (v === null ? '∞ (a flat direction)' : formatNumber(v));
+  const u = (v: number | null): string => (v === null ? '∞' : formatNumber(v));
+  const forms = k.same
+    ? [[`κ = λmax/λmin = ${t(k.plane)}`], [`κ = ${u(k.plane)}`]]
+    : [[`κ of the plane ${t(k.plane)} · κ of all trained parameters ${t(k.all)}`], [`κ of the plane ${t(k.plane)} ·`, `κ of all trained parameters ${t(k.all)}`], [`κ plane ${u(k.plane)} ·`, `κ all ${u(k.all)}`]];
+  return forms.find((f) => f.every((l) => textSize(l, size).w * BOLD <= width)) ?? forms[forms.length - 1];
 }
 
 /** The legend's rows: the main run first, then each variant. */
@@ -90,12 +107,12 @@ function layout(scene: Scene, f: PlaneFrame, s: number): StaticLabels {
   // Fixed: the y axis name, the κ strip, the off-view notes.
   const axisSize = textSize(`${scene.y.name} ↑`, FONT.axis * s);
   placer.reserve({ x: plot.x + 4, y: plot.y + 2, w: axisSize.w + 4, h: axisSize.h + 2 });
-  const kappa = kappaLine(scene);
   const kappaAt: Vec2 = [plot.x + 8, plot.y + plot.h - 10];
-  const kappaSplit = kappa !== null && !scene.kappa?.same && textSize(kappa, FONT.kappa * s).w * BOLD > plot.w - 16;
-  if (kappa) {
+  const kappaForm = kappaLines(scene, FONT.kappa * s, plot.w - 16);
+  const kappaSplit = kappaForm.length > 1;
+  if (kappaForm.length > 0) {
     // Bold (media/panel.css): an eighth wider than the estimate. Two lines when one does not fit.
-    const lines = kappaSplit ? kappa.split(' · ') : [kappa];
+    const lines = kappaForm;
     const size = FONT.kappa * s;
     const w = Math.max(...lines.map((l) => textSize(l, size).w)) * BOLD;
     const h = size * LINE_HEIGHT * lines.length;
@@ -109,7 +126,7 @@ function layout(scene: Scene, f: PlaneFrame, s: number): StaticLabels {
   if (rows.length > 0) {
     const w = Math.max(...rows.map((r) => textSize(r.name, FONT.legend * s).w)) + 36;
     const h = rows.length * FONT.legend * s * 1.45 + 8;
-    const bottom = kappa ? plot.y + plot.h - (kappaSplit ? 48 : 30) * s - h : plot.y + plot.h - 6 - h;
+    const bottom = kappaForm.length > 0 ? plot.y + plot.h - (kappaSplit ? 48 : 30) * s - h : plot.y + plot.h - 6 - h;
     const corners: Box[] = [
       { x: plot.x + plot.w - w - 6, y: plot.y + 6, w, h },
       { x: plot.x + plot.w - w - 6, y: bottom, w, h },
@@ -133,12 +150,14 @@ function layout(scene: Scene, f: PlaneFrame, s: number): StaticLabels {
     const inPlot = (q: Vec2): boolean => q[0] >= plot.x && q[0] <= plot.x + plot.w && q[1] >= plot.y && q[1] <= plot.y + plot.h;
     const end = inPlot(b) || !inPlot(a) ? b : a;
     const out: Vec2 = [end[0] - (end === b ? a[0] : b[0]), end[1] - (end === b ? a[1] : b[1])];
-    return placer.place(eigenText(scene, k), FONT.eigen * s, clampTo(end, area), { prefer: [out] });
+    const full = eigenText(scene, k);
+    const text = textSize(full, FONT.eigen * s).w > area.w * 0.6 ? full.replace(/^plane /, '') : full;
+    return { ...placer.place(text, FONT.eigen * s, clampTo(end, area), { prefer: [out] }), text };
   });
   const optimum = scene.optimum ? placer.place('optimum', FONT.label * s, P(scene.optimum), { gap: 10 * Math.max(1, s * 0.8) }) : null;
   const start = scene.start ? placer.place('start', FONT.label * s, P(scene.start), { gap: 9 * Math.max(1, s * 0.8) }) : null;
   const teacher = scene.teacher ? placer.place('w*', FONT.label * s, P(scene.teacher), { gap: 13 }) : null;
-  return { fontScale: s, occupancy, boxes: placer.placed, eigen, start, optimum, teacher, legend, legendRows: rows.length, kappaAt, kappaSplit };
+  return { kappaLines: kappaForm, fontScale: s, occupancy, boxes: placer.placed, eigen, start, optimum, teacher, legend, legendRows: rows.length, kappaAt, kappaSplit };
 }
 
 function clampTo(q: Vec2, a: Box): Vec2 {

@@ -12,7 +12,7 @@
  */
 import { formatNumber } from './geometry';
 import { planeFrame, type PlaneFrame, type SvgLayout as FrameLayout } from './planeFrame';
-import { FONT, eigenText, kappaLine, legendRows, offViewLabels, staticLabels, type StaticLabels } from './planeLabels';
+import { FONT, kappaLine, legendRows, offViewLabels, staticLabels, type StaticLabels } from './planeLabels';
 import { textSize, type Placed } from './labelPlacement';
 import { coneLayer, movingLayer } from './svgMoving';
 import { arrowGroup, el, pathData, pointsAttr, px, type SvgNode } from './svgNodes';
@@ -144,18 +144,13 @@ function eigenLayer(scene: Scene, f: PlaneFrame, labelsAt: StaticLabels): { axes
       const at = labelsAt.eigen[k];
       if (!at) return;
       texts.push(...leader(at, 'gg-eigen-leader'));
-      texts.push(el('text', { class: 'gg-eigen-label gg-plane-label', 'data-testid': `gg-eigen-label-${k === 0 ? 'max' : 'min'}`, 'data-eigenvalue': formatNumber(e.eigenvalue, 4), x: px(at.x), y: px(at.y), 'font-size': FONT.eigen * fs, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, eigenText(scene, k)));
+      texts.push(el('text', { class: 'gg-eigen-label gg-plane-label', 'data-testid': `gg-eigen-label-${k === 0 ? 'max' : 'min'}`, 'data-eigenvalue': formatNumber(e.eigenvalue, 4), x: px(at.x), y: px(at.y), 'font-size': FONT.eigen * fs, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, at.text));
     });
     out.push(el('g', { class: 'gg-eigen', 'data-testid': 'gg-eigen' }, [el('g', { 'clip-path': f.clip }, lines)]));
     labels.push(el('g', { class: 'gg-eigen-labels', 'data-testid': 'gg-eigen-labels' }, texts));
   }
   if (scene.kappa !== null) labels.push(kappaLabel(scene, scene.kappa, labelsAt));
   return { axes: out, labels };
-}
-
-/** "∞ (a flat direction)" for a singular Hessian or block. */
-function kappaText(k: number | null): string {
-  return k === null ? '∞ (a flat direction)' : formatNumber(k);
 }
 
 /**
@@ -176,19 +171,17 @@ function kappaLabel(scene: Scene, k: NonNullable<Scene['kappa']>, labelsAt: Stat
   };
   const halo = { 'paint-order': 'stroke', 'stroke-width': 4, 'stroke-linejoin': 'round' };
   const size = FONT.kappa * labelsAt.fontScale;
-  if (k.same) return el('g', attrs, [el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, undefined, kappaLine(scene) ?? '')]);
-  if (labelsAt.kappaSplit) {
-    return el('g', attrs, [
-      el('text', { class: 'gg-kappa-text gg-plane-label', x, y: px(y - size * 1.2), 'font-size': size, ...halo }, [el('tspan', { 'data-testid': 'gg-kappa-plane' }, undefined, `κ of the plane ${kappaText(k.plane)}`), el('tspan', {}, undefined, ' · ')]),
-      el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, [el('tspan', { 'data-testid': 'gg-kappa-all' }, undefined, `κ of all trained parameters ${kappaText(k.all)}`)]),
-    ]);
+  const lines = labelsAt.kappaLines;
+  const text = (line: string, at: number): SvgNode => el('text', { class: 'gg-kappa-text gg-plane-label', x, y: px(at), 'font-size': size, ...halo }, undefined, line);
+  if (k.same || lines.length === 0) return el('g', attrs, [text(lines[0] ?? kappaLine(scene) ?? '', y)]);
+  if (lines.length === 1) {
+    // One line: the two numbers as tspans (data-testid) for tests.
+    const [plane, all] = lines[0].split(' · ');
+    return el('g', attrs, [el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, [el('tspan', { 'data-testid': 'gg-kappa-plane' }, undefined, plane), el('tspan', {}, undefined, ' · '), el('tspan', { 'data-testid': 'gg-kappa-all' }, undefined, all)])]);
   }
   return el('g', attrs, [
-    el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, [
-      el('tspan', { 'data-testid': 'gg-kappa-plane' }, undefined, `κ of the plane ${kappaText(k.plane)}`),
-      el('tspan', {}, undefined, ' · '),
-      el('tspan', { 'data-testid': 'gg-kappa-all' }, undefined, `κ of all trained parameters ${kappaText(k.all)}`),
-    ]),
+    el('text', { class: 'gg-kappa-text gg-plane-label', x, y: px(y - size * 1.2), 'font-size': size, ...halo }, [el('tspan', { 'data-testid': 'gg-kappa-plane' }, undefined, lines[0].replace(/ ·$/, '')), el('tspan', {}, undefined, ' · ')]),
+    el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, [el('tspan', { 'data-testid': 'gg-kappa-all' }, undefined, lines[1])]),
   ]);
 }
 
