@@ -66,6 +66,8 @@ describe('spec lines ↔ picture in Chromium', function () {
     await send(page, message);
     await page.getByTestId('gg-toggle-samples').check();
     await page.keyboard.press('Home');
+    // The overlay toggles are below the one screen: back to the plane.
+    await page.evaluate(() => window.scrollTo(0, 0));
     // A point on a sample's arrow that no other mark covers (the batch-step arrow may overlap one).
     const hit = await page.evaluate(() => {
       // The chain's arrows, or the fan's (issue 12 §5): each is one sample's step.
