@@ -61,7 +61,7 @@ describe('lessons in VS Code, as a student opens them', function () {
     await page().keyboard.press('Enter');
     await wb().tab('momentum.neuron').waitFor({ timeout: WAIT });
     const frame = await wb().panelFrame('momentum.neuron', 60_000);
-    await frame.locator('[data-testid="gg-path"]').waitFor();
+    await frame.locator('[data-testid="gg-path"]').first().waitFor({ state: 'attached' }); // at step 0 the path has no length yet
     assert.equal(await frame.locator('[data-testid="gg-error"]').isVisible(), false);
   });
 

@@ -16,7 +16,7 @@ function lineOf(file: string, prefix: string): number {
   return index + 1;
 }
 
-const pathPoints = (frame: Frame) => frame.locator('[data-testid="gg-path"]').getAttribute('points');
+const pathPoints = (frame: Frame) => frame.locator('[data-testid="gg-path"]').first().getAttribute('points');
 
 describe('Gradient Geometry in VS Code, as a user drives it', function () {
   this.timeout(90_000);
@@ -28,7 +28,7 @@ describe('Gradient Geometry in VS Code, as a user drives it', function () {
     await wb().tab(PANEL_TITLE).waitFor();
     const frame = await wb().panelFrame(EXAMPLE);
     await frame.locator('[data-testid="gg-plane"]').waitFor();
-    assert.ok(Number(await frame.locator('[data-testid="gg-path"]').getAttribute('data-total')) > 10, 'the path has its steps');
+    assert.ok(Number(await frame.locator('[data-testid="gg-path"]').first().getAttribute('data-total')) > 10, 'the path has its steps');
     const cone = frame.locator('[data-testid="gg-cone"]');
     assert.equal(await cone.getAttribute('data-kind'), 'sector');
     assert.equal(await cone.getAttribute('data-optimum-inside'), 'false', 'the north-west target is outside the cone');
@@ -74,7 +74,7 @@ describe('Gradient Geometry in VS Code, as a user drives it', function () {
     await wb().waitUntilReady();
     await wb().tab(PANEL_TITLE).waitFor();
     const frame = await wb().panelFrame(EXAMPLE, 60_000);
-    await frame.locator('[data-testid="gg-path"]').waitFor();
+    await frame.locator('[data-testid="gg-path"]').first().waitFor({ state: 'attached' }); // at step 0 the path has no length yet
     assert.equal(await frame.locator('[data-testid="gg-error"]').isVisible(), false);
   });
 
@@ -88,7 +88,7 @@ describe('Gradient Geometry in VS Code, as a user drives it', function () {
       await wb().runCommand('Show Gradient Geometry');
       await wb().tab(`Gradient Geometry: ${file}`).waitFor();
       const frame = await wb().panelFrame(file);
-      await frame.locator('[data-testid="gg-path"]').waitFor();
+      await frame.locator('[data-testid="gg-path"]').first().waitFor({ state: 'attached' }); // at step 0 the path has no length yet
       assert.equal(await frame.locator('[data-testid="gg-error"]').isVisible(), false, 'the example is a valid spec');
       if (inside !== null) assert.equal(await frame.locator('[data-testid="gg-cone"]').getAttribute('data-optimum-inside'), inside);
       if (file === 'batch-vs-full.neuron') assert.ok((await frame.locator('[data-testid="gg-variants"]').count()) > 0, 'the full-batch run is drawn beside');
