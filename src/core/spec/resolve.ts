@@ -219,7 +219,7 @@ function checkWork(state: State, w: CheckedWork): void {
   const run = sum(runs.map(runWork));
   if (run > LIMITS.maxRunWork) {
     const alone = runWork(mainRun) > LIMITS.maxRunWork;
-    const perStep = `${w.loss === 'squared' && !w.shift ? 'q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
+    const perStep = `${w.loss === 'squared' && !w.shift ? '2q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
     problems.error(CODES.runWorkLimit, alone ? at('steps', 'batch', w.dimensionKey, 'x') : at('compare'), `The runs need about ${formatWork(run)} operations: steps × (${perStep}) with ${w.steps} steps and ${qText}${runs.length > 1 ? `, summed over ${runs.length} runs (the main run${w.compare.length > 0 ? ` and ${plural(w.compare.length, 'compare variant')}` : ''}${w.shift ? ', each run twice with a shift' : ''})` : ''}; this exceeds the work limit of ${formatWork(LIMITS.maxRunWork)}: expected fewer steps, a smaller dimension or fewer samples.`);
   }
   if (problems.hasErrors) return;

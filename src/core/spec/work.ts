@@ -16,8 +16,9 @@
  *
  * and per run (the main one and every variant's), with batch B:
  *
- *   run      steps × (q² + B·q + STEP_COST) for the squared loss (the full-data loss is a
- *            quadratic form; a full batch, B = P, is one too: steps × (2q² + STEP_COST)), steps × ((P + B)·(q + LOGISTIC_SAMPLE_COST) + STEP_COST) for the
+ *   run      steps × (2q² + B·q + STEP_COST) for the squared loss (the full-data loss is a
+ *            quadratic form, taken again in its anchored form near the optimum; a full batch,
+ *            B = P, is one too: steps × (3q² + STEP_COST)), steps × ((P + B)·(q + LOGISTIC_SAMPLE_COST) + STEP_COST) for the
  *            logistic loss (every step evaluates the full-data loss, one exp and one log per
  *            sample); STEP_COST is the bookkeeping of a recorded path entry.
  *
@@ -73,7 +74,8 @@ export function eigenWork(p: ProblemSize): number {
 /** Work of one run (multiply-adds of its steps). */
 export function runWork(r: RunSize): number {
   // A full batch of the squared loss is a quadratic form too (precomputed moments): O(q²), whatever P.
-  const squaredStep = r.batch >= r.P ? 2 * r.q * r.q : r.q * r.q + r.batch * r.q;
+  // Near the optimum every entry's loss is also taken in the anchored form (one more q²).
+  const squaredStep = r.batch >= r.P ? 3 * r.q * r.q : 2 * r.q * r.q + r.batch * r.q;
   const perStep = (r.loss === 'squared' ? squaredStep : (r.P + r.batch) * (r.q + LOGISTIC_SAMPLE_COST)) + STEP_COST;
   return r.steps * perStep;
 }
@@ -199,19 +201,19 @@ export function workParts(plan: WorkPlan): WorkParts {
 /**
  * Prices in nanoseconds of CPU time per unit of each part, fitted to the CPU time of about 190
  * specs found by the worst-spec search (bench/worstSpec.ts; `node dist/bench.js --fit` prints the
- * rows) on the project's 2-core machines, under load, then raised by a quarter so that the
- * estimate is an upper one for nine specs in ten (the worst measured was 2.5× its estimate, a
- * small spec far from the limit).
+ * rows) on the project's 2-core machines, under load, then raised by two thirds so that the
+ * estimate is an upper one for nine specs in ten, on a machine with another CPU-bound job beside
+ * the analysis (the worst measured was 2.5× its estimate, a small spec far from the limit).
  */
 export const PRICES_NS: Readonly<Record<keyof WorkParts, number>> = {
-  moments: 0.75,
-  eigen: 1.9,
-  run: 1.9,
-  runLogistic: 5,
-  data: 110,
-  grid: 95,
-  entries: 25,
-  whiten: 1.9,
+  moments: 1,
+  eigen: 2.5,
+  run: 2.5,
+  runLogistic: 6.5,
+  data: 140,
+  grid: 120,
+  entries: 32,
+  whiten: 2.5,
 };
 
 /** Fixed cost of any analysis (ms): the start, the sentence, the small arrays. */
