@@ -75,6 +75,7 @@ describe('presenter mode in VS Code at 1280×720', function () {
     assert.ok(width >= 1100, `presenting, the panel is ${width} px wide (the window is 1280)`);
     // The fit settles on the next frames.
     await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.screenshot({ path: path.join(e2e().artifacts, 'presenter-1280x720.png') });
     assert.deepEqual(await offScreen(frame), [], 'the one screen needs no scrolling');
     assert.equal(await frame.evaluate(() => window.scrollY), 0);
   });
