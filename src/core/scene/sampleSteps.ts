@@ -1,5 +1,5 @@
 /**
- * The per-sample steps of one batch, drawn at the current point (GEOMETRY.md §1–2).
+ * The per-sample steps of one batch, drawn at the current point (docs/science.md: the chain rule and the sign constraint).
  *
  * The batch gradient is g = (1/|B|) Σₚ δₚ x̃ₚ, so the plain gradient step −η g is the sum of the
  * per-sample steps sₚ = −η δₚ x̃ₚ / |B|. Each sₚ is a multiple of xₚ: with positive inputs it lies
@@ -88,7 +88,7 @@ export interface FanSteps {
 
 /**
  * The fan at path entry `k`: every per-sample step −η δₚ x̃ₚ drawn from the current point, and
- * their mean −η g (GEOMETRY.md §2: "summing over a batch mitigates it"). Each arrow lies in the
+ * their mean −η g (docs/science.md: a batch averages its per-sample steps). Each arrow lies in the
  * cone; the mean leaves it only when the δₚ have mixed signs. Null without a recorded batch of
  * more than one sample. One scale for all, so the mean is the true average of the arrows drawn.
  */

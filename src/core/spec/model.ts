@@ -2,7 +2,7 @@
  * The model statement: `f = w·x + b` (trained bias) or `f = w·x` (no bias). The product w·x may be
  * spelled `w·x`, `w.x`, `w*x`, `w@x`, `w⋅x`, `dot(w, x)`, `wᵀx`, `w^T x`, in either order (x·w),
  * and the bias may come first (`b + w·x`). The input may carry a trained per-input shift s,
- * `f = w·(x + s)` = Σ wᵢ(xᵢ + sᵢ) (GEOMETRY.md §4), spelled `w·(x + s)`, `(x + s)·w`,
+ * `f = w·(x + s)` = Σ wᵢ(xᵢ + sᵢ) (docs/science.md, the fixes), spelled `w·(x + s)`, `(x + s)·w`,
  * `dot(w, x + s)`, `wᵀ(x + s)`. Pattern matching over tokens, no recursion.
  */
 import type { SourceRange } from '../diagnostics';

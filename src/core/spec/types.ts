@@ -96,7 +96,7 @@ export interface Spec {
   /** `f = w·x + b` (true) or `f = w·x` (false). */
   readonly hasBias: boolean;
   /**
-   * `f = w·(x + s) [+ b]`: a trained per-input shift s ∈ Rⁿ (GEOMETRY.md §4). The loss is then
+   * `f = w·(x + s) [+ b]`: a trained per-input shift s ∈ Rⁿ (docs/science.md, the fixes). The loss is then
    * not quadratic in θ = (w, [b], s): ∂L/∂wᵢ = δ(xᵢ + sᵢ), ∂L/∂sᵢ = δwᵢ.
    */
   readonly shift: boolean;

@@ -64,7 +64,7 @@ export class PanelManager extends Disposable implements vscode.WebviewPanelSeria
       return existing;
     }
     // Opened from the panel's own group (the panel, or an example opened over it, has focus): that
-    // column again, not a new group beside it (issue 12 §8).
+    // column again, not a new group beside it (issue 12, a clean plane).
     const active = vscode.window.tabGroups.activeTabGroup.viewColumn;
     const ours = [...this.panels.values()].some((p) => p.webviewPanel.viewColumn === active);
     const webviewPanel = vscode.window.createWebviewPanel(

@@ -1,6 +1,6 @@
 /**
  * The hover on `lr`: η against the run's optimizer's own stability bound and the optimal steps
- * (GEOMETRY.md §3).
+ * (docs/science.md, step-size bounds).
  *
  *   gradient descent on a quadratic with Hessian H converges iff 0 < η < 2/λmax;
  *   heavy-ball momentum iff 0 < ηλ < 2 + 2β; Nesterov (Sutskever form) iff 0 < ηλ < (2 + 2β)/(1 + 2β);
