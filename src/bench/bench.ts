@@ -134,7 +134,7 @@ function headline(): number {
   return t;
 }
 
-/** The worst accepted spec by search (issue 11 §1): aim ≤ 2 s on one core, all variants included. */
+/** The worst accepted spec by search (issue 11, part 1): aim ≤ 2 s on one core, all variants included. */
 function worstSpecTable(candidates: number, seed: number): void {
   console.log(`\n## Worst accepted spec (search: ${candidates} random specs, each also pushed to its limits; seed ${seed})`);
   const r = searchWorstSpec(candidates, seed, (line) => console.log(line));

@@ -1,4 +1,4 @@
-// Each figure beside its peer, measured in the same run (issue 10 §4): the CLI against the numpy
+// Each figure beside its peer, measured in the same run (issue 10, part 4): the CLI against the numpy
 // script doing the same loop (scripts/bench-peers/numpy_descent.py), whole processes, CPU time
 // (user + system of the child: a busy neighbour changes wall time, not the work done), median of
 // `reps` runs each, interleaved so that both see the same machine.

@@ -1,4 +1,4 @@
-// The worst accepted spec, found by search rather than guessed (issue 11 §1): random specs over
+// The worst accepted spec, found by search rather than guessed (issue 11, part 1): random specs over
 // every size, loss, preprocessing, batch, optimizer, shift and compare list, and adversarial ones
 // pushed to just inside each limit (the largest value of one size the parser still accepts, by
 // bisection). Each accepted candidate is analysed whole (all variants) and timed; the slowest

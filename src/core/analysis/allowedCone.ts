@@ -1,5 +1,5 @@
 /**
- * The allowed-direction cone (GEOMETRY.md §2). A per-sample update is Δw = −η δₚ xₚ: on the
+ * The allowed-direction cone (docs/science.md). A per-sample update is Δw = −η δₚ xₚ: on the
  * viewed plane (axes i, j) it lies on the line through uₚ = (xₚᵢ, xₚⱼ), with either sign. So the
  * per-sample directions fill the double cone ±cone{u₁ … u_P}.
  *

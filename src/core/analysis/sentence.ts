@@ -4,12 +4,12 @@
  *
  *   per-sample steps (batch 1, SGD)  the sign constraint: every step lies in the cone ±cone{xₚ};
  *                                    an optimum outside it forces the zig-zag, inside it does not
- *                                    (the honest counterpoint, GEOMETRY.md §2)
+ *                                    (the honest counterpoint, docs/science.md)
  *   mini-batches (SGD)               a batch leaves the cone when its δₚ have mixed signs (with the
  *                                    measured share of sign-coherent updates)
  *   full batch (SGD)                 not the cone: the zig-zag, if any, is the valley's conditioning
  *                                    κ with η near 2/λmax, each step overshooting the steepest
- *                                    direction when ηλmax > 1 (GEOMETRY.md §3)
+ *                                    direction when ηλmax > 1 (docs/science.md)
  *   any other optimizer              what it does to the update's direction (its module's effect)
  *   divergence                       the eigen-direction whose amplification factor exceeds 1
  *   a start whose loss is not finite the start or the inputs, not the learning rate

@@ -1,5 +1,5 @@
 /**
- * The minimisers of a neuron with a trained shift, f = w·(x + s) + b (GEOMETRY.md §4).
+ * The minimisers of a neuron with a trained shift, f = w·(x + s) + b (docs/science.md).
  *
  * The model only ever computes w·x + c with c = w·s + b, so its best loss is that of the plain
  * linear model with a trained bias, reached at (w*, c*) (least squares, or Newton for the logistic

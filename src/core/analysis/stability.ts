@@ -1,5 +1,5 @@
 /**
- * Step-size bounds on the quadratic model L ≈ ½ θᵀHθ (convention ½, GEOMETRY.md §5).
+ * Step-size bounds on the quadratic model L ≈ ½ θᵀHθ (convention ½, docs/science.md).
  *
  * Along an eigenvector with eigenvalue λ the error e evolves linearly:
  *   gradient descent  eₖ₊₁ = (1 − ηλ) eₖ                           factor |1 − ηλ|

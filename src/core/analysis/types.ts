@@ -13,7 +13,7 @@ export type Vec2 = readonly [number, number];
 
 /** Statistics of the (preprocessed) inputs the run trains on. */
 export interface InputStats {
-  /** Every component of every sample > 0 (the sign constraint of GEOMETRY.md §2 applies). */
+  /** Every component of every sample > 0 (the sign constraint of docs/science.md applies). */
   readonly allPositive: boolean;
   /** Every component ≥ 0 (ReLU outputs). */
   readonly allNonNegative: boolean;

@@ -10,7 +10,7 @@
  *   ∇L = Hθ − c: O(q²) per evaluation whatever P.
  * Logistic: L = (1/|B|) Σ softplus(fₚ) − yₚ fₚ (binary cross-entropy with f as the logit),
  *   δₚ = σ(fₚ) − yₚ,  ∇²L = (1/P) Σ σ'(fₚ) x̃ₚx̃ₚᵀ, σ' = σ(1 − σ).
- * Per-sample gradient (either loss): ∇θ Lₚ = δₚ x̃ₚ (chain rule, GEOMETRY.md §1).
+ * Per-sample gradient (either loss): ∇θ Lₚ = δₚ x̃ₚ (chain rule, docs/science.md).
  */
 import type { Loss } from '../spec/types';
 import { sigmoid, softplus } from './activations';

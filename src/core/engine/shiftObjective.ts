@@ -1,5 +1,5 @@
 /**
- * The loss of a neuron with a trained per-input shift (GEOMETRY.md §4):
+ * The loss of a neuron with a trained per-input shift (docs/science.md):
  *
  *   f = Σᵢ wᵢ (xᵢ + sᵢ) + b  =  w·(x + s) + b,     θ = (w₁ … wₙ, [b], s₁ … sₙ)   (q = 2n [+ 1])
  *

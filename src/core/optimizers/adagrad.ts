@@ -4,7 +4,7 @@
  * with ε = 1e-8 by default (`adagrad` or `adagrad(ε)`). Adaptive: each coordinate is divided by the
  * root of its own history, so no fixed bound on η applies, and since s only grows the steps shrink
  * over time. The factor η/(√s + ε) is positive, so the update keeps the batch gradient's signs: with
- * positive inputs and batch 1 every update is still sign-coherent (GEOMETRY.md §2).
+ * positive inputs and batch 1 every update is still sign-coherent (docs/science.md).
  */
 import { num } from '../editor/text/format';
 import { defineOptimizer } from './descriptor';

@@ -10,7 +10,7 @@
  * Linear stability on the quadratic L ≈ ½ θᵀHθ: along an eigenvector with eigenvalue λ the error of a
  * non-adaptive optimizer is multiplied per step by its amplification factor (the spectral radius of
  * its iteration matrix), a function of h = ηλ. The full-batch bound `limit` is where the factor first
- * reaches 1 as h grows: the run is stable iff 0 < ηλ < limit for every λ (GEOMETRY.md §3).
+ * reaches 1 as h grows: the run is stable iff 0 < ηλ < limit for every λ (docs/science.md).
  */
 
 /** Where a parameter may lie: `unit` is [0, 1) (a forgetting factor), `positive` is (0, ∞) (an ε). */

@@ -1,5 +1,5 @@
 /**
- * Heavy-ball momentum: v ← βv + g, Δ = −η v (GEOMETRY.md §3).
+ * Heavy-ball momentum: v ← βv + g, Δ = −η v (docs/science.md).
  *
  * Along an eigenvalue λ (h = ηλ): eₖ₊₁ = (1 + β − h) eₖ − β eₖ₋₁, factor ρ(r² − (1 + β − h) r + β),
  * stable iff 0 < h < 2 + 2β. For a fixed η the bound on β is therefore β > ηλmax/2 − 1.

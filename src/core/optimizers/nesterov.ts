@@ -1,6 +1,6 @@
 /**
  * Nesterov momentum in the Sutskever form: the gradient g at the look-ahead θ − ηβv, then
- * v ← βv + g, Δ = −η v (GEOMETRY.md §3).
+ * v ← βv + g, Δ = −η v (docs/science.md).
  *
  * Along an eigenvalue λ (h = ηλ): eₖ₊₁ = (1 + β)(1 − h) eₖ − β(1 − h) eₖ₋₁, factor
  * ρ(r² − (1 + β)(1 − h) r + β(1 − h)), stable iff 0 < h < (2 + 2β)/(1 + 2β). For a fixed η that is

@@ -2,7 +2,7 @@
  * Plain (stochastic) gradient descent: Δ = −η g.
  *
  * Along an eigenvector with eigenvalue λ the error evolves as eₖ₊₁ = (1 − ηλ) eₖ: factor |1 − ηλ|,
- * stable iff 0 < ηλ < 2 (GEOMETRY.md §3).
+ * stable iff 0 < ηλ < 2 (docs/science.md).
  */
 import { defineOptimizer } from './descriptor';
 

@@ -1,7 +1,7 @@
 /**
  * The input activations that wrap a distribution (`x ~ sigmoid(normal(0, 1))`), one descriptor each:
  * the function itself, written to avoid overflow, and what it does to the inputs' signs — the
- * condition of the sign constraint (GEOMETRY.md §2).
+ * condition of the sign constraint (docs/science.md).
  *
  *   identity      z
  *   sigmoid       σ(z) = 1/(1 + e^{−z}) ∈ (0, 1)         all positive

@@ -2,7 +2,7 @@
  * buildScene: Analysis → Scene, everything the weight-plane picture shows, in plane coordinates.
  *
  * The plane is spanned by the weights (wᵢ, wⱼ) with (i, j) = analysis.cone.axes. The central mark
- * is the allowed-direction double cone ±cone{x₁ … x_P} (GEOMETRY.md §2): every per-sample update
+ * is the allowed-direction double cone ±cone{x₁ … x_P} (docs/science.md): every per-sample update
  * −η δₚ xₚ lies in it, so when the straight way to the optimum leaves it, the path must zig-zag.
  */
 import type { Analysis, PathPoint } from '../analysis/types';

@@ -86,7 +86,7 @@ export function readoutRows(a: Analysis): ReadoutRow[] {
   if (gradientDescentDiffers(lr)) rows.push({ key: 'gdMax', label: 'Gradient-descent limit 2/λmax (full batch)', value: formatNumber(lr.gradientDescentMax), hint: `plain gradient descent (no momentum) diverges at or above it on the full batch; ${lr.convention}` });
   rows.push(
     { key: 'optimal', label: 'Optimal step size 2/(λmin+λmax) for gradient descent', value: formatNumber(lr.optimal), hint: `Goh's optimal step for gradient descent on a quadratic (full batch); ${lr.convention}` },
-    { key: 'lecun', label: 'LeCun step size 1/λmax for gradient descent', value: formatNumber(lr.lecunOptimal), hint: `LeCun's optimal step (Efficient BackProp §5, full batch); ${lr.convention}` },
+    { key: 'lecun', label: 'LeCun step size 1/λmax for gradient descent', value: formatNumber(lr.lecunOptimal), hint: `LeCun's optimal step (Efficient BackProp, section 5, full batch); ${lr.convention}` },
   );
   if (run.divergence) rows.push({ key: 'divergence', label: 'Divergence', value: run.divergence.message });
   const blew = blowUp(a);

@@ -1,7 +1,7 @@
 /**
  * The sign strip: one column per step, one row per weight, each cell the sign of that component
  * of the step's batch gradient g = (1/|B|) Σ δₚ xₚ. With positive inputs and batch 1, g = δ·x has
- * every component of the sign of δ, so each column is a single colour (GEOMETRY.md §2): the
+ * every component of the sign of δ, so each column is a single colour (docs/science.md): the
  * pattern is visible for any n, where the plane shows only two weights at a time.
  */
 import type { Analysis } from '../analysis/types';
