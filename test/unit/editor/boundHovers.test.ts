@@ -34,20 +34,8 @@ const NESTEROV_CASE = readFileSync(path.join(examplesDir, 'sigmoid-northwest.neu
   .replace(/^batch\s*=.*$/m, 'batch = all')
   .replace(/^lr\s*=.*$/m, 'lr = 1.2');
 
-/** The issue's momentum run that blows up with mini-batches (issue 9, item 2). */
-const BLOW_UP = `f = w·x + b
-x ~ relu(normal(0.5, 1))
-samples = 48
-seed = 5
-w = [0.8, 0.1, -0.6]
-w* = [-0.7, 0.4, 1.2]
-b* = 0.3
-optimizer = momentum(0.8)
-lr = 0.3
-batch = 4
-steps = 300
-view = w1, w3
-`;
+/** The issue's momentum run that blows up with mini-batches (issue 9, item 2): one fixture for every layer. */
+const BLOW_UP = readFileSync(path.resolve(__dirname, '../../../../test/webview/fixtures/momentum-minibatch-blowup.neuron'), 'utf8');
 
 describe('step-size hovers: the optimizer\'s own full-batch bound', function () {
   this.timeout(120_000);

@@ -5,6 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { analyzeSpec, buildProblem } from '../../../src/core/analysis/analyze';
 import { RUNAWAY_GROWTH } from '../../../src/core/engine/descentPath';
 import { PathStats } from '../../../src/core/engine/pathStats';
@@ -18,20 +20,8 @@ function parsed(text: string): Spec {
   return r.spec;
 }
 
-/** The issue's spec: momentum with batches of 4 blows up below every full-batch bound. */
-const MINI_BATCH_BLOW_UP = `f = w·x + b
-x ~ relu(normal(0.5, 1))
-samples = 48
-seed = 5
-w = [0.8, 0.1, -0.6]
-w* = [-0.7, 0.4, 1.2]
-b* = 0.3
-optimizer = momentum(0.8)
-lr = 0.3
-batch = 4
-steps = 300
-view = w1, w3
-`;
+/** The issue's spec: momentum with batches of 4 blows up below every full-batch bound (one fixture for every layer). */
+const MINI_BATCH_BLOW_UP = readFileSync(path.resolve(__dirname, '../../../../test/webview/fixtures/momentum-minibatch-blowup.neuron'), 'utf8');
 
 describe('a run that blows up is reported as diverged, with its cause', () => {
   it("the issue's momentum, batch 4 spec: diverged, blamed on the mini-batches, never called stable in the sentence", () => {
