@@ -29,19 +29,15 @@ import { Timeline, type TimelineEnvironment } from './timeline';
 import { tooltipLines, tooltipNode } from './tooltip';
 import { createSvg } from './renderTree';
 import type { Host } from './vscodeApi';
+import { PLANE_HEIGHT, PLANE_WIDTH, ScreenFit } from './screenFit';
 
 type AnalysisMessage = Extract<HostMessage, { type: 'analysis' }>;
 type ErrorsMessage = Extract<HostMessage, { type: 'specErrors' }>;
 
-/** Drawing size in SVG user units (the element scales to the panel with CSS). */
-const WIDTH = 640;
-const HEIGHT = 600;
+const WIDTH = PLANE_WIDTH;
+const HEIGHT = PLANE_HEIGHT;
 /** Label font scale of the side-by-side planes (drawn at about half the main plane's size). */
 const MULTIPLE_FONT_SCALE = 1.6;
-/** Label font scale on the plane in presenter mode. */
-const PRESENTER_FONT_SCALE = 1.5;
-/** The panel switches from a strip under the plane to a rail beside it at this width (media/panel.css). */
-const WIDE = '(min-width: 760px)';
 
 export type PanelEnvironment = TimelineEnvironment;
 
@@ -97,9 +93,8 @@ export class Panel {
   private readonly predict = new PredictView(() => this.showStep(this.timeline.step));
   private presenter = false;
   private shown = 0;
-  private fitFrame: number | null = null;
-  /** The main plane's label font scale (fit() sets it from the size the plane is drawn at). */
-  private fontScale = 1;
+  /** Sizes the plane to one screen and keeps its labels readable (screenFit.ts). */
+  private readonly screenFit: ScreenFit;
   private readonly screen: HTMLElement;
   private readonly rail: HTMLElement;
   private readonly scrubRow: HTMLElement;
@@ -190,61 +185,19 @@ export class Panel {
       status: (ok, m) => this.showResult(ok, m),
     });
     new MutationObserver(() => this.charts.paintStrip()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
-    // One screen: the plane takes the height the rest leaves (see fit()).
-    window.addEventListener('resize', () => this.fitSoon());
-    new ResizeObserver(() => this.fitSoon()).observe(this.rail);
-    this.fit();
-  }
-
-  /** fit() at the next frame (once however often it is asked for). */
-  private fitSoon(): void {
-    if (this.fitFrame !== null) return;
-    this.fitFrame = requestAnimationFrame(() => {
-      this.fitFrame = null;
-      this.fit();
+    // One screen: the plane takes the height the rest leaves (screenFit.ts).
+    this.screenFit = new ScreenFit({
+      screen: this.screen,
+      rail: this.rail,
+      scrubRow: this.scrubRow,
+      multiples: this.multiples.element,
+      presenter: () => this.presenter,
+      fontScaleChanged: (scale) => {
+        this.plane.setFontScale(scale);
+        this.rebuild();
+      },
     });
-  }
-
-  /**
-   * Sizes the plane so that one screen holds it, the sentence, the key numbers, the timeline and
-   * the run's main controls: its height is what the viewport leaves after the header and the
-   * scrub row, and, when the panel is narrow (the rail under the plane), the rail down to its
-   * last main control. The rail never depends on the plane's size when narrow, so this settles at once.
-   */
-  private fit(): void {
-    const vh = window.innerHeight;
-    if (!(vh > 0)) return;
-    const top = this.screen.getBoundingClientRect().top + window.scrollY;
-    let reserve = top + this.scrubRow.offsetHeight + 10;
-    if (!window.matchMedia(WIDE).matches) {
-      const railTop = this.rail.getBoundingClientRect().top;
-      let bottom = railTop;
-      for (const id of ['gg-lead', 'gg-key-numbers', 'gg-lr', 'gg-batch', 'gg-optimizer']) {
-        const el = this.rail.querySelector(`[data-testid="${id}"]`);
-        if (el && (el as HTMLElement).offsetParent !== null) bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
-      }
-      reserve += bottom - railTop + 8;
-    }
-    const height = Math.max(180, vh - reserve);
-    let width = Math.floor((height * WIDTH) / HEIGHT) + 2;
-    const cells = this.multiples.element.hidden ? 0 : this.multiples.element.childElementCount;
-    if (cells > 1) {
-      // Side by side: two columns of small planes, each under its caption, in the same height.
-      const rows = Math.ceil(cells / 2);
-      const caption = this.multiples.element.querySelector('.gg-multiple-caption')?.getBoundingClientRect().height ?? 20;
-      const cell = ((height - (rows - 1) * 4) / rows - caption - 6) * (WIDTH / HEIGHT);
-      width = Math.floor(2 * Math.max(cell, 100) + 10);
-    }
-    document.body.style.setProperty('--gg-plane-w', `${width}px`);
-    // Labels stay readable however small the plane is drawn: about 11 px on screen (14 px and
-    // more in presenter mode), placed at that size (a remount when it changes).
-    const shown = Math.min(width, this.screen.clientWidth || width);
-    const scale = Math.min(1.8, Math.max(this.presenter ? PRESENTER_FONT_SCALE : 1, Math.round(((11 * WIDTH) / Math.max(shown, 1) / 12) * 10) / 10));
-    if (scale !== this.fontScale) {
-      this.fontScale = scale;
-      this.plane.setFontScale(scale);
-      this.rebuild();
-    }
+    this.screenFit.fit();
   }
 
   showAnalysis(msg: AnalysisMessage): void {
@@ -293,13 +246,9 @@ export class Panel {
     const changed = presenter !== this.presenter;
     this.presenter = presenter;
     teachingClasses(document.body, this.spec, this.predict.enabled && this.predict.hides(this.shown), presenter);
-    if (changed) {
-      // Presenter mode: labels on the plane 1.5× (every one at least 14 px on a projector).
-      this.fontScale = presenter ? PRESENTER_FONT_SCALE : 1;
-      this.plane.setFontScale(this.fontScale);
-      this.rebuild();
-    }
-    this.fitSoon();
+    // Presenter mode: labels on the plane 1.5× (every one at least 14 px on a projector).
+    if (changed) this.screenFit.presenterChanged();
+    this.screenFit.soon();
     if (!(Number.isFinite(stepsPerSecond) && stepsPerSecond > 0)) return;
     this.settingsSpeed = Math.min(stepsPerSecond, MAX_ANIMATION_STEPS_PER_SECOND);
     if (this.state.speed === null) this.timeline.setSpeed(this.settingsSpeed);
@@ -386,7 +335,7 @@ export class Panel {
     this.toggles.setHasVariants(a.variants.length > 0);
     this.timeline.setPath(last, step);
     this.showStep(step);
-    this.fitSoon();
+    this.screenFit.soon();
   }
 
   /** Per frame: only the step-dependent parts. */
