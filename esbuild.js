@@ -15,6 +15,8 @@ const targets = [
   // The analysis worker (src/extension/analysis): parse and analysis off the extension host's thread.
   { in: 'src/extension/analysis/worker.ts', out: 'dist/analysisWorker.js', platform: 'node' },
   { in: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  // The notebook renderer (contributes.notebookRenderer): VS Code imports it as an ES module.
+  { in: 'src/notebook/renderer.ts', out: 'dist/notebookRenderer.js', platform: 'browser', format: 'esm' },
 ];
 
 /**

@@ -1,2 +1,2 @@
 export { animatedRunSvg, type AnimationOptions } from './animatedSvg';
-export { fenceOptions, isNeuronFence, neuronFigureHtml, type FenceOptions } from './markdownFigure';
+export { fenceOptions, isNeuronFence, locatedProblems, neuronFigureHtml, type FenceOptions } from './markdownFigure';

@@ -11,7 +11,7 @@
  * `width=W`, `height=H` (pixels, 160 … 2000).
  */
 import { analyzeSpec } from '../analysis/analyze';
-import { LineIndex } from '../diagnostics';
+import { LineIndex, type Diagnostic } from '../diagnostics';
 import { buildScene, escapeXml, plotAspect, renderSvg } from '../scene';
 import { parseSpec } from '../spec/parse';
 import { LIMITS } from '../spec/types';
@@ -68,17 +68,22 @@ export function neuronFigureHtml(content: string, options: FenceOptions, id: str
   return `<div class="gg-neuron-figure code-line"${line}>\n${body}\n</div>\n`;
 }
 
+/** A spec's errors as "line L, column C: CODE message" (one-based), in source order. */
+export function locatedProblems(content: string, diagnostics: readonly Diagnostic[]): string[] {
+  const index = new LineIndex(content);
+  return diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => {
+      const p = index.positionAt(d.range.start);
+      return `line ${p.line + 1}, column ${p.column + 1}: ${d.code} ${d.message}`;
+    });
+}
+
 function figureBody(content: string, options: FenceOptions, id: string): string {
   const source = `<details class="gg-neuron-source"><summary>spec</summary><pre><code class="language-neuron">${escapeXml(content)}</code></pre></details>`;
   const parsed = parseSpec(content);
   if (!parsed.spec) {
-    const index = new LineIndex(content);
-    const problems = parsed.diagnostics
-      .filter((d) => d.severity === 'error')
-      .map((d) => {
-        const p = index.positionAt(d.range.start);
-        return `line ${p.line + 1}, column ${p.column + 1}: ${d.code} ${d.message}`;
-      });
+    const problems = locatedProblems(content, parsed.diagnostics);
     return `<div class="gg-neuron-error" role="alert"><p><strong>This neuron spec has errors:</strong></p><pre>${escapeXml(problems.join('\n'))}</pre></div>\n${source}`;
   }
   try {
