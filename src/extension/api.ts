@@ -3,6 +3,7 @@ import type { HostMessage } from '../shared/protocol';
 import type { HostStats } from './analysis/analysisService';
 import type { WorkerStats } from './analysis/protocol';
 import type { MarkdownItLike } from './markdown/neuronFences';
+import type { RenderedReport } from './notebook';
 
 /** A panel as tests and other extensions see it. */
 export interface PanelInfo {
@@ -42,4 +43,6 @@ export interface GradientGeometryApi extends PublicApi {
   restorePanel(state: unknown): Promise<string | undefined>;
   /** What the analysis worker holds and has done (analyses per document key), and the host's counters. */
   analysisStats(): Promise<{ readonly worker: WorkerStats | undefined; readonly host: HostStats }>;
+  /** What the notebook renderer reported it drew, oldest first (the last 50). */
+  notebookRenders(): readonly RenderedReport[];
 }

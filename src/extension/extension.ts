@@ -13,6 +13,7 @@ import { SHOW_COMMAND, chooseSource } from './showCommand';
 import { registerLanguageFeatures } from './language';
 import { registerOpenLessonCommand, registerPresenterCommand, watchFirstSpecEdit } from './lessons';
 import { extendMarkdownIt } from './markdown/neuronFences';
+import { registerNotebooks, type RenderedReport } from './notebook';
 import type { HostMessage } from '../shared/protocol';
 
 export function activate(context: vscode.ExtensionContext): GradientGeometryApi | PublicApi {
@@ -32,6 +33,11 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
   const manager = new PanelManager({ extensionUri: context.extensionUri, workspaceState: context.workspaceState, log, settings: () => settings, analysis, keepPosted: testMode });
   context.subscriptions.push(manager);
   context.subscriptions.push(registerLanguageFeatures(analysis, (source) => manager.show(source), files.onDidChange));
+  // Notebooks: neuron cells run without a kernel; the renderer's reports are kept for the tests.
+  const rendered: RenderedReport[] = [];
+  context.subscriptions.push(registerNotebooks(analysis, (r) => {
+    if (testMode && rendered.push(r) > 50) rendered.shift();
+  }));
   context.subscriptions.push(files.onDidChange(() => manager.all().forEach((p) => p.refresh())));
   context.subscriptions.push(
     registerOpenLessonCommand(context.extensionUri, () => manager.show(chooseSource())),
@@ -87,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
     },
     extendMarkdownIt,
     analysisStats: () => analysis.stats(),
+    notebookRenders: () => [...rendered],
   };
 }
 
