@@ -11,9 +11,12 @@ const targets = [
   // The CLI (package.json `bin`): resvg is a native module, loaded from node_modules at run time.
   { in: 'src/cli/main.ts', out: 'dist/cli.js', platform: 'node', external: ['@resvg/resvg-js'], define: { __GG_VERSION__: JSON.stringify(require('./package.json').version) } },
   { in: 'src/bench/bench.ts', out: 'dist/bench.js', platform: 'node' },
-  { in: 'src/extension/extension.ts', out: 'dist/extension.js', platform: 'node', external: ['vscode'] },
+  { in: 'src/extension/nodeMain.ts', out: 'dist/extension.js', platform: 'node', external: ['vscode'] },
   // The analysis worker (src/extension/analysis): parse and analysis off the extension host's thread.
-  { in: 'src/extension/analysis/worker.ts', out: 'dist/analysisWorker.js', platform: 'node' },
+  { in: 'src/extension/analysis/nodeWorker.ts', out: 'dist/analysisWorker.js', platform: 'node' },
+  // The web extension (package.json `browser`: vscode.dev, github.dev) and its Web Worker, from the same sources.
+  { in: 'src/extension/webMain.ts', out: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
+  { in: 'src/extension/analysis/webWorker.ts', out: 'dist/web/analysisWorker.js', platform: 'browser', format: 'iife' },
   { in: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
   // The notebook renderer (contributes.notebookRenderer): VS Code imports it as an ES module.
   { in: 'src/notebook/renderer.ts', out: 'dist/notebookRenderer.js', platform: 'browser', format: 'esm' },

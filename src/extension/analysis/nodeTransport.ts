@@ -1,5 +1,5 @@
-// The one Node-only file of the extension's analysis: both ends of a `worker_threads` transport.
-// A browser build would add a Web Worker twin of this file and choose it in extension.ts.
+// Node-only (like nodeWorker.ts and nodeMain.ts): both ends of a `worker_threads` transport.
+// Its Web Worker twin is webWorkerTransport.ts; each entry point (nodeMain.ts, webMain.ts) picks one.
 import { existsSync } from 'node:fs';
 import { Worker, parentPort } from 'node:worker_threads';
 import type { WorkerRequest, WorkerResponse } from './protocol';
