@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the product and its tests need on a Debian/Ubuntu machine, from nothing:
-#   Debian packages  libkrb5-dev, ripgrep (code-server), fonts-dejavu-core (CLI PNG/GIF text), chromium (the tests' browser, with --ci)
+#   Debian packages  libkrb5-dev, ripgrep (code-server), fonts-dejavu-core (CLI PNG/GIF text), python3 (the notebook helper's tests), chromium (the tests' browser, with --ci)
 #   npm packages     npm ci (never downloads a browser)
 #   VS Code host     code-server@4.100.3 into .cache/ (scripts/vscode-host/install.mjs)
 # Idempotent: what is there already is skipped.
@@ -16,6 +16,7 @@ need=()
 command -v rg >/dev/null 2>&1 || need+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)  # text in the CLI's PNG/GIF (resvg)
+command -v python3 >/dev/null 2>&1 || need+=(python3)  # python/: the notebook helper's tests
 if $ci && ! command -v chromium >/dev/null 2>&1; then need+=(chromium); fi
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
