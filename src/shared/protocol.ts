@@ -6,8 +6,6 @@
  * Pure TypeScript: no vscode, no DOM.
  */
 import type { Analysis } from '../core/analysis/types';
-import type { PackedPaths } from './analysisWire';
-import type { PackedSamples } from './analysisWireSamples';
 import { optimizerFromJson } from '../core/optimizers/registry';
 import { isPreprocess } from '../core/registry/preprocessings';
 import type { Optimizer, Preprocess, Spec, StatementKey } from '../core/spec/types';
@@ -37,11 +35,8 @@ export type HostMessage =
       readonly source: string;
       /** URI of the document shown (absent for the default lesson and selections): keep it in the state, see `PersistedPanelState`. */
       readonly documentUri?: string;
+      /** Each run's path in its typed columns (runPath.ts; the webview checks them, analysisWire.ts). */
       readonly analysis: Analysis;
-      /** The path entries' batches and δₚ, packed into typed arrays and left out of `analysis` (analysisWireSamples.ts). */
-      readonly samples?: PackedSamples;
-      /** The path entries' other fields in columns; the analysis' paths are then empty (analysisWire.ts). */
-      readonly paths?: PackedPaths;
       /** The resolved spec the analysis came from: the webview re-runs the pure core on it when a control changes. */
       readonly spec?: Spec;
       /** One-based line of each statement written in the text (tooltips quote "lr = 0.5, line 21"). */
@@ -118,6 +113,7 @@ export type PanelRequest =
 const STATEMENT_KEY_LIST = [
   'model', 'x', 'samples', 'seed', 'teacherW', 'teacherB', 'y', 'w', 'b', 'loss', 'optimizer', 'lr', 'batch',
   'shuffle', 'steps', 'preprocess', 'compare', 'view', 'shift', 'predict', 'lock', 'hide',
+  'hidden', 'hiddenLayer', 'hiddenW', 'hiddenC', 'train',
 ] as const satisfies readonly StatementKey[];
 type MissingKeys = Exclude<StatementKey, (typeof STATEMENT_KEY_LIST)[number]>;
 /** Compile-time proof that no statement key is missing from the list. */

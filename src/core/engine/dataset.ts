@@ -29,9 +29,10 @@ export interface Dataset {
   readonly y: Float64Array;
 }
 
-/** Raw inputs (P × n) of a spec: explicit rows, or seeded draws through the activation. */
+/** Raw inputs (P × n, P × d for a network) of a spec: explicit rows, or seeded draws through the activation. */
 export function rawInputs(spec: Spec): Float64Array {
-  const n = spec.w.length;
+  // With a hidden layer w has H entries; x has the network's input dimension d.
+  const n = spec.network?.inputDimension ?? spec.w.length;
   const P = spec.samples;
   const x = new Float64Array(P * n);
   const src = spec.inputs;

@@ -13,9 +13,10 @@
  *   are two independent N(0, 1) values (the second is kept for the next call).
  */
 
-/** Streams of one seed: the data set and the per-epoch shuffles never share numbers. */
+/** Streams of one seed: the data set, the per-epoch shuffles and a network's initial W never share numbers. */
 export const STREAM_DATA = 0;
 export const STREAM_SHUFFLE = 1;
+export const STREAM_NETWORK = 2;
 
 /** murmur3's 32-bit finaliser: a bijective mix of one word. */
 function fmix32(h: number): number {

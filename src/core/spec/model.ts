@@ -3,7 +3,8 @@
  * spelled `w·x`, `w.x`, `w*x`, `w@x`, `w⋅x`, `dot(w, x)`, `wᵀx`, `w^T x`, in either order (x·w),
  * and the bias may come first (`b + w·x`). The input may carry a trained per-input shift s,
  * `f = w·(x + s)` = Σ wᵢ(xᵢ + sᵢ) (docs/science.md, the fixes), spelled `w·(x + s)`, `(x + s)·w`,
- * `dot(w, x + s)`, `wᵀ(x + s)`. Pattern matching over tokens, no recursion.
+ * `dot(w, x + s)`, `wᵀ(x + s)`. With a hidden layer the neuron reads h instead of x: `f = w·h + b`
+ * (any spelling of the product). Pattern matching over tokens, no recursion.
  */
 import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
@@ -16,9 +17,11 @@ export interface ModelForm {
   readonly hasBias: boolean;
   /** `w·(x + s)`: a trained per-input shift s. */
   readonly shift: boolean;
+  /** `w·h + b`: the neuron reads a hidden layer's outputs h (spec/network.ts), not x. */
+  readonly hidden: boolean;
 }
 
-const EXPECTED = "expected a model like 'w·x + b' (trained bias), 'w·x' (no bias) or 'w·(x + s)' (trained shift)";
+const EXPECTED = "expected a model like 'w·x + b' (trained bias), 'w·x' (no bias), 'w·(x + s)' (trained shift) or 'w·h + b' (on a hidden layer h)";
 
 /** Parses tokens [from, to) as a model; undefined (after a GG111) when it is not one. */
 export function parseModel(tokens: Tokens, from: number, to: number, problems: Problems): ModelForm | undefined {
@@ -47,13 +50,14 @@ export function parseModel(tokens: Tokens, from: number, to: number, problems: P
     i += 2;
   }
   if (i < to) return fail(i, describe(i));
-  return { hasBias, shift: product.shift };
+  return { hasBias, shift: product.shift, hidden: product.hidden };
 }
 
 /** A matched product: the index after it, and whether the input is shifted (`x + s`). */
 interface Product {
   readonly end: number;
   readonly shift: boolean;
+  readonly hidden: boolean;
 }
 
 /**
@@ -65,11 +69,12 @@ function matchProduct(tokens: Tokens, i: number, to: number): Product | undefine
   const name = (k: number): string | undefined => (kind(k) === TK.Ident ? tokens.text(k) : undefined);
   /** `x`, `x + s` (bare only where allowed) or `(x + s)` at k: the index after it. */
   const input = (k: number, bare: boolean): Product | undefined => {
+    if (name(k) === 'h') return { end: k + 1, shift: false, hidden: true };
     if (name(k) === 'x') {
-      if (bare && kind(k + 1) === TK.Plus && name(k + 2) === 's') return { end: k + 3, shift: true };
-      return { end: k + 1, shift: false };
+      if (bare && kind(k + 1) === TK.Plus && name(k + 2) === 's') return { end: k + 3, shift: true, hidden: false };
+      return { end: k + 1, shift: false, hidden: false };
     }
-    if (kind(k) === TK.LParen && name(k + 1) === 'x' && kind(k + 2) === TK.Plus && name(k + 3) === 's' && kind(k + 4) === TK.RParen) return { end: k + 5, shift: true };
+    if (kind(k) === TK.LParen && name(k + 1) === 'x' && kind(k + 2) === TK.Plus && name(k + 3) === 's' && kind(k + 4) === TK.RParen) return { end: k + 5, shift: true, hidden: false };
     return undefined;
   };
   const isProductOp = (op: number): boolean => op === TK.Dot || op === TK.Star || op === TK.At;
@@ -79,11 +84,11 @@ function matchProduct(tokens: Tokens, i: number, to: number): Product | undefine
     if (name(i + 2) === 'w') {
       if (kind(i + 3) !== TK.Comma) return undefined;
       const x = input(i + 4, true);
-      return x && kind(x.end) === TK.RParen ? { end: x.end + 1, shift: x.shift } : undefined;
+      return x && kind(x.end) === TK.RParen ? { ...x, end: x.end + 1 } : undefined;
     }
     const x = input(i + 2, true);
     if (!x || kind(x.end) !== TK.Comma || name(x.end + 1) !== 'w' || kind(x.end + 2) !== TK.RParen) return undefined;
-    return { end: x.end + 3, shift: x.shift };
+    return { ...x, end: x.end + 3 };
   }
   if (name(i) === 'w') {
     const op = kind(i + 1);
@@ -91,7 +96,8 @@ function matchProduct(tokens: Tokens, i: number, to: number): Product | undefine
     // w^T x (also "w^Tx", which lexes as '^' then the word "Tx"), w^T (x + s)
     if (op === TK.Caret) {
       const t = name(i + 2);
-      if (t === 'Tx') return { end: i + 3, shift: false };
+      if (t === 'Tx') return { end: i + 3, shift: false, hidden: false };
+      if (t === 'Th') return { end: i + 3, shift: false, hidden: true };
       if (t === 'T') return input(i + 3, false);
     }
     return undefined;
@@ -99,5 +105,5 @@ function matchProduct(tokens: Tokens, i: number, to: number): Product | undefine
   // x·w or (x + s)·w
   const x = input(i, false);
   if (!x || !isProductOp(kind(x.end)) || name(x.end + 1) !== 'w') return undefined;
-  return { end: x.end + 2, shift: x.shift };
+  return { ...x, end: x.end + 2 };
 }

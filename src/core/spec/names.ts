@@ -31,6 +31,11 @@ export const STATEMENT_NAMES: Readonly<Record<string, StatementKey>> = {
   predict: 'predict',
   lock: 'lock',
   hide: 'hide',
+  hidden: 'hidden',
+  h: 'hiddenLayer',
+  W: 'hiddenW',
+  c: 'hiddenC',
+  train: 'train',
 };
 
 /** The canonical name of each statement, as used in messages. */
@@ -38,6 +43,7 @@ export const CANONICAL_NAME: Readonly<Record<StatementKey, string>> = {
   model: 'f', x: 'x', samples: 'samples', seed: 'seed', teacherW: 'w*', teacherB: 'b*', y: 'y', w: 'w', b: 'b',
   loss: 'loss', optimizer: 'optimizer', lr: 'lr', batch: 'batch', shuffle: 'shuffle', steps: 'steps',
   preprocess: 'preprocess', compare: 'compare', view: 'view', shift: 's', predict: 'predict', lock: 'lock', hide: 'hide',
+  hidden: 'hidden', hiddenLayer: 'h', hiddenW: 'W', hiddenC: 'c', train: 'train',
 };
 
 /** `predict = …` values. */
@@ -69,7 +75,7 @@ export const OPTIMIZERS: readonly string[] = OPTIMIZER_KINDS;
 export const BOOLEANS: Readonly<Record<string, boolean>> = { true: true, false: false };
 
 /** Keywords that may start a compare term (besides preprocess, activation, optimizer and loss names). */
-export const VARIANT_KEYWORDS = ['preprocess', 'activation', 'batch', 'batch_size', 'optimizer', 'lr', 'η', 'eta', 'learning_rate', 'shuffle', 'loss', 'steps'] as const;
+export const VARIANT_KEYWORDS = ['preprocess', 'activation', 'hidden', 'batch', 'batch_size', 'optimizer', 'lr', 'η', 'eta', 'learning_rate', 'shuffle', 'loss', 'steps'] as const;
 
 /** Every word a compare term may start with: for "did you mean". */
 export const VARIANT_WORDS: readonly string[] = [

@@ -11,15 +11,16 @@ import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
 import { DEFAULTS, defaultTeacherW, defaultView, defaultW } from './defaults';
 import type { State } from './statement';
-import { LIMITS, type InputSource, type LabelSource, type Loss, type Spec, type StatementKey, type Variant } from './types';
-import { eigenWork, estimatedMs, formatWork, LOGISTIC_SAMPLE_COST, momentWork, NEWTON_ITERATIONS, planWork, STEP_COST, runWork, workParts, type WorkInput } from './work';
+import { LIMITS, type InputRow, type InputSource, type LabelSource, type Loss, type Spec, type StatementKey, type Variant } from './types';
+import { networkShape, networkSpec } from './network';
+import { eigenWork, estimatedMs, formatWork, LOGISTIC_SAMPLE_COST, momentWork, NETWORK_UNIT_COST, NEWTON_ITERATIONS, planWork, STEP_COST, runWork, workParts, type WorkInput } from './work';
 
 /**
  * The tanh variant of written-out inputs reads each input s as a sigmoid output σ(z) and draws
  * tanh(z) = tanh(logit(s)) (analysis/variants.ts); that needs every s in (0, 1). Reports the first
  * input outside, at the variant's `tanh`.
  */
-function checkSigmoidOutputs(state: State, rows: readonly (readonly number[])[], at: SourceRange): void {
+function checkSigmoidOutputs(state: State, rows: readonly InputRow[], at: SourceRange): void {
   for (let p = 0; p < rows.length; p++) {
     const i = rows[p].findIndex((s) => !(s > 0 && s < 1));
     if (i >= 0) {
@@ -38,16 +39,20 @@ export function resolve(state: State): Spec | undefined {
   const hasBias = p.model?.hasBias ?? true;
   const shift = p.model?.shift ?? false;
 
-  // Dimension n: the first of w, w*, explicit x rows.
+  // Dimension n: the first of w, w*, explicit x rows; with a hidden layer, H (x's rows set d).
   const explicitRows = p.x?.source.kind === 'explicit' ? p.x.source.rows : undefined;
+  const modelReads = failed.has('model') || !p.model ? undefined : p.model.hidden ? 'h' : 'x';
+  const net = networkShape({ parsed: p, ranges, failed, problems, model: modelReads, explicitWidth: explicitRows && explicitRows.length > 0 ? explicitRows[0].length : undefined, lineOf: state.lineOf });
   const sources: { key: StatementKey; label: string; length: number }[] = [];
+  if (net) sources.push({ key: net.hKey ?? 'hiddenLayer', label: net.hKey ? net.hLabel.replace(/ has .*| = .*/, '') : 'the hidden layer', length: net.H });
   if (p.w) sources.push({ key: 'w', label: 'w', length: p.w.values.length });
   if (p.teacherW) sources.push({ key: 'teacherW', label: 'w*', length: p.teacherW.values.length });
   if (p.shift) sources.push({ key: 'shift', label: 's', length: p.shift.values.length });
-  if (explicitRows && explicitRows.length > 0) {
+  if (explicitRows && explicitRows.length > 0 && !net) {
     sources.push({ key: 'x', label: explicitRows.length === 1 && !p.x?.rows ? 'x' : 'each row of x', length: explicitRows[0].length });
   }
   const n = sources[0]?.length ?? DEFAULTS.dimension;
+  const inputDimension = net ? net.d : n;
   const dimensionReliable = !failed.has('w') && !failed.has('teacherW') && !failed.has('x');
   if (sources.length > 0) {
     const def = sources[0];
@@ -74,9 +79,10 @@ export function resolve(state: State): Spec | undefined {
   } else if (!failed.has('x') && !failed.has('samples')) {
     samples = p.samples ?? DEFAULTS.samples;
   }
-  if (samples !== undefined && n * samples > LIMITS.maxSampleValues && n <= LIMITS.maxDimension && samples <= LIMITS.maxSamples) {
-    problems.error(CODES.sampleValuesLimit, valueRange(explicitRows ? 'x' : ranges.samples ? 'samples' : sources[0]?.key ?? 'x'), `samples × dimension = ${samples} × ${n} = ${samples * n} exceeds the limit of ${LIMITS.maxSampleValues} input values.`);
+  if (samples !== undefined && inputDimension * samples > LIMITS.maxSampleValues && inputDimension <= LIMITS.maxDimension && samples <= LIMITS.maxSamples) {
+    problems.error(CODES.sampleValuesLimit, valueRange(explicitRows ? 'x' : ranges.samples ? 'samples' : sources[0]?.key ?? 'x'), `samples × dimension = ${samples} × ${inputDimension} = ${samples * inputDimension} exceeds the limit of ${LIMITS.maxSampleValues} input values.`);
   }
+  if (net) checkNetworkSettings(state);
 
   // Labels.
   const loss: Loss = p.loss ?? DEFAULTS.loss;
@@ -138,11 +144,13 @@ export function resolve(state: State): Spec | undefined {
     }
     if (c.activation === 'tanh' && explicitRows && d.activationRange) checkSigmoidOutputs(state, explicitRows, d.activationRange);
     if (c.loss === 'logistic' && loss !== 'logistic' && p.y) checkProbabilities(state, `the variant '${d.variant.name}'`);
+    if (c.hiddenActivation !== undefined && !net) problems.error(CODES.variantNotApplicable, d.variant.range, `'hidden ${c.hiddenActivation}' swaps the hidden layer's activation, but this spec has no hidden layer: expected 'h = sigmoid(W·x + c)' and 'f = w·h + b'.`);
+    if (net && c.preprocess !== undefined && c.preprocess !== 'none' && c.preprocess !== 'batchnorm') problems.error(CODES.networkNotSupported, d.variant.range, `In a network spec preprocessing acts between the layers, on h, and only 'batchnorm' (or 'none') is available there; found '${c.preprocess}'.`);
     compare.push(d.variant);
   }
 
   if (!problems.hasErrors && labels !== undefined && samples !== undefined) {
-    checkWork(state, { n, P: samples, biasTrained, shift, loss, batch, steps: p.steps ?? state.defaultSteps, preprocess: p.preprocess ?? DEFAULTS.preprocess, compare, dimensionKey: sources[0]?.key, explicit: explicitRows !== undefined });
+    checkWork(state, { n, P: samples, biasTrained, shift, loss, batch, network: net && p.hiddenLayer ? { d: net.d, trainAll: (p.train ?? 'all') === 'all', hiddenBias: p.hiddenLayer.hiddenBias } : undefined, steps: p.steps ?? state.defaultSteps, preprocess: p.preprocess ?? DEFAULTS.preprocess, compare, dimensionKey: sources[0]?.key, explicit: explicitRows !== undefined });
   }
 
   if (problems.hasErrors || labels === undefined || samples === undefined) return undefined;
@@ -171,6 +179,7 @@ export function resolve(state: State): Spec | undefined {
     lock: p.lock ?? [],
     hide: p.hide ?? [],
     ranges: state.ranges,
+    ...(net ? { network: networkSpec(p, net, p.seed ?? DEFAULTS.seed) } : {}),
   };
 }
 
@@ -219,7 +228,7 @@ function checkWork(state: State, w: CheckedWork): void {
   const run = sum(runs.map(runWork));
   if (run > LIMITS.maxRunWork) {
     const alone = runWork(mainRun) > LIMITS.maxRunWork;
-    const perStep = `${w.loss === 'squared' && !w.shift ? '2q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
+    const perStep = w.network ? `batch × H × (3d + ${NETWORK_UNIT_COST}) + samples × (2H × (d + ${NETWORK_UNIT_COST}) + (H + 1)² + 8) + ${STEP_COST}, H = ${w.n} hidden units, d = ${w.network.d} inputs` : `${w.loss === 'squared' && !w.shift ? '2q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
     problems.error(CODES.runWorkLimit, alone ? at('steps', 'batch', w.dimensionKey, 'x') : at('compare'), `The runs need about ${formatWork(run)} operations: steps × (${perStep}) with ${w.steps} steps and ${qText}${runs.length > 1 ? `, summed over ${runs.length} runs (the main run${w.compare.length > 0 ? ` and ${plural(w.compare.length, 'compare variant')}` : ''}${w.shift ? ', each run twice with a shift' : ''})` : ''}; this exceeds the work limit of ${formatWork(LIMITS.maxRunWork)}: expected fewer steps, a smaller dimension or fewer samples.`);
   }
   if (problems.hasErrors) return;
@@ -229,6 +238,19 @@ function checkWork(state: State, w: CheckedWork): void {
     const alone = estimatedMs(workParts(planWork({ ...w, compare: [] }))) > LIMITS.maxAnalysisMs;
     const seconds = (total / 1000).toFixed(total < 10_000 ? 1 : 0);
     problems.error(CODES.analysisWorkLimit, alone ? at('steps', 'samples', w.dimensionKey, 'x') : at('compare'), `The whole analysis would take about ${seconds} s of computation (${w.P} samples, ${qText}, ${plural(w.steps, 'step')}${w.compare.length > 0 ? `, ${plural(w.compare.length, 'compare variant')}` : ''}${w.shift ? ', the shift run twice' : ''}); the limit is ${LIMITS.maxAnalysisMs / 1000} s so that the editor never freezes: expected fewer steps, fewer samples, a smaller dimension or fewer variants.`);
+  }
+}
+
+/**
+ * Settings a network spec does not support (GG226): a trained shift, and preprocessings other
+ * than batch norm (which acts between the layers, on h).
+ */
+function checkNetworkSettings(state: State): void {
+  const { parsed: p, ranges, problems } = state;
+  if (p.model?.shift && ranges.model) problems.error(CODES.networkNotSupported, ranges.model.value, "A network's neuron reads h: expected 'f = w·h + b' (a trained shift w·(x + s) is for a single neuron).");
+  const pre = p.preprocess;
+  if (pre !== undefined && pre !== 'none' && pre !== 'batchnorm' && ranges.preprocess) {
+    problems.error(CODES.networkNotSupported, ranges.preprocess.value, `In a network spec preprocessing acts between the layers, on h, and only 'batchnorm' (or 'none') is available there; found '${pre}'.`);
   }
 }
 

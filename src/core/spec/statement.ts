@@ -10,6 +10,7 @@ import { setCompactElements } from './elementRanges';
 import { parseInputs, type ParsedInputs } from './inputs';
 import { TK, type Tokens } from './lexer';
 import { parseModel, type ModelForm } from './model';
+import { interpretNetworkValue, parseHiddenLayer, type ParsedNetwork } from './network';
 import { BOOLEANS, CANONICAL_NAME, HIDEABLE, LOCKABLE, LOSSES, PREDICTIONS, PREPROCESSES, STATEMENT_NAMES, lookup } from './names';
 import { parseOptimizer } from './optimizer';
 import { describe, integerOf, keywordOf, numberOf, single, vectorOf, type Ctx, type NumberVector } from './shapes';
@@ -20,7 +21,7 @@ import { parseValue, type Entry } from './values';
 import { parseVariants, type VariantDraft } from './variants';
 
 /** What the statements say, each checked on its own; absent = not written or invalid. */
-export interface Parsed {
+export interface Parsed extends ParsedNetwork {
   model?: ModelForm;
   x?: ParsedInputs;
   samples?: number;
@@ -127,6 +128,11 @@ function interpret(state: State, key: StatementKey, from: number, to: number, ta
     if (m !== undefined) target.model = m;
     return m !== undefined;
   }
+  if (key === 'hiddenLayer') {
+    const layer = parseHiddenLayer(tokens, from, to, problems);
+    if (layer !== undefined) target.hiddenLayer = layer;
+    return layer !== undefined;
+  }
   const syntaxErrors = problems.errorCount;
   const entries: Entry[] = parseValue(tokens, from, to, problems);
   // A value with syntax errors is not checked further: its shape would only echo the same mistake.
@@ -173,6 +179,7 @@ function interpret(state: State, key: StatementKey, from: number, to: number, ta
       record.elements = v.elements;
       return true;
     }
+    case 'hidden': case 'hiddenW': case 'hiddenC': case 'train': return interpretNetworkValue(state, key, p, target, record);
     case 'predict': return set(target, 'predict', keywordOf(state, p, PREDICTIONS, CODES.unknownTeachingWord, 'prediction'));
     case 'w': case 'teacherW': case 'y': {
       if (key === 'y' && isDataCall(p)) {

@@ -16,9 +16,15 @@ export type Distribution =
   | { readonly kind: 'normal'; readonly mean: number; readonly std: number }
   | { readonly kind: 'uniform'; readonly lo: number; readonly hi: number };
 
+/**
+ * One written-out sample: a plain array, or (a parsed matrix) a view into the one Float64Array the
+ * parser read every number of the text into, so a 100,000-row matrix is not 100,000 arrays of doubles.
+ */
+export type InputRow = readonly number[] | Float64Array;
+
 /** Inputs written out (`x = [...]` / `x = [[...], ...]`) or drawn (`x ~ sigmoid(normal(0, 1))`). */
 export type InputSource =
-  | { readonly kind: 'explicit'; readonly rows: readonly (readonly number[])[] }
+  | { readonly kind: 'explicit'; readonly rows: readonly InputRow[] }
   | { readonly kind: 'generated'; readonly distribution: Distribution; readonly activation: Activation };
 
 /** Labels: from a teacher neuron (y = w*·x + b*, or σ(w*·x + b*) for the logistic loss) or explicit. */
@@ -69,13 +75,41 @@ export interface VariantChanges {
   readonly shuffle?: boolean;
   readonly loss?: Loss;
   readonly steps?: number;
+  /** `hidden tanh`: swap the hidden layer's activation of a network spec (spec/network.ts). */
+  readonly hiddenActivation?: Activation;
 }
 
 /** Statement keys, used for source ranges and for "unknown name" suggestions. */
 export type StatementKey =
   | 'model' | 'x' | 'samples' | 'seed' | 'teacherW' | 'teacherB' | 'y' | 'w' | 'b'
   | 'loss' | 'optimizer' | 'lr' | 'batch' | 'shuffle' | 'steps' | 'preprocess' | 'compare' | 'view'
-  | 'shift' | 'predict' | 'lock' | 'hide';
+  | 'shift' | 'predict' | 'lock' | 'hide'
+  | 'hidden' | 'hiddenLayer' | 'hiddenW' | 'hiddenC' | 'train';
+
+/** Which parameters of a network train: all of them, or only the output neuron's (W and c frozen). */
+export type NetworkTraining = 'all' | 'output';
+
+/**
+ * A hidden layer in front of the neuron (`h = sigmoid(W·x + c)`, `f = w·h + b`): H units on
+ * d-dimensional inputs x. The neuron's w (length H) sees the hidden outputs h, not x.
+ */
+export interface NetworkSpec {
+  /** Number of hidden units H. */
+  readonly hidden: number;
+  /** Input dimension d (the length of each x). */
+  readonly inputDimension: number;
+  /** The hidden units' activation. */
+  readonly activation: Activation;
+  /** Starting W (H rows of d), written or drawn (`drawn.W`). */
+  readonly W: readonly (readonly number[])[];
+  /** Starting c (length H); zeros without a hidden bias. */
+  readonly c: readonly number[];
+  /** `h = act(W·x + c)` (true) or `h = act(W·x)` (false: c is 0 and not trained). */
+  readonly hiddenBias: boolean;
+  readonly train: NetworkTraining;
+  /** W was drawn from the seeded initialiser (spec/network.ts) rather than written; c defaults to zeros. */
+  readonly drawnW: boolean;
+}
 
 /** Where a statement and its value stand in the text. */
 export interface StatementRange {
@@ -132,6 +166,8 @@ export interface Spec {
   readonly hide: readonly HideablePart[];
   /** Source ranges of the statements present in the text. */
   readonly ranges: Readonly<Partial<Record<StatementKey, StatementRange>>>;
+  /** A hidden layer in front of the neuron; absent for a single neuron. w, w*, view then refer to the H hidden outputs. */
+  readonly network?: NetworkSpec;
 }
 
 /** Result of parsing: never throws; `spec` is undefined when there is any error. */
@@ -153,6 +189,8 @@ export const LIMITS = {
   /** Source text length in UTF-16 code units (about 8 MB of ASCII). */
   maxFileChars: 8 * 1024 * 1024,
   maxCompareVariants: 8,
+  /** Hidden units of a network spec (the panel draws one sign row per unit). */
+  maxHidden: 16,
   /** Largest magnitude of a number in a spec: beyond it products and squares could overflow the loss. */
   maxMagnitude: 1e50,
   /**

@@ -106,6 +106,10 @@ function parseTerm(ctx: Ctx, term: Term): VariantChanges | undefined {
       const v = arity(2) ? keywordOf(ctx, arg, ACTIVATIONS, CODES.unknownFunction, 'activation') : undefined;
       return v && { activation: v };
     }
+    case 'hidden': {
+      const v = arity(2) ? keywordOf(ctx, arg, ACTIVATIONS, CODES.unknownFunction, 'hidden activation') : undefined;
+      return v && { hiddenActivation: v };
+    }
     case 'loss': {
       const v = arity(2) ? keywordOf(ctx, arg, LOSSES, CODES.unknownLoss, 'loss') : undefined;
       return v && { loss: v };
@@ -141,7 +145,7 @@ function parseTerm(ctx: Ctx, term: Term): VariantChanges | undefined {
     }
   }
   const s = didYouMean(w, VARIANT_WORDS);
-  ctx.problems.error(CODES.unknownVariant, head.range, `Unknown variant '${w}': expected a preprocessing (center, standardize, whiten, none), an activation (sigmoid, tanh, relu, softplus), 'batch N|all', an optimizer, 'lr X', 'shuffle', 'loss NAME' or 'steps N'.${didYouMeanText(s)}`, s);
+  ctx.problems.error(CODES.unknownVariant, head.range, `Unknown variant '${w}': expected a preprocessing (center, standardize, whiten, none), an activation (sigmoid, tanh, relu, softplus), 'hidden ACT' (a network's hidden activation), 'batch N|all', an optimizer, 'lr X', 'shuffle', 'loss NAME' or 'steps N'.${didYouMeanText(s)}`, s);
   return undefined;
 }
 

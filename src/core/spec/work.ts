@@ -22,6 +22,14 @@
  *            logistic loss (every step evaluates the full-data loss, one exp and one log per
  *            sample); STEP_COST is the bookkeeping of a recorded path entry.
  *
+ * A network spec (spec/network.ts: H hidden units on d inputs) has no quadratic form: every step
+ * runs the network forward over the batch and back (B·H·(3d + NETWORK_UNIT_COST)), takes the
+ * full-data loss of its entry (P·H·(d + NETWORK_UNIT_COST)), and the analysis of the step (the
+ * current hidden outputs, their cone and the output layer's curvature at that step) costs another
+ * P·(H·(d + NETWORK_UNIT_COST) + (H + 1)² + 8): `networkWork`. Batch norm on mini-batches (its
+ * own statistics every step, and the rows the batches see for the cone) adds
+ * steps × BATCHNORM_PASSES × B × n: `batchNormWork`.
+ *
  * Measured on the project's 2-core machines (node 20): about 0.5 ns per moment unit, 5 ns per
  * eigen unit and 1 ns per run unit, so each limit alone stays below about 0.7 s and the three
  * together near 2 s.
@@ -57,6 +65,29 @@ export interface RunSize {
   readonly batch: number;
   readonly steps: number;
   readonly loss: Loss;
+  /** Batch norm with each batch's own statistics: the inputs' (or with a network, h's) dimension; absent otherwise. */
+  readonly batchNorm?: number;
+  /** A network run: its hidden units and input dimension. */
+  readonly network?: { readonly H: number; readonly d: number };
+}
+
+/** A hidden unit's activation and its derivative cost about this many multiply-adds (one exp). */
+export const NETWORK_UNIT_COST = 24;
+/** Passes over a batch that batch norm adds per step (mean, variance, normalise; again for the cone's rows). */
+export const BATCHNORM_PASSES = 6;
+
+/** Work of a network run's steps and their per-step analysis (see the header). */
+export function networkWork(r: RunSize): number {
+  if (!r.network) return 0;
+  const { H, d } = r.network;
+  const forward = H * (d + NETWORK_UNIT_COST);
+  const perStep = r.batch * H * (3 * d + NETWORK_UNIT_COST) + r.P * (2 * forward + (H + 1) ** 2 + 8 + (r.loss === 'logistic' ? LOGISTIC_SAMPLE_COST : 0)) + STEP_COST;
+  return (r.steps + 1) * perStep;
+}
+
+/** Batch norm's own work per run: each mini-batch's statistics, every step (none for a full batch). */
+export function batchNormWork(r: RunSize): number {
+  return r.batchNorm !== undefined && r.batch < r.P ? (r.steps + 1) * BATCHNORM_PASSES * r.batch * r.batchNorm : 0;
 }
 
 /** Moment work of one problem (multiply-adds of the Gram matrices). */
@@ -73,11 +104,12 @@ export function eigenWork(p: ProblemSize): number {
 
 /** Work of one run (multiply-adds of its steps). */
 export function runWork(r: RunSize): number {
+  if (r.network) return networkWork(r) + batchNormWork(r);
   // A full batch of the squared loss is a quadratic form too (precomputed moments): O(q²), whatever P.
   // Near the optimum every entry's loss is also taken in the anchored form (one more q²).
   const squaredStep = r.batch >= r.P ? 3 * r.q * r.q : 2 * r.q * r.q + r.batch * r.q;
   const perStep = (r.loss === 'squared' ? squaredStep : (r.P + r.batch) * (r.q + LOGISTIC_SAMPLE_COST)) + STEP_COST;
-  return r.steps * perStep;
+  return r.steps * perStep + batchNormWork(r);
 }
 
 /** Work as message text: "987654", "12.3 million", "1,500 million" (3 significant digits, at least whole millions). */
@@ -100,6 +132,8 @@ export interface WorkInput {
   readonly steps: number;
   readonly preprocess: Preprocess;
   readonly compare: readonly Variant[];
+  /** A hidden layer (d inputs; W and c trained or frozen); n is then its number of units H. */
+  readonly network?: { readonly d: number; readonly trainAll: boolean; readonly hiddenBias: boolean };
 }
 
 /** The data sets and runs an analysis will build: the main ones and every compare variant's. */
@@ -110,11 +144,16 @@ export interface WorkPlan {
 }
 
 export function planWork(w: WorkInput): WorkPlan {
-  const q = (w.biasTrained ? w.n + 1 : w.n) + (w.shift ? w.n : 0);
+  const net = w.network;
+  const hiddenParameters = net && net.trainAll ? w.n * net.d + (net.hiddenBias ? w.n : 0) : 0;
+  const q = (w.biasTrained ? w.n + 1 : w.n) + (w.shift ? w.n : 0) + hiddenParameters;
+  const network = net ? { H: w.n, d: net.d } : undefined;
+  const batchNorm = (pre: Preprocess): number | undefined => (pre === 'batchnorm' ? w.n : undefined);
   // Not a quadratic form with a shift: a step costs a pass over the data, as for the logistic loss.
   const runLoss = (loss: Loss): Loss => (w.shift ? 'logistic' : loss);
   const batchOf = (b: number | 'all'): number => (b === 'all' ? w.P : Math.max(1, Math.min(w.P, b)));
-  const main: ProblemSize = { n: w.n, q, P: w.P, loss: w.loss, preprocess: w.preprocess };
+  // A network's problem is its output layer's (the curvature and grid over w, b at given hidden outputs).
+  const main: ProblemSize = { n: w.n, q: net ? (w.biasTrained ? w.n + 1 : w.n) : q, P: w.P, loss: w.loss, preprocess: w.preprocess };
   const problems = [main];
   const runs: RunSize[] = [];
   // With a shift each run is run twice (the second time to measure convergence to the minimiser
@@ -126,15 +165,15 @@ export function planWork(w: WorkInput): WorkPlan {
     const linear: ProblemSize = { n: w.n, q: w.n + 1, P: w.P, loss, preprocess: 'none' };
     problems.push(linear, linear);
   };
-  addRun({ q, P: w.P, batch: batchOf(w.batch), steps: w.steps, loss: runLoss(w.loss) }, w.loss);
+  addRun({ q, P: w.P, batch: batchOf(w.batch), steps: w.steps, loss: runLoss(w.loss), batchNorm: batchNorm(w.preprocess), network }, w.loss);
   for (const v of w.compare) {
     const c = v.changes;
     const loss = c.loss ?? w.loss;
     // Variants that keep the inputs, preprocessing and loss share the main problem (analysis/analyze.ts).
-    if (c.activation !== undefined || (c.preprocess !== undefined && c.preprocess !== w.preprocess) || loss !== w.loss) {
+    if (c.activation !== undefined || c.hiddenActivation !== undefined || (c.preprocess !== undefined && c.preprocess !== w.preprocess) || loss !== w.loss) {
       problems.push({ ...main, loss, preprocess: c.preprocess ?? w.preprocess });
     }
-    addRun({ q, P: w.P, batch: batchOf(c.batch ?? w.batch), steps: c.steps ?? w.steps, loss: runLoss(loss) }, loss);
+    addRun({ q, P: w.P, batch: batchOf(c.batch ?? w.batch), steps: c.steps ?? w.steps, loss: runLoss(loss), batchNorm: batchNorm(c.preprocess ?? w.preprocess), network }, loss);
   }
   return { q, problems, runs };
 }
@@ -176,8 +215,10 @@ export interface WorkParts {
   readonly eigen: number;
   /** Runs of the squared loss (a quadratic form per step) … */
   readonly run: number;
-  /** … and of the logistic loss or a trained shift (a pass over the data per step), with the logistic optimum's passes. */
+  /** … and of the logistic loss or a trained shift (a pass over the data per step), with the logistic optimum's passes … */
   readonly runLogistic: number;
+  /** … and of a network (forward and backward passes, and each step's hidden-output analysis). */
+  readonly network: number;
   readonly data: number;
   readonly grid: number;
   readonly entries: number;
@@ -189,8 +230,9 @@ export function workParts(plan: WorkPlan): WorkParts {
   return {
     moments: sum(plan.problems, momentWork),
     eigen: sum(plan.problems, eigenWork),
-    run: sum(plan.runs, (r) => (r.loss === 'squared' ? runWork(r) : 0)),
-    runLogistic: sum(plan.runs, (r) => (r.loss === 'squared' ? 0 : runWork(r))) + sum(plan.problems, newtonWork),
+    run: sum(plan.runs, (r) => (r.loss === 'squared' && !r.network ? runWork(r) : 0)),
+    runLogistic: sum(plan.runs, (r) => (r.loss === 'squared' || r.network ? 0 : runWork(r))) + sum(plan.problems, newtonWork),
+    network: sum(plan.runs, (r) => (r.network ? runWork(r) : 0)),
     data: sum(plan.problems, dataWork),
     grid: sum(plan.problems, gridWork),
     entries: sum(plan.runs, entryWork),
@@ -210,6 +252,7 @@ export const PRICES_NS: Readonly<Record<keyof WorkParts, number>> = {
   eigen: 2.5,
   run: 2.5,
   runLogistic: 6.5,
+  network: 6.5,
   data: 140,
   grid: 120,
   entries: 32,
@@ -228,7 +271,9 @@ export function estimatedMs(parts: WorkParts): number {
 
 /** The estimated CPU time (ms) of analysing a resolved spec, every variant included. */
 export function estimatedSpecMs(spec: Spec): number {
-  return estimatedMs(workParts(planWork({ n: spec.w.length, P: spec.samples, biasTrained: spec.biasTrained, shift: spec.shift, loss: spec.loss, batch: spec.batch, steps: spec.steps, preprocess: spec.preprocess, compare: spec.compare })));
+  const net = spec.network;
+  const network = net ? { d: net.inputDimension, trainAll: net.train === 'all', hiddenBias: net.hiddenBias } : undefined;
+  return estimatedMs(workParts(planWork({ n: spec.w.length, P: spec.samples, biasTrained: spec.biasTrained, shift: spec.shift, loss: spec.loss, batch: spec.batch, steps: spec.steps, preprocess: spec.preprocess, compare: spec.compare, network })));
 }
 
 /**
