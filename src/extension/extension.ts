@@ -1,11 +1,12 @@
 // Wires the extension together: the analysis service, the command, the panels, their serializer
-// and the settings; in test mode, the hooks the extension-host tests read.
+// and the settings; in test mode, the hooks the extension-host tests read. Runtime-neutral: the
+// entry points (nodeMain.ts for `main`, webMain.ts for `browser`) pass in the analysis worker.
 import * as vscode from 'vscode';
 import type { GradientGeometryApi, PublicApi } from './api';
 import { AnalysisService } from './analysis/analysisService';
 import { DataFiles, setDataFiles } from './analysis/dataFiles';
 import { inProcessTransportFactory } from './analysis/inProcessTransport';
-import { nodeTransportFactory } from './analysis/nodeTransport';
+import type { TransportFactory } from './analysis/transport';
 import { CONFIG_SECTION, readSettings } from './config';
 import { PANEL_VIEW_TYPE, webviewOptions } from './panel/geometryPanel';
 import { PanelManager } from './panel/panelManager';
@@ -16,13 +17,19 @@ import { extendMarkdownIt } from './markdown/neuronFences';
 import { registerNotebooks, type RenderedReport } from './notebook';
 import type { HostMessage } from '../shared/protocol';
 
-export function activate(context: vscode.ExtensionContext): GradientGeometryApi | PublicApi {
+/** The analysis worker an entry point chose (nodeMain.ts, webMain.ts); no factory: its script is missing. */
+export interface AnalysisWorkerChoice {
+  readonly factory: TransportFactory | undefined;
+  readonly script: string;
+}
+
+/** Activation shared by the Node entry (`main`) and the web worker entry (`browser`). */
+export function activateWith(context: vscode.ExtensionContext, worker: (extensionUri: vscode.Uri) => AnalysisWorkerChoice): GradientGeometryApi | PublicApi {
   const log = vscode.window.createOutputChannel('Gradient Geometry', { log: true });
   context.subscriptions.push(log);
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   let settings = readSettings();
-  const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath;
-  const transport = nodeTransportFactory(workerScript);
+  const { factory: transport, script: workerScript } = worker(context.extensionUri);
   if (!transport) log.warn(`${workerScript} is missing: analysing on the extension host's thread.`);
   const analysis = new AnalysisService(transport ?? inProcessTransportFactory, (m) => log.info(m));
   context.subscriptions.push({ dispose: () => analysis.dispose() });
@@ -95,8 +102,4 @@ export function activate(context: vscode.ExtensionContext): GradientGeometryApi 
     analysisStats: () => analysis.stats(),
     notebookRenders: () => [...rendered],
   };
-}
-
-export function deactivate(): void {
-  // Everything is in context.subscriptions.
 }
