@@ -39,6 +39,8 @@ export interface HostStats {
   /** Workers ended while busy with a stale version. */
   readonly terminated: number;
   readonly started: number;
+  /** Every document key the service has been asked about (and not told closed since). */
+  readonly keys: readonly string[];
 }
 
 export class AnalysisService {
@@ -116,7 +118,7 @@ export class AnalysisService {
   /** The worker's and the host's counters (test hooks). */
   async stats(): Promise<{ worker: WorkerStats | undefined; host: HostStats }> {
     const worker = (await this.enqueue(undefined, () => ({ id: 0, kind: 'stats' }))) as WorkerStats | undefined;
-    return { worker, host: { ...this.counters } };
+    return { worker, host: { ...this.counters, keys: [...this.latest.keys()] } };
   }
 
   dispose(): void {

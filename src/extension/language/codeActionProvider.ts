@@ -4,8 +4,10 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { CodeActionData } from '../analysis/protocol';
+import { insertAnnotationEdit, neuronExpressionAt } from '../../core/editor';
 import { toOffsets, toWorkspaceEdit } from './convert';
 import { documentSource } from './documents';
+import { holdsSpecs, isEmbeddedDocument } from './selectors';
 
 export class CodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -14,6 +16,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     try {
+      if (!holdsSpecs(document)) return isEmbeddedDocument(document) ? this.insertAnnotation(document, range, context) : [];
       const source = documentSource(document);
       const fixes = await this.service.codeActions(source, toOffsets(document, range));
       if (!fixes || document.version !== source.version) return [];
@@ -22,6 +25,17 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
       console.error('gradient-geometry: code actions failed:', e);
       return [];
     }
+  }
+
+  /**
+   * A document that never says "neuron" has no spec to fix; the one action left is the annotation
+   * for a neuron expression under the cursor, found on its line here (the worker is not started).
+   */
+  private insertAnnotation(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const text = document.getText();
+    const expression = neuronExpressionAt(text, document.offsetAt(range.start));
+    if (!expression) return [];
+    return [this.toAction(document, { title: 'Insert a neuron: annotation', edits: [insertAnnotationEdit(text, expression, document.languageId)] }, context)];
   }
 
   private toAction(document: vscode.TextDocument, fix: CodeActionData, context: vscode.CodeActionContext): vscode.CodeAction {

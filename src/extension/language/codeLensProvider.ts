@@ -5,6 +5,7 @@ import { SHOW_PANEL_TITLE } from '../../core/editor';
 import type { AnalysisService } from '../analysis/analysisService';
 import { toRange } from './convert';
 import { documentSource } from './documents';
+import { holdsSpecs } from './selectors';
 
 export const SHOW_COMMAND = 'gradientGeometry.show';
 export const SHOW_EMBEDDED_COMMAND = 'gradientGeometry.showEmbedded';
@@ -27,6 +28,7 @@ export class CodeLensProvider implements vscode.CodeLensProvider {
   /** The lenses of the document's current version, from the analysis worker. */
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     try {
+      if (!holdsSpecs(document)) return [];
       const source = documentSource(document);
       const lenses = await this.service.codeLenses(source);
       if (!lenses || document.version !== source.version) return [];

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { completionsAt, embeddedRegions, toDocumentRange, toSpecOffset, type CompletionEntry, type CompletionKind } from '../../core/editor';
 import { toRange } from './convert';
-import { isNeuronDocument } from './selectors';
+import { holdsSpecs, isNeuronDocument } from './selectors';
 
 const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   statement: vscode.CompletionItemKind.Property,
@@ -30,6 +30,8 @@ function toItem(entry: CompletionEntry, range: vscode.Range): vscode.CompletionI
 export class CompletionProvider implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     try {
+      // Typing in any Python or Markdown file asks for completions: without the word there is nothing to scan.
+      if (!holdsSpecs(document)) return [];
       const text = document.getText();
       const offset = document.offsetAt(position);
       if (isNeuronDocument(document)) {

@@ -7,7 +7,7 @@ import { Disposable } from '../disposable';
 import type { AnalysisService } from '../analysis/analysisService';
 import { toDiagnostic } from './convert';
 import { documentKey, documentSource } from './documents';
-import { isEmbeddedDocument, isNeuronDocument } from './selectors';
+import { holdsSpecs } from './selectors';
 
 /** Delay after the last keystroke; short, so diagnostics feel live, long enough to skip mid-word states. */
 const DEBOUNCE_MS = 120;
@@ -35,7 +35,7 @@ export class DiagnosticsProvider extends Disposable {
 
   /** Diagnostics of a document's current version (undefined: not ours, or a newer version came first). */
   async compute(document: vscode.TextDocument): Promise<vscode.Diagnostic[] | undefined> {
-    if (!isNeuronDocument(document) && !isEmbeddedDocument(document)) return undefined;
+    if (!holdsSpecs(document)) return undefined;
     const source = documentSource(document);
     const found = await this.service.diagnostics(source);
     if (!found || document.isClosed || document.version !== source.version) return undefined;
@@ -45,7 +45,7 @@ export class DiagnosticsProvider extends Disposable {
   private schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     // Tell the service now, so a heavy analysis of the previous version stops at once.
-    if (isNeuronDocument(document) || isEmbeddedDocument(document)) this.service.versionChanged(documentSource(document).key, document.version);
+    if (holdsSpecs(document)) this.service.versionChanged(documentSource(document).key, document.version);
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
@@ -55,8 +55,12 @@ export class DiagnosticsProvider extends Disposable {
 
   private async update(document: vscode.TextDocument): Promise<void> {
     if (this.isDisposed || document.isClosed) return;
-    if (!isNeuronDocument(document) && !isEmbeddedDocument(document)) {
-      this.collection.delete(document.uri);
+    if (!holdsSpecs(document)) {
+      // Not ours, or no longer mentions a spec (its last annotation deleted): nothing to show or keep.
+      if (this.collection.has(document.uri)) {
+        this.collection.delete(document.uri);
+        this.service.close(documentKey(document.uri, 'embedded'));
+      }
       return;
     }
     try {

@@ -4,8 +4,10 @@ import * as vscode from 'vscode';
 import { headingLines, resolveScienceLinks, SCIENCE_DOC } from '../../core/editor/text/scienceLinks';
 import type { AnalysisService } from '../analysis/analysisService';
 import { INSERT_ANNOTATION_COMMAND, insertAnnotationLink as linkFor } from '../analysis/server';
+import { embeddedHoverAt } from '../../core/editor';
 import { toMarkdown, toRange } from './convert';
 import { documentSource } from './documents';
+import { holdsSpecs, isEmbeddedDocument } from './selectors';
 
 export { INSERT_ANNOTATION_COMMAND };
 
@@ -44,6 +46,12 @@ export class HoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     try {
       const offset = document.offsetAt(position);
+      if (!holdsSpecs(document)) {
+        // No spec in the document: only the sign rule on a neuron expression, found on its line here.
+        if (!isEmbeddedDocument(document)) return undefined;
+        const general = embeddedHoverAt(document.getText(), offset, document.languageId, undefined, (e) => insertAnnotationLink(document, e.range.start));
+        return general ? new vscode.Hover(toMarkdown(general.markdown), toRange(document, general.range)) : undefined;
+      }
       const source = documentSource(document);
       const content = await this.service.hover(source, offset, document.uri.toString());
       if (!content || document.version !== source.version) return undefined;

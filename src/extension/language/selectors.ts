@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { mentionsNeuron } from '../../core/editor/mentionsNeuron';
 
 /** The spec language itself. */
 export const NEURON_SELECTOR: vscode.DocumentSelector = [{ language: 'neuron' }];
@@ -24,4 +25,15 @@ export function isNeuronDocument(document: vscode.TextDocument): boolean {
 
 export function isEmbeddedDocument(document: vscode.TextDocument): boolean {
   return !isNeuronDocument(document) && vscode.languages.match(EMBEDDED_SELECTOR, document) > 0;
+}
+
+/**
+ * Whether the language features have anything to do for `document`: a `.neuron` file always; a
+ * document of another language only when its text says "neuron" (annotations and fences both
+ * spell it), so that opening or editing any other Python, JavaScript, TypeScript or Markdown file
+ * or notebook cell costs one substring search: no scan, no parse, no analysis, no worker.
+ */
+export function holdsSpecs(document: vscode.TextDocument): boolean {
+  if (isNeuronDocument(document)) return true;
+  return isEmbeddedDocument(document) && mentionsNeuron(document.getText());
 }
