@@ -62,7 +62,7 @@ export function readDataCall(ctx: Ctx & { readonly files?: ReadonlyMap<string, U
       ctx.problems.error(CODES.wrongKind, a.range, `Expected at most one column selection, columns = [0, 1] (0-based column numbers), after the file name.`);
       return undefined;
     }
-    columns = (selection as Extract<Primary, { kind: 'numbers' }>).values;
+    columns = Array.from((selection as Extract<Primary, { kind: 'numbers' }>).values);
   }
   const name = escapeControls(first.value);
   const bytes = ctx.files?.get(first.value);

@@ -9,7 +9,7 @@ import { OffsetsBuilder, type ElementOffsets } from './elementRanges';
 import { ACTIVATIONS, DISTRIBUTIONS, lookup } from './names';
 import { describe, nonEmpty, numberOf, numbersIn, type Ctx, type NumberVector } from './shapes';
 import { didYouMean, didYouMeanText, excerpt } from './suggest';
-import type { Activation, Distribution, InputSource } from './types';
+import type { Activation, Distribution, InputRow, InputSource } from './types';
 import type { Primary } from './values';
 
 /** Parsed x with the ranges hovers and edits need. */
@@ -46,10 +46,13 @@ function explicit(ctx: Ctx, p: Extract<Primary, { kind: 'vector' }>): ParsedInpu
     return v === undefined ? undefined : { source: { kind: 'explicit', rows: [v.values] }, elements: v.elements };
   }
   // Several samples: every item must be a row of numbers with the first row's length.
-  const rows: number[][] = [];
+  const rows: InputRow[] = [];
   const rowRanges: SourceRange[] = [];
-  const first = items[0];
-  const offsets = new OffsetsBuilder(items.length * (first.kind === 'numbers' ? first.values.length : first.kind === 'vector' ? first.items.length : 1));
+  // Rows read by the lexer as lists (the bulk of a big file) are views into its one Float64Array,
+  // and their element offsets lie back to back in its one Int32Array: the matrix's offsets are then
+  // one view too. Only a row the general path read (or a gap) makes them copied.
+  let contiguous: { buffer: ArrayBufferLike; byteOffset: number; next: number } | null = null;
+  let copied: OffsetsBuilder | null = null;
   let ok = true;
   let width = -1;
   for (let r = 0; r < items.length; r++) {
@@ -60,31 +63,48 @@ function explicit(ctx: Ctx, p: Extract<Primary, { kind: 'vector' }>): ParsedInpu
       if (it.kind !== 'error') ctx.problems.error(CODES.mixedRows, it.range, `Expected row ${r + 1} of x as a vector in brackets (one sample per row), found ${describe(ctx, it)}.`);
       continue;
     }
-    let v: { readonly values: number[] } | undefined;
+    let values: InputRow;
+    let rowOffsets: ArrayLike<number>;
     if (it.kind === 'numbers') {
-      // The bulk of a big file: offsets copied as numbers, no range object per element.
-      if (it.values.length === 0) v = nonEmpty(ctx, it, `row ${r + 1} of x`);
-      else {
-        v = it;
-        for (let k = 0; k < it.offsets.length; k += 2) offsets.push(it.offsets[k], it.offsets[k + 1]);
+      if (it.values.length === 0) {
+        nonEmpty(ctx, it, `row ${r + 1} of x`);
+        ok = false;
+        continue;
       }
+      values = it.values;
+      rowOffsets = it.offsets;
     } else {
       const vector: NumberVector | undefined = numbersIn(ctx, it.items, it.range, `row ${r + 1} of x`);
-      if (vector) for (const e of vector.elements) offsets.push(e.start, e.end);
-      v = vector;
+      if (vector === undefined) {
+        ok = false;
+        continue;
+      }
+      values = vector.values;
+      rowOffsets = vector.elements.flatMap((e) => [e.start, e.end]);
     }
-    if (v === undefined) {
+    if (copied === null) {
+      const o = rowOffsets instanceof Int32Array ? rowOffsets : null;
+      if (o !== null && contiguous === null && rows.length === 0) contiguous = { buffer: o.buffer, byteOffset: o.byteOffset, next: o.byteOffset + o.byteLength };
+      else if (o !== null && contiguous !== null && o.buffer === contiguous.buffer && o.byteOffset === contiguous.next) contiguous.next += o.byteLength;
+      else {
+        copied = new OffsetsBuilder(items.length * values.length);
+        if (contiguous !== null) {
+          const before = new Int32Array(contiguous.buffer, contiguous.byteOffset, (contiguous.next - contiguous.byteOffset) >> 2);
+          for (let k = 0; k < before.length; k += 2) copied.push(before[k], before[k + 1]);
+        }
+      }
+    }
+    if (copied !== null) for (let k = 0; k < rowOffsets.length; k += 2) copied.push(rowOffsets[k], rowOffsets[k + 1]);
+    if (width < 0) width = values.length;
+    else if (values.length !== width) {
       ok = false;
-      continue;
+      ctx.problems.error(CODES.unequalRows, it.range, `Row ${r + 1} of x has ${values.length} element${values.length === 1 ? '' : 's'} but row 1 has ${width}: every sample needs the same dimension.`);
     }
-    if (width < 0) width = v.values.length;
-    else if (v.values.length !== width) {
-      ok = false;
-      ctx.problems.error(CODES.unequalRows, it.range, `Row ${r + 1} of x has ${v.values.length} element${v.values.length === 1 ? '' : 's'} but row 1 has ${width}: every sample needs the same dimension.`);
-    }
-    rows.push(v.values);
+    rows.push(values);
   }
-  return ok ? { source: { kind: 'explicit', rows }, offsets: offsets.finish(), rows: rowRanges } : undefined;
+  if (!ok) return undefined;
+  const offsets = copied !== null ? copied.finish() : contiguous !== null ? new Int32Array(contiguous.buffer, contiguous.byteOffset, (contiguous.next - contiguous.byteOffset) >> 2) : new Int32Array(0);
+  return { source: { kind: 'explicit', rows }, offsets, rows: rowRanges };
 }
 
 const FUNCTIONS = [...Object.keys(ACTIVATIONS), ...DISTRIBUTIONS];

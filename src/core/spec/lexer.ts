@@ -1,18 +1,29 @@
 /**
- * Tokeniser for `.neuron` text. One pass, no regular expressions, no backtracking: O(length).
+ * Tokeniser for `.neuron` text. One pass, no regular expressions: O(length).
  * Comments (`#`, `//`) and whitespace vanish; line breaks survive only as the `lineStart` flag of
  * the next token, which is all the statement splitter needs. Unknown characters are reported
  * (GG101, one diagnostic per run) and skipped.
+ *
+ * A bracketed list of plain numbers, `[0.5, -1, 2e-3]` (signs, commas, line breaks and comments
+ * between them, a trailing comma), becomes ONE token (TK.Numbers) whose values go straight into
+ * one growing Float64Array and whose element ranges into one Int32Array: a 100,000 × 38 matrix is
+ * 100,000 row tokens and 3.8 million doubles, not 7.8 million tokens. A list that is anything
+ * else (a nested bracket, a word, a number out of range, an unknown character) is tokenised
+ * as usual and the value parser reads or reports it. Each `[` scans forward at most to the next
+ * `[` or non-list character, so the scans never overlap: still O(length).
  */
 import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
 import type { Problems } from './problems';
 import { escapeControls } from './suggest';
+import { LIMITS } from './types';
 
 /** Token kinds. Unicode spellings map onto the ASCII ones (`·` → Dot, `−` → Minus). */
 export const TK = {
   Ident: 1, Number: 2, LBracket: 3, RBracket: 4, LParen: 5, RParen: 6, Comma: 7, Equals: 8, Tilde: 9,
   Semicolon: 10, Plus: 11, Minus: 12, Star: 13, Dot: 14, At: 15, Caret: 16, Transpose: 17, String: 18,
+  /** `[n, -n, …]`: a whole list of plain numbers (its `value` is the list's index, see `Tokens.listValues`). */
+  Numbers: 19,
 } as const;
 export type TokenKind = (typeof TK)[keyof typeof TK];
 
@@ -27,8 +38,17 @@ export class Tokens {
   end: Int32Array;
   /** 1 when the token is the first on its line (a line break or the text start precedes it). */
   lineStart: Uint8Array;
-  /** Number tokens: the value (±Infinity for 1e999); NaN otherwise. */
+  /** Number tokens: the value (±Infinity for 1e999); Numbers tokens: the list's index L; NaN otherwise. */
   value: Float64Array;
+  /** The elements of every Numbers list, in text order: element e has value `numbers[e]` … */
+  numbers: Float64Array;
+  /** … and spans [elementOffsets[2e], elementOffsets[2e + 1]) (its sign included). */
+  elementOffsets: Int32Array;
+  /** List L holds elements listStart[L] … listStart[L + 1] − 1. */
+  listStart: Int32Array;
+  /** Number of lists, and of their elements. */
+  lists = 0;
+  elements = 0;
 
   constructor(readonly source: string, capacity = 64) {
     this.kind = new Uint8Array(capacity);
@@ -36,6 +56,11 @@ export class Tokens {
     this.end = new Int32Array(capacity);
     this.lineStart = new Uint8Array(capacity);
     this.value = new Float64Array(capacity);
+    // Number-heavy text has about one element per 2–3 characters; the arrays double when full.
+    const elements = Math.max(16, source.length >> 3);
+    this.numbers = new Float64Array(elements);
+    this.elementOffsets = new Int32Array(2 * elements);
+    this.listStart = new Int32Array(Math.max(16, elements >> 4));
   }
 
   push(kind: TokenKind, start: number, end: number, lineStart: boolean, value: number): void {
@@ -48,9 +73,12 @@ export class Tokens {
     this.value[i] = value;
   }
 
-  /** The source text of token i, as written. */
+  /**
+   * The source text of token i, as written; a Numbers token reads as its opening '[' (what the
+   * messages about an unexpected token quote, as before lists were one token: it can be megabytes).
+   */
   text(i: number): string {
-    return this.source.slice(this.start[i], this.end[i]);
+    return this.kind[i] === TK.Numbers ? '[' : this.source.slice(this.start[i], this.end[i]);
   }
 
   /** The kind of token i, or 0 past `to` (so lookahead needs no bounds checks). */
@@ -63,8 +91,55 @@ export class Tokens {
     return i < to && this.kind[i] === TK.Ident && this.end[i] - this.start[i] === word.length && this.source.startsWith(word, this.start[i]);
   }
 
+  /** Where token i is, for a message about it; a Numbers token as its opening '[' (see `text`). */
   range(i: number): SourceRange {
-    return { start: this.start[i], end: this.end[i] };
+    return { start: this.start[i], end: this.kind[i] === TK.Numbers ? this.start[i] + 1 : this.end[i] };
+  }
+
+  /** The values of Numbers token i: a view into `numbers`, no copy. */
+  listValues(i: number): Float64Array {
+    const L = this.value[i];
+    return this.numbers.subarray(this.listStart[L], this.listStart[L + 1]);
+  }
+
+  /** The element offsets of Numbers token i (element k: [2k], [2k + 1]): a view, no copy. */
+  listOffsets(i: number): Int32Array {
+    const L = this.value[i];
+    return this.elementOffsets.subarray(2 * this.listStart[L], 2 * this.listStart[L + 1]);
+  }
+
+  /** Appends one list element (called while a list is being scanned). */
+  pushElement(value: number, start: number, end: number): void {
+    if (this.elements === this.numbers.length) {
+      const v = new Float64Array(this.numbers.length * 2); v.set(this.numbers); this.numbers = v;
+      const o = new Int32Array(this.elementOffsets.length * 2); o.set(this.elementOffsets); this.elementOffsets = o;
+    }
+    this.numbers[this.elements] = value;
+    this.elementOffsets[2 * this.elements] = start;
+    this.elementOffsets[2 * this.elements + 1] = end;
+    this.elements++;
+  }
+
+  /** Closes the list whose elements start at `first`: returns its index L. */
+  pushList(first: number): number {
+    if (this.lists + 2 > this.listStart.length) {
+      const l = new Int32Array(this.listStart.length * 2); l.set(this.listStart); this.listStart = l;
+    }
+    const L = this.lists++;
+    this.listStart[L] = first;
+    this.listStart[L + 1] = this.elements;
+    return L;
+  }
+
+  /**
+   * Trims the list store to what was used, before any view is taken: the views the parser hands
+   * out (a matrix's rows in the spec) then keep exactly the numbers alive, not the slack.
+   */
+  finish(): void {
+    if (this.elements < this.numbers.length) {
+      this.numbers = this.numbers.slice(0, this.elements);
+      this.elementOffsets = this.elementOffsets.slice(0, 2 * this.elements);
+    }
   }
 
   private grow(): void {
@@ -119,8 +194,9 @@ function isSpace(c: number): boolean {
 
 /** Splits `text` into tokens, reporting unknown characters to `problems`. */
 export function tokenize(text: string, problems: Problems): Tokens {
-  // Number-heavy text has about one token per 3–4 characters; the arrays double when full.
-  const tokens = new Tokens(text, Math.max(64, (text.length >> 2) + (text.length >> 3)));
+  // Lists of numbers are one token each, so even a number-heavy text has few tokens (a text of
+  // statements about one per 4 characters); the arrays double when full.
+  const tokens = new Tokens(text, Math.max(64, text.length >> 4));
   const n = text.length;
   let lineStart = true;
   let badStart = -1;
@@ -178,6 +254,16 @@ export function tokenize(text: string, problems: Problems): Tokens {
       }
       continue;
     }
+    if (c === 0x5b /* [ */) {
+      flushBad(i);
+      const end = scanNumberList(text, i, tokens);
+      if (end > 0) {
+        tokens.push(TK.Numbers, start, end, lineStart, tokens.lists - 1);
+        lineStart = false;
+        i = end;
+        continue;
+      }
+    }
     const kind = punct(c);
     if (kind !== 0) {
       flushBad(i);
@@ -191,7 +277,66 @@ export function tokenize(text: string, problems: Problems): Tokens {
     i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
   }
   flushBad(n);
+  tokens.finish();
   return tokens;
+}
+
+/** Skips spaces, line breaks and comments from i; returns the next other position. */
+function skipTrivia(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || isSpace(c)) i++;
+    else if (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) {
+      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else break;
+  }
+  return i;
+}
+
+/**
+ * With text[open] = '[': reads `[ (sign? number ,)* (sign? number)? ,? ]` into the list store and
+ * returns the position after ']', or −1 (store unchanged) when the list is anything else. Numbers
+ * out of range (|v| > LIMITS.maxMagnitude, or a non-zero literal that reads as 0) give up too,
+ * so that the value parser reports them exactly as before.
+ */
+function scanNumberList(text: string, open: number, tokens: Tokens): number {
+  const first = tokens.elements;
+  let i = skipTrivia(text, open + 1);
+  for (;;) {
+    let c = text.charCodeAt(i);
+    if (c === 0x5d /* ] */) break;
+    const elementStart = i;
+    let negative = false;
+    if (c === 43 || isMinus(c)) {
+      negative = !(c === 43);
+      i = skipTrivia(text, i + 1);
+      c = text.charCodeAt(i);
+    }
+    if (!(isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1))))) return giveUp(tokens, first);
+    const numberStart = i;
+    i = scanNumber(text, i);
+    const v = numberValue(text, numberStart, i);
+    if (!(Math.abs(v) <= LIMITS.maxMagnitude) || (v === 0 && underflows(text.slice(numberStart, i)))) return giveUp(tokens, first);
+    tokens.pushElement(negative ? -v : v, elementStart, i);
+    i = skipTrivia(text, i);
+    c = text.charCodeAt(i);
+    if (c === 0x2c /* , */) i = skipTrivia(text, i + 1);
+    else if (c !== 0x5d) return giveUp(tokens, first);
+  }
+  tokens.pushList(first);
+  return i + 1;
+}
+
+function giveUp(tokens: Tokens, first: number): -1 {
+  tokens.elements = first;
+  return -1;
+}
+
+/** A literal with a non-zero digit in its mantissa that still reads as 0 (e.g. 1e-400). */
+export function underflows(literal: string): boolean {
+  const e = literal.search(/[eE]/);
+  return /[1-9]/.test(e < 0 ? literal : literal.slice(0, e));
 }
 
 /** digits [. digits] [e [sign] digits]; the exponent is taken only when digits follow it. */

@@ -103,7 +103,7 @@ export function vectorOf(ctx: Ctx, p: Primary, what: string): NumberVector | und
 
 /** A compact number vector as a `NumberVector`, reported (GG221) when empty. */
 export function nonEmpty(ctx: Ctx, p: Extract<Primary, { kind: 'numbers' }>, what: string): NumberVector | undefined {
-  if (p.values.length > 0) return { values: p.values, elements: rangesOf(p.offsets) };
+  if (p.values.length > 0) return { values: Array.from(p.values), elements: rangesOf(p.offsets) };
   ctx.problems.error(CODES.empty, p.range, `Expected at least one number in ${what}.`);
   return undefined;
 }

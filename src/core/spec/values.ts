@@ -11,7 +11,7 @@
  */
 import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
-import { TK, type Tokens } from './lexer';
+import { TK, underflows, type Tokens } from './lexer';
 import type { Problems } from './problems';
 import { excerpt } from './suggest';
 import { LIMITS } from './types';
@@ -21,10 +21,11 @@ export type Primary =
   | { readonly kind: 'word'; readonly name: string; readonly range: SourceRange }
   | { readonly kind: 'vector'; readonly items: readonly Primary[]; readonly range: SourceRange }
   /**
-   * A vector of plain numbers, stored compactly (the common case, and the bulk of big files):
-   * element k spans [offsets[2k], offsets[2k + 1]) (elementRanges.ts), no object per element.
+   * A vector of plain numbers, one token from the lexer (the common case, and the bulk of big
+   * files): views into the lexer's one Float64Array of values and one Int32Array of element
+   * offsets, element k spanning [offsets[2k], offsets[2k + 1]) (elementRanges.ts); no object per element.
    */
-  | { readonly kind: 'numbers'; readonly values: number[]; readonly offsets: number[]; readonly range: SourceRange }
+  | { readonly kind: 'numbers'; readonly values: Float64Array; readonly offsets: Int32Array; readonly range: SourceRange }
   | { readonly kind: 'call'; readonly name: string; readonly nameRange: SourceRange; readonly args: readonly Primary[]; readonly range: SourceRange }
   /** A string literal "…" (a data file's name); `value` without the quotes. */
   | { readonly kind: 'string'; readonly value: string; readonly range: SourceRange }
@@ -141,9 +142,11 @@ class ValueParser {
       }
       return { kind: 'word', name: tokens.text(i), range: tokens.range(i) };
     }
+    if (k === TK.Numbers) {
+      this.pos++;
+      return { kind: 'numbers', values: tokens.listValues(i), offsets: tokens.listOffsets(i), range: { start: tokens.start[i], end: tokens.end[i] } };
+    }
     // '[' (startsPrimary admits nothing else)
-    const fast = this.plainNumbers();
-    if (fast !== undefined) return fast;
     const list = this.list(TK.RBracket);
     if (list === undefined) return { kind: 'error', range: tokens.range(i) };
     return { kind: 'vector', items: list.items, range: { start: tokens.start[i], end: list.end } };
@@ -160,36 +163,6 @@ class ValueParser {
       return { kind: 'error', range: r };
     }
     return { kind: 'number', value, range: r };
-  }
-
-  /**
-   * Fast path for `[n, -n, …]` with pos on '[': no object per element (offsets in one array). Gives up
-   * (undefined, pos unchanged) at anything else, and the general path re-reads the list.
-   */
-  private plainNumbers(): Primary | undefined {
-    const { tokens, kinds } = this;
-    const open = this.pos;
-    const values: number[] = [];
-    const offsets: number[] = [];
-    let i = open + 1;
-    for (;;) {
-      let k = this.kind(i);
-      if (k === TK.RBracket) break;
-      const sign = k === TK.Minus ? -1 : k === TK.Plus ? 1 : 0;
-      if (sign !== 0) k = this.kind(i + 1);
-      if (k !== TK.Number) return undefined;
-      const at = sign !== 0 ? i + 1 : i;
-      const v = tokens.value[at];
-      // Out-of-range numbers take the general path, which reports them.
-      if (!(Math.abs(v) <= LIMITS.maxMagnitude) || (v === 0 && underflows(tokens.text(at)))) return undefined;
-      values.push(sign < 0 ? -v : v);
-      offsets.push(tokens.start[i], tokens.end[at]);
-      i = at + 1;
-      if (kinds[i] === TK.Comma && i < this.end) i++;
-      else if (this.kind(i) !== TK.RBracket) return undefined;
-    }
-    this.pos = i + 1;
-    return { kind: 'numbers', values, offsets, range: { start: tokens.start[open], end: tokens.end[i] } };
   }
 
   /** Parses `open item, item, … close` with pos on the opener. */
@@ -276,11 +249,6 @@ class ValueParser {
 }
 
 function startsPrimary(k: number): boolean {
-  return k === TK.Number || k === TK.Ident || k === TK.LBracket || k === TK.Minus || k === TK.Plus || k === TK.String;
+  return k === TK.Number || k === TK.Numbers || k === TK.Ident || k === TK.LBracket || k === TK.Minus || k === TK.Plus || k === TK.String;
 }
 
-/** A literal with a non-zero digit in its mantissa that still reads as 0 (e.g. 1e-400). */
-function underflows(literal: string): boolean {
-  const e = literal.search(/[eE]/);
-  return /[1-9]/.test(e < 0 ? literal : literal.slice(0, e));
-}

@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { parseSpec } from '../../../src/core/spec/parse';
 import { DEFAULT_LESSON, defaultTeacherW, defaultW } from '../../../src/core/spec/defaults';
+import type { InputSource } from '../../../src/core/spec/types';
 import { at, valid } from './helpers';
 
 const withoutRanges = (s: object) => ({ ...s, ranges: undefined });
+/** Inputs with every row as a plain array (a written-out matrix's rows are views into one Float64Array). */
+const plainRows = (inputs: InputSource): InputSource => (inputs.kind === 'explicit' ? { ...inputs, rows: inputs.rows.map((r) => Array.from(r)) } : inputs);
 
 describe('parseSpec: defaults', () => {
   it('parses an empty text to the default lesson', () => {
@@ -75,7 +78,7 @@ view = w2, w1
 `;
   it('reads every statement of a full spec', () => {
     const s = valid(full);
-    assert.deepEqual(s.inputs, { kind: 'explicit', rows: [[0.7, 0.2], [0.1, 0.9]] });
+    assert.deepEqual(plainRows(s.inputs), { kind: 'explicit', rows: [[0.7, 0.2], [0.1, 0.9]] });
     assert.equal(s.samples, 2);
     assert.deepEqual(s.labels, { kind: 'teacher', w: [-1, 1], b: 0.5 });
     assert.equal(s.b, 0);
@@ -105,9 +108,9 @@ view = w2, w1
   });
 
   it('reads one sample, a multi-line matrix with a trailing comma, and explicit labels', () => {
-    assert.deepEqual(valid('x = [0.62, 0.88]\ny = [1]').inputs, { kind: 'explicit', rows: [[0.62, 0.88]] });
+    assert.deepEqual(plainRows(valid('x = [0.62, 0.88]\ny = [1]').inputs), { kind: 'explicit', rows: [[0.62, 0.88]] });
     const s = valid('x = [\n  [0.7, 0.2],   # first\n  [0.1, 0.9],\n]\ny = [1.0, 0.3]\n');
-    assert.deepEqual(s.inputs, { kind: 'explicit', rows: [[0.7, 0.2], [0.1, 0.9]] });
+    assert.deepEqual(plainRows(s.inputs), { kind: 'explicit', rows: [[0.7, 0.2], [0.1, 0.9]] });
     assert.deepEqual(s.labels, { kind: 'explicit', values: [1, 0.3] });
   });
 

@@ -31,7 +31,7 @@ function sourceText(src: InputSource, samples: number, seed: number): string {
       activationNote(src.activation),
     );
   }
-  const rows = src.rows.slice(0, MAX_ROWS).map((r, p) => `x${sub(p + 1)} = ${vec(r)}`);
+  const rows = src.rows.slice(0, MAX_ROWS).map((r, p) => `x${sub(p + 1)} = ${vec(Array.from(r))}`);
   if (src.rows.length > MAX_ROWS) rows.push(`… ${src.rows.length - MAX_ROWS} more`);
   return paragraphs(`**Inputs** written out: ${src.rows.length} sample${src.rows.length === 1 ? '' : 's'}.`, rows.join('  \n'));
 }
