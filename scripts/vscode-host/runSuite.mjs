@@ -23,7 +23,7 @@ function readResults(file) {
   }
 }
 
-function report(label, results) {
+export function report(label, results) {
   for (const t of results.tests) {
     const mark = t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip';
     console.log(`  ${mark} ${t.title}${t.ms !== undefined ? ` (${t.ms} ms)` : ''}`);

@@ -10,6 +10,7 @@ import {
   replaceInDocument,
   until,
   useCleanWorkbench,
+  utf8,
   waitForPost,
   workspaceUri,
 } from './helpers';
@@ -31,7 +32,7 @@ let fileCounter = 0;
 /** A new .neuron file in the workspace, so tests never share (or dirty) a document. */
 async function newSpecFile(text = SMALL_SPEC): Promise<vscode.TextEditor> {
   const name = `t${Date.now()}-${fileCounter++}.neuron`;
-  await vscode.workspace.fs.writeFile(workspaceUri(name), Buffer.from(text, 'utf8'));
+  await vscode.workspace.fs.writeFile(workspaceUri(name), utf8(text));
   return openEditor(name);
 }
 
@@ -101,7 +102,7 @@ describe('Gradient Geometry in a real extension host', () => {
 
   it('shows a selection that holds a valid spec, even in another language', async () => {
     const notes = workspaceUri('notes.md');
-    await vscode.workspace.fs.writeFile(notes, Buffer.from(`# Notes\n\nSome prose first.\n\n${SMALL_SPEC}\nMore prose.\n`, 'utf8'));
+    await vscode.workspace.fs.writeFile(notes, utf8(`# Notes\n\nSome prose first.\n\n${SMALL_SPEC}\nMore prose.\n`));
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(notes));
     const start = editor.document.getText().indexOf('# a small lesson');
     const end = editor.document.getText().indexOf('More prose.');

@@ -10,6 +10,11 @@ export async function api(): Promise<GradientGeometryApi> {
   return ext.activate();
 }
 
+/** UTF-8 bytes of `text` (no Buffer: the suite also runs in the web worker extension host). */
+export function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
 /** The workspace folder the runner opened (a copy of examples/ plus fixtures). */
 export function workspaceUri(...segments: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -102,7 +107,8 @@ export function useCleanWorkbench(): () => GradientGeometryApi {
   });
 
   afterEach(async () => {
-    for (const d of vscode.workspace.textDocuments) if (d.isDirty && d.uri.scheme === 'file') await d.save();
+    // Any saved file (file: here, vscode-test-web: in the web host), never an untitled one.
+    for (const d of vscode.workspace.textDocuments) if (d.isDirty && !d.isUntitled) await d.save();
     await closeAll();
   });
 

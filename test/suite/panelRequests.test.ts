@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../src/shared/protocol';
-import { isAnalysis, openEditor, useCleanWorkbench, waitForPost, workspaceUri } from './helpers';
+import { isAnalysis, openEditor, useCleanWorkbench, utf8, waitForPost, workspaceUri } from './helpers';
 
 const SPEC = `# write-back test
 x ~ sigmoid(normal(0, 1))
@@ -15,7 +15,7 @@ steps = 20
 let counter = 0;
 async function newSpec(): Promise<vscode.TextEditor> {
   const name = `write${Date.now()}-${counter++}.neuron`;
-  await vscode.workspace.fs.writeFile(workspaceUri(name), Buffer.from(SPEC, 'utf8'));
+  await vscode.workspace.fs.writeFile(workspaceUri(name), utf8(SPEC));
   return openEditor(name);
 }
 

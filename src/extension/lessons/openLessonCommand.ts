@@ -17,6 +17,12 @@ interface LessonItem extends vscode.QuickPickItem {
  * installed extension's files are never edited).
  */
 async function lessonDocument(lesson: Lesson): Promise<vscode.TextDocument> {
+  // A folder's top level first: stat works on every file system, file search not on all of them (web).
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const uri = vscode.Uri.joinPath(folder.uri, lesson.file);
+    const isFile = await vscode.workspace.fs.stat(uri).then((s) => s.type === vscode.FileType.File, () => false);
+    if (isFile) return vscode.workspace.openTextDocument(uri);
+  }
   if (vscode.workspace.workspaceFolders?.length) {
     const found = await vscode.workspace.findFiles(`**/${lesson.file}`, '**/node_modules/**', 1);
     if (found.length > 0) return vscode.workspace.openTextDocument(found[0]);

@@ -1,14 +1,14 @@
 // Shared pieces of the language-feature suites: fixture files written into the test workspace,
 // and small readers for what VS Code's provider commands return.
 import * as vscode from 'vscode';
-import { openEditor, until, workspaceUri } from '../helpers';
+import { openEditor, until, utf8, workspaceUri } from '../helpers';
 
 let counter = 0;
 
 /** Writes a new file (unique name, given extension) into the workspace and opens it. */
 export async function fixture(extension: string, text: string): Promise<vscode.TextEditor> {
   const name = `lang-${Date.now()}-${counter++}.${extension}`;
-  await vscode.workspace.fs.writeFile(workspaceUri(name), Buffer.from(text, 'utf8'));
+  await vscode.workspace.fs.writeFile(workspaceUri(name), utf8(text));
   return openEditor(name);
 }
 

@@ -21,7 +21,7 @@ describe('language features: .neuron files', () => {
   });
 
   afterEach(async () => {
-    for (const d of vscode.workspace.textDocuments) if (d.isDirty && d.uri.scheme === 'file') await d.save();
+    for (const d of vscode.workspace.textDocuments) if (d.isDirty && !d.isUntitled) await d.save();
     await closeAll();
   });
 
