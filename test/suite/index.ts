@@ -32,6 +32,8 @@ export function run(): Promise<void> {
   const files = fs
     .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.js'))
+    // GG_SUITE_FILTER=dataFiles runs only the files whose path contains it (a quick local loop).
+    .filter((f) => !process.env.GG_SUITE_FILTER || f.includes(process.env.GG_SUITE_FILTER))
     .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 

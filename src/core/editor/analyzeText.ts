@@ -13,8 +13,14 @@ export interface AnalyzedText {
   readonly analysis: Analysis | undefined;
 }
 
-/** Parses and analyses a spec text. */
-export type TextAnalyzer = (specText: string) => AnalyzedText;
+/**
+ * Parses and analyses a spec text. `files` are the data files (`csv("…")`, `npy("…")`) it parses
+ * with, by path as written: whoever only parses (an embedded document's budget) reads the same ones.
+ */
+export interface TextAnalyzer {
+  (specText: string): AnalyzedText;
+  readonly files?: ReadonlyMap<string, Uint8Array>;
+}
 
 /** The plain pipeline: parseSpec, then analyzeSpec when the spec is valid. */
 export const analyzeText: TextAnalyzer = (specText) => {
@@ -28,7 +34,7 @@ export const analyzeText: TextAnalyzer = (specText) => {
  */
 export function memoizedAnalyzer(inner: TextAnalyzer = analyzeText, size = 8): TextAnalyzer {
   const cache = new Map<string, AnalyzedText>();
-  return (specText) => {
+  const memo = (specText: string): AnalyzedText => {
     const hit = cache.get(specText);
     if (hit) {
       cache.delete(specText);
@@ -40,4 +46,5 @@ export function memoizedAnalyzer(inner: TextAnalyzer = analyzeText, size = 8): T
     if (cache.size > size) cache.delete(cache.keys().next().value as string);
     return result;
   };
+  return Object.assign(memo, inner.files ? { files: inner.files } : {});
 }

@@ -21,7 +21,15 @@ export function documentSource(document: vscode.TextDocument, kind: DocumentSour
     defaultSteps: readSettings().defaultSteps,
     kind,
     text: () => (!document.isClosed && document.version === version ? document.getText() : undefined),
-    // A spec's data files (csv("…"), npy("…")): their version is part of the analysis' identity.
-    ...(kind === 'spec' && dataFiles ? { dataStamp: dataFiles.stamp, files: () => dataFiles?.filesFor(document.uri, document.getText()) ?? {} } : {}),
+    ...dataFilesOf(document.uri, () => document.getText()),
   };
+}
+
+/**
+ * The data files a text names (csv("…"), npy("…")), relative to the document at `uri`: their
+ * version is part of the analysis' identity.
+ */
+export function dataFilesOf(uri: vscode.Uri, text: () => string): Pick<DocumentSource, 'dataStamp' | 'files'> {
+  const files = dataFiles;
+  return files ? { dataStamp: files.stamp, files: () => files.filesFor(uri, text()) } : {};
 }

@@ -8,7 +8,7 @@ import type { SourceRange } from '../../core/diagnostics';
 import type { StatementKey } from '../../core/spec/types';
 import type { AnalysisService, DocumentSource } from '../analysis/analysisService';
 import type { StatementSpans } from '../analysis/protocol';
-import { documentSource } from '../language/documents';
+import { dataFilesOf, documentSource } from '../language/documents';
 import { PanelMessenger } from './messenger';
 import { saveExport, writeSpecChanges } from './panelRequests';
 import { panelTitle, sourceKey, sourceName } from './panelSource';
@@ -293,9 +293,10 @@ export class GeometryPanel extends Disposable {
   private currentText(): DocumentSource | undefined {
     const defaultSteps = this.host.settings().defaultSteps;
     if (this.source.kind === 'snapshot') {
-      const text = this.source.text;
-      // The worker keeps the analysis when a new snapshot version brings the same text.
-      return { key: this.snapshotKey, version: ++snapshotVersions, languageId: 'neuron', defaultSteps, kind: 'spec', text: () => text };
+      const { text, origin } = this.source;
+      // The worker keeps the analysis when a new snapshot version brings the same text. A selection
+      // or annotation reads its data files relative to the document it came from.
+      return { key: this.snapshotKey, version: ++snapshotVersions, languageId: 'neuron', defaultSteps, kind: 'spec', text: () => text, ...(origin ? dataFilesOf(origin.uri, () => text) : {}) };
     }
     const key = this.source.uri.toString();
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);

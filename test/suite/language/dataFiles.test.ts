@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { isAnalysis, until, useCleanWorkbench, waitForPost, workspaceUri } from '../helpers';
-import { fixture } from './fixtures';
+import { diagnosticsOf, fixture } from './fixtures';
 
 const rows = (k: number): string => ['a,b,label', ...Array.from({ length: k }, (_, i) => `${(0.1 + 0.8 * ((i * 37) % 11) / 11).toFixed(3)},${(0.1 + 0.8 * ((i * 53) % 13) / 13).toFixed(3)},${i % 2}`)].join('\n') + '\n';
 
@@ -33,5 +33,26 @@ describe('language features: data files (csv, npy)', function () {
     const d = await until(() => vscode.languages.getDiagnostics(document.uri).find((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'GG230'), 'GG230 on the missing file');
     assert.match(d.message, /Cannot read the data file "no-such-file\.csv"/);
     assert.equal(document.getText(d.range), '"no-such-file.csv"');
+  });
+
+  it('reads the data files of a neuron: annotation relative to its document, in diagnostics and in its panel', async () => {
+    const csv = `annotated-${Date.now()}.csv`;
+    await vscode.workspace.fs.writeFile(workspaceUri(csv), Buffer.from(rows(12), 'utf8'));
+    const { document } = await fixture('py', `# neuron: x = csv("${csv}", columns = [0, 1]); y = csv("${csv}", columns = [2]); w = [1, -1]; steps = 20\nout = w @ x + b\n`);
+    // Read in the background: once loaded, the annotation has no GG230 and no error at all.
+    await diagnosticsOf(document, (d) => d.every((x) => x.severity !== vscode.DiagnosticSeverity.Error));
+    const key = `embedded:${document.uri.toString()}#0`;
+    const shown = waitForPost(gg(), key, (m) => isAnalysis(m) && m.analysis.samples === 12);
+    await vscode.commands.executeCommand('gradientGeometry.showEmbedded', document.uri.toString(), 0);
+    const message = await shown;
+    assert.ok(isAnalysis(message));
+    assert.equal(message.analysis.dimension, 2);
+  });
+
+  it('names a missing data file of a ```neuron fence as GG230 on its name in the Markdown document', async () => {
+    const { document } = await fixture('md', '# Notes\n\n```neuron\nx = csv("not-here.csv")\nw = [1, 2]\n```\n');
+    const [d] = await diagnosticsOf(document, (all) => all.some((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'GG230'));
+    const gg230 = vscode.languages.getDiagnostics(document.uri).find((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'GG230') ?? d;
+    assert.equal(document.getText(gg230.range), '"not-here.csv"');
   });
 });

@@ -45,20 +45,23 @@ function within(r: SourceRange, offset: number): boolean {
 type Unbudgeted = Omit<EmbeddedRegion, 'analysed'>;
 
 /** The last document's regions: hovers, lenses, diagnostics and completions ask for the same text in turn. */
-let last: { text: string; languageId: string | undefined; regions: EmbeddedRegion[] } | undefined;
+let last: { text: string; languageId: string | undefined; files: ReadonlyMap<string, Uint8Array> | undefined; regions: EmbeddedRegion[] } | undefined;
 
-/** Every embedded spec of a document of language `languageId` ('markdown' reads fences). */
-export function embeddedRegions(text: string, languageId: string | undefined): EmbeddedRegion[] {
-  if (last && last.text === text && last.languageId === languageId) return last.regions;
-  const regions = budgeted(findRegions(text, languageId));
-  last = { text, languageId, regions };
+/**
+ * Every embedded spec of a document of language `languageId` ('markdown' reads fences). `files`:
+ * the data files its specs name (relative to the document), which the budget's estimates parse with.
+ */
+export function embeddedRegions(text: string, languageId: string | undefined, files?: ReadonlyMap<string, Uint8Array>): EmbeddedRegion[] {
+  if (last && last.text === text && last.languageId === languageId && last.files === files) return last.regions;
+  const regions = budgeted(findRegions(text, languageId), files);
+  last = { text, languageId, files, regions };
   return regions;
 }
 
-function budgeted(regions: readonly Unbudgeted[]): EmbeddedRegion[] {
+function budgeted(regions: readonly Unbudgeted[], files: ReadonlyMap<string, Uint8Array> | undefined): EmbeddedRegion[] {
   const budget = new AnalysisBudget(LIMITS.maxAnalysisMs);
   return regions.map((r) => {
-    const spec = parseSpec(r.spec.text).spec;
+    const spec = parseSpec(r.spec.text, files ? { files } : {}).spec;
     return { ...r, analysed: spec === undefined || budget.charge(estimatedSpecMs(spec)) };
   });
 }
@@ -80,7 +83,7 @@ function findRegions(text: string, languageId: string | undefined): Unbudgeted[]
  * budget does not cover it (every caller that analyses a region goes through here).
  */
 export function analyseRegion(region: EmbeddedRegion, analyze: TextAnalyzer = analyzeText): AnalyzedText {
-  return region.analysed ? analyze(region.spec.text) : { parsed: parseSpec(region.spec.text), analysis: undefined };
+  return region.analysed ? analyze(region.spec.text) : { parsed: parseSpec(region.spec.text, analyze.files ? { files: analyze.files } : {}), analysis: undefined };
 }
 
 /** GG311 on a region the document's budget left unanalysed. */
@@ -105,7 +108,7 @@ export function embeddedHoverAt(
   analyze: TextAnalyzer = analyzeText,
   insertLink?: (expression: NeuronExpression) => string,
 ): HoverContent | undefined {
-  for (const region of embeddedRegions(text, languageId)) {
+  for (const region of embeddedRegions(text, languageId, analyze.files)) {
     const inSource = region.source.some((r) => within(r, offset));
     const onTarget = region.explainsTarget && within(region.target, offset);
     if (!inSource && !onTarget) continue;
@@ -139,7 +142,7 @@ export function languageAt(text: string, offset: number, languageId: string | un
 /** Parser diagnostics and hints of every embedded spec, mapped to document ranges. */
 export function embeddedDiagnostics(text: string, languageId: string | undefined, analyze: TextAnalyzer = analyzeText): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const region of embeddedRegions(text, languageId)) {
+  for (const region of embeddedRegions(text, languageId, analyze.files)) {
     const { parsed, analysis } = analyseRegion(region, analyze);
     for (const d of [...parsed.diagnostics, ...semanticHints(parsed, analysis)]) {
       out.push({ ...d, range: toDocumentRange(region.spec, d.range) });
