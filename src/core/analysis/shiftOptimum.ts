@@ -15,9 +15,10 @@
 import { buildObjective, type Objective } from '../engine/objective';
 import { symmetricEigen } from '../engine/linalg';
 import { findOptimum, type OptimumResult } from './optimum';
+import type { Optimum } from './types';
 
 /** The linear model's optimum (w*, c*) on the shift objective's data, or the reason there is none. */
-export function linearOptimum(obj: Objective): { w: Float64Array; c: number; note: string; method: 'least-squares' | 'newton' } | { reason: string } {
+export function linearOptimum(obj: Objective): { w: Float64Array; c: number; note: string; method: Optimum['method'] } | { reason: string } {
   const { n } = obj;
   const linear = buildObjective(obj.data, obj.loss, true, 0);
   const theta0 = new Float64Array(n + 1);

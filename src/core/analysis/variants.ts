@@ -49,5 +49,7 @@ export function applyVariant(spec: Spec, variant: Variant): Spec {
     loss: c.loss ?? spec.loss,
     steps: c.steps ?? spec.steps,
     compare: [],
+    // `hidden tanh`: the same network (same W, c, w, data) with another hidden activation.
+    ...(spec.network && c.hiddenActivation ? { network: { ...spec.network, activation: c.hiddenActivation } } : {}),
   };
 }

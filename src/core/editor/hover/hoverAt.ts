@@ -9,6 +9,7 @@ import { type HoverContext, hoverContext } from './context';
 import { inputsMarkdown } from './inputsHover';
 import { learningRateMarkdown } from './learningRateHover';
 import { modelMarkdown } from './modelHover';
+import { networkMarkdown } from './networkHover';
 import { settingMarkdown } from './settingsHovers';
 import { batchMarkdown, lossMarkdown, optimizerMarkdown, preprocessMarkdown } from './trainingHovers';
 import { biasMarkdown, labelsMarkdown, teacherMarkdown, weightsMarkdown } from './weightsHovers';
@@ -38,6 +39,11 @@ export function statementMarkdown(ctx: HoverContext, key: StatementKey): string 
     case 'predict':
     case 'lock':
     case 'hide': return settingMarkdown(ctx, key);
+    case 'hidden':
+    case 'hiddenLayer':
+    case 'hiddenW':
+    case 'hiddenC':
+    case 'train': return networkMarkdown(ctx, key);
   }
 }
 
