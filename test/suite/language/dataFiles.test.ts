@@ -3,7 +3,7 @@
 // located diagnostic, and a new analysis when the data file changes.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { isAnalysis, until, useCleanWorkbench, waitForPost, workspaceUri } from '../helpers';
+import { isAnalysis, until, useCleanWorkbench, utf8, waitForPost, workspaceUri } from '../helpers';
 import { diagnosticsOf, fixture } from './fixtures';
 
 const rows = (k: number): string => ['a,b,label', ...Array.from({ length: k }, (_, i) => `${(0.1 + 0.8 * ((i * 37) % 11) / 11).toFixed(3)},${(0.1 + 0.8 * ((i * 53) % 13) / 13).toFixed(3)},${i % 2}`)].join('\n') + '\n';
@@ -14,7 +14,7 @@ describe('language features: data files (csv, npy)', function () {
 
   it('analyses x and y from a CSV beside the spec, and again when the file changes', async () => {
     const csv = `acts-${Date.now()}.csv`;
-    await vscode.workspace.fs.writeFile(workspaceUri(csv), Buffer.from(rows(12), 'utf8'));
+    await vscode.workspace.fs.writeFile(workspaceUri(csv), utf8(rows(12)));
     const { document } = await fixture('neuron', `x = csv("${csv}", columns = [0, 1])\ny = csv("${csv}", columns = [2])\nw = [1, -1]\nsteps = 20\n`);
     const key = document.uri.toString();
     const first = waitForPost(gg(), key, (m) => isAnalysis(m) && m.analysis.samples === 12);
@@ -24,7 +24,7 @@ describe('language features: data files (csv, npy)', function () {
     assert.equal(message.analysis.dimension, 2);
     // The data changes on disk: the panel follows without an edit of the spec.
     const second = waitForPost(gg(), key, (m) => isAnalysis(m) && m.analysis.samples === 20);
-    await vscode.workspace.fs.writeFile(workspaceUri(csv), Buffer.from(rows(20), 'utf8'));
+    await vscode.workspace.fs.writeFile(workspaceUri(csv), utf8(rows(20)));
     assert.ok(isAnalysis(await second));
   });
 
@@ -37,7 +37,7 @@ describe('language features: data files (csv, npy)', function () {
 
   it('reads the data files of a neuron: annotation relative to its document, in diagnostics and in its panel', async () => {
     const csv = `annotated-${Date.now()}.csv`;
-    await vscode.workspace.fs.writeFile(workspaceUri(csv), Buffer.from(rows(12), 'utf8'));
+    await vscode.workspace.fs.writeFile(workspaceUri(csv), utf8(rows(12)));
     const { document } = await fixture('py', `# neuron: x = csv("${csv}", columns = [0, 1]); y = csv("${csv}", columns = [2]); w = [1, -1]; steps = 20\nout = w @ x + b\n`);
     // Read in the background: once loaded, the annotation has no GG230 and no error at all.
     await diagnosticsOf(document, (d) => d.every((x) => x.severity !== vscode.DiagnosticSeverity.Error));
