@@ -1,6 +1,8 @@
 // Benchmark of the engine, the analysis and the parser. Bundled by esbuild to dist/bench.js.
 //   npm run bench                 every table
 //   node dist/bench.js --headline only the 1,000-step n = 100 case, then the whole process's time
+//   node dist/bench.js --peers    each whole-process figure beside its peer (numpy, matplotlib)
+//   node dist/bench.js --memory   the CLI's peak RSS on the largest accepted spec
 // Times are wall-clock medians (performance.now); memory is the heap/RSS high-water mark seen.
 import { analyzeSpec, initialTheta } from '../core/analysis/analyze';
 import { analyseHessian } from '../core/analysis/hessian';
@@ -12,6 +14,7 @@ import { runDescent } from '../core/engine/descentPath';
 import { buildObjective } from '../core/engine/objective';
 import { batchSize, createStepper } from '../core/engine/optimizers';
 import { parseSpec } from '../core/spec/parse';
+import { cliMemoryTable } from './cliMemory';
 import { editorTable } from './editorBench';
 import { peersTable } from './peers';
 import { searchWorstSpec } from './worstSpec';
@@ -157,6 +160,10 @@ function main(): void {
     peersTable(process.cwd());
     return;
   }
+  if (process.argv.includes('--memory')) {
+    cliMemoryTable(process.cwd());
+    return;
+  }
   if (process.argv.includes('--worst')) {
     worstSpecTable(option('--candidates', 40), option('--seed', 1));
     return;
@@ -191,6 +198,7 @@ function main(): void {
   parserTable();
   editorTable(time);
   peersTable(process.cwd());
+  cliMemoryTable(process.cwd());
   worstSpecTable(40, 1);
   sampleMemory();
   console.log(`\npeak heap used ${mb(peakHeap)}, peak RSS ${mb(peakRss)}`);
