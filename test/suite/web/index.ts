@@ -20,6 +20,12 @@ const FILES = (): void => {
   require('../webExport.test');
   require('../language/neuronLanguage.test');
   require('../language/dataFiles.test');
+  require('../language/embeddedLanguages.test');
+  require('../language/folding.test');
+  require('../language/adagrad.test');
+  require('../language/boundHovers.test');
+  require('../language/neuronGate.test');
+  require('../notebook.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
 
