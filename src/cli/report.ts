@@ -5,6 +5,8 @@
  * judged by what it did (run.diverged), so "stable" never stands beside a blow-up unexplained.
  */
 import type { Analysis, LearningRateInfo, RunResult } from '../core/analysis/types';
+import { NETWORK_NO_BOUND } from '../core/network/analysis';
+import { networkLines } from './networkReport';
 
 /** Fixed-width number for reports: 4 significant digits, "—" for null. */
 export function num(value: number | null | undefined, digits = 4): string {
@@ -39,9 +41,10 @@ function oneLine(text: string): string {
  */
 export function boundText(lr: LearningRateInfo, run: RunResult): string {
   if (lr.max === null) {
-    const adaptive = lr.stable === null;
+    // A network trained end to end has no bound either, for another reason than adaptivity.
+    const adaptive = lr.stable === null && lr.maxReason !== NETWORK_NO_BOUND;
     const reason = lr.maxReason ? `: ${oneLine(lr.maxReason)}` : '';
-    return adaptive ? `no fixed bound (adaptive)${reason}` : `no full-batch bound${reason}`;
+    return adaptive ? `no fixed bound (adaptive)${reason}` : lr.stable === null ? `no fixed bound${reason}` : `no full-batch bound${reason}`;
   }
   const verdict = lr.stable === null
     ? ''
@@ -56,8 +59,9 @@ export function formatReport(file: string, a: Analysis): string {
   const gd = lr.max !== null && lr.max === lr.gradientDescentMax ? '' : `; gradient descent 2/λmax = ${num(lr.gradientDescentMax)}`;
   const lines = [
     `${file}: n = ${a.dimension}, ${a.samples} samples, ${a.loss} loss${a.biasTrained ? ', bias trained' : ''}`,
-    `inputs: ${a.inputs.allPositive ? 'all positive' : a.inputs.allNonNegative ? 'all non-negative' : 'mixed signs'}; mean ${list(a.inputs.mean)}`,
-    `Hessian eigenvalues ${list(a.hessian.eigenvalues)}; condition number κ = ${num(a.hessian.conditionNumber)}`,
+    ...networkLines(a),
+    `${a.network ? 'hidden outputs at step 0' : 'inputs'}: ${a.inputs.allPositive ? 'all positive' : a.inputs.allNonNegative ? 'all non-negative' : 'mixed signs'}; mean ${list(a.inputs.mean)}`,
+    `Hessian${a.network ? ' of the output weights at step 0:' : ''} eigenvalues ${list(a.hessian.eigenvalues)}; condition number κ = ${num(a.hessian.conditionNumber)}`,
     `learning rate η = ${num(lr.value)}; ${boundText(lr, a.run)}${gd}`,
     `  gradient descent's optimal steps: 2/(λmin+λmax) = ${num(lr.optimal)} (Goh); 1/λmax = ${num(lr.lecunOptimal)} (LeCun)`,
     `  (${lr.convention})`,

@@ -31,6 +31,7 @@ import { buildObjective, type Objective } from '../engine/objective';
 import { batchSize, createStepper } from '../engine/optimizers';
 import { inputStats } from '../engine/preprocess';
 import type { Spec } from '../spec/types';
+import { NETWORK_ANALYSED_STEPS as NETWORK_ANALYSED_STEPS_LIMIT } from '../spec/work';
 import { hiddenOutputs, NetworkScratch } from './forward';
 import { buildNetworkProblem, hiddenParameters, type NetworkProblem } from './objective';
 import { networkSentence } from './sentence';
@@ -51,6 +52,22 @@ export const NETWORK_NO_BOUND =
 /** What the curvature at a step is. */
 export const CURVATURE_NOTE =
   'It is the Hessian of the loss over the output weights (w, b) at that step\'s hidden outputs: the valley the neuron on top sees then, not a bound that holds along the run.';
+
+/**
+ * At most this many path entries are analysed (cone, curvature, rows): evenly spaced, the first
+ * and the last always; the panel shows the latest analysed step at or before the current one,
+ * labelled with its own step number.
+ */
+export { NETWORK_ANALYSED_STEPS } from '../spec/work';
+
+/** The path entries to analyse: all, or every ⌈length/limit⌉-th plus the last. */
+export function analysedEntries(length: number, limit = NETWORK_ANALYSED_STEPS_LIMIT): number[] {
+  const stride = Math.max(1, Math.ceil(length / limit));
+  const out: number[] = [];
+  for (let k = 0; k < length; k += stride) out.push(k);
+  if (length > 0 && out[out.length - 1] !== length - 1) out.push(length - 1);
+  return out;
+}
 
 /** The first `rows` hidden outputs (P × H) as plain rows, for the panel's per-sample arrows. */
 function rows(h: Float64Array, P: number, H: number, cap = 2048): number[][] {
@@ -122,7 +139,8 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
   let rowsCounted = 0;
   let rowsCoherent = 0;
   let positiveSteps = 0;
-  for (let k = 0; k < path.length; k++) {
+  const analysed = analysedEntries(path.length);
+  for (const k of analysed) {
     const theta = path.theta.subarray(k * L.q, (k + 1) * L.q);
     hiddenOutputs(L, theta, net.x, null, P, scratch);
     const h = scratch.h.slice(0, P * H);
@@ -136,11 +154,6 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
       for (let j = 0; j < H; j++) {
         const s = rowSigns(path.gradient, k * L.q + L.wAt + j * d, d);
         signs.push(s);
-        // The last entry's gradient is the next batch's, never applied: count the steps taken.
-        if (s !== 'zero' && k < path.length - 1) {
-          rowsCounted++;
-          if (s !== 'mixed') rowsCoherent++;
-        }
       }
     }
     const m = hk.info.matrix;
@@ -154,6 +167,17 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
     });
   }
 
+  // The rows' sign share over every step taken (the last entry's gradient is the next batch's, never applied).
+  if (L.wAt >= 0) {
+    for (let k = 0; k < path.length - 1; k++) {
+      for (let j = 0; j < H; j++) {
+        const s = rowSigns(path.gradient, k * L.q + L.wAt + j * d, d);
+        if (s === 'zero') continue;
+        rowsCounted++;
+        if (s !== 'mixed') rowsCoherent++;
+      }
+    }
+  }
   const optimum: Optimum | null = net.teacher
     ? {
         w: Array.from(net.teacher.subarray(0, H)),
@@ -201,6 +225,7 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
     finalC: Array.from(final.c),
     steps,
     rowSignCoherentShare: outputOnly ? null : rowsCounted === 0 ? 0 : rowsCoherent / rowsCounted,
+    // Over the analysed steps (every step up to NETWORK_ANALYSED_STEPS entries).
     allPositiveShare: steps.length === 0 ? 0 : positiveSteps / steps.length,
     lossConvergedAt,
     curvatureNote: CURVATURE_NOTE,

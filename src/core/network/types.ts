@@ -47,7 +47,7 @@ export interface NetworkInfo {
   /** The hidden layer at the end of the run: W (H rows of d) and c. */
   readonly finalW: number[][];
   readonly finalC: number[];
-  /** One entry per path entry (the same steps). */
+  /** One entry per analysed path entry: every entry, or evenly spaced ones (first and last included) when the path has more than NETWORK_ANALYSED_STEPS. */
   readonly steps: NetworkStep[];
   /**
    * Among (step, unit) pairs with a non-zero row ∂L/∂Wⱼ, the share whose row has one sign: 1 for

@@ -13,7 +13,7 @@ import { DEFAULTS, defaultTeacherW, defaultView, defaultW } from './defaults';
 import type { State } from './statement';
 import { LIMITS, type InputRow, type InputSource, type LabelSource, type Loss, type Spec, type StatementKey, type Variant } from './types';
 import { networkShape, networkSpec } from './network';
-import { eigenWork, estimatedMs, formatWork, LOGISTIC_SAMPLE_COST, momentWork, NETWORK_UNIT_COST, NEWTON_ITERATIONS, planWork, STEP_COST, runWork, workParts, type WorkInput } from './work';
+import { eigenWork, estimatedMs, formatWork, LOGISTIC_SAMPLE_COST, momentWork, NETWORK_ANALYSED_STEPS, NETWORK_STEP_COST, NETWORK_UNIT_COST, NEWTON_ITERATIONS, planWork, STEP_COST, runWork, workParts, type WorkInput } from './work';
 
 /**
  * The tanh variant of written-out inputs reads each input s as a sigmoid output σ(z) and draws
@@ -228,7 +228,7 @@ function checkWork(state: State, w: CheckedWork): void {
   const run = sum(runs.map(runWork));
   if (run > LIMITS.maxRunWork) {
     const alone = runWork(mainRun) > LIMITS.maxRunWork;
-    const perStep = w.network ? `batch × H × (3d + ${NETWORK_UNIT_COST}) + samples × (2H × (d + ${NETWORK_UNIT_COST}) + (H + 1)² + 8) + ${STEP_COST}, H = ${w.n} hidden units, d = ${w.network.d} inputs` : `${w.loss === 'squared' && !w.shift ? '2q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
+    const perStep = w.network ? `batch × H × (3d + ${NETWORK_UNIT_COST}) + samples × H × (d + ${NETWORK_UNIT_COST}) + ${STEP_COST + NETWORK_STEP_COST}, plus the analysis of up to ${NETWORK_ANALYSED_STEPS} steps, H = ${w.n} hidden units, d = ${w.network.d} inputs` : `${w.loss === 'squared' && !w.shift ? '2q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
     problems.error(CODES.runWorkLimit, alone ? at('steps', 'batch', w.dimensionKey, 'x') : at('compare'), `The runs need about ${formatWork(run)} operations: steps × (${perStep}) with ${w.steps} steps and ${qText}${runs.length > 1 ? `, summed over ${runs.length} runs (the main run${w.compare.length > 0 ? ` and ${plural(w.compare.length, 'compare variant')}` : ''}${w.shift ? ', each run twice with a shift' : ''})` : ''}; this exceeds the work limit of ${formatWork(LIMITS.maxRunWork)}: expected fewer steps, a smaller dimension or fewer samples.`);
   }
   if (problems.hasErrors) return;

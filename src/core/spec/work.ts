@@ -76,13 +76,26 @@ export const NETWORK_UNIT_COST = 24;
 /** Passes over a batch that batch norm adds per step (mean, variance, normalise; again for the cone's rows). */
 export const BATCHNORM_PASSES = 6;
 
+/**
+ * Fixed costs of a network step besides its passes (a 64-sample network on the project's
+ * machines: 3,000 steps take about 0.08 s of CPU warm and 0.85 s in a fresh process, mostly
+ * compilation and garbage collection; the prices sit between the two): the step itself, and each
+ * analysed step's cone, Hessian and statistics.
+ */
+export const NETWORK_STEP_COST = 10_000;
+export const NETWORK_ANALYSIS_COST = 30_000;
+/** Most path entries a network analysis looks at (network/analysis.ts, NETWORK_ANALYSED_STEPS). */
+export const NETWORK_ANALYSED_STEPS = 1000;
+
 /** Work of a network run's steps and their per-step analysis (see the header). */
 export function networkWork(r: RunSize): number {
   if (!r.network) return 0;
   const { H, d } = r.network;
   const forward = H * (d + NETWORK_UNIT_COST);
-  const perStep = r.batch * H * (3 * d + NETWORK_UNIT_COST) + r.P * (2 * forward + (H + 1) ** 2 + 8 + (r.loss === 'logistic' ? LOGISTIC_SAMPLE_COST : 0)) + STEP_COST;
-  return (r.steps + 1) * perStep;
+  const logistic = r.loss === 'logistic' ? LOGISTIC_SAMPLE_COST : 0;
+  const run = r.batch * H * (3 * d + NETWORK_UNIT_COST) + r.P * (forward + logistic) + STEP_COST + NETWORK_STEP_COST;
+  const analysed = r.P * (forward + (H + 1) ** 2 + 8 + logistic) + NETWORK_ANALYSIS_COST;
+  return (r.steps + 1) * run + Math.min(r.steps + 1, NETWORK_ANALYSED_STEPS + 1) * analysed;
 }
 
 /** Batch norm's own work per run: each mini-batch's statistics, every step (none for a full batch). */
