@@ -1,18 +1,21 @@
-// Builds the .vsix with @vscode/vsce. Its `vscode:prepublish` type-checks, lints and makes the
-// production bundles. Relative README links stay relative (no public repository URL to point at),
-// and the README's pictures ship inside the package (.vscodeignore).
+// Builds the .vsix with @vscode/vsce, with no flag that hides a packaging problem: package.json
+// names the repository (vsce turns the README's relative links into links to it for the
+// Marketplace; every one of them names a file the package ships, test/unit/packageFiles.test.ts),
+// LICENSE is there, and .vscodeignore is an allowlist. `vscode:prepublish` type-checks, lints and
+// makes the production bundles first. Prints the package's size.
 // Usage: node scripts/vscode-host/package.mjs [OUT.vsix]   (default: gradient-geometry.vsix)
 import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectRoot } from './install.mjs';
 
 export function packageVsix(outFile, { quiet = false } = {}) {
-  execFileSync(
-    'npx',
-    ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', outFile],
-    { cwd: projectRoot, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] },
-  );
+  execFileSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '-o', outFile], {
+    cwd: projectRoot,
+    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
+  });
+  if (!quiet) console.log(`${path.basename(outFile)}: ${(statSync(outFile).size / 1024).toFixed(1)} KB`);
   return outFile;
 }
 
