@@ -29,7 +29,8 @@ rmSync(out, { recursive: true, force: true });
 execFileSync(process.execPath, [path.join(root, 'esbuild.js')], { stdio: 'inherit', cwd: root });
 await esbuild.build({
   // Only what the tests import is ever loaded; transpiling all of src/ keeps the list short.
-  entryPoints: [...tsFiles('src'), ...tsFiles('test/unit')],
+  // test/suite/web: the web suite's assert stand-in has a unit test.
+  entryPoints: [...tsFiles('src'), ...tsFiles('test/unit'), ...tsFiles('test/suite/web')],
   outdir: path.join(out),
   outbase: root,
   format: 'cjs',
