@@ -117,7 +117,7 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
   const rate = learningRateInfo(hessian0.eig, spec.optimizer, spec.lr, spec.loss);
   const learningRate: LearningRateInfo = outputOnly
     ? L.batchNorm ? { ...rate, convention: `${BATCHNORM_CONVENTION} ${rate.convention}` } : rate
-    : { ...rate, max: null, maxFormula: null, maxReason: NETWORK_NO_BOUND, gradientDescentMax: null, optimal: null, lecunOptimal: null, stable: null, unstableDirections: [], convention: `Network trained end to end: ${NETWORK_NO_BOUND}. ${rate.convention}` };
+    : { ...rate, max: null, maxFormula: null, maxReason: rate.stable === null && rate.maxReason ? `${rate.maxReason}; besides, ${NETWORK_NO_BOUND}` : NETWORK_NO_BOUND, gradientDescentMax: null, optimal: null, lecunOptimal: null, stable: null, unstableDirections: [], convention: `Network trained end to end: ${NETWORK_NO_BOUND}. ${rate.convention}` };
 
   const schedule = new BatchSchedule(P, B, spec.shuffle, spec.seed);
   const stepper = createStepper(spec.optimizer, spec.lr, L.q);
