@@ -14,9 +14,14 @@ import { sub } from '../text/format';
 const SIZE = 150;
 const C = SIZE / 2;
 const R = 50;
-/** The panel's colours (media/panel.css, mid-tones readable on light and dark hovers): the cone's green, the path's orange. */
-const CONE = '#3fae5f';
-const OUTSIDE = '#e0782a';
+/**
+ * The panel's colours (media/panel.css, its light palette) on a card of the panel's light
+ * background, so the figure reads the same in a light and a dark hover (an image cannot follow
+ * the theme): the cone's green at the panel's opacity, the path's orange, the muted text.
+ */
+export const CONE_FIGURE_COLOURS = { card: '#ffffff', border: '#d4d4d4', cone: '#1b7f3b', coneOpacity: 0.22, outside: '#c2410c', axis: '#6e6e6e', text: '#5f5f5f' } as const;
+const CONE = CONE_FIGURE_COLOURS.cone;
+const OUTSIDE = CONE_FIGURE_COLOURS.outside;
 
 /** Options for the picture; `toOptimum` is the vector from the start to the optimum in the plane. */
 export interface ConePicture {
@@ -41,7 +46,7 @@ function wedge(a: Vec2, b: Vec2, openingDegrees: number): string {
 export function coneSvg(picture: ConePicture): string {
   const { cone } = picture;
   const parts: string[] = [];
-  const fill = `fill="${CONE}" fill-opacity="0.3" stroke="${CONE}" stroke-width="2"`;
+  const fill = `fill="${CONE}" fill-opacity="${CONE_FIGURE_COLOURS.coneOpacity}" stroke="${CONE}" stroke-width="2"`;
   switch (cone.kind) {
     case 'sector': {
       const [a, b] = cone.edges;
@@ -80,11 +85,12 @@ export function coneSvg(picture: ConePicture): string {
   const [i, j] = cone.axes;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE}" viewBox="0 0 ${SIZE} ${SIZE}">`,
-    `<line x1="4" y1="${C}" x2="${SIZE - 4}" y2="${C}" stroke="#888" stroke-width="1"/>`,
-    `<line x1="${C}" y1="4" x2="${C}" y2="${SIZE - 4}" stroke="#888" stroke-width="1"/>`,
+    `<rect x="0.5" y="0.5" width="${SIZE - 1}" height="${SIZE - 1}" rx="6" fill="${CONE_FIGURE_COLOURS.card}" stroke="${CONE_FIGURE_COLOURS.border}" stroke-width="1"/>`,
+    `<line x1="6" y1="${C}" x2="${SIZE - 6}" y2="${C}" stroke="${CONE_FIGURE_COLOURS.axis}" stroke-width="1"/>`,
+    `<line x1="${C}" y1="6" x2="${C}" y2="${SIZE - 6}" stroke="${CONE_FIGURE_COLOURS.axis}" stroke-width="1"/>`,
     ...parts,
-    `<text x="${SIZE - 6}" y="${C - 5}" font-family="sans-serif" font-size="12" fill="#888" text-anchor="end">w${sub(i + 1)}</text>`,
-    `<text x="${C + 5}" y="14" font-family="sans-serif" font-size="12" fill="#888">w${sub(j + 1)}</text>`,
+    `<text x="${SIZE - 6}" y="${C - 5}" font-family="sans-serif" font-size="12" fill="${CONE_FIGURE_COLOURS.text}" text-anchor="end">w${sub(i + 1)}</text>`,
+    `<text x="${C + 5}" y="18" font-family="sans-serif" font-size="12" fill="${CONE_FIGURE_COLOURS.text}">w${sub(j + 1)}</text>`,
     '</svg>',
   ].join('');
 }

@@ -206,7 +206,7 @@ export function modelMarkdown(ctx: HoverContext): string {
   const head = `**Neuron** ${model}: n = ${spec.w.length} input${spec.w.length === 1 ? '' : 's'}, P = ${spec.samples} sample${spec.samples === 1 ? '' : 's'}, ${spec.loss} loss, bias ${spec.biasTrained ? 'trained' : spec.hasBias ? 'fixed' : 'absent'}.`;
   const picture = analysis.cone.kind === 'none'
     ? ''
-    : image('allowed cone of per-sample steps (blue) and the way to the optimum (arrow)', svgDataUri(coneSvg({ cone: analysis.cone, toOptimum: toOptimum(spec, analysis) })));
+    : image('allowed cone of per-sample steps (green) and the straight way to the optimum (arrow: green inside the cone, orange outside)', svgDataUri(coneSvg({ cone: analysis.cone, toOptimum: toOptimum(spec, analysis) })));
   // The picture right after the numbers: hovers scroll, and it is the one thing to see.
   return paragraphs(
     head,
