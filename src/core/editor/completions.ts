@@ -48,6 +48,11 @@ const STATEMENTS: readonly CompletionEntry[] = [
   entry('statement', 'predict', 'predict = ${1|quadrant,none|}', 'predict-then-reveal in the panel', 'The panel hides the next update and asks which quadrant it will point to.', '0-20'),
   entry('statement', 'lock', 'lock = ${1:lr, batch}', 'panel controls locked for this lesson', '`lr`, `batch`, `optimizer`, `preprocess`, `start`, `teacher`.', '0-21'),
   entry('statement', 'hide', 'hide = ${1:controls}', 'panel parts hidden for this lesson', '`controls`, `path`, `readout`, `chart`, `strip`, `cone`, `variants`.', '0-22'),
+  entry('statement', 'hidden', 'hidden = ${1:3}', 'number of hidden units H (a network)', 'With `h = sigmoid(W·x + c)` and `f = w·h + b`.', '0-23'),
+  entry('statement', 'h', `h = ${choice(ACTIVATION_OPTIONS)}(W·x + c)`, 'a hidden layer in front of the neuron', 'h = act(W·x + c); the neuron on top reads it: `f = w·h + b`. Sigmoid outputs are positive even when x is centred.', '0-24'),
+  entry('statement', 'W', 'W = [[${1:1}, ${2:0.3}], [${3:-0.4}, ${4:1}]]', 'starting hidden weights, H rows of d', 'Without it W is drawn from the seed: Wⱼₖ ~ N(0, 1/d).', '0-25'),
+  entry('statement', 'c', 'c = [${1:0}, ${2:0}]', 'starting hidden biases', '', '0-26'),
+  entry('statement', 'train', 'train = ${1|all,output|}', 'train every layer, or only the neuron on top', '', '0-27'),
 ];
 
 const LOCK_VALUES: readonly CompletionEntry[] = ['lr', 'batch', 'optimizer', 'preprocess', 'start', 'teacher'].map((w) => entry('value', w, w, 'lock this control'));
@@ -99,6 +104,7 @@ const SIMPLE_VALUES: Partial<Record<StatementKey, readonly CompletionEntry[]>> =
   hide: HIDE_VALUES,
   b: [entry('value', '0 fixed', '0 fixed', 'keep the bias at 0, untrained')],
   view: [entry('value', 'w1, w2', 'w${1:1}, w${2:2}', 'the axes to draw')],
+  train: [entry('value', 'all', 'all', 'W, c, w and b train'), entry('value', 'output', 'output', 'W and c frozen: only the neuron on top learns')],
 };
 
 /** Identifier characters of the spec language (names may end in `*`). */
