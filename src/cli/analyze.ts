@@ -5,7 +5,8 @@
  * unreadable input or unwritable output.
  */
 import { analyzeSpec } from '../core/analysis/analyze';
-import { analysisJson, SCHEMA_VERSION } from './analysisJson';
+import { analysisDocument, SCHEMA_VERSION } from './analysisJson';
+import { jsonParts } from './jsonParts';
 import { EXIT, parseCommand, usageError, wantsHelp, writeOutput, type Io } from './io';
 import { formatReport } from './report';
 import { readSpecFile } from './specFile';
@@ -51,7 +52,8 @@ export function runAnalyze(args: readonly string[], io: Io): number {
   if (spec === undefined) return EXIT.spec;
 
   const analysis = analyzeSpec(spec);
-  const text = (json ? analysisJson(analysis) : formatReport(file, analysis)) + '\n';
+  // JSON in parts (jsonParts.ts): the same text as analysisJson, without the one 8 MB two-byte string.
+  const text = json ? [...jsonParts(analysisDocument(analysis)), '\n'] : formatReport(file, analysis) + '\n';
   const code = writeOutput(output, text, io);
   if (code === EXIT.ok && output !== '-') io.out(`${output}: ${file}, ${json ? `analysis JSON (schema version ${SCHEMA_VERSION})` : 'report'}`);
   return code;

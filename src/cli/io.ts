@@ -2,7 +2,7 @@
  * What every CLI command shares: its streams (so tests and main.ts decide where text goes), the
  * version, `parseArgs` with usage errors in one form, and writing a result to a file or to `-`.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** The streams of a command. `out` and `err` add a newline; `write` is raw standard output (binary). */
@@ -58,14 +58,26 @@ export function usageError(io: Io, command: string, message: string, synopsis: s
   return EXIT.usage;
 }
 
-/** Writes `data` to `target` (`-`: standard output); returns an exit code after printing any error. */
-export function writeOutput(target: string, data: string | Uint8Array, io: Io): number {
+/**
+ * Writes `data` to `target` (`-`: standard output); returns an exit code after printing any error.
+ * A list of strings is written part by part (jsonParts.ts), never joined into one.
+ */
+export function writeOutput(target: string, data: string | Uint8Array | readonly string[], io: Io): number {
   if (target === '-') {
-    io.write(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) io.write(data);
+    else for (const part of data) io.write(part);
     return EXIT.ok;
   }
   try {
-    writeFileSync(target, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(target, data);
+    else {
+      const fd = openSync(target, 'w');
+      try {
+        for (const part of data) writeSync(fd, part);
+      } finally {
+        closeSync(fd);
+      }
+    }
     return EXIT.ok;
   } catch (e) {
     io.err(`gradient-geometry: cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
