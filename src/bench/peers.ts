@@ -1,7 +1,11 @@
-// Each figure beside its peer, measured in the same run (issue 10, part 4): the CLI against the numpy
-// script doing the same loop (scripts/bench-peers/numpy_descent.py), whole processes, CPU time
-// (user + system of the child: a busy neighbour changes wall time, not the work done), median of
-// `reps` runs each, interleaved so that both see the same machine.
+// Each figure beside its peer, measured in the same run (issue 10, part 4), whole processes, CPU
+// time (user + system of the child: a busy neighbour changes wall time, not the work done), median
+// of `reps` runs each, interleaved so that both see the same machine:
+//   engine  `analyze --json` of 1,000 full-batch steps (n = 100, P = 1,000) against the numpy
+//           script doing the same loop (scripts/bench-peers/numpy_descent.py); aim ≤ 0.5×
+//   render  `render` of a 60-step batch-1 lesson to SVG against a numpy + matplotlib script drawing
+//           the same picture (scripts/bench-peers/matplotlib_render.py); aim ≤ 0.2×
+// A peer that cannot run here (no python3 with numpy, or matplotlib) is reported as missing.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,28 +35,71 @@ function headlineSpec(n: number, P: number, steps: number): string {
   return `f = w·x + b\nx ~ sigmoid(normal(0, 1))\nsamples = ${P}\nw = [${w}]\nw* = [${wStar}]\nlr = 0.02\nbatch = all\nsteps = ${steps}\n`;
 }
 
+/** The lesson the render row draws: the sigmoid-northwest lesson with 60 steps of batch 1 (as the matplotlib peer). */
+export const RENDER_LESSON = `f = w·x + b
+x ~ sigmoid(normal(0, 1))
+samples = 64
+seed = 7
+w* = [-1, 1]
+b* = 0
+w = [1.5, -0.5]
+b = 0
+loss = squared
+optimizer = sgd
+lr = 0.5
+batch = 1
+steps = 60
+`;
+
+/** One BLAS thread: the comparison is per core, and a busy machine must not oversubscribe. */
+const ONE_THREAD = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+
+/** The first of `candidates` that imports every module, or null. */
+function pythonWith(modules: string, candidates: readonly string[] = ['python3', '/usr/bin/python3']): string | null {
+  for (const python of candidates) {
+    const r = spawnSync(python, ['-c', `import ${modules}`], { stdio: 'ignore', env: ONE_THREAD });
+    if (r.status === 0) return python;
+  }
+  return null;
+}
+
+/** Ours against the peer, interleaved; the median CPU times, or why a side did not run. */
+function versus(ours: readonly string[], peer: readonly string[], reps: number): { ours: number; peer: number } | string {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const x = measure(process.execPath, ours);
+    if (!x) return 'the CLI did not run';
+    const y = measure(peer[0], peer.slice(1), ONE_THREAD);
+    if (!y) return `the peer did not run (${peer.join(' ')})`;
+    a.push(x.cpuMs);
+    b.push(y.cpuMs);
+  }
+  return { ours: median(a), peer: median(b) };
+}
+
 export function peersTable(root: string, reps = 5): void {
-  console.log('\n## Against the peers (whole processes, CPU time user + system, median of 5, interleaved)');
+  console.log(`\n## Against the peers (whole processes, CPU time user + system, median of ${reps}, interleaved)`);
   const dir = mkdtempSync(path.join(tmpdir(), 'gg-peers-'));
+  const cli = path.join(root, 'dist/cli.js');
+
   const spec = path.join(dir, 'headline.neuron');
   writeFileSync(spec, headlineSpec(100, 1000, 1000));
-  const cli = path.join(root, 'dist/cli.js');
-  const peer = path.join(root, 'scripts/bench-peers/numpy_descent.py');
-  // One BLAS thread: the comparison is per core, and a busy machine must not oversubscribe.
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-  const ours: number[] = [];
-  const theirs: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const a = measure(process.execPath, [cli, 'analyze', spec, '--json', '-o', path.join(dir, 'out.json')]);
-    const b = measure('python3', [peer, '100', '1000', '1000'], env);
-    if (!a || !b) {
-      console.log(`  skipped: ${!a ? 'the CLI' : 'python3 with numpy'} did not run (the peer needs python3 and numpy)`);
-      return;
-    }
-    ours.push(a.cpuMs);
-    theirs.push(b.cpuMs);
-  }
-  const o = median(ours);
-  const t = median(theirs);
-  console.log(`1,000 full-batch steps, n = 100, P = 1,000, JSON out: ours ${o.toFixed(0)} ms, numpy ${t.toFixed(0)} ms: ${(o / t).toFixed(2)}× (aim ≤ 0.5×)`);
+  const numpy = pythonWith('numpy');
+  const engine = numpy === null ? 'missing peer: no python3 with numpy (pip install numpy, or apt-get install python3-numpy)' : versus([cli, 'analyze', spec, '--json', '-o', path.join(dir, 'out.json')], [numpy, path.join(root, 'scripts/bench-peers/numpy_descent.py'), '100', '1000', '1000'], reps);
+  console.log(
+    typeof engine === 'string'
+      ? `engine, 1,000 full-batch steps, n = 100, P = 1,000, JSON out: skipped: ${engine}`
+      : `engine, 1,000 full-batch steps, n = 100, P = 1,000, JSON out: ours ${engine.ours.toFixed(0)} ms, numpy ${engine.peer.toFixed(0)} ms: ${(engine.ours / engine.peer).toFixed(2)}× (aim ≤ 0.5×)`,
+  );
+
+  const lesson = path.join(dir, 'lesson60.neuron');
+  writeFileSync(lesson, RENDER_LESSON);
+  const matplotlib = pythonWith('numpy, matplotlib');
+  const render = matplotlib === null ? 'missing peer: no python3 with numpy and matplotlib (Debian: apt-get install python3-matplotlib, or scripts/setup.sh --bench)' : versus([cli, 'render', lesson, '-o', path.join(dir, 'ours.svg')], [matplotlib, path.join(root, 'scripts/bench-peers/matplotlib_render.py'), path.join(dir, 'peer.svg')], reps);
+  console.log(
+    typeof render === 'string'
+      ? `render, 60-step batch-1 lesson to SVG: skipped: ${render}`
+      : `render, 60-step batch-1 lesson to SVG: ours ${render.ours.toFixed(0)} ms, numpy + matplotlib ${render.peer.toFixed(0)} ms: ${(render.ours / render.peer).toFixed(2)}× (aim ≤ 0.2×)`,
+  );
 }
