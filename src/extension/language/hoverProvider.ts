@@ -25,21 +25,25 @@ export function scienceDocumentUri(extensionUri: vscode.Uri): vscode.Uri {
 }
 
 export class HoverProvider implements vscode.HoverProvider {
-  /** Where core's `docs/science.md#anchor` links point: the shipped file, opened at the heading's line once read. */
-  private readonly science: { uri: string; lines?: ReadonlyMap<string, number> } | undefined;
+  /** Where core's `docs/science.md#anchor` links point: the shipped file, opened at the heading's line. */
+  private readonly science: vscode.Uri | undefined;
+  /** Its headings' lines, read at the first hover (not at activation: most activations never hover). */
+  private scienceLines: Promise<ReadonlyMap<string, number> | undefined> | undefined;
 
   /** `extensionUri` locates the shipped docs; without it the extension is looked up by its id. */
   constructor(private readonly service: AnalysisService, extensionUri?: vscode.Uri) {
     const root = extensionUri ?? vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
-    if (!root) return;
-    const doc = scienceDocumentUri(root);
-    const science: { uri: string; lines?: ReadonlyMap<string, number> } = { uri: doc.toString() };
-    this.science = science;
-    // Until (or unless) the file is read, links keep their heading anchors and open the file at the top.
-    vscode.workspace.fs.readFile(doc).then(
-      (bytes) => { science.lines = headingLines(new TextDecoder().decode(bytes)); },
+    if (root) this.science = scienceDocumentUri(root);
+  }
+
+  /** The science notes' heading lines; undefined when unreadable (links then open the file at the top). */
+  private headings(): Promise<ReadonlyMap<string, number> | undefined> {
+    if (!this.science) return Promise.resolve(undefined);
+    this.scienceLines ??= Promise.resolve(vscode.workspace.fs.readFile(this.science)).then(
+      (bytes) => headingLines(new TextDecoder().decode(bytes)),
       () => undefined,
     );
+    return this.scienceLines;
   }
 
   /** The analysis worker answers (analysis/analysisService.ts); undefined when the document changed meanwhile. */
@@ -53,9 +57,9 @@ export class HoverProvider implements vscode.HoverProvider {
         return general ? new vscode.Hover(toMarkdown(general.markdown), toRange(document, general.range)) : undefined;
       }
       const source = documentSource(document);
-      const content = await this.service.hover(source, offset, document.uri.toString());
+      const [content, lines] = await Promise.all([this.service.hover(source, offset, document.uri.toString()), this.headings()]);
       if (!content || document.version !== source.version) return undefined;
-      const markdown = this.science ? resolveScienceLinks(content.markdown, this.science.uri, this.science.lines) : content.markdown;
+      const markdown = this.science ? resolveScienceLinks(content.markdown, this.science.toString(), lines) : content.markdown;
       return new vscode.Hover(toMarkdown(markdown), toRange(document, content.range));
     } catch (e) {
       console.error('gradient-geometry: hover failed:', e);
