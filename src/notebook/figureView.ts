@@ -125,7 +125,6 @@ export class FigureView {
     this.slider.value = String(step);
     const summary = stepSummary(a, step);
     this.slider.setAttribute('aria-valuetext', summary);
-    // The live region speaks while the reader drags or steps, not on every frame of playing.
     this.stepText.textContent = this.timer === undefined ? summary : `Step ${a.run.path.length > 0 ? a.run.path.step[step] : step} of ${a.run.stepsRun}`;
     const cones = this.plane.element?.querySelectorAll('.gg-cone-fill').length ?? 0;
     this.reportValue = { ...this.reportValue, step, conePolygons: cones };
@@ -138,6 +137,8 @@ export class FigureView {
     const last = a.run.path.length - 1;
     if (Number(this.slider.value) >= last) this.showStep(0);
     const stride = Math.max(1, Math.ceil(last / PLAY_FRAMES));
+    // Silent while playing (20 updates a second); pausing announces where the run stopped.
+    this.stepText?.setAttribute('aria-live', 'off');
     this.playButton.textContent = 'Pause';
     this.playButton.setAttribute('aria-pressed', 'true');
     this.timer = setInterval(() => {
@@ -158,6 +159,7 @@ export class FigureView {
       this.playButton.setAttribute('aria-pressed', 'false');
     }
     const a = this.analysis;
+    this.stepText?.setAttribute('aria-live', 'polite');
     if (a && this.stepText && this.slider) this.stepText.textContent = stepSummary(a, Number(this.slider.value));
   }
 
