@@ -21,3 +21,5 @@ export { learningRateScale, roundRate, SLIDER_STEPS } from './learningRateScale'
 export type { LearningRateScale, LearningRateMark } from './learningRateScale';
 export { pathCsv, pathJson } from './pathExport';
 export { mainRunName } from './runNames';
+export { networkStepAt, networkStrip, ROW_SIGN_TEXT } from './networkScene';
+export type { NetworkStrip } from './networkScene';
