@@ -70,7 +70,9 @@ export type HostMessage =
   /** A 'revealStatement' the host could not carry out (no file behind the picture, statement not written). */
   | { readonly type: 'revealResult'; readonly ok: boolean; readonly message: string }
   /** The editor's cursor is on this statement (null: on none): the panel highlights its part of the picture. */
-  | { readonly type: 'highlight'; readonly key: StatementKey | null };
+  | { readonly type: 'highlight'; readonly key: StatementKey | null }
+  /** Asks for the webview's viewport size once the workbench's layout has settled (answered by 'viewport'). */
+  | { readonly type: 'measure'; readonly id: number };
 
 /** The two plane components (weight indices `axes`) of a vector such as w or w*. */
 export interface PlanePoint {
@@ -100,6 +102,8 @@ export type WebviewMessage =
   /** Select statement `key` in the editor (a sample `row` of written inputs, zero-based, when given). */
   | { readonly type: 'revealStatement'; readonly key: StatementKey; readonly row?: number }
   | { readonly type: 'log'; readonly level: 'info' | 'error'; readonly text: string }
+  /** The answer to 'measure' `id`: the webview's viewport in CSS pixels (presenter mode learns from it which workbench parts were open). */
+  | { readonly type: 'viewport'; readonly id: number; readonly width: number; readonly height: number }
   | PanelRequest;
 
 /** Webview → host requests that change something outside the view (the document, a file). */
@@ -202,6 +206,10 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       );
     case 'log':
       return (value.level === 'info' || value.level === 'error') && typeof value.text === 'string' && value.text.length <= MAX_TEXT;
+    case 'viewport': {
+      const size = (v: unknown): boolean => finite(v) && v >= 0 && v <= 100_000;
+      return Object.keys(value).length === 4 && typeof value.id === 'number' && Number.isInteger(value.id) && value.id >= 0 && value.id <= 2 ** 31 && size(value.width) && size(value.height);
+    }
     case 'writeSpec':
     case 'export':
       return isPanelRequest(value);

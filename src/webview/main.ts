@@ -8,7 +8,7 @@ import { Panel } from './panel';
 import { restoreState } from './state';
 import { connectToHost } from './vscodeApi';
 
-const HOST_TYPES: ReadonlySet<string> = new Set<HostMessage['type']>(['analysis', 'specErrors', 'settings', 'writeResult', 'exportResult', 'revealResult', 'highlight']);
+const HOST_TYPES: ReadonlySet<string> = new Set<HostMessage['type']>(['analysis', 'specErrors', 'settings', 'writeResult', 'exportResult', 'revealResult', 'highlight', 'measure']);
 
 function isHostMessage(data: unknown): data is HostMessage {
   return typeof data === 'object' && data !== null && HOST_TYPES.has(String((data as { type?: unknown }).type));
@@ -41,6 +41,12 @@ function start(): void {
         case 'highlight':
           panel.highlight(isStatementKey(msg.key) ? msg.key : null);
           break;
+        case 'measure': {
+          // After the workbench's layout change has reached this frame (two frames on).
+          const id = Number(msg.id);
+          requestAnimationFrame(() => requestAnimationFrame(() => host.post({ type: 'viewport', id, width: window.innerWidth, height: window.innerHeight })));
+          break;
+        }
         case 'writeResult':
         case 'exportResult':
         case 'revealResult':

@@ -29,6 +29,28 @@ async function offScreen(frame: Frame): Promise<string[]> {
   }, MAIN);
 }
 
+/** Which of the workbench's side bar, secondary side bar and bottom panel are on screen. */
+async function partsOpen(page: Page): Promise<{ sideBar: boolean; auxiliaryBar: boolean; panel: boolean }> {
+  return page.evaluate(() => {
+    const shown = (id: string): boolean => {
+      const r = document.getElementById(id)?.getBoundingClientRect();
+      return !!r && r.width > 0 && r.height > 0;
+    };
+    return { sideBar: shown('workbench.parts.sidebar'), auxiliaryBar: shown('workbench.parts.auxiliarybar'), panel: shown('workbench.parts.panel') };
+  });
+}
+
+/** Waits until the parts are as `want` says (the layout changes within a frame or two of a command). */
+async function partsBecome(page: Page, want: { sideBar: boolean; auxiliaryBar: boolean; panel: boolean }, why: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let seen = await partsOpen(page);
+  while (JSON.stringify(seen) !== JSON.stringify(want) && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    seen = await partsOpen(page);
+  }
+  assert.deepEqual(seen, want, why);
+}
+
 describe('presenter mode in VS Code at 1280×720', function () {
   this.timeout(120_000);
   let page: Page;
@@ -62,10 +84,15 @@ describe('presenter mode in VS Code at 1280×720', function () {
     const total = Number(await frame.locator('[data-testid="gg-path"]').getAttribute('data-total'));
     assert.equal(await frame.locator('[data-testid="gg-current"]').getAttribute('data-step'), '0', 'it opens at step 0');
     assert.ok(total > 10, 'before the last step');
+    // Everything open that presenter mode puts out of the way: the side bar, the secondary side bar, the bottom panel.
+    await wb.runCommand('View: Focus into Panel');
+    await wb.runCommand('View: Focus into Secondary Side Bar');
+    await partsBecome(page, { sideBar: true, auxiliaryBar: true, panel: true }, 'before: the side bars and the panel are open');
     const beside = await panelWidth(page);
     assert.ok(beside < 800, `beside the editor the panel is ${beside} px wide`);
 
     await wb.runCommand('Toggle Presenter Mode');
+    await partsBecome(page, { sideBar: false, auxiliaryBar: false, panel: false }, 'presenting: no side bar, secondary side bar or panel');
     await frame.waitForFunction(() => document.body.classList.contains('gg-presenter'));
     await page.waitForFunction((w) => {
       const rs = Array.from(document.querySelectorAll('iframe.webview')).map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
@@ -103,11 +130,25 @@ describe('presenter mode in VS Code at 1280×720', function () {
     await frame.locator('[data-testid="gg-play"]').click();
   });
 
-  it('turned off, the editor comes back beside the panel', async () => {
+  it('turned off, the editor comes back beside the panel, and the side bar, secondary side bar and panel that were open', async () => {
     await wb.runCommand('Toggle Presenter Mode');
     const frame = await wb.panelFrame(EXAMPLE);
     await frame.waitForFunction(() => !document.body.classList.contains('gg-presenter'));
     await page.waitForFunction(() => Array.from(document.querySelectorAll('iframe.webview')).map((e) => e.getBoundingClientRect()).some((r) => r.width > 0 && r.width < 900));
     await wb.tab(EXAMPLE).waitFor({ state: 'visible' });
+    await partsBecome(page, { sideBar: true, auxiliaryBar: true, panel: true }, 'after: all three open again');
+  });
+
+  it('turned on and off again, restores exactly what was open: the side bar, not the closed secondary side bar and panel', async () => {
+    await wb.runCommand('View: Toggle Secondary Side Bar Visibility');
+    await wb.runCommand('View: Toggle Panel Visibility');
+    await partsBecome(page, { sideBar: true, auxiliaryBar: false, panel: false }, 'before: only the side bar open');
+    await wb.runCommand('Toggle Presenter Mode');
+    const frame = await wb.panelFrame(EXAMPLE);
+    await frame.waitForFunction(() => document.body.classList.contains('gg-presenter'));
+    await partsBecome(page, { sideBar: false, auxiliaryBar: false, panel: false }, 'presenting');
+    await wb.runCommand('Toggle Presenter Mode');
+    await frame.waitForFunction(() => !document.body.classList.contains('gg-presenter'));
+    await partsBecome(page, { sideBar: true, auxiliaryBar: false, panel: false }, 'after: the side bar again, nothing else');
   });
 });

@@ -176,6 +176,38 @@ export class GeometryPanel extends Disposable {
     this.webviewPanel.reveal(undefined, true);
   }
 
+  private measureRequest = 0;
+
+  /**
+   * The webview's viewport in CSS pixels, measured once the workbench's layout has reached it;
+   * undefined when the webview cannot answer within `timeoutMs` (not loaded, hidden).
+   */
+  async measureViewport(timeoutMs = 3000): Promise<{ width: number; height: number } | undefined> {
+    const id = ++this.measureRequest;
+    if (!this.messenger.isReady) {
+      // Just revealed: the page may still be loading.
+      const ready = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => (sub.dispose(), resolve(false)), timeoutMs);
+        const sub = this.messenger.onReady(() => (clearTimeout(timer), sub.dispose(), resolve(true)));
+      });
+      if (!ready) return undefined;
+    }
+    return new Promise((resolve) => {
+      const done = (size: { width: number; height: number } | undefined): void => {
+        clearTimeout(timer);
+        answer.dispose();
+        resolve(size);
+      };
+      const timer = setTimeout(() => done(undefined), timeoutMs);
+      const answer = this.messenger.onViewport((v) => {
+        if (v.id === id) done({ width: v.width, height: v.height });
+      });
+      void this.messenger.post({ type: 'measure', id }).then((sent) => {
+        if (!sent) done(undefined);
+      });
+    });
+  }
+
   override dispose(): void {
     if (this.isDisposed) return;
     if (this.debounce !== undefined) clearTimeout(this.debounce);

@@ -32,6 +32,9 @@ export class PanelMessenger extends Disposable {
   private readonly requestEmitter = this.register(new vscode.EventEmitter<PanelRequest>());
   /** The webview asks to write control changes into the document or to save an export (already validated). */
   readonly onRequest = this.requestEmitter.event;
+  private readonly viewportEmitter = this.register(new vscode.EventEmitter<{ id: number; width: number; height: number }>());
+  /** The webview answered a 'measure' request with its viewport size (already validated). */
+  readonly onViewport = this.viewportEmitter.event;
   private readonly postEmitter = this.register(new vscode.EventEmitter<HostMessage>());
   readonly onDidPost = this.postEmitter.event;
 
@@ -101,6 +104,9 @@ export class PanelMessenger extends Disposable {
       case 'log':
         if (message.level === 'error') this.log.error(`webview: ${message.text}`);
         else this.log.info(`webview: ${message.text}`);
+        return;
+      case 'viewport':
+        this.viewportEmitter.fire({ id: message.id, width: message.width, height: message.height });
         return;
       case 'writeSpec':
       case 'export':
