@@ -30,7 +30,8 @@ export class KeyNumbersView {
         else if (steps === null || !Number.isFinite(steps)) [name, value] = ['Converged', `not within ${a.run.stepsRun} steps`];
         else value = `${steps} step${steps === 1 ? '' : 's'}`;
       }
-      if (key === 'kappa' && row) name = 'κ (all parameters)';
+      // A network's κ is the output weights' Hessian at step 0, not all its parameters'.
+      if (key === 'kappa' && row) name = a.network ? 'κ (output weights, step 0)' : 'κ (all parameters)';
       const dd = h('dd', { text: value });
       if (row?.hint) dd.title = row.hint;
       return h('div', { className: `gg-key${key === 'converge' && a.run.diverged ? ' gg-key-alert' : ''}`, testid: `gg-key-${key}` }, h('dt', { text: name }), dd);

@@ -36,6 +36,7 @@ import { hiddenOutputs, NetworkScratch } from './forward';
 import { buildNetworkProblem, hiddenParameters, type NetworkProblem } from './objective';
 import { networkSentence } from './sentence';
 import type { NetworkInfo, NetworkStep, RowSigns } from './types';
+import { NETWORK_NO_BOUND } from './wording';
 
 /** Options the network analysis honours (a subset of AnalyzeOptions). */
 export interface NetworkAnalyzeOptions {
@@ -45,9 +46,7 @@ export interface NetworkAnalyzeOptions {
   readonly gridResolution?: number;
 }
 
-/** Why a network trained end to end reports no step-size bound. */
-export const NETWORK_NO_BOUND =
-  'W and c train too, so the loss is not quadratic and its curvature changes at every step: no fixed step-size bound applies (the curvature of the output weights at each step is reported instead)';
+export { NETWORK_NO_BOUND } from './wording';
 
 /** What the curvature at a step is. */
 export const CURVATURE_NOTE =

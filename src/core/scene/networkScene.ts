@@ -71,3 +71,8 @@ export function networkConeLabel<T extends { readonly label: string }>(mark: T |
   const s = mark ? networkStepAt(a, entry) : null;
   return mark && s ? { ...mark, label: `${mark.label.replace('±cone{x}', '±cone{h}')} (hidden outputs at step ${s.step})` } : mark;
 }
+
+/** A network's κ strip names what it covers: the output weights' Hessian at step 0 (Analysis.hessian). */
+export function networkKappa<T extends { readonly allName?: string }>(k: T | null, a: Analysis): T | null {
+  return k && a.network ? { ...k, allName: 'output weights at step 0' } : k;
+}

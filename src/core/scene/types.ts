@@ -97,6 +97,8 @@ export interface SceneKappa {
   readonly planeValues: readonly [number, number];
   /** λmax/λmin of the Hessian over all trained parameters. */
   readonly all: number | null;
+  /** What `all` covers when it is not every trained parameter (a network: "output weights at step 0"). */
+  readonly allName?: string;
   /** The two are one number (the plane's block is the whole Hessian). */
   readonly same: boolean;
 }
