@@ -22,7 +22,7 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), 'gg-startup-'));
 /** The extension folder as the package lays it out, with production bundles. */
 async function packagedExtension() {
   const dir = path.join(scratch, 'extension');
-  const files = await vsce.listFiles({ cwd: projectRoot, packageManager: 'none' });
+  const files = await vsce.listFiles({ cwd: projectRoot, packageManager: vsce.PackageManager.None });
   for (const f of files.filter((f) => !f.startsWith('dist/'))) {
     mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     cpSync(path.join(projectRoot, f), path.join(dir, f));
