@@ -28,9 +28,18 @@ describe('notebooks in VS Code, as a student opens one', function () {
   this.timeout(120_000);
   const { page, wb } = useWorkbench();
 
+  /** Console errors of the page and its frames that concern the renderer: CSP refusals, its exceptions. */
+  const problems: string[] = [];
+
   before(() => {
     // The notebook the extension-host tests open, written by the Python helper.
     copyFileSync(path.resolve(__dirname, '../../../test/suite/fixtures', FIXTURE), path.join(e2e().workspace, FIXTURE));
+    page().on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to|notebookRenderer/i.test(`${m.text()} ${m.location().url}`)) problems.push(m.text());
+    });
+    page().on('pageerror', (e) => {
+      if (/notebookRenderer/.test(String(e.stack))) problems.push(String(e));
+    });
   });
 
   it('a saved notebook shows the interactive picture: the sentence, the key numbers, the plane with path and cone, a keyboard-operable step slider and play', async () => {
@@ -70,6 +79,7 @@ describe('notebooks in VS Code, as a student opens one', function () {
     }), last);
     assert.equal(await play.getAttribute('aria-pressed'), 'false', 'playing stops at the end');
     await page().screenshot({ path: path.join(e2e().artifacts, 'notebook-figure.png') });
+    assert.deepEqual(problems, [], 'the renderer works under the notebook\'s Content Security Policy, without errors');
   });
 
   it('a spec with errors shows its located problems in the picture\'s place', async () => {
