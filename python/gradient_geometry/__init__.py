@@ -19,6 +19,9 @@ __all__ = ["MIME", "Figure", "figure", "show", "spec"]
 
 MIME = "application/vnd.gradient-geometry+json"
 
+# Lines of the spec the text/plain stand-in shows.
+_PLAIN_LINES = 12
+
 # Settings written as `name = value`, in this order, with the spec-language name of each.
 _SETTINGS = (
     ("w", "w"),
@@ -173,7 +176,11 @@ class Figure:
 
     def bundle(self):
         """``{mime: data}`` with a plain-text stand-in for viewers without the extension."""
-        return {MIME: self.data(), "text/plain": "Gradient Geometry figure (drawn by the Gradient Geometry extension in VS Code)\n" + self.spec}
+        lines = self.spec.splitlines()
+        # The stand-in shows the start of the spec: a large data set would fill the page.
+        shown = lines if len(lines) <= _PLAIN_LINES else lines[:_PLAIN_LINES] + [f"... ({len(lines) - _PLAIN_LINES} more lines)"]
+        text = "Gradient Geometry figure (drawn by the Gradient Geometry extension in VS Code)\n" + "\n".join(shown)
+        return {MIME: self.data(), "text/plain": text}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return self.bundle()

@@ -124,6 +124,15 @@ class Display(unittest.TestCase):
         self.assertTrue(raw)
         self.assertEqual(obj[gg.MIME]["spec"], gg.spec(X, Y, lr=0.1))
 
+    def test_the_text_stand_in_shows_the_start_of_a_long_spec(self):
+        rows = [[k / 100, 1 - k / 100] for k in range(100)]
+        text = gg.figure(rows, steps=10).bundle()["text/plain"]
+        self.assertIn("x = [[0.0, 1.0],", text)
+        self.assertRegex(text, r"\.\.\. \(\d+ more lines\)$")
+        self.assertLess(len(text.splitlines()), 20)
+        short = gg.figure([[1.0, 2.0]], steps=10).bundle()["text/plain"]
+        self.assertTrue(short.endswith("steps = 10"))
+
     def test_a_figure_is_displayed_through_repr_mimebundle(self):
         fig = gg.figure(X, Y, steps=10)
         self.assertEqual(fig._repr_mimebundle_(), fig.bundle())
