@@ -12,12 +12,12 @@ import { packagedFiles, root } from './packagedFiles';
 
 /**
  * Everything but the bundles (pictures, icons, documents, lessons, stylesheet, manifest): what
- * packaging itself controls. Today about 99 KB, the three README pictures 37 KB of it.
+ * packaging itself controls. Today about 109 KB, the three README pictures 37 KB of it.
  */
-const ASSETS_BUDGET_BYTES = 112 * 1024;
+const ASSETS_BUDGET_BYTES = 128 * 1024;
 /**
  * The whole .vsix. The aim is 300 KB; today the six production bundles alone compress to about
- * 475 KB, because each of them (Node and web host, their two analysis workers, the webview, the
+ * 480 KB, because each of them (Node and web host, their two analysis workers, the webview, the
  * notebook renderer) carries its own copy of the core. This ceiling keeps them from growing
  * until the hosts share one bundle and stop carrying the analysis.
  */
