@@ -74,5 +74,5 @@ export function networkConeLabel<T extends { readonly label: string }>(mark: T |
 
 /** A network's κ strip names what it covers: the output weights' Hessian at step 0 (Analysis.hessian). */
 export function networkKappa<T extends { readonly allName?: string }>(k: T | null, a: Analysis): T | null {
-  return k && a.network ? { ...k, allName: 'output weights at step 0' } : k;
+  return k && a.network ? { ...k, allName: 'the output weights at step 0 =' } : k;
 }
