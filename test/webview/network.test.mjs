@@ -38,7 +38,9 @@ describe('a network in the panel (Chromium)', function () {
     assert.equal(await rows.nth(0).locator('.gg-network-symbol').textContent(), symbols[s0.rowSigns[0]]);
     assert.match(await rows.nth(0).getAttribute('title'), /^∂L\/∂W1: /, 'the signs in words, not colour alone');
     // The plane's cone is the hidden outputs' at this step.
-    assert.match(await page.getByTestId('gg-cone').first().evaluate((e) => e.textContent + (e.getAttribute('aria-label') ?? '')), /±cone\{h\}|hidden outputs at step 0|cone/);
+    const opening = async () => Number(await page.getByTestId('gg-cone').first().getAttribute('data-opening'));
+    assert.ok(Math.abs((await opening()) - s0.cone.openingDegrees) < 0.05, 'the plane draws the hidden outputs\' cone at step 0');
+    assert.match(await page.locator('.gg-cone-label').first().textContent(), /±cone\{h\}/);
     await page.screenshot({ path: path.join(shots, 'network-step0.png') });
     // The last step: the strip follows (another step number, the last step's curvature).
     await atEnd(page);
@@ -46,6 +48,7 @@ describe('a network in the panel (Chromium)', function () {
     await page.waitForFunction((k) => document.querySelector('[data-testid="gg-network-curvature"]')?.textContent.includes(`at step ${k}:`), last.step);
     assert.equal(await page.getByTestId('gg-network-curvature').textContent(), `Curvature of the output weights at step ${last.step}: λmax = ${Number(last.curvature.eigenvalues[0].toPrecision(3))}, κ = ${Number(last.curvature.conditionNumber.toPrecision(3))}`);
     assert.notEqual(last.curvature.conditionNumber, s0.curvature.conditionNumber, 'the curvature moved with W');
+    assert.ok(Math.abs((await opening()) - last.cone.openingDegrees) < 0.05 && Math.abs(last.cone.openingDegrees - s0.cone.openingDegrees) > 1, 'the cone moved with W');
     await page.screenshot({ path: path.join(shots, 'network-end.png') });
   });
 

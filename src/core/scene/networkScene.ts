@@ -66,10 +66,10 @@ export function networkStrip(a: Analysis, entry: number): NetworkStrip | null {
   };
 }
 
-/** A cone mark's label for a network: the cone of h at the step it belongs to. */
+/** A cone mark's label for a network: the cone of the hidden outputs h (the strip names its step). */
 export function networkConeLabel<T extends { readonly label: string }>(mark: T | null, a: Analysis, entry: number): T | null {
   const s = mark ? networkStepAt(a, entry) : null;
-  return mark && s ? { ...mark, label: `${mark.label.replace('±cone{x}', '±cone{h}')} (hidden outputs at step ${s.step})` } : mark;
+  return mark && s ? { ...mark, label: mark.label.replace('±cone{x}', '±cone{h}') } : mark;
 }
 
 /** A network's κ strip names what it covers: the output weights' Hessian at step 0 (Analysis.hessian). */
