@@ -1,7 +1,7 @@
 // Webview benchmark, run by `npm run bench` after the engine's tables: the built panel in headless
 // Chromium under the real CSP (the harness of the webview tests).
-//   - edit → frame: the host's work on an edit (Node: parse, analyse, pack the path entries (batches, δₚ
-//     and every other field) into typed arrays, serialise the message as VS Code does: JSON with the typed arrays set aside as
+//   - edit → frame: the host's work on an edit (Node: parse, analyse (each run's path already in typed
+//     columns), serialise the message as VS Code does: JSON with the typed arrays set aside as
 //     binary buffers) plus, in the page, the time from receiving the serialised message (JSON.parse
 //     with the buffers put back, then window.postMessage to the panel, as VS Code's webview frame
 //     does) to (a) the next animation frame after the panel redrew, i.e. the start of the frame that
@@ -45,11 +45,11 @@ function toWire(message) {
   return { json, buffers };
 }
 
-/** Host-side time per example (median of 5, Node), as the panel host runs it on an edit: parse, analyse (batches and δₚ in columns, as geometryPanel asks), pack, serialise. */
+/** Host-side time per example (median of 5, Node), as the panel host runs it on an edit: parse, analyse, serialise. */
 async function hostAnalysisTimes() {
-  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { packAnalysisMessage } from './src/shared/analysisWire';";
+  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze';";
   const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
-  const { parseSpec, analyzeSpec, packAnalysisMessage } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  const { parseSpec, analyzeSpec } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   const { readFileSync, readdirSync } = await import('node:fs');
   const times = {};
   for (const file of readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.neuron')).sort()) {
@@ -58,7 +58,7 @@ async function hostAnalysisTimes() {
     for (let k = 0; k < 6; k++) {
       const t0 = performance.now();
       const { spec } = parseSpec(text);
-      toWire(packAnalysisMessage({ type: 'analysis', version: 1, source: file, analysis: analyzeSpec(spec, { sampleColumns: true }), spec }));
+      toWire({ type: 'analysis', version: 1, source: file, analysis: analyzeSpec(spec), spec });
       ts.push(performance.now() - t0);
     }
     times[file] = median(ts.slice(1));
@@ -119,12 +119,12 @@ let failed = false;
 try {
   const size = await bundleSize();
   const host = await hostAnalysisTimes();
-  // As the host posts them: the path entries in typed arrays (src/shared/analysisWire.ts).
-  const messages = await exampleMessages(undefined, true, { packed: true });
+  // As the host posts them: each run's path in typed columns (src/shared/analysisWire.ts).
+  const messages = await exampleMessages(undefined, true);
 
   console.log('\nWebview (headless Chromium, real CSP)');
   console.log(`  bundle dist/webview.js minified: ${(size / 1024).toFixed(1)} KB (aim < 300 KB)`);
-  console.log('  edit → frame per example, median of 8: host (Node: parse, analyse, pack, serialise) + page (parse the message, panel, to the start of the next frame | to the end of that frame, painted)');
+  console.log('  edit → frame per example, median of 8: host (Node: parse, analyse, serialise) + page (parse the message, panel, to the start of the next frame | to the end of that frame, painted)');
   const { page, context } = await openPanel(browser, server.url);
   let worstEdit = 0;
   for (const [file, m] of Object.entries(messages)) {
@@ -158,7 +158,7 @@ try {
   await context.close();
 
   // Animation of a 10,000-step path.
-  const long = await exampleMessages((text) => text.replace(/^steps = \d+/m, 'steps = 10000'), true, { packed: true });
+  const long = await exampleMessages((text) => text.replace(/^steps = \d+/m, 'steps = 10000'), true);
   const results = [];
   for (const [label, overlays] of [['plain', false], ['with per-sample and batch overlays', true]]) {
     const p = await openPanel(browser, server.url, { init: instrumentFrames });

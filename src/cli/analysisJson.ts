@@ -8,16 +8,28 @@
  * field is compatible (the published schema allows unknown fields) but is documented in the schema
  * in the same change (test/unit/cliSchema.test.ts checks every field is described).
  */
-import type { Analysis } from '../core/analysis/types';
+import { pathPoints } from '../core/analysis/runPath';
+import type { Analysis, PathPoint, RunResult } from '../core/analysis/types';
 
 /** The version of the analysis JSON's shape. */
 export const SCHEMA_VERSION = 1;
 
+/** A run as JSON writes it: the path's columns (runPath.ts) as one object per entry. */
+export type RunJson = Omit<RunResult, 'path'> & { readonly path: PathPoint[] };
+
+/** An analysis as JSON writes it: every run's path as plain entries. */
+export type AnalysisJson = Omit<Analysis, 'run' | 'variants'> & { readonly run: RunJson; readonly variants: AnalysisJson[] };
+
 /** The document `analyze --json` prints: `{ schemaVersion, ...analysis }`. */
-export type AnalysisDocument = { readonly schemaVersion: typeof SCHEMA_VERSION } & Analysis;
+export type AnalysisDocument = { readonly schemaVersion: typeof SCHEMA_VERSION } & AnalysisJson;
+
+/** `analysis` with its runs' paths (and its variants') as plain entries. */
+export function analysisAsJson(analysis: Analysis): AnalysisJson {
+  return { ...analysis, run: { ...analysis.run, path: pathPoints(analysis.run.path) }, variants: analysis.variants.map(analysisAsJson) };
+}
 
 export function analysisDocument(analysis: Analysis): AnalysisDocument {
-  return { schemaVersion: SCHEMA_VERSION, ...analysis };
+  return { schemaVersion: SCHEMA_VERSION, ...analysisAsJson(analysis) };
 }
 
 /**

@@ -124,8 +124,8 @@ export class ChartsView {
   show(step: number): void {
     const a = this.analysis;
     if (!a) return;
-    const entry = a.run.path[Math.min(step, a.run.path.length - 1)];
-    const at = entry ? entry.step : 0;
+    const path = a.run.path;
+    const at = path.length > 0 ? path.step[Math.max(0, Math.min(step, path.length - 1))] : 0;
     if (this.chart && this.chartCursor) {
       const x = String(this.chart.stepX(at));
       this.chartCursor.setAttribute('x1', x);

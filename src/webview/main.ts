@@ -2,7 +2,7 @@
  * Webview entry (bundled to dist/webview.js): connects to the host, restores the view state,
  * announces `ready`, then draws whatever the host sends.
  */
-import { unpackAnalysisMessage } from '../shared/analysisWire';
+import { checkAnalysisMessage } from '../shared/analysisWire';
 import { assertNever, isStatementKey, type HostMessage } from '../shared/protocol';
 import { Panel } from './panel';
 import { restoreState } from './state';
@@ -30,7 +30,7 @@ function start(): void {
     try {
       switch (msg.type) {
         case 'analysis':
-          panel.showAnalysis(unpackAnalysisMessage(msg));
+          panel.showAnalysis(checkAnalysisMessage(msg));
           break;
         case 'specErrors':
           panel.showErrors(msg);

@@ -354,7 +354,8 @@ export class Panel {
   private captionText(k: number): string {
     const a = this.analysis;
     if (!a) return '';
-    const step = a.run.path[Math.min(k, a.run.path.length - 1)]?.step ?? k;
+    const path = a.run.path;
+    const step = path.length > 0 ? path.step[Math.max(0, Math.min(k, path.length - 1))] : k;
     if (this.predict.enabled && this.predict.hides(k)) return `Step ${step} of ${a.run.stepsRun}: which quadrant will the next update point to? Choose a quadrant (keys 1–4 in the box).`;
     return stepSummary(a, k);
   }

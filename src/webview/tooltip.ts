@@ -9,6 +9,7 @@ import { el, px, type SvgNode } from '../core/scene/svgNodes';
 import type { Spec, StatementKey } from '../core/spec/types';
 import { optimizerText } from '../shared/specEdits';
 import type { Overrides } from './liveModel';
+import { entryAt } from '../core/analysis/runPath';
 
 export interface TooltipContext {
   readonly analysis: Analysis;
@@ -26,7 +27,7 @@ function source(ctx: TooltipContext, key: StatementKey, text: string, changed: b
 /** The tooltip's text lines for path entry k. */
 export function tooltipLines(ctx: TooltipContext, k: number): string[] {
   const a = ctx.analysis;
-  const p = a.run.path[k];
+  const p = entryAt(a.run.path, k);
   if (!p) return [];
   const [i, j] = a.cone.axes;
   const names = a.hessian.parameters;

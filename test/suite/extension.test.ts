@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { unpackAnalysisMessage } from '../../src/shared/analysisWire';
+import { checkAnalysisMessage } from '../../src/shared/analysisWire';
 import {
   closeAll,
   isAnalysis,
@@ -256,8 +256,8 @@ describe('Gradient Geometry in a real extension host', () => {
       await vscode.commands.executeCommand(SHOW);
       const message = await posted;
       assert.ok(isAnalysis(message));
-      // The path entries travel packed (src/shared/analysisWire.ts): read them as the webview does.
-      const { path } = unpackAnalysisMessage(message).analysis.run;
+      // Each run's path travels in typed columns (src/shared/analysisWire.ts): read them as the webview does.
+      const { path } = checkAnalysisMessage(message).analysis.run;
       assert.ok(path.length >= 1 && path.length <= 8, `at most 7 steps (path of ${path.length})`);
     } finally {
       await config.update('defaultSteps', undefined, vscode.ConfigurationTarget.Global);

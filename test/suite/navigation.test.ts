@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GradientGeometryApi } from '../../src/extension/api';
-import { unpackAnalysisMessage } from '../../src/shared/analysisWire';
+import { checkAnalysisMessage } from '../../src/shared/analysisWire';
 import type { HostMessage, PersistedSnapshot } from '../../src/shared/protocol';
 import { closeAll, EXTENSION_ID, isAnalysis, openEditor, panelFor, until, useCleanWorkbench, waitForPost, workspaceUri } from './helpers';
 
@@ -39,8 +39,8 @@ async function newFile(extension: string, text: string): Promise<vscode.TextEdit
 
 type Analysis = Extract<HostMessage, { type: 'analysis' }>;
 const analysisOf = async (gg: GradientGeometryApi, key: string, match: (m: Analysis) => boolean = () => true): Promise<Analysis> =>
-  // As the webview reads it: the path entries travel packed (src/shared/analysisWire.ts).
-  unpackAnalysisMessage((await waitForPost(gg, key, (m) => isAnalysis(m) && match(m), { includePast: true })) as Analysis);
+  // As the webview reads it: each run's path in typed columns, checked (src/shared/analysisWire.ts).
+  checkAnalysisMessage((await waitForPost(gg, key, (m) => isAnalysis(m) && match(m), { includePast: true })) as Analysis);
 
 /** The text the active editor has selected, once it is in `document` and matches `check`. */
 async function selectedText(document: vscode.TextDocument, check: (text: string) => boolean, what: string): Promise<string> {
@@ -104,7 +104,7 @@ describe('selection, restore and spec-line navigation in a real extension host',
       const restored = await analysisOf(gg(), key);
       assert.equal(panelFor(gg(), key)?.title, `Gradient Geometry: ${snapshot.name}`);
       assert.equal(restored.analysis.samples, 3);
-      assert.deepEqual(restored.analysis.run.path.at(-1)?.w, shown.analysis.run.path.at(-1)?.w, 'the same run');
+      assert.deepEqual(restored.analysis.run.path.theta, shown.analysis.run.path.theta, 'the same run');
       assert.deepEqual(restored.snapshot, snapshot, 'kept again for the next reload');
     });
 

@@ -50,13 +50,13 @@ export function unasked(text) {
  * The host's 'analysis' messages for the example lessons (without their predict-first question
  * unless `asked`), as the extension sends them: the
  * analysis, the resolved spec and the statements' lines. `edit(text)` may change each text first
- * (e.g. more steps). `packed`: with the batches and δₚ in typed arrays, exactly as the host posts
- * them (src/shared/analysisWire.ts); without, plain analyses the tests can read. Returns { file: message }.
+ * (e.g. more steps). Each run's path is in its typed columns, exactly as the host posts it
+ * (src/shared/analysisWire.ts; `pathEntry` reads one entry). Returns { file: message }.
  */
-export async function exampleMessages(edit = (text) => text, writable = true, { packed = false, asked = false } = {}) {
-  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { statementLines } from './src/shared/specEdits'; export { packAnalysisMessage } from './src/shared/analysisWire';";
+export async function exampleMessages(edit = (text) => text, writable = true, { asked = false } = {}) {
+  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { statementLines } from './src/shared/specEdits';";
   const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
-  const { parseSpec, analyzeSpec, statementLines, packAnalysisMessage } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  const { parseSpec, analyzeSpec, statementLines } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   const dir = path.join(root, 'examples');
   const result = {};
   let version = 1;
@@ -65,14 +65,26 @@ export async function exampleMessages(edit = (text) => text, writable = true, { 
     const { spec } = parseSpec(text);
     if (!spec) continue;
     const message = { type: 'analysis', version: version++, source: file, documentUri: `file:///work/examples/${file}`, analysis: analyzeSpec(spec), spec, statementLines: statementLines(text, spec), writable };
-    result[file] = packed ? packAnalysisMessage(message) : message;
+    result[file] = message;
   }
   return result;
 }
 
 /**
+ * Entry k of a run's path columns (src/core/analysis/runPath.ts) as plain numbers: its step,
+ * weights, loss (null when not finite) and recorded batch and δₚ (empty when none).
+ */
+export function pathEntry(path, k) {
+  const { q, n, sampleStart } = path;
+  const s0 = sampleStart[k];
+  const s1 = sampleStart[k + 1];
+  const loss = path.loss[k];
+  return { step: path.step[k], w: Array.from(path.theta.subarray(k * q, k * q + n)), loss: Number.isNaN(loss) ? null : loss, batch: Array.from(path.batch.subarray(s0, s1)), deltas: Array.from(path.deltas.subarray(s0, s1)) };
+}
+
+/**
  * The host's 'analysis' message for one spec text (e.g. a test fixture), as exampleMessages makes
- * them: `source` is its file name. Plain (not packed), so a test can read the analysis.
+ * them: `source` is its file name.
  */
 export async function specMessage(text, source, version = 1) {
   const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { statementLines } from './src/shared/specEdits';";

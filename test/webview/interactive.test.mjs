@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import process from 'node:process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { atEnd, exampleMessages, send, posted, usePanelSuite } from './harness.mjs';
+import { atEnd, exampleMessages, pathEntry, send, posted, usePanelSuite } from './harness.mjs';
 
 const attr = (page, testid, name) => page.getByTestId(testid).getAttribute(name);
 const num = async (page, testid, name) => Number(await attr(page, testid, name));
@@ -26,7 +26,7 @@ describe('interactive gradient-geometry view in Chromium', function () {
     const samples = page.locator('[data-testid="gg-samples"] > g');
     assert.equal(await samples.count(), 2, 'one sample arrow and the batch arrow');
     const a = lesson().analysis;
-    const p0 = a.run.path[0];
+    const p0 = pathEntry(a.run.path, 0);
     const x = a.sampleInputs[p0.batch[0]];
     const s = await samples.first().evaluate((e) => ({ dx: Number(e.dataset.dx), dy: Number(e.dataset.dy), delta: Number(e.dataset.delta) }));
     // −η δ x: parallel to x, against the sign of δ.

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import process from 'node:process';
 import path from 'node:path';
-import { exampleAnalyses, fixtures, send, posted, usePanelSuite, atEnd } from './harness.mjs';
+import { exampleAnalyses, fixtures, pathEntry, send, posted, usePanelSuite, atEnd } from './harness.mjs';
 
 const { makeFixture } = fixtures();
 const lesson = makeFixture();
@@ -61,7 +61,7 @@ describe('webview panel in Chromium', function () {
       const [ws, wo] = i === 0 ? [0.5, -1.5] : [-0.5, 1.5];
       return sx[i] + ((w[i] - ws) * (ox[i] - sx[i])) / (wo - ws);
     });
-    const pts = lesson.run.path.map((p) => toPx(p.w));
+    const pts = Array.from({ length: total }, (_, k) => toPx(pathEntry(lesson.run.path, k).w));
     for (const [k, p] of pts.entries()) {
       const d = Math.min(...drawn.map((q) => Math.hypot(q[0] - p[0], q[1] - p[1])));
       assert.ok(d <= 0.52, `path point ${k} is ${d.toFixed(3)} px from the drawn polyline's points`);

@@ -4,7 +4,7 @@
 /* global describe, before, document, getComputedStyle */
 import assert from 'node:assert/strict';
 import process from 'node:process';
-import { exampleMessages, send, usePanelSuite } from './harness.mjs';
+import { exampleMessages, pathEntry, send, usePanelSuite } from './harness.mjs';
 
 describe('teaching in the panel (Chromium)', function () {
   this.timeout(90_000);
@@ -47,7 +47,7 @@ describe('teaching in the panel (Chromium)', function () {
     await page.keyboard.press('ArrowRight');
     assert.match(await page.getByTestId('gg-predict-prompt').textContent(), /^Step 0:/);
     // Answer by keyboard: Tab to a choice and press Enter; the right answer comes from δ₀.
-    const answer = a.run.path[0].deltas[0] > 0 ? 'south-west' : 'north-east';
+    const answer = pathEntry(a.run.path, 0).deltas[0] > 0 ? 'south-west' : 'north-east';
     await page.getByTestId(`gg-predict-${answer}`).focus();
     await page.keyboard.press('Enter');
     assert.match(await page.getByTestId('gg-predict-verdict').textContent(), new RegExp(`^Right: the update points ${answer}\\.`));
@@ -56,7 +56,7 @@ describe('teaching in the panel (Chromium)', function () {
     // Next step: a new question; a wrong guess says so.
     await page.getByTestId('gg-step').click();
     assert.match(await page.getByTestId('gg-predict-prompt').textContent(), /^Step 1: which quadrant/);
-    const answer1 = a.run.path[1].deltas[0] > 0 ? 'south-west' : 'north-east';
+    const answer1 = pathEntry(a.run.path, 1).deltas[0] > 0 ? 'south-west' : 'north-east';
     await page.getByTestId('gg-predict-north-west').click();
     assert.match(await page.getByTestId('gg-predict-verdict').textContent(), new RegExp(`^Not this time: you said north-west, the update points ${answer1}\\.`));
     assert.equal(await page.getByTestId('gg-predict-score').textContent(), '1 of 2 right');

@@ -16,6 +16,7 @@ import { analyseHessian } from './hessian';
 import { boundsAround, DEFAULT_RESOLUTION, lossGrid } from './lossGrid';
 import { BATCHNORM_CONVENTION, normalizationInfo, normalizationSentence, seenInputs } from './normalization';
 import { findOptimum } from './optimum';
+import { shiftAt, thetaAt, weightAt } from './runPath';
 import { shiftOptimum } from './shiftOptimum';
 import { describeRun } from './sentence';
 import { learningRateInfo } from './stability';
@@ -47,8 +48,6 @@ export interface AnalyzeOptions {
   readonly gridResolution?: number;
   /** Analyse the `compare` variants too (true). */
   readonly variants?: boolean;
-  /** Batches and δₚ in RunResult.samples instead of in the path entries (false; the panel's host). */
-  readonly sampleColumns?: boolean;
 }
 
 /** θ₀ = (w, b) when the bias is trained, else w; followed by the shift s with the model w·(x + s). */
@@ -123,7 +122,6 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
     const result = runDescent(obj, createStepper(spec.optimizer, spec.lr, obj.q), schedule(), theta0, optimum, {
       steps: spec.steps,
       recordCap,
-      sampleColumns: options.sampleColumns,
       pathEvery,
       tolerance: options.tolerance,
       unstable: learningRate.unstableDirections,
@@ -135,8 +133,7 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
   if (obj.shift && opt.theta && !run.diverged) {
     // Measure convergence to the minimiser this run approaches: the point of the optimal set
     // nearest to its end (the same deterministic path, run again with that θ*).
-    const end = run.path[run.path.length - 1];
-    opt = shiftOptimum(obj, [...end.w, ...(obj.biasTrained ? [end.b] : []), ...(end.s ?? [])]);
+    opt = shiftOptimum(obj, Array.from(thetaAt(run.path, run.path.length - 1)));
     run = descend(opt.theta);
   }
   const [i, j] = spec.view;
@@ -151,9 +148,9 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
   const pts: [number, number][] = [start];
   if (opt.theta) pts.push([opt.theta[i], opt.theta[j]]);
   const reach = 5 * Math.max(toOptimum ? Math.hypot(toOptimum[0], toOptimum[1]) : 0, 1e-9) + (toOptimum ? 0 : 1);
-  for (const p of run.path) {
-    const u = p.w[i];
-    const v = p.w[j];
+  for (let k = 0; k < run.path.length; k++) {
+    const u = weightAt(run.path, k, i);
+    const v = weightAt(run.path, k, j);
     if (Math.hypot(u - start[0], v - start[1]) <= reach) pts.push([u, v]);
   }
   const held = opt.theta ?? theta0;
@@ -181,7 +178,7 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
     samples: P,
     hessian,
   });
-  const shifted = obj.shift ? `${described} ${shiftSentence(obj.data.x, P, n, spec.view, run.path[run.path.length - 1]?.s ?? spec.s)}` : described;
+  const shifted = obj.shift ? `${described} ${shiftSentence(obj.data.x, P, n, spec.view, shiftAt(run.path, run.path.length - 1) ?? spec.s)}` : described;
   const sentence = normalizationSentence(spec, shifted, run, B, P, n);
   return {
     name,

@@ -15,6 +15,7 @@ import type { Objective } from '../engine/objective';
 import type { Spec } from '../spec/types';
 import { fmt } from './sentence';
 import type { Normalization, RunResult } from './types';
+import { entryAt } from './runPath';
 
 /** At most this many batch-normalised input values are gathered for the cone. */
 export const SEEN_INPUT_VALUES = 65_536;
@@ -78,7 +79,7 @@ export function normalizationSentence(spec: Spec, described: string, run: RunRes
   if (spec.preprocess === 'batchnorm') {
     if (batch === 1 && !run.diverged) {
       const bias = spec.biasTrained
-        ? ` Only the bias learns (its gradient δ does not involve x̂): b goes from ${fmt(run.path[0]?.b ?? spec.b)} to ${fmt(run.path[run.path.length - 1]?.b ?? spec.b)}.`
+        ? ` Only the bias learns (its gradient δ does not involve x̂): b goes from ${fmt(entryAt(run.path, 0)?.b ?? spec.b)} to ${fmt(entryAt(run.path, run.path.length - 1)?.b ?? spec.b)}.`
         : ' The bias is not trained either, so nothing is learned at all.';
       return `Batch norm with batch 1 normalises each sample with its own mean and a variance of 0: every normalised input is (x − x)/√(0 + ε) = 0, so every weight gradient δ·x̂ is 0, the cone of allowed directions is empty and w never moves.${bias} The κ, bounds and optimum shown are those of the full-data objective (full-data statistics), which these steps never see.`;
     }

@@ -60,6 +60,15 @@ export interface RunPath {
 /** Weight i of entry k. */
 export const weightAt = (p: RunPath, k: number, i: number): number => p.theta[k * p.q + i];
 
+/** θ of entry k (a view into the column, length q). */
+export const thetaAt = (p: RunPath, k: number): Float64Array => p.theta.subarray(k * p.q, (k + 1) * p.q);
+
+/** The weights w of entry k as a plain array. */
+export const weightsAt = (p: RunPath, k: number): number[] => Array.from(p.theta.subarray(k * p.q, k * p.q + p.n));
+
+/** The shift s of entry k (model f = w·(x + s) + b), or undefined without one. */
+export const shiftAt = (p: RunPath, k: number): number[] | undefined => (p.shift ? Array.from(p.theta.subarray((k + 1) * p.q - p.n, (k + 1) * p.q)) : undefined);
+
 /** The bias of entry k. */
 export const biasAt = (p: RunPath, k: number): number => (p.biasTrained ? p.theta[k * p.q + p.n] : p.fixedBias);
 
@@ -113,6 +122,9 @@ export function pointAt(p: RunPath, k: number): PathPoint {
   };
 }
 
+/** Entry k as a plain object, or undefined when k is not an entry's index. */
+export const entryAt = (p: RunPath | undefined, k: number): PathPoint | undefined => (p && Number.isInteger(k) && k >= 0 && k < p.length ? pointAt(p, k) : undefined);
+
 /** Every entry as a plain object (for JSON output). */
 export function pathPoints(p: RunPath): PathPoint[] {
   const out = new Array<PathPoint>(p.length);
@@ -120,8 +132,41 @@ export function pathPoints(p: RunPath): PathPoint[] {
   return out;
 }
 
-/** The last entry's index, or −1 for an empty path. */
-export const lastIndex = (p: RunPath): number => p.length - 1;
+/**
+ * The columns of plain entries (the inverse of `pathPoints`; test fixtures and hand-made runs).
+ * θ's layout comes from the first entry: q = its gradient's length, a shift when it has `s`, and
+ * a trained bias when q leaves room for one (else every entry's b is the first's).
+ */
+export function runPathOf(points: readonly PathPoint[]): RunPath {
+  const first = points[0];
+  const n = first?.w.length ?? 0;
+  const shift = first?.s !== undefined;
+  const q = first?.gradient.length ?? n;
+  const biasTrained = q - n - (shift ? n : 0) === 1;
+  const L = points.length;
+  const sampleStart = new Int32Array(L + 1);
+  points.forEach((p, k) => (sampleStart[k + 1] = sampleStart[k] + (p.batch && p.deltas ? p.deltas.length : 0)));
+  const path = {
+    length: L, n, q, biasTrained, fixedBias: biasTrained ? 0 : (first?.b ?? 0), shift,
+    step: new Int32Array(L), theta: new Float64Array(L * q), loss: new Float64Array(L), gradient: new Float64Array(L * q), update: new Float64Array(L * q),
+    flags: new Uint8Array(L), angle: new Float64Array(L), sampleStart, batch: new Int32Array(sampleStart[L]), deltas: new Float64Array(sampleStart[L]),
+  };
+  points.forEach((p, k) => {
+    path.step[k] = p.step;
+    path.theta.set([...p.w, ...(biasTrained ? [p.b] : []), ...(p.s ?? [])].slice(0, q), k * q);
+    path.loss[k] = p.loss ?? NaN;
+    path.gradient.set(p.gradient.slice(0, q), k * q);
+    if (p.update) path.update.set(p.update.slice(0, q), k * q);
+    path.angle[k] = p.angleToOptimum ?? NaN;
+    path.flags[k] = (p.update ? HAS_UPDATE : 0) | (p.signCoherent === true ? COHERENT : p.signCoherent === false ? INCOHERENT : 0);
+    if (p.batch && p.deltas) {
+      path.flags[k] |= HAS_SAMPLES;
+      path.batch.set(p.batch, sampleStart[k]);
+      path.deltas.set(p.deltas, sampleStart[k]);
+    }
+  });
+  return path;
+}
 
 function finiteColumn(v: Float64Array, from = 0, to = v.length): boolean {
   for (let i = from; i < to; i++) if (!Number.isFinite(v[i])) return false;

@@ -22,6 +22,7 @@ import { compass } from './allowedCone';
 import { optimizerDescriptor } from '../optimizers/registry';
 import { optimizerName, stabilityBound } from './stability';
 import type { AllowedCone, HessianInfo, InputStats, LearningRateInfo, RunResult, UnstableDirection } from './types';
+import { entryAt } from './runPath';
 
 /** What the sentence is built from. */
 export interface SentenceFacts {
@@ -55,7 +56,7 @@ const opposite = (c: string): string =>
 
 /** The sentence for a finite start whose loss is not finite: the start or the inputs, not η. */
 function startNotFiniteSentence(f: SentenceFacts): string {
-  const w = f.run.path[0]?.w ?? [];
+  const w = entryAt(f.run.path, 0)?.w ?? [];
   const wMax = w.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   const inputsOverflow = !f.inputs.secondMoment.every((row) => row.every((v) => Number.isFinite(v))) || !f.inputs.mean.every((v) => Number.isFinite(v));
   const culprit = inputsOverflow
@@ -74,7 +75,7 @@ function growthText(f: SentenceFacts): string | null {
 function divergenceSentence(f: SentenceFacts): string {
   const run = f.run;
   const d = run.divergence;
-  if (d?.cause === 'start' || (run.divergedAt === 0 && d?.reason === 'non-finite' && run.path.length > 0 && run.path[0].loss === null)) return startNotFiniteSentence(f);
+  if (d?.cause === 'start' || (run.divergedAt === 0 && d?.reason === 'non-finite' && run.path.length > 0 && Number.isNaN(run.path.loss[0]))) return startNotFiniteSentence(f);
   const at = run.divergedAt ?? run.stepsRun;
   const eta = fmt(f.learningRate.value);
   const lr = f.learningRate;

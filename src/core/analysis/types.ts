@@ -1,13 +1,18 @@
 /**
  * The analysis of one spec: what the CLI prints as JSON (docs/analysis-json.md), what the panel
- * draws and what hovers quote. Plain data (numbers, arrays, strings, booleans, null): JSON-safe,
- * and never NaN or ±Infinity (a value that would be is null, with a reason nearby).
+ * draws and what hovers quote. Plain data (numbers, arrays, strings, booleans, null), never NaN
+ * or ±Infinity (a value that would be is null, with a reason nearby), except each run's path: typed
+ * columns (runPath.ts), which the JSON output writes out as plain entries (cli/analysisJson.ts).
  *
  * Parameters θ are the trained ones: θ = (w₁ … wₙ) or (w₁ … wₙ, b) when the bias is trained.
  * Geometric summaries of the path (sign coherence, reversals, zig-zag ratio, angles, the cone)
  * are about the weights w, the plane the picture shows; the Hessian, optimum and convergence are
  * about all of θ.
  */
+
+import type { RunPath } from './runPath';
+
+export type { RunPath } from './runPath';
 
 export type Vec2 = readonly [number, number];
 
@@ -96,7 +101,8 @@ export interface Optimum {
 }
 
 /**
- * Entry k of the path: the parameters after k steps and the step taken from there.
+ * Entry k of the path as a plain object (runPath.ts `pointAt`; the analysis JSON's path entries):
+ * the parameters after k steps and the step taken from there.
  * The last entry has the gradient of the batch that would come next and no update.
  */
 export interface PathPoint {
@@ -143,24 +149,9 @@ export interface Divergence {
   readonly endLoss: number | null;
 }
 
-/** A run's recorded batches and δₚ in columns (see RunResult.samples and analysisWireSamples.PackedSamples). */
-export interface RunSamples {
-  /** Per path entry: how many samples it recorded, or −1 when it recorded none. */
-  readonly counts: Int32Array;
-  /** Per path entry: 1 when its batch is the previous recorded entry's of this run (and not in `batch` again). */
-  readonly repeats: Uint8Array;
-  readonly batch: Int32Array;
-  readonly deltas: Float64Array;
-}
-
 export interface RunResult {
-  readonly path: PathPoint[];
-  /**
-   * Only with `AnalyzeOptions.sampleColumns` (the panel's host): the kept entries' batches and δₚ,
-   * which the entries then leave out, in the wire's columns (analysisWireSamples.PackedSamples, repeats
-   * within this run), so that 2,000 steps do not allocate 2,000 small arrays to be packed again.
-   */
-  readonly samples?: RunSamples;
+  /** The recorded entries in typed columns (runPath.ts; `pointAt` gives one as a PathPoint, JSON output gives them all). */
+  readonly path: RunPath;
   /** Steps actually taken (less than requested when the run diverged). */
   readonly stepsRun: number;
   readonly converged: boolean;

@@ -1,5 +1,6 @@
 /**
- * One optimisation run: θ₀ → θ₁ → … → θ_K with the spec's optimizer, batches and learning rate.
+ * One optimisation run: θ₀ → θ₁ → … → θ_K with the spec's optimizer, batches and learning rate,
+ * recorded in the typed columns of a RunPath (analysis/runPath.ts, written by pathRecorder.ts).
  *
  * Path entry k holds θₖ, the full-data loss L(θₖ), the batch gradient g used for the step from θₖ
  * (at the look-ahead point for Nesterov), the batch and its δₚ (only when |B| ≤ recordCap), the
@@ -24,11 +25,12 @@
  * still recorded as entry 0 with loss null (and finalLoss null); the run diverges at step 0 with a
  * message that names the start, not the learning rate, and no eigen-directions.
  */
-import type { Divergence, PathPoint, RunResult, RunSamples, UnstableDirection } from '../analysis/types';
+import type { Divergence, RunResult, UnstableDirection } from '../analysis/types';
 import type { BatchSchedule } from './batches';
 import { dot, distance, norm } from './linalg';
 import type { Objective } from './objective';
 import type { Stepper } from './optimizers';
+import { PathRecorder } from './pathRecorder';
 import { PathStats } from './pathStats';
 
 /** Settings of one run. */
@@ -36,8 +38,6 @@ export interface RunSettings {
   readonly steps: number;
   /** Record `batch` and `deltas` only for batches of at most this many samples (default 64). */
   readonly recordCap?: number;
-  /** Record batches and δₚ in RunResult.samples, not in the entries (default false). */
-  readonly sampleColumns?: boolean;
   /** Record every k-th entry (plus the last); the summaries still use every step (default 1). */
   readonly pathEvery?: number;
   /** Relative convergence tolerance (default 1e-3). */
@@ -58,73 +58,6 @@ const GROWTH_FLOOR = 1e-8;
 /** A loss for a message: three significant digits, or "∞" / "?" . */
 const short = (v: number | null): string => (v === null ? '?' : Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '∞');
 
-/** Plain-array copy of v[0 … len−1] (faster than Array.from on typed arrays). */
-function toArray(v: ArrayLike<number>, len = v.length): number[] {
-  const out = new Array<number>(len);
-  for (let i = 0; i < len; i++) out[i] = v[i];
-  return out;
-}
-
-/**
- * The kept entries' batches and δₚ in growing typed columns (RunResult.samples): an entry's batch
- * is stored only when it differs from the previous recorded entry's.
- */
-class SampleColumns {
-  private readonly counts: number[] = [];
-  private readonly repeats: number[] = [];
-  private batch: Int32Array;
-  private deltas: Float64Array;
-  private nb = 0;
-  private nd = 0;
-  private lastStart = -1;
-  private lastCount = -1;
-
-  constructor(estimate: number) {
-    const size = Math.max(16, Math.min(estimate, 1 << 20));
-    this.batch = new Int32Array(size);
-    this.deltas = new Float64Array(size);
-  }
-
-  /** Records an entry: its batch[0 … count−1] and deltas, or nothing (count −1) when `recorded` is false. */
-  push(recorded: boolean, batch: Int32Array, deltas: Float64Array, count: number): void {
-    if (!recorded) {
-      this.counts.push(-1);
-      this.repeats.push(0);
-      return;
-    }
-    let repeat = this.lastCount === count;
-    for (let i = 0; repeat && i < count; i++) if (this.batch[this.lastStart + i] !== batch[i]) repeat = false;
-    this.counts.push(count);
-    this.repeats.push(repeat ? 1 : 0);
-    if (!repeat) {
-      if (this.nb + count > this.batch.length) this.batch = grow(this.batch, this.nb + count) as Int32Array;
-      this.lastStart = this.nb;
-      this.lastCount = count;
-      for (let i = 0; i < count; i++) this.batch[this.nb++] = batch[i];
-    }
-    if (this.nd + count > this.deltas.length) this.deltas = grow(this.deltas, this.nd + count) as Float64Array;
-    for (let i = 0; i < count; i++) this.deltas[this.nd++] = deltas[i];
-  }
-
-  done(): RunSamples {
-    return { counts: Int32Array.from(this.counts), repeats: Uint8Array.from(this.repeats), batch: this.batch.slice(0, this.nb), deltas: this.deltas.slice(0, this.nd) };
-  }
-}
-
-/** A copy of `a` with room for at least `need` elements. */
-function grow(a: Int32Array | Float64Array, need: number): Int32Array | Float64Array {
-  const out = new (a.constructor as Int32ArrayConstructor | Float64ArrayConstructor)(Math.max(need, 2 * a.length));
-  out.set(a);
-  return out;
-}
-
-/** Whether the plain array `a` holds exactly v[0 … len−1]. */
-function sameValues(a: readonly number[], v: ArrayLike<number>, len: number): boolean {
-  if (a.length !== len) return false;
-  for (let i = 0; i < len; i++) if (a[i] !== v[i]) return false;
-  return true;
-}
-
 const finiteAll = (v: ArrayLike<number>, len = v.length): boolean => {
   for (let i = 0; i < len; i++) if (!Number.isFinite(v[i])) return false;
   return true;
@@ -140,6 +73,197 @@ function angleDegrees(u: ArrayLike<number>, v: ArrayLike<number>, n: number): nu
   return Number.isFinite(a) ? a : null;
 }
 
+/** A run's facts so far: what the summaries and the divergence test need between steps. */
+class Descent {
+  readonly theta: Float64Array;
+  readonly look: Float64Array;
+  readonly grad: Float64Array;
+  readonly update: Float64Array;
+  readonly toOpt: Float64Array;
+  readonly batch: Int32Array;
+  readonly deltas: Float64Array;
+  readonly stats: PathStats;
+  readonly recorder: PathRecorder;
+  /** Batches of at most the recording cap record their indices and δₚ. */
+  readonly record: boolean;
+  gradientSteps = 0;
+  gradientCoherent = 0;
+  startLoss: number | null = null;
+  finalLoss: number | null = null;
+  /** Runaway limits, set at step 0 (see the module's comment). */
+  maxLoss = Infinity;
+  growthThreshold = Infinity;
+  readonly maxNorm: number;
+  /** Distance to θ* within which the run counts as converged. */
+  readonly within: number;
+  lastOutside = -1;
+  reversalsOnTheWay: number[];
+  divergence: Divergence | null = null;
+  divergedAt: number | null = null;
+  stepsRun = 0;
+  /** Whether the row of the last step was kept (false before any step). */
+  lastKept = false;
+  /** A finite start whose loss is not finite: entry 0 is recorded (loss null) and the run stops there. */
+  startNotFinite = false;
+
+  constructor(
+    readonly obj: Objective,
+    readonly stepper: Stepper,
+    readonly schedule: BatchSchedule,
+    theta0: ArrayLike<number>,
+    readonly optimum: ArrayLike<number> | null,
+    readonly settings: RunSettings,
+    every: number,
+  ) {
+    const { q, n } = obj;
+    const B = schedule.size;
+    this.record = B <= (settings.recordCap ?? DEFAULT_RECORD_CAP);
+    this.theta = Float64Array.from(theta0);
+    this.look = new Float64Array(q);
+    this.grad = new Float64Array(q);
+    this.update = new Float64Array(q);
+    this.toOpt = new Float64Array(q);
+    this.batch = new Int32Array(B);
+    this.deltas = new Float64Array(B);
+    this.stats = new PathStats(n);
+    this.reversalsOnTheWay = new Array<number>(n).fill(0);
+    const shape = { n, q, biasTrained: obj.biasTrained, fixedBias: obj.biasTrained ? 0 : obj.fixedBias, shift: obj.shift };
+    this.recorder = new PathRecorder(shape, Math.floor(settings.steps / every) + 2, this.record ? B : 0);
+    const optNorm = optimum ? norm(optimum) : 0;
+    const tol = settings.tolerance ?? DEFAULT_TOLERANCE;
+    this.within = optimum ? Math.max(tol * distance(theta0, optimum), 1e-12 * (1 + optNorm)) : 0;
+    this.maxNorm = RUNAWAY_PARAMETER_FACTOR * (1 + norm(theta0) + optNorm);
+  }
+
+  /**
+   * L(θₖ) (with the full gradient into `grad` for a full batch), or null when the run stops here
+   * because θₖ or its loss is not finite (a finite start with a non-finite loss goes on, flagged).
+   */
+  lossAt(k: number): number | null {
+    const { obj, theta, grad } = this;
+    const thetaFinite = finiteAll(theta);
+    let loss: number;
+    if (this.schedule.fullBatch && thetaFinite) loss = obj.lossAndGradient(theta, grad);
+    else loss = thetaFinite ? obj.lossAt(theta) : NaN;
+    if (k === 0 && thetaFinite && !Number.isFinite(loss)) {
+      this.startNotFinite = true;
+      this.divergedAt = 0;
+      const message = 'the loss at the start is not finite: the starting parameters or the inputs are too large for double precision, so no step was taken';
+      this.divergence = { reason: 'non-finite', cause: 'start', message, directions: [], batchCurvature: null, startLoss: null, endLoss: null };
+    } else if (!thetaFinite || !Number.isFinite(loss)) {
+      this.divergedAt = k;
+      const message = `parameters or loss became non-finite after ${k} steps`;
+      this.divergence = { reason: 'non-finite', cause: 'nonlinear', message, directions: [], batchCurvature: null, startLoss: this.startLoss, endLoss: this.finalLoss };
+      return null;
+    }
+    return loss;
+  }
+
+  /** Step 0 sets the runaway limits from L(θ₀); later steps add the update that led to θₖ to the summaries. */
+  arrived(k: number, loss: number): void {
+    if (k === 0) {
+      this.maxLoss = RUNAWAY_LOSS_FACTOR * Math.max(loss, 1);
+      this.startLoss = Number.isFinite(loss) ? loss : null;
+      const floor = GROWTH_FLOOR * this.obj.lossAt(new Float64Array(this.obj.q));
+      this.growthThreshold = RUNAWAY_GROWTH * Math.max(loss, Number.isFinite(floor) ? floor : 0);
+      return;
+    }
+    this.stats.add(this.update); // the update that led here is now known to be finite
+    // Updates 0 … lastOutside lead from a point outside the tolerance: the way in.
+    if (this.lastOutside === k - 1) this.reversalsOnTheWay = [...this.stats.reversals];
+  }
+
+  /** The batch gradient of step k into `grad` (at θ or at the look-ahead point); the batch's size. */
+  batchGradient(k: number): number {
+    const { obj, schedule, theta, look, grad, batch, record } = this;
+    const at = this.stepper.lookAhead(theta, look) ? look : theta;
+    // The full batch's indices are only listed when recorded (listing them costs O(P) per step).
+    const count = schedule.fullBatch && !record ? schedule.size : schedule.batchOf(k, batch);
+    if (schedule.fullBatch && !record) {
+      // Full gradient by the fast path; at θ it was computed together with the loss.
+      if (at !== theta) obj.lossAndGradient(at, grad);
+    } else {
+      obj.batchGradient(at, batch, count, grad, record ? this.deltas : undefined);
+    }
+    if (!finiteAll(grad)) grad.fill(0); // only possible right at a blow-up; keeps the columns finite
+    return count;
+  }
+
+  /** Notes whether θₖ is outside the convergence tolerance and the way θ* − θₖ. */
+  towardOptimum(k: number): void {
+    const { optimum, theta, toOpt } = this;
+    if (!optimum) return;
+    if (distance(theta, optimum) > this.within) this.lastOutside = k;
+    for (let i = 0; i < this.obj.q; i++) toOpt[i] = optimum[i] - theta[i];
+  }
+
+  /**
+   * The step θₖ → θₖ₊₁. Keeps the APPLIED update θₖ₊₁ − θₖ, not the proposal: a proposed component
+   * below the rounding of θᵢ leaves θᵢ unchanged and is 0 here (θ itself is the same either way).
+   */
+  step(): void {
+    const { grad, update, theta } = this;
+    const { n, q } = this.obj;
+    const g = PathStats.coherent(grad, n);
+    if (g !== null) {
+      this.gradientSteps++;
+      if (g) this.gradientCoherent++;
+    }
+    this.stepper.step(grad, update);
+    for (let i = 0; i < q; i++) {
+      const next = theta[i] + update[i];
+      update[i] = next - theta[i];
+      theta[i] = next;
+    }
+  }
+
+  /** The runaway message of step k (a loss that grew past RUNAWAY_GROWTH×, or parameters or loss past their limits). */
+  runaway(k: number, loss: number, growing: boolean, tooFar: boolean): void {
+    this.divergedAt = k;
+    const what = growing && !tooFar ? `the loss grew from ${short(this.startLoss)} to ${short(loss)} (more than ${RUNAWAY_GROWTH}×) in ${k} steps` : `parameters or loss ran away after ${k} steps`;
+    this.divergence = { reason: 'runaway', cause: 'nonlinear', message: what, directions: [], batchCurvature: null, startLoss: this.startLoss, endLoss: this.finalLoss };
+  }
+}
+
+/**
+ * One step k of the run: record θₖ and its loss and gradient, take the step unless it is the
+ * last, and keep the row every `every` steps. Returns false when the run stops.
+ */
+function stepOnce(d: Descent, k: number, every: number): boolean {
+  const loss = d.lossAt(k);
+  if (loss === null) return false;
+  d.arrived(k, loss);
+  const tooFar = norm(d.theta) > d.maxNorm;
+  const growing = loss > d.growthThreshold;
+  const runaway = tooFar || loss > d.maxLoss || growing;
+  const count = d.batchGradient(k);
+  d.towardOptimum(k);
+  const last = k >= d.settings.steps || runaway || d.startNotFinite;
+  // δₚ of a start whose loss overflows may be ±∞ or NaN: such a batch is not recorded.
+  const recorded = d.record && finiteAll(d.deltas, count);
+  d.recorder.write(k, d.theta, Number.isFinite(loss) ? loss : NaN, d.grad, d.batch, d.deltas, recorded ? count : -1);
+  if (!last) {
+    d.step();
+    d.recorder.setUpdate(d.update, PathStats.coherent(d.update, d.obj.n), d.optimum ? angleDegrees(d.update, d.toOpt, d.obj.n) : null);
+  }
+  d.lastKept = k % every === 0 || last;
+  if (d.lastKept) d.recorder.commit();
+  d.stepsRun = k;
+  d.finalLoss = Number.isFinite(loss) ? loss : null;
+  if (runaway) d.runaway(k, loss, growing, tooFar);
+  return !last;
+}
+
+/** A diverged run's message names the unstable eigen-directions of the full-data Hessian, if any. */
+function withDirections(divergence: Divergence, unstable: readonly UnstableDirection[] | undefined): Divergence {
+  const directions = unstable ? [...unstable] : [];
+  const worst = directions.reduce<UnstableDirection | null>((a, d) => (a === null || d.factor > a.factor ? d : a), null);
+  const why = worst
+    ? `; the eigen-direction with λ = ${worst.eigenvalue.toPrecision(3)} of the full-data Hessian is amplified ${worst.factor.toPrecision(3)}× per step (> 1)`
+    : '; no eigen-direction of the full-data Hessian is unstable for this optimizer and η';
+  return { ...divergence, cause: worst ? 'step-size' : 'nonlinear', message: divergence.message + why, directions };
+}
+
 /**
  * Run gradient descent from θ₀. `optimum` (θ*, length q) enables the convergence test and the
  * angles; without it they are null/false.
@@ -152,209 +276,32 @@ export function runDescent(
   optimum: ArrayLike<number> | null,
   settings: RunSettings,
 ): RunResult {
-  const { q, n } = obj;
-  const cap = settings.recordCap ?? DEFAULT_RECORD_CAP;
   const every = Math.max(1, Math.floor(settings.pathEvery ?? 1));
-  const tol = settings.tolerance ?? DEFAULT_TOLERANCE;
-  const B = schedule.size;
-  const record = B <= cap;
-
-  const theta = Float64Array.from(theta0);
-  const look = new Float64Array(q);
-  const grad = new Float64Array(q);
-  const update = new Float64Array(q);
-  const toOpt = new Float64Array(q);
-  const batch = new Int32Array(B);
-  const deltas = new Float64Array(B);
-  const stats = new PathStats(n);
-  let gradientSteps = 0;
-  let gradientCoherent = 0;
-  let growthThreshold = Infinity;
-  let startLoss: number | null = null;
-  const columns = settings.sampleColumns ? new SampleColumns(record ? (Math.floor(settings.steps / every) + 2) * B : 0) : null;
-
-  const optNorm = optimum ? norm(optimum) : 0;
-  const d0 = optimum ? distance(theta0, optimum) : 0;
-  const within = optimum ? Math.max(tol * d0, 1e-12 * (1 + optNorm)) : 0;
-  const maxNorm = RUNAWAY_PARAMETER_FACTOR * (1 + norm(theta0) + optNorm);
-  let maxLoss = Infinity;
-  let lastOutside = -1;
-  let reversalsOnTheWay: number[] = new Array<number>(n).fill(0);
-
-  const path: PathPoint[] = [];
-  // Consecutive entries with the same batch (every full batch without shuffling) share one array.
-  let lastBatch: number[] | null = null;
-  let prevPoint: PathPoint | null = null;
-  let prevPushed = false;
-  let prevRecorded = false;
-  let prevCount = 0;
-  let divergence: Divergence | null = null;
-  let divergedAt: number | null = null;
-  let stepsRun = 0;
-  let finalLoss: number | null = null;
-  // A finite start whose loss is not finite (huge weights or inputs): entry 0 is still recorded
-  // (loss null) and the run stops there; the learning rate has nothing to do with it.
-  let startNotFinite = false;
-
-  for (let k = 0; ; k++) {
-    let loss: number;
-    const thetaFinite = finiteAll(theta);
-    if (schedule.fullBatch && thetaFinite) loss = obj.lossAndGradient(theta, grad);
-    else loss = thetaFinite ? obj.lossAt(theta) : NaN;
-    if (k === 0 && thetaFinite && !Number.isFinite(loss)) {
-      startNotFinite = true;
-      divergedAt = 0;
-      divergence = {
-        reason: 'non-finite',
-        cause: 'start',
-        message: 'the loss at the start is not finite: the starting parameters or the inputs are too large for double precision, so no step was taken',
-        directions: [],
-        batchCurvature: null,
-        startLoss: null,
-        endLoss: null,
-      };
-    } else if (!thetaFinite || !Number.isFinite(loss)) {
-      divergedAt = k;
-      divergence = { reason: 'non-finite', cause: 'nonlinear', message: `parameters or loss became non-finite after ${k} steps`, directions: [], batchCurvature: null, startLoss, endLoss: finalLoss };
-      break;
-    }
-    if (k === 0) {
-      maxLoss = RUNAWAY_LOSS_FACTOR * Math.max(loss, 1);
-      startLoss = Number.isFinite(loss) ? loss : null;
-      const floor = GROWTH_FLOOR * obj.lossAt(new Float64Array(q));
-      growthThreshold = RUNAWAY_GROWTH * Math.max(loss, Number.isFinite(floor) ? floor : 0);
-    }
-    if (k > 0) {
-      stats.add(update); // the update that led here is now known to be finite
-      // Updates 0 … lastOutside lead from a point outside the tolerance: the way in.
-      if (lastOutside === k - 1) reversalsOnTheWay = [...stats.reversals];
-    }
-    const growing = loss > growthThreshold;
-    const runaway = norm(theta) > maxNorm || loss > maxLoss || growing;
-
-    // Gradient of this step's batch, at θ or at the optimizer's look-ahead point.
-    const at = stepper.lookAhead(theta, look) ? look : theta;
-    // The full batch's indices are only listed when recorded (listing them costs O(P) per step).
-    const count = schedule.fullBatch && !record ? B : schedule.batchOf(k, batch);
-    if (schedule.fullBatch && !record) {
-      // Full gradient by the fast path; at θ it was computed together with the loss above.
-      if (at !== theta) obj.lossAndGradient(at, grad);
-    } else {
-      obj.batchGradient(at, batch, count, grad, record ? deltas : undefined);
-    }
-    if (!finiteAll(grad)) grad.fill(0); // only possible right at a blow-up; keeps JSON finite
-
-    if (optimum) {
-      const d = distance(theta, optimum);
-      if (d > within) lastOutside = k;
-      for (let i = 0; i < q; i++) toOpt[i] = optimum[i] - theta[i];
-    }
-    const last = k >= settings.steps || runaway || startNotFinite;
-    const keep = k % every === 0 || last;
-    // The entry's plain arrays (JSON-ready) are copied once from the preallocated typed arrays
-    // the step works on; nothing else is allocated per step.
-    const b = obj.biasTrained ? theta[n] : obj.fixedBias;
-    const w = toArray(theta, n);
-    const shifted = obj.shift ? { s: toArray(theta.subarray(q - n), n) } : {};
-    const gradient = toArray(grad);
-    // δₚ of a start whose loss overflows may be ±∞ or NaN: such a batch is not recorded.
-    const recordBatch = record && finiteAll(deltas, count);
-    const entryLoss = Number.isFinite(loss) ? loss : null;
-    if (!last) {
-      const g = PathStats.coherent(grad, n);
-      if (g !== null) {
-        gradientSteps++;
-        if (g) gradientCoherent++;
-      }
-      stepper.step(grad, update);
-      // Keep the APPLIED update θₖ₊₁ − θₖ, not the proposal: a proposed component below the
-      // rounding of θᵢ leaves θᵢ unchanged and is 0 here (θ itself is the same either way).
-      for (let i = 0; i < q; i++) {
-        const next = theta[i] + update[i];
-        update[i] = next - theta[i];
-        theta[i] = next;
-      }
-    }
-    const point: PathPoint =
-      recordBatch && !columns
-      ? {
-          step: k,
-          w,
-          b,
-          ...shifted,
-          loss: entryLoss,
-          gradient,
-          batch: lastBatch !== null && sameValues(lastBatch, batch, count) ? lastBatch : (lastBatch = toArray(batch, count)),
-          deltas: toArray(deltas, count),
-          update: last ? null : toArray(update),
-          signCoherent: last ? null : PathStats.coherent(update, n),
-          angleToOptimum: last || !optimum ? null : angleDegrees(update, toOpt, n),
-        }
-      : {
-          step: k,
-          w,
-          b,
-          ...shifted,
-          loss: entryLoss,
-          gradient,
-          update: last ? null : toArray(update),
-          signCoherent: last ? null : PathStats.coherent(update, n),
-          angleToOptimum: last || !optimum ? null : angleDegrees(update, toOpt, n),
-        };
-    if (keep) {
-      path.push(point);
-      columns?.push(recordBatch, batch, deltas, count);
-    }
-    prevPoint = point;
-    prevRecorded = recordBatch;
-    prevCount = count;
-    prevPushed = keep;
-    stepsRun = k;
-    finalLoss = entryLoss;
-    if (runaway) {
-      divergedAt = k;
-      const what = growing && !(norm(theta) > maxNorm) ? `the loss grew from ${short(startLoss)} to ${short(loss)} (more than ${RUNAWAY_GROWTH}×) in ${k} steps` : `parameters or loss ran away after ${k} steps`;
-      divergence = { reason: 'runaway', cause: 'nonlinear', message: what, directions: [], batchCurvature: null, startLoss, endLoss: entryLoss };
-    }
-    if (last) break;
-  }
-  if (divergence && divergence.reason === 'non-finite' && !startNotFinite && prevPoint) {
-    // The step out of the last finite entry was not taken after all.
-    const p = { ...prevPoint, update: null, signCoherent: null, angleToOptimum: null };
-    if (prevPushed) path[path.length - 1] = p;
-    else {
-      path.push(p);
-      // The scratch batch and δₚ still hold that step's: this step stopped before its gradient.
-      columns?.push(prevRecorded, batch, deltas, prevCount);
-    }
-  }
-  if (divergence && !startNotFinite) {
-    const directions = settings.unstable ? [...settings.unstable] : [];
-    const worst = directions.reduce<UnstableDirection | null>((a, d) => (a === null || d.factor > a.factor ? d : a), null);
-    const why = worst
-      ? `; the eigen-direction with λ = ${worst.eigenvalue.toPrecision(3)} of the full-data Hessian is amplified ${worst.factor.toPrecision(3)}× per step (> 1)`
-      : '; no eigen-direction of the full-data Hessian is unstable for this optimizer and η';
-    divergence = { ...divergence, cause: worst ? 'step-size' : 'nonlinear', message: divergence.message + why, directions };
-  }
-
-  const end = path[path.length - 1];
-  const endW = end ? end.w : toArray(theta0, n);
-  const convergedAt = optimum && !divergence && lastOutside < stepsRun ? lastOutside + 1 : null;
+  const d = new Descent(obj, stepper, schedule, theta0, optimum, settings, every);
+  for (let k = 0; stepOnce(d, k, every); k++);
+  let divergence = d.divergence;
+  // A step that made θ or its loss non-finite was not taken after all: the last finite entry
+  // (kept or not) ends the path without an update.
+  if (divergence && divergence.reason === 'non-finite' && !d.startNotFinite && d.divergedAt !== null && d.divergedAt > 0) d.recorder.endWithoutUpdate(d.lastKept);
+  if (divergence && !d.startNotFinite) divergence = withDirections(divergence, settings.unstable);
+  const path = d.recorder.done();
+  const { n, q } = obj;
+  const endW = path.length > 0 ? path.theta.subarray((path.length - 1) * q, (path.length - 1) * q + n) : Float64Array.from(theta0).subarray(0, n);
+  const convergedAt = optimum && !divergence && d.lastOutside < d.stepsRun ? d.lastOutside + 1 : null;
   return {
     path,
-    ...(columns ? { samples: columns.done() } : {}),
-    stepsRun,
+    stepsRun: d.stepsRun,
     converged: convergedAt !== null,
     convergedAt,
-    tolerance: tol,
+    tolerance: settings.tolerance ?? DEFAULT_TOLERANCE,
     diverged: divergence !== null,
-    divergedAt,
+    divergedAt: d.divergedAt,
     divergence,
-    zigzagRatio: stats.zigzagRatio(theta0, endW),
-    signCoherentFraction: stats.signCoherentFraction,
-    gradientSignCoherentFraction: gradientSteps === 0 ? 0 : gradientCoherent / gradientSteps,
-    reversals: stats.reversals,
-    reversalsBeforeConvergence: convergedAt === null ? [...stats.reversals] : reversalsOnTheWay,
-    finalLoss,
+    zigzagRatio: d.stats.zigzagRatio(theta0, endW),
+    signCoherentFraction: d.stats.signCoherentFraction,
+    gradientSignCoherentFraction: d.gradientSteps === 0 ? 0 : d.gradientCoherent / d.gradientSteps,
+    reversals: d.stats.reversals,
+    reversalsBeforeConvergence: convergedAt === null ? [...d.stats.reversals] : d.reversalsOnTheWay,
+    finalLoss: d.finalLoss,
   };
 }

@@ -7,6 +7,7 @@
  * the readout. An update with a zero (or negligible) component lies on an axis and is not asked.
  */
 import type { Analysis } from '../analysis/types';
+import { entryAt } from '../analysis/runPath';
 
 export type Quadrant = 'north-east' | 'north-west' | 'south-west' | 'south-east';
 
@@ -38,7 +39,7 @@ const fmt = (v: number): string => {
 
 /** The question for the update out of path entry `step`, or null (no update there, or on an axis). */
 export function predictionAt(analysis: Analysis, step: number): PredictionQuestion | null {
-  const entry = analysis.run.path[step];
+  const entry = entryAt(analysis.run.path, step);
   const update = entry?.update;
   if (!update) return null;
   const [i, j] = analysis.cone.axes;

@@ -5,7 +5,8 @@
  * is the allowed-direction double cone ±cone{x₁ … x_P} (docs/science.md): every per-sample update
  * −η δₚ xₚ lies in it, so when the straight way to the optimum leaves it, the path must zig-zag.
  */
-import type { Analysis, PathPoint } from '../analysis/types';
+import { biasAt, coherentAt, hasUpdate, type RunPath } from '../analysis/runPath';
+import type { Analysis } from '../analysis/types';
 import { contourLines } from './contours';
 import { autoViewport, offViewMark, type PathToMark } from './framing';
 import { add, boundsOf, frame, isFinitePoint, project, scale, ticks, unit } from './geometry';
@@ -24,18 +25,31 @@ function planeAxes(analysis: Analysis): [number, number] {
   return ok(i) && ok(j) && i !== j ? [i, j] : [0, 1];
 }
 
+/** The plane part (wᵢ, wⱼ) of row k of a length × q column of `path` (θ or the updates), or null if not finite. */
+function projectRow(path: RunPath, col: Float64Array, k: number, axes: readonly [number, number]): Vec2 | null {
+  const [i, j] = axes;
+  if (i >= path.n || j >= path.n) return null;
+  const p: Vec2 = [col[k * path.q + i], col[k * path.q + j]];
+  return isFinitePoint(p) ? p : null;
+}
+
 /** Projected path points up to (not including) the first non-finite one. */
-function projectPath(path: readonly PathPoint[], axes: [number, number]): { points: Vec2[]; signs: (boolean | null)[] } {
+function projectPath(path: RunPath | undefined, axes: [number, number]): { points: Vec2[]; signs: (boolean | null)[] } {
   const points: Vec2[] = [];
   const signs: (boolean | null)[] = [];
-  for (const p of path) {
-    const q = project(p.w, axes);
+  for (let k = 0; path && k < path.length; k++) {
+    const q = projectRow(path, path.theta, k, axes);
     if (!q) break;
     points.push(q);
-    signs.push(p.signCoherent ?? null);
+    signs.push(coherentAt(path, k));
   }
   if (signs.length > 0) signs[signs.length - 1] = null;
   return { points, signs };
+}
+
+/** The plane part of entry k's update, or null when it has none or it is not finite. */
+function projectUpdate(path: RunPath | undefined, k: number, axes: readonly [number, number]): Vec2 | null {
+  return path && k >= 0 && k < path.length && hasUpdate(path, k) ? projectRow(path, path.update, k, axes) : null;
 }
 
 function gridBounds(analysis: Analysis): Bounds | null {
@@ -124,12 +138,13 @@ function eigenAxes(spectrum: PlaneSpectrum | null, center: Vec2 | null, view: Bo
  */
 function problemScale(analysis: Analysis, start: Vec2 | null, optimum: Vec2 | null, grid: Bounds | null): number {
   let d = start && optimum ? Math.hypot(start[0] - optimum[0], start[1] - optimum[1]) : 0;
-  const p0 = analysis.run?.path?.[0];
+  const p0 = analysis.run?.path;
   const opt = analysis.optimum;
-  if (p0 && opt) {
+  if (p0 && p0.length > 0 && opt) {
     let sum = 0;
-    p0.w.forEach((v, k) => (sum += (v - (opt.w[k] ?? v)) ** 2));
-    if (analysis.biasTrained && Number.isFinite(p0.b - opt.b)) sum += (p0.b - opt.b) ** 2;
+    for (let k = 0; k < p0.n; k++) sum += (p0.theta[k] - (opt.w[k] ?? p0.theta[k])) ** 2;
+    const b0 = biasAt(p0, 0);
+    if (analysis.biasTrained && Number.isFinite(b0 - opt.b)) sum += (b0 - opt.b) ** 2;
     if (Number.isFinite(sum)) d = Math.max(d, Math.sqrt(sum));
   }
   if (grid) d = Math.max(d, Math.min(grid.xMax - grid.xMin, grid.yMax - grid.yMin) / 20);
@@ -156,13 +171,13 @@ export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scen
   const axes = planeAxes(analysis);
   const names = analysis.hessian?.parameters ?? [];
   const name = (k: number): string => names[k] ?? `w${k + 1}`;
-  const { points: path, signs } = projectPath(analysis.run?.path ?? [], axes);
+  const { points: path, signs } = projectPath(analysis.run?.path, axes);
   const start = path[0] ?? null;
   const optimum = analysis.optimum ? project(analysis.optimum.w, axes) : null;
   const variants: VariantPath[] =
     options.variants === false
       ? []
-      : (analysis.variants ?? []).map((v, k) => ({ name: v.name, colorIndex: k, points: projectPath(v.run?.path ?? [], axes).points }));
+      : (analysis.variants ?? []).map((v, k) => ({ name: v.name, colorIndex: k, points: projectPath(v.run?.path, axes).points }));
 
   const marks = [start, optimum].filter((p): p is Vec2 => p !== null);
   const grid = gridBounds(analysis);
@@ -210,8 +225,7 @@ export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scen
 
 /** The plane part of the update from entry `k − 1` (the last finite point of a path of k finite points), if finite. */
 function lastUpdate(a: Analysis | undefined, k: number, axes: [number, number]): Vec2 | null {
-  const p = a?.run?.path?.[k - 1];
-  return p ? project(p.update, axes) : null;
+  return projectUpdate(a?.run?.path, k - 1, axes);
 }
 
 type MovingParts = Pick<Scene, 'current' | 'cone' | 'update' | 'toOptimum' | 'perSample' | 'batchStep' | 'perSampleScale' | 'fan' | 'fanMean' | 'fanScale'>;
@@ -223,7 +237,7 @@ function movingParts(analysis: Analysis, axes: [number, number], path: readonly 
   const here = path[current] ?? null;
   const radius = CONE_RADIUS * Math.min(view.xMax - view.xMin, view.yMax - view.yMin);
   const cone = here ? coneMark(analysis, here, radius) : null;
-  const delta = here && current < last ? project(analysis.run.path[current].update, axes) : null;
+  const delta = here && current < last ? projectUpdate(analysis.run.path, current, axes) : null;
   const update = here && delta ? arrow(here, add(here, delta)) : null;
   const toOptimum = here && optimum ? arrow(here, optimum) : null;
   const steps = here && (options.perSample || options.batchStep) ? sampleSteps(analysis, current, axes, here, view) : null;

@@ -4,7 +4,8 @@
  * falling line is linear convergence, (κ−1)/(κ+1) per step at the optimal step size; a rising one
  * is divergence. Pure: an SVG tree that the panel mounts and moves the cursor of, and exports.
  */
-import type { Analysis, PathPoint } from '../analysis/types';
+import { lossAt, type RunPath } from '../analysis/runPath';
+import type { Analysis } from '../analysis/types';
 import { formatNumber, ticks } from './geometry';
 import { el, pointsAttr, px, type SvgNode } from './svgNodes';
 import { drawnIndices } from './svgTree';
@@ -57,16 +58,17 @@ function decimate(points: Vec2[]): Vec2[] {
  * stay). 0 (default, the CLI and figures): every point after `decimate`.
  */
 export function lossChart(analysis: Analysis, width = 640, height = 170, current = 0, variants = true, minPixels = 0): LossChart {
-  const runs: { cls: string; name: string; path: readonly PathPoint[] }[] = [{ cls: 'gg-chart-line', name: analysis.name, path: analysis.run?.path ?? [] }];
-  if (variants) (analysis.variants ?? []).forEach((v, k) => runs.push({ cls: `gg-variant gg-variant-${k % 6}`, name: v.name, path: v.run?.path ?? [] }));
+  const runs: { cls: string; name: string; path: RunPath | undefined }[] = [{ cls: 'gg-chart-line', name: analysis.name, path: analysis.run?.path }];
+  if (variants) (analysis.variants ?? []).forEach((v, k) => runs.push({ cls: `gg-variant gg-variant-${k % 6}`, name: v.name, path: v.run?.path }));
   let maxStep = 1;
   let lo = Infinity;
   let hi = -Infinity;
   for (const r of runs) {
-    for (const p of r.path) {
-      const loss = p.loss;
-      if (loss === null || !Number.isFinite(loss)) continue;
-      maxStep = Math.max(maxStep, p.step);
+    const p = r.path;
+    for (let k = 0; p && k < p.length; k++) {
+      const loss = p.loss[k];
+      if (!Number.isFinite(loss)) continue;
+      maxStep = Math.max(maxStep, p.step[k]);
       if (loss > 0) lo = Math.min(lo, loss);
       hi = Math.max(hi, loss);
     }
@@ -101,15 +103,18 @@ export function lossChart(analysis: Analysis, width = 640, height = 170, current
 
   // Variants first, so the main run stays on top.
   for (const r of [...runs.slice(1), runs[0]]) {
-    const all = decimate(r.path.flatMap((p): Vec2[] => (p.loss !== null && Number.isFinite(p.loss) ? [[X(p.step), Y(p.loss)]] : [])));
+    const series: Vec2[] = [];
+    for (let k = 0; r.path && k < r.path.length; k++) if (Number.isFinite(r.path.loss[k])) series.push([X(r.path.step[k]), Y(r.path.loss[k])]);
+    const all = decimate(series);
     const pts = minPixels > 0 ? drawnIndices(all, minPixels).map((k) => all[k]) : all;
-    kids.push(el('polyline', { class: r.cls, 'data-name': r.name, 'data-points': r.path.length, fill: 'none', 'stroke-width': r.cls === 'gg-chart-line' ? 2 : 1.5, points: pointsAttr(pts) }));
+    kids.push(el('polyline', { class: r.cls, 'data-name': r.name, 'data-points': r.path?.length ?? 0, fill: 'none', 'stroke-width': r.cls === 'gg-chart-line' ? 2 : 1.5, points: pointsAttr(pts) }));
   }
   const cx = px(X(current));
   kids.push(el('line', { class: 'gg-chart-cursor', 'data-testid': 'gg-chart-cursor', 'data-step': current, x1: cx, x2: cx, y1: px(plot.y), y2: px(plot.y + plot.h), 'stroke-width': 1.5 }));
 
-  const first = runs[0].path[0]?.loss;
-  const last = runs[0].path[runs[0].path.length - 1]?.loss;
+  const main = runs[0].path;
+  const first = main && main.length > 0 ? lossAt(main, 0) : undefined;
+  const last = main && main.length > 0 ? lossAt(main, main.length - 1) : undefined;
   const tree = el(
     'svg',
     { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', class: 'gg-chart', 'data-testid': 'gg-loss-chart', 'data-decades': y1 - y0, 'aria-label': `Loss against step on a log scale: from ${formatNumber(first)} at step 0 to ${formatNumber(last)} at step ${maxStep}` },

@@ -9,6 +9,7 @@
 import type { Analysis } from '../analysis/types';
 import { formatNumber } from './geometry';
 import { planeSpectrum } from './planeSpectrum';
+import { pointAt } from '../analysis/runPath';
 
 export interface ReadoutRow {
   /** Stable key, used as data-key in the panel. */
@@ -172,8 +173,8 @@ export function stepSummary(a: Analysis, k: number, axes: readonly [number, numb
   const path = a.run.path;
   if (path.length === 0) return 'No path.';
   const i = Math.min(Math.max(Math.round(Number.isFinite(k) ? k : 0), 0), path.length - 1);
-  const p = path[i];
-  const total = Number.isFinite(a.run.stepsRun) ? a.run.stepsRun : path[path.length - 1].step;
+  const p = pointAt(path, i);
+  const total = Number.isFinite(a.run.stepsRun) ? a.run.stepsRun : path.step[path.length - 1];
   const head = `Step ${p.step} of ${total}: loss ${formatNumber(p.loss)}`;
   if (!p.update) return `${head}; end of the path.`;
   const dx = p.update[axes[0]];

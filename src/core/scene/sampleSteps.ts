@@ -8,6 +8,7 @@
  */
 import type { Analysis } from '../analysis/types';
 import type { Arrow, Bounds, SampleArrow, Vec2 } from './types';
+import { entryAt } from '../analysis/runPath';
 
 /** The chain is enlarged until its extent reaches this share of the viewport's short side … */
 const MIN_EXTENT = 0.12;
@@ -22,7 +23,7 @@ export interface SampleSteps {
 
 /** The per-sample chain at path entry `k` (at `here`), or only the batch step when the batch was not recorded. */
 export function sampleSteps(analysis: Analysis, k: number, axes: readonly [number, number], here: Vec2, view: Bounds): SampleSteps | null {
-  const point = analysis.run?.path?.[k];
+  const point = entryAt(analysis.run?.path, k);
   const eta = analysis.learningRate?.value;
   if (!point || !(typeof eta === 'number' && Number.isFinite(eta))) return null;
   const [i, j] = axes;
@@ -93,7 +94,7 @@ export interface FanSteps {
  * more than one sample. One scale for all, so the mean is the true average of the arrows drawn.
  */
 export function fanSteps(analysis: Analysis, k: number, axes: readonly [number, number], here: Vec2, view: Bounds): FanSteps | null {
-  const point = analysis.run?.path?.[k];
+  const point = entryAt(analysis.run?.path, k);
   const eta = analysis.learningRate?.value;
   const rows = analysis.sampleInputs;
   if (!point || !point.batch || !point.deltas || !rows || point.batch.length < 2 || point.batch.length !== point.deltas.length) return null;

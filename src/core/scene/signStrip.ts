@@ -28,7 +28,7 @@ export interface SignStrip {
 }
 
 /** 1 / 0: the batch gradient g's non-zero weight components (the first n) share one sign; null: none is non-zero. */
-function coherent(g: readonly number[], n: number): boolean | null {
+function coherent(g: ArrayLike<number>, n: number): boolean | null {
   let pos = 0;
   let neg = 0;
   for (let r = 0; r < n; r++) {
@@ -46,7 +46,8 @@ function gradientShareOf(analysis: Analysis, stepped: number, n: number): number
   let yes = 0;
   let counted = 0;
   for (let k = 0; k < stepped; k++) {
-    const c = coherent(analysis.run.path[k].gradient, n);
+    const p = analysis.run.path;
+    const c = coherent(p.gradient.subarray(k * p.q, (k + 1) * p.q), n);
     if (c === null) continue;
     counted++;
     if (c) yes++;
@@ -55,11 +56,12 @@ function gradientShareOf(analysis: Analysis, stepped: number, n: number): number
 }
 
 export function signStrip(analysis: Analysis, maxColumns = 1200, maxRows = 64): SignStrip {
-  const path = analysis.run?.path ?? [];
+  const path = analysis.run?.path;
   const n = Math.max(1, analysis.dimension);
   const rows = Math.min(n, maxRows);
   // Every entry that has a step after it; the last one only carries the next batch's gradient.
-  const stepped = Math.max(0, path.length - 1) || path.length;
+  const length = path?.length ?? 0;
+  const stepped = Math.max(0, length - 1) || length;
   const columns = Math.min(stepped, maxColumns);
   const entries: number[] = [];
   for (let c = 0; c < columns; c++) entries.push(columns === stepped ? c : Math.floor((c * stepped) / columns));
@@ -67,7 +69,7 @@ export function signStrip(analysis: Analysis, maxColumns = 1200, maxRows = 64): 
   let uniform = 0;
   let counted = 0;
   entries.forEach((k, c) => {
-    const g = path[k].gradient;
+    const g = path!.gradient.subarray(k * path!.q, (k + 1) * path!.q);
     let pos = 0;
     let neg = 0;
     for (let r = 0; r < n; r++) {

@@ -7,8 +7,8 @@ import type { HostMessage, PanelError } from '../../shared/protocol';
 
 type AnalysisMessage = Extract<HostMessage, { type: 'analysis' }>;
 
-/** The 'analysis' message as the worker packs it (analysisWire.ts), without the fields the panel adds. */
-export type PanelAnalysisPayload = Pick<AnalysisMessage, 'analysis' | 'samples' | 'paths' | 'spec' | 'statementLines'>;
+/** The 'analysis' message as the worker builds it (runs' paths in typed columns, analysisWire.ts), without the fields the panel adds. */
+export type PanelAnalysisPayload = Pick<AnalysisMessage, 'analysis' | 'spec' | 'statementLines'>;
 
 /**
  * One version of one document (or of a panel's snapshot text). `text` travels only when the

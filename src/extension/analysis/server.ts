@@ -9,7 +9,6 @@ import {
   hoverAt, insertAnnotationEdit, neuronExpressionAt, quickFixes, toDocumentOffset, type AnalyzedText, type TextAnalyzer, type TextEdit,
 } from '../../core/editor';
 import { parseSpec } from '../../core/spec/parse';
-import { packAnalysisMessage } from '../../shared/analysisWire';
 import type { PanelError } from '../../shared/protocol';
 import { statementLines } from '../../shared/specEdits';
 import { ByteBoundedCache, estimateBytes } from './memory';
@@ -34,7 +33,7 @@ interface Held {
   readonly version: number;
   /** The data files' version and bytes the text was analysed with (DocumentRef). */
   readonly dataStamp: number;
-  readonly files?: ReadonlyMap<string, Uint8Array>;
+  readonly files?: Readonly<Record<string, Uint8Array>>;
   readonly text: string;
   readonly languageId: string;
   readonly defaultSteps: number;
@@ -46,12 +45,11 @@ interface Held {
 }
 
 /** Parse, then analyse with the panel's options; never throws. */
-function analyzeOnce(text: string, defaultSteps: number, files?: ReadonlyMap<string, Uint8Array>): Analyzed {
-  const parsed = parseSpec(text, { defaultSteps, ...(files ? { files } : {}) });
+function analyzeOnce(text: string, defaultSteps: number, files?: Readonly<Record<string, Uint8Array>>): Analyzed {
+  const parsed = parseSpec(text, { defaultSteps, ...(files ? { files: new Map(Object.entries(files)) } : {}) });
   if (!parsed.spec) return { parsed, analysis: undefined };
   try {
-    // Batches and δₚ in columns: what the panel packs; the editor's features do not read them.
-    return { parsed, analysis: analyzeSpec(parsed.spec, { sampleColumns: true }) };
+    return { parsed, analysis: analyzeSpec(parsed.spec) };
   } catch (e) {
     return { parsed, analysis: undefined, failure: e instanceof Error ? e.message : String(e) };
   }
@@ -120,7 +118,7 @@ export class AnalysisServer {
     if (same) return held;
     if (held !== undefined && held.version > doc.version) throw new Unavailable('stale');
     if (doc.text === undefined) throw new Unavailable('missing');
-    const next: Held = { key: doc.key, version: doc.version, dataStamp: stamp, files: doc.files && new Map(Object.entries(doc.files)), text: doc.text, languageId: doc.languageId, defaultSteps: doc.defaultSteps, kind: doc.kind };
+    const next: Held = { key: doc.key, version: doc.version, dataStamp: stamp, files: doc.files, text: doc.text, languageId: doc.languageId, defaultSteps: doc.defaultSteps, kind: doc.kind };
     // A new version with the same text, data and settings (a snapshot refreshed, an undo back) keeps the analysis.
     if (held && held.text === doc.text && held.dataStamp === stamp && held.defaultSteps === doc.defaultSteps && held.kind === doc.kind) {
       next.analyzed = held.analyzed;
@@ -150,33 +148,26 @@ export class AnalysisServer {
     return held.analyzed;
   }
 
-  /**
-   * Embedded specs of `held`, read with its data files: a memo by text (annotations repeat as the
-   * cursor moves) and data version, bounded by bytes.
-   */
-  private analyzeEmbedded(held: Held): TextAnalyzer {
-    const { defaultSteps, dataStamp, files } = held;
-    const analyze = (specText: string): Analyzed => {
-      const memoKey = `${defaultSteps}\u0000${files ? dataStamp : ''}\u0000${specText}`;
-      const hit = this.embedded.get(memoKey);
-      if (hit) return hit;
-      const result = analyzeOnce(specText, defaultSteps, files);
-      this.count('embedded');
-      this.embedded.set(memoKey, result, estimateBytes(memoKey) + estimateBytes(result));
-      return result;
-    };
-    return Object.assign(analyze, files ? { files } : {});
-  }
+  /** Embedded specs: a memo by text (annotations repeat as the cursor moves), bounded by bytes. */
+  private readonly analyzeEmbedded = (defaultSteps: number): TextAnalyzer => (specText) => {
+    const memoKey = `${defaultSteps}\u0000${specText}`;
+    const hit = this.embedded.get(memoKey);
+    if (hit) return hit;
+    const result = analyzeOnce(specText, defaultSteps);
+    this.count('embedded');
+    this.embedded.set(memoKey, result, estimateBytes(memoKey) + estimateBytes(result));
+    return result;
+  };
 
   private diagnostics(held: Held) {
-    if (held.kind === 'embedded') return embeddedDiagnostics(held.text, held.languageId, this.analyzeEmbedded(held));
+    if (held.kind === 'embedded') return embeddedDiagnostics(held.text, held.languageId, this.analyzeEmbedded(held.defaultSteps));
     const { parsed, analysis } = this.analyzed(held);
     return editorDiagnostics(parsed, analysis);
   }
 
   private hover(held: Held, offset: number, uri: string) {
     if (held.kind === 'embedded') {
-      return embeddedHoverAt(held.text, offset, held.languageId, this.analyzeEmbedded(held), (e) => insertAnnotationLink(uri, e.range.start));
+      return embeddedHoverAt(held.text, offset, held.languageId, this.analyzeEmbedded(held.defaultSteps), (e) => insertAnnotationLink(uri, e.range.start));
     }
     const { parsed, analysis } = this.analyzed(held);
     return hoverAt(held.text, offset, parsed, analysis);
@@ -188,8 +179,8 @@ export class AnalysisServer {
       const a = this.analyzed(held);
       return [{ range: codeLensRange(a.parsed), title: summary(a) }];
     }
-    const analyze = this.analyzeEmbedded(held);
-    return embeddedRegions(held.text, held.languageId, held.files).map((region, index) => ({ range: region.target, title: summary(analyseRegion(region, analyze)), index }));
+    const analyze = this.analyzeEmbedded(held.defaultSteps);
+    return embeddedRegions(held.text, held.languageId).map((region, index) => ({ range: region.target, title: summary(analyseRegion(region, analyze)), index }));
   }
 
   private codeActions(held: Held, wanted: SourceRange): CodeActionData[] {
@@ -199,9 +190,9 @@ export class AnalysisServer {
       const diagnostics = editorDiagnostics(parsed, analysis).filter((d) => intersects(d.range, wanted));
       return quickFixes(text, parsed, analysis, diagnostics);
     }
-    const analyze = this.analyzeEmbedded(held);
+    const analyze = this.analyzeEmbedded(held.defaultSteps);
     const actions: CodeActionData[] = [];
-    const regions = embeddedRegions(text, held.languageId, held.files);
+    const regions = embeddedRegions(text, held.languageId);
     for (const region of regions) {
       const spec = region.spec;
       const { parsed, analysis } = analyseRegion(region, analyze);
@@ -228,7 +219,7 @@ export class AnalysisServer {
     return actions;
   }
 
-  /** The panel's message body (packed, analysisWire.ts) or its errors; built once per version. */
+  /** The panel's message body (each run's path in typed columns, analysisWire.ts) or its errors; built once per version. */
   private panel(held: Held): PanelResult {
     if (held.panel) return held.panel;
     const { parsed, analysis, failure } = this.analyzed(held);
@@ -246,9 +237,7 @@ export class AnalysisServer {
     } else if (analysis === undefined) {
       result = { kind: 'errors', errors: [{ code: 'GG900', message: `The analysis failed: ${failure ?? 'unknown error'}`, line: 1, column: 1 }] };
     } else {
-      const packed = packAnalysisMessage({ type: 'analysis', version: held.version, source: '', analysis, spec: parsed.spec, statementLines: statementLines(held.text, parsed.spec) });
-      const { analysis: a, samples, paths, spec, statementLines: lines } = packed;
-      result = { kind: 'analysis', payload: { analysis: a, ...(samples ? { samples } : {}), ...(paths ? { paths } : {}), spec, statementLines: lines } };
+      result = { kind: 'analysis', payload: { analysis, spec: parsed.spec, statementLines: statementLines(held.text, parsed.spec) } };
     }
     held.panel = result;
     this.store(held);

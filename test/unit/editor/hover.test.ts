@@ -5,6 +5,7 @@ import { inputStats } from '../../../src/core/engine/preprocess';
 import { buildDataset } from '../../../src/core/engine/dataset';
 import { DEFAULT_LESSON } from '../../../src/core/spec/defaults';
 import { analyzed, at, textOf } from './helpers';
+import { pointAt } from '../../../src/core/analysis/runPath';
 
 /** Three explicit samples; sample 1 at the start: f = 0.5·0.72 − 0.5·0.88 + 0.1 = 0.02, δ = 0.02 − 1 = −0.98. */
 const KNOWN = `f = w·x + b
@@ -44,7 +45,7 @@ describe('hoverAt', () => {
 
   it('agrees with the engine\'s δ of the first step on the default lesson', () => {
     const a = analyzed(DEFAULT_LESSON);
-    const first = a.analysis!.run.path[0];
+    const first = pointAt(a.analysis!.run.path, 0);
     assert.equal(first.batch?.[0], 0);
     const delta = first.deltas![0];
     const h = hoverAt(DEFAULT_LESSON, at(DEFAULT_LESSON, '\nf = w', 1), a.parsed, a.analysis)!;

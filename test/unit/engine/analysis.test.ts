@@ -5,6 +5,7 @@ import { lossGrid } from '../../../src/core/analysis/lossGrid';
 import { amplification } from '../../../src/core/analysis/stability';
 import { buildDataset } from '../../../src/core/engine/dataset';
 import { explicitSpec, makeSpec, variant } from './fixture';
+import { pointAt } from '../../../src/core/analysis/runPath';
 
 describe('allowed cone', () => {
   const cone = (rows: number[][], to: [number, number] | null = null) => allowedCone(rows.flat(), rows.length, 2, [0, 1], to);
@@ -85,7 +86,7 @@ describe('preprocessing and variants', () => {
     assert.ok(a.variants.every((v) => v.variants.length === 0));
     assert.equal(a.variants[1].inputs.allPositive, false);
     assert.ok(a.variants[1].run.signCoherentFraction < 1);
-    assert.equal(a.variants[2].run.path[0].batch?.length, 64);
+    assert.equal(pointAt(a.variants[2].run.path, 0).batch?.length, 64);
     assert.equal(analyzeSpec(spec, { variants: false }).variants.length, 0);
   });
 

@@ -6,16 +6,17 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzeSpec } from '../../../src/core/analysis/analyze';
-import type { RunResult } from '../../../src/core/analysis/types';
+import type { PathPoint, RunResult } from '../../../src/core/analysis/types';
 import { PathStats } from '../../../src/core/engine/pathStats';
 import { makeSpec } from './fixture';
+import { pointAt } from '../../../src/core/analysis/runPath';
 
 /** θ of a path entry in the objective's layout (w, b) — these specs train the bias. */
-const thetaOf = (p: RunResult['path'][number]): number[] => [...p.w, p.b];
+const thetaOf = (p: PathPoint): number[] => [...p.w, p.b];
 
 /** Reversals, coherent share and moving-update count recomputed from the recorded weights alone. */
 function fromRecordedPath(run: RunResult): { reversals: number[]; fraction: number; moved: number } {
-  const n = run.path[0].w.length;
+  const n = pointAt(run.path, 0).w.length;
   const reversals = new Array<number>(n).fill(0);
   const last = new Array<number>(n).fill(0);
   let moved = 0;
@@ -24,7 +25,7 @@ function fromRecordedPath(run: RunResult): { reversals: number[]; fraction: numb
     let pos = false;
     let neg = false;
     for (let i = 0; i < n; i++) {
-      const s = Math.sign(run.path[k + 1].w[i] - run.path[k].w[i]);
+      const s = Math.sign(pointAt(run.path, k + 1).w[i] - pointAt(run.path, k).w[i]);
       if (s === 0) continue;
       if (s > 0) pos = true;
       else neg = true;
@@ -51,8 +52,8 @@ describe('applied updates (θₖ₊₁ − θₖ) behind update, sign coherence 
     assert.ok(Math.abs(run.signCoherentFraction - 977 / 1014) < 1e-15);
     // w stands still from entry 1500 on: its update components are exactly 0, not ±1e-17.
     for (let k = 1500; k < 2000; k++) {
-      const p = run.path[k];
-      assert.deepEqual(p.w, run.path[k + 1].w, `w moves at ${k}`);
+      const p = pointAt(run.path, k);
+      assert.deepEqual(p.w, pointAt(run.path, k + 1).w, `w moves at ${k}`);
       assert.equal(p.update![0], 0);
       assert.equal(p.update![1], 0);
       assert.equal(p.signCoherent, null, `entry ${k}: an update that moved no weight is neither coherent nor mixed`);
@@ -71,11 +72,11 @@ describe('applied updates (θₖ₊₁ − θₖ) behind update, sign coherence 
     it(`${label}: every recorded update is exactly the difference of the recorded θ, and the summaries follow the path`, () => {
       const run = analyzeSpec(makeSpec({ steps: 1500, ...overrides })).run;
       for (let k = 0; k + 1 < run.path.length; k++) {
-        const a = thetaOf(run.path[k]);
-        const b = thetaOf(run.path[k + 1]);
-        assert.deepEqual(run.path[k].update, b.map((v, i) => v - a[i]), `entry ${k}`);
-        const moved = run.path[k].update!.slice(0, 2).some((u) => u !== 0);
-        if (!moved) assert.equal(run.path[k].signCoherent, null);
+        const a = thetaOf(pointAt(run.path, k));
+        const b = thetaOf(pointAt(run.path, k + 1));
+        assert.deepEqual(pointAt(run.path, k).update, b.map((v, i) => v - a[i]), `entry ${k}`);
+        const moved = pointAt(run.path, k).update!.slice(0, 2).some((u) => u !== 0);
+        if (!moved) assert.equal(pointAt(run.path, k).signCoherent, null);
       }
       const recomputed = fromRecordedPath(run);
       assert.deepEqual(run.reversals, recomputed.reversals);

@@ -7,6 +7,7 @@
 import type { buildProblem } from '../../../src/core/analysis/analyze';
 import { softplus } from '../../../src/core/engine/activations';
 import type { Spec, Variant } from '../../../src/core/spec/types';
+import { isRunPath, pathPoints } from '../../../src/core/analysis/runPath';
 
 export type SpecOverrides = { -readonly [K in keyof Spec]?: Spec[K] };
 
@@ -87,6 +88,8 @@ export function finiteDifference(obj: ReturnType<typeof buildProblem>, theta: Fl
 /** Every number reachable in v is finite (JSON-safe: no NaN, no ±Infinity). */
 export function allFinite(v: unknown): boolean {
   if (typeof v === 'number') return Number.isFinite(v);
+  // A run's path columns hold NaN for null (runPath.ts): check the entries JSON would write.
+  if (isRunPath(v, Infinity)) return allFinite(pathPoints(v));
   if (Array.isArray(v)) return v.every(allFinite);
   if (v && typeof v === 'object') return Object.values(v).every(allFinite);
   return true;

@@ -4,13 +4,14 @@ import { analyzeSpec, buildProblem, initialTheta } from '../../../src/core/analy
 import { sigmoid } from '../../../src/core/engine/activations';
 import { perSampleGradient } from '../../../src/core/engine/objective';
 import { finiteDifference, makeSpec, relErr, uniformSpec } from './fixture';
+import { pathPoints } from '../../../src/core/analysis/runPath';
 
 describe('GEOMETRY.md §6: checkable facts', () => {
   it('positive inputs, batch 1: every update is sign-coherent (100 %)', () => {
     const a = analyzeSpec(makeSpec({ steps: 500 }));
     assert.ok(a.inputs.allPositive);
     assert.equal(a.run.signCoherentFraction, 1);
-    assert.ok(a.run.path.every((p) => p.signCoherent !== false));
+    assert.ok(pathPoints(a.run.path).every((p) => p.signCoherent !== false));
   });
 
   it('the same lesson with batch all is not always sign-coherent (the batch sum mixes signs)', () => {

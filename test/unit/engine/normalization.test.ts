@@ -11,6 +11,7 @@ import { parseSpec } from '../../../src/core/spec/parse';
 import type { Spec } from '../../../src/core/spec/types';
 import { conditionAfter } from '../../../src/core/editor/hover/conditioning';
 import { inputStats } from '../../../src/core/engine/preprocess';
+import { pathPoints } from '../../../src/core/analysis/runPath';
 
 const EPS = 1e-5;
 
@@ -87,7 +88,7 @@ describe('batch and layer normalisation, checked independently', () => {
       const raw = rowsOf(ds.raw, ds.P, ds.n);
       const a = analyzeSpec(spec, { variants: false });
       assert.equal(a.run.path.length, 31);
-      a.run.path.forEach((point, k) => {
+      pathPoints(a.run.path).forEach((point, k) => {
         // Batches in order, wrapping around (no shuffling): positions kB … kB + B − 1.
         const idx = Array.from({ length: batch }, (_, j) => (k * batch + j) % ds.P);
         const rows = refBatchNorm(idx.map((p) => raw[p]));
@@ -113,7 +114,7 @@ describe('batch and layer normalisation, checked independently', () => {
     // The full-batch gradient of each step is the full-data objective's.
     const a = analyzeSpec(spec, { variants: false });
     const y = Array.from(ds.y);
-    for (const point of a.run.path) {
+    for (const point of pathPoints(a.run.path)) {
       const e = relErr(point.gradient, finiteGradient([...point.w, point.b], ref, y, false));
       assert.ok(e < 1e-7, `step ${point.step}: ${e}`);
     }
@@ -126,7 +127,7 @@ describe('batch and layer normalisation, checked independently', () => {
     const ref = rowsOf(ds.raw, ds.P, ds.n).map(refLayerNorm);
     ref.forEach((r, p) => r.forEach((v, i) => assert.ok(Math.abs(ds.x[p * ds.n + i] - v) < 1e-14, `x̂[${p}][${i}]`)));
     const a = analyzeSpec(spec, { variants: false });
-    a.run.path.forEach((point, k) => {
+    pathPoints(a.run.path).forEach((point, k) => {
       const idx = Array.from({ length: 4 }, (_, j) => (k * 4 + j) % ds.P);
       const e = relErr(point.gradient, finiteGradient([...point.w, point.b], idx.map((p) => ref[p]), idx.map((p) => ds.y[p]), false));
       assert.ok(e < 1e-7, `step ${k}: ${e}`);

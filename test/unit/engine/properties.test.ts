@@ -5,6 +5,7 @@ import { analyzeSpec, buildProblem } from '../../../src/core/analysis/analyze';
 import { perSampleGradient } from '../../../src/core/engine/objective';
 import type { Activation, Optimizer, Spec } from '../../../src/core/spec/types';
 import { allFinite, finiteDifference, makeSpec, relErr } from './fixture';
+import { pathPoints } from '../../../src/core/analysis/runPath';
 
 const optimizer: fc.Arbitrary<Optimizer> = fc.oneof(
   fc.constant<Optimizer>({ kind: 'sgd' }),
@@ -117,7 +118,7 @@ describe('properties over random specs', () => {
         const lmax = probe.hessian.eigenvalues[0];
         fc.pre(lmax > 1e-6 && probe.optimum !== null);
         const below = analyzeSpec({ ...base, lr: (frac * 2) / lmax, steps: 200 });
-        const losses = below.run.path.map((p) => p.loss as number);
+        const losses = pathPoints(below.run.path).map((p) => p.loss as number);
         // The quadratic-form loss ½θᵀHθ − cᵀθ + ½E[y²] carries rounding noise of order ε times its
         // terms (O(1) for these specs), however small the loss itself.
         const noise = 1e-12 * losses[0] + 1e-14;

@@ -3,6 +3,7 @@ import { analyzeSpec } from '../../../src/core/analysis/analyze';
 import { buildDataset } from '../../../src/core/engine/dataset';
 import { createStepper } from '../../../src/core/engine/optimizers';
 import { allFinite, explicitSpec, makeSpec, uniformSpec } from './fixture';
+import { pathPoints, pointAt } from '../../../src/core/analysis/runPath';
 
 describe('data set and run', () => {
   it('reproduces a seeded spec bit for bit', () => {
@@ -29,23 +30,23 @@ describe('data set and run', () => {
     const path = a.run.path;
     assert.equal(path.length, 11);
     for (let k = 0; k < 10; k++) {
-      assert.equal(path[k].step, k);
-      assert.equal(path[k + 1].w[0], path[k].w[0] + path[k].update![0]);
-      assert.equal(path[k + 1].b, path[k].b + path[k].update![2]);
-      assert.deepEqual(path[k].batch, [k % 64]);
+      assert.equal(pointAt(path, k).step, k);
+      assert.equal(pointAt(path, k + 1).w[0], pointAt(path, k).w[0] + pointAt(path, k).update![0]);
+      assert.equal(pointAt(path, k + 1).b, pointAt(path, k).b + pointAt(path, k).update![2]);
+      assert.deepEqual(pointAt(path, k).batch, [k % 64]);
       // gradient = δ·x̃ for batch 1
-      const d = path[k].deltas![0];
-      assert.ok(Math.abs(path[k].gradient[2] - d) < 1e-15);
+      const d = pointAt(path, k).deltas![0];
+      assert.ok(Math.abs(pointAt(path, k).gradient[2] - d) < 1e-15);
     }
-    assert.equal(path[10].update, null);
-    assert.equal(path[10].signCoherent, null);
-    assert.deepEqual(path[0].w, [1.5, -0.5]);
+    assert.equal(pointAt(path, 10).update, null);
+    assert.equal(pointAt(path, 10).signCoherent, null);
+    assert.deepEqual(pointAt(path, 0).w, [1.5, -0.5]);
   });
 
   it('omits batch and deltas above the recording cap and keeps every k-th entry on request', () => {
     const a = analyzeSpec(makeSpec({ batch: 'all', steps: 20 }), { recordCap: 8, pathEvery: 5 });
-    assert.equal(a.run.path[0].batch, undefined);
-    assert.deepEqual(a.run.path.map((p) => p.step), [0, 5, 10, 15, 20]);
+    assert.equal(pointAt(a.run.path, 0).batch, undefined);
+    assert.deepEqual(pathPoints(a.run.path).map((p) => p.step), [0, 5, 10, 15, 20]);
   });
 
   it('momentum is stable for ηλ < 2 + 2β and unstable above, where plain GD diverges already', () => {
@@ -81,7 +82,7 @@ describe('data set and run', () => {
     const a = analyzeSpec(spec);
     assert.equal(a.optimum?.method, 'newton');
     assert.ok(Math.abs(a.optimum!.w[0] - 2) < 1e-6 && Math.abs(a.optimum!.w[1] + 1) < 1e-6 && Math.abs(a.optimum!.b - 0.5) < 1e-6);
-    const last = a.run.path[a.run.path.length - 1];
+    const last = pointAt(a.run.path, a.run.path.length - 1);
     assert.ok(Math.hypot(last.w[0] - 2, last.w[1] + 1) < Math.hypot(1.5 - 2, -0.5 + 1));
   });
 
@@ -147,9 +148,9 @@ describe('data set and run', () => {
     const k = a.run.convergedAt!;
     const opt = [...a.optimum!.w, a.optimum!.b];
     const d = (p: { w: number[]; b: number }): number => Math.hypot(...[...p.w, p.b].map((v, i) => v - opt[i]));
-    const d0 = d(a.run.path[0]);
-    for (const p of a.run.path.slice(k)) assert.ok(d(p) <= 1e-3 * d0);
-    assert.ok(d(a.run.path[k - 1]) > 1e-3 * d0);
+    const d0 = d(pointAt(a.run.path, 0));
+    for (const p of pathPoints(a.run.path).slice(k)) assert.ok(d(p) <= 1e-3 * d0);
+    assert.ok(d(pointAt(a.run.path, k - 1)) > 1e-3 * d0);
   });
 });
 

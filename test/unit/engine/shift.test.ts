@@ -3,6 +3,7 @@ import { analyzeSpec, buildProblem, initialTheta } from '../../../src/core/analy
 import { perSampleGradient } from '../../../src/core/engine/objective';
 import { parseSpec } from '../../../src/core/spec/parse';
 import type { Spec } from '../../../src/core/spec/types';
+import { pathPoints, pointAt } from '../../../src/core/analysis/runPath';
 
 function spec(text: string): Spec {
   const r = parseSpec(text);
@@ -118,7 +119,7 @@ describe('model with a trained per-input shift f = w·(x + s) + b', () => {
     obj.lossAndGradient([...a.optimum.w, a.optimum.b, ...a.optimum.s], g);
     assert.ok(Math.max(...Array.from(g, Math.abs)) < 1e-10);
     assert.equal(a.run.converged, true);
-    const end = a.run.path[a.run.path.length - 1];
+    const end = pointAt(a.run.path, a.run.path.length - 1);
     assert.ok(end.s && Math.hypot(end.s[0] - a.optimum.s[0], end.s[1] - a.optimum.s[1]) < 1e-3, 'the run ends at θ*');
   });
 
@@ -135,12 +136,12 @@ describe('model with a trained per-input shift f = w·(x + s) + b', () => {
     assert.match(a.learningRate.convention, /not quadratic/);
     assert.ok(a.learningRate.unstableDirections.every((d) => d.eigenvalue > 0));
     assert.match(a.sentence, /x \+ s has mixed signs in \d+ of 12 samples/);
-    assert.ok(a.run.path.every((p) => Array.isArray(p.s) && p.s.length === 2));
+    assert.ok(pathPoints(a.run.path).every((p) => Array.isArray(p.s) && p.s.length === 2));
   });
 
   it('without a shift nothing changes: no s on path entries, no shift flag', () => {
     const a = analyzeSpec(spec(`f = w·x + b\n${BASE}steps = 5\n`), { variants: false });
     assert.equal(a.shift, undefined);
-    assert.ok(a.run.path.every((p) => p.s === undefined));
+    assert.ok(pathPoints(a.run.path).every((p) => p.s === undefined));
   });
 });

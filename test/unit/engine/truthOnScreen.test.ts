@@ -13,6 +13,7 @@ import { PathStats } from '../../../src/core/engine/pathStats';
 import { parseSpec } from '../../../src/core/spec';
 import type { Optimizer, Spec } from '../../../src/core/spec/types';
 import { makeSpec } from './fixture';
+import { pathPoints, pointAt } from '../../../src/core/analysis/runPath';
 
 function parsed(text: string): Spec {
   const r = parseSpec(text);
@@ -29,7 +30,7 @@ describe('a run that blows up is reported as diverged, with its cause', () => {
     assert.equal(a.run.diverged, true);
     assert.equal(a.run.divergence?.cause, 'mini-batch');
     assert.ok(a.run.divergence!.batchCurvature! > a.hessian.eigenvalues[0], 'a batch is more curved than the full data');
-    const losses = a.run.path.map((p) => p.loss!);
+    const losses = pathPoints(a.run.path).map((p) => p.loss!);
     assert.ok(losses[losses.length - 1] > RUNAWAY_GROWTH * losses[0]);
     // The bound is a full-batch statement and says so; the sentence describes the blow-up.
     assert.equal(a.learningRate.stable, true);
@@ -59,11 +60,11 @@ describe('a run that blows up is reported as diverged, with its cause', () => {
           const spec = makeSpec({ optimizer, batch, lr: 10 ** logLr, steps: 300, seed });
           const a = analyzeSpec(spec, { variants: false });
           const floor = 1e-8 * buildProblem(spec).lossAt(new Float64Array(spec.w.length + 1));
-          const threshold = RUNAWAY_GROWTH * Math.max(a.run.path[0].loss!, floor);
-          const first = a.run.path.findIndex((p) => p.loss === null || p.loss > threshold);
+          const threshold = RUNAWAY_GROWTH * Math.max(pointAt(a.run.path, 0).loss!, floor);
+          const first = pathPoints(a.run.path).findIndex((p) => p.loss === null || p.loss > threshold);
           if (first >= 0) {
-            assert.equal(a.run.diverged, true, `loss ${a.run.path[first].loss} at step ${first} not reported`);
-            assert.ok(a.run.divergedAt! <= a.run.path[first].step);
+            assert.equal(a.run.diverged, true, `loss ${pointAt(a.run.path, first).loss} at step ${first} not reported`);
+            assert.ok(a.run.divergedAt! <= pointAt(a.run.path, first).step);
           }
           if (a.run.diverged) {
             assert.match(a.sentence, /^The run diverges after \d+ steps?/);
@@ -138,7 +139,7 @@ describe('each optimizer quotes its own full-batch bound', () => {
 describe('the two sign-coherence measures', () => {
   it('gradients: the share of steps whose batch gradient has one sign, recomputed from the path; updates differ under momentum', () => {
     const a = analyzeSpec(makeSpec({ optimizer: { kind: 'momentum', beta: 0.9 }, lr: 0.05, steps: 400 }), { variants: false });
-    const stepped = a.run.path.slice(0, -1);
+    const stepped = pathPoints(a.run.path).slice(0, -1);
     const signs = stepped.map((p) => PathStats.coherent(p.gradient, a.dimension)).filter((c) => c !== null);
     assert.equal(a.run.gradientSignCoherentFraction, signs.filter(Boolean).length / signs.length);
     assert.equal(a.run.gradientSignCoherentFraction, 1, 'batch 1 with positive inputs: every gradient δ·x has one sign');
@@ -204,7 +205,7 @@ describe('the loss keeps its digits near the optimum', () => {
     const a = analyzeSpec(parsed('f = w·x + b\nx = [[0.7, 0.2], [0.1, 0.9], [0.4, 0.5], [0.8, 0.6]]\nw* = [-1, 1]\nb* = 0.3\nw = [1.5, -0.5]\nlr = 0.8\nbatch = all\nsteps = 2400\n'), { variants: false });
     const ys = xs.map((x) => -1 * x[0] + 1 * x[1] + 0.3);
     let deepest = Infinity;
-    for (const p of a.run.path) {
+    for (const p of pathPoints(a.run.path)) {
       const exact = exactSquaredLoss(p.w, p.b, xs, ys);
       if (exact < 1e-24) continue;
       deepest = Math.min(deepest, exact);

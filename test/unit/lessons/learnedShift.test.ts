@@ -3,6 +3,7 @@ import { analyzeSpec, buildProblem } from '../../../src/core/analysis/analyze';
 import { symmetricEigen } from '../../../src/core/engine/linalg';
 import { parseSpec } from '../../../src/core/spec/parse';
 import { assertLessonHeader, loadLesson, near } from './lesson';
+import { pathPoints, pointAt } from '../../../src/core/analysis/runPath';
 
 /** The same lesson with the plain model (and optionally a preprocessing), analysed for comparison. */
 function withoutShift(extra = '') {
@@ -33,14 +34,14 @@ describe('lesson: a learned per-input shift, tested (learned-shift.neuron)', () 
     assert.ok(eig.filter((v) => v < 0).length === 2, `eigenvalues ${eig}`);
     assert.equal(l.main.hessian.conditionNumber, null);
     const obj = buildProblem(l.spec);
-    const end = l.main.run.path[l.main.run.path.length - 1];
+    const end = pointAt(l.main.run.path, l.main.run.path.length - 1);
     const endEig = symmetricEigen(obj.hessianAt([...end.w, end.b, ...(end.s ?? [])]), obj.q).values;
     assert.ok(Math.abs(endEig[0] - eig[0]) > 0.5, `λmax moved from ${eig[0]} to ${endEig[0]}`);
     assert.ok(endEig[endEig.length - 1] > -1e-3, 'near the optimal set the Hessian is (almost) positive semi-definite');
   });
 
   it('the shift drifts towards −mean(x): s ends near [−0.41, −0.30], and x + s has mixed signs for 29 of 64 samples', () => {
-    const end = lesson().main.run.path.at(-1)!;
+    const end = pathPoints(lesson().main.run.path).at(-1)!;
     assert.ok(end.s);
     near(end.s[0], -0.41, 0.01, 's1');
     near(end.s[1], -0.30, 0.01, 's2');
@@ -81,7 +82,7 @@ describe('per-sample steps of the shifted model in the picture', () => {
     const { sampleSteps } = await import('../../../src/core/scene/sampleSteps');
     const a = loadLesson('learned-shift.neuron').main;
     const k = 300;
-    const point = a.run.path[k];
+    const point = pointAt(a.run.path, k);
     assert.ok(point.s && point.batch && point.deltas);
     const here: [number, number] = [point.w[0], point.w[1]];
     const chain = sampleSteps(a, k, [0, 1], here, { xMin: -3, xMax: 3, yMin: -3, yMax: 3 });

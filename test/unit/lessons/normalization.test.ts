@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { assertLessonHeader, loadLesson, near } from './lesson';
+import { pathPoints, pointAt } from '../../../src/core/analysis/runPath';
+import { analysisAsJson } from '../../../src/cli/analysisJson';
 
 /** Every number in the analysis is finite (no NaN or ±∞ hides in a cone, a path or a grid). */
 function assertFiniteNumbers(value: unknown, where = 'analysis'): void {
@@ -15,21 +17,21 @@ describe('lesson: batch norm with batch 1 (batchnorm-batch-1.neuron)', () => {
 
   it('every weight gradient is exactly 0: w never moves, only the bias learns', () => {
     const a = lesson().main;
-    for (const p of a.run.path) {
+    for (const p of pathPoints(a.run.path)) {
       assert.deepEqual(p.gradient.slice(0, 2), [0, 0], `step ${p.step}`);
       assert.deepEqual(p.w, [1.5, -0.5]);
     }
     assert.equal(a.run.stepsRun, 200);
     assert.equal(a.run.zigzagRatio, null);
     assert.equal(a.run.converged, false);
-    near(a.run.path[a.run.path.length - 1].b, -0.0187, 0.001, 'b after 200 steps');
+    near(pointAt(a.run.path, a.run.path.length - 1).b, -0.0187, 0.001, 'b after 200 steps');
   });
 
   it('says why, and draws no garbage: an empty cone, no NaN, a labelled full-data κ', () => {
     const a = lesson().main;
     assert.equal(a.cone.kind, 'none');
     assert.deepEqual(a.cone.edges, []);
-    assertFiniteNumbers({ ...a, variants: [] });
+    assertFiniteNumbers({ ...analysisAsJson(a), variants: [] });
     assert.match(a.sentence, /every normalised input is \(x − x\)\/√\(0 \+ ε\) = 0/);
     assert.match(a.sentence, /w never moves/);
     assert.match(a.sentence, /Only the bias learns/);
@@ -57,7 +59,7 @@ describe('lesson: batch norm with batch 8 (batchnorm-batch-8.neuron)', () => {
     assert.equal(l.main.cone.kind, 'plane');
     assert.equal(l.variant('preprocess none').cone.kind, 'sector');
     assert.ok(l.main.run.signCoherentFraction < 0.5, `coherent share ${l.main.run.signCoherentFraction}`);
-    assert.equal(l.main.run.path[1].batch, undefined, 'no δₚ recorded for inputs the panel does not have');
+    assert.equal(pointAt(l.main.run.path, 1).batch, undefined, 'no δₚ recorded for inputs the panel does not have');
   });
 
   it('the zig-zag goes: 1.08× against 1.41× (raw, batch 8) and 2.8× (raw, batch 1); κ 1.06 against 53', () => {
@@ -97,7 +99,7 @@ describe('lesson: layer norm with two inputs (layernorm-two-inputs.neuron)', () 
     assert.equal(a.hessian.conditionNumber, null);
     const [[h11, h12], [, h22]] = a.hessian.matrix;
     assert.ok(Math.abs(h11 * h22 - h12 * h12) < 1e-12 * h11 * h22 + 1e-15, 'det of the weights block');
-    for (const p of a.run.path) near(p.w[0] + p.w[1], 1, 1e-12, `w₁ + w₂ at step ${p.step}`);
+    for (const p of pathPoints(a.run.path)) near(p.w[0] + p.w[1], 1, 1e-12, `w₁ + w₂ at step ${p.step}`);
     assert.equal(a.run.convergedAt, 5);
     near(a.optimum!.loss, 0.0121, 1e-4, 'best fit');
     assert.match(a.sentence, /rank one \(κ = ∞\)/);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { judgePrediction, nextPredictionStep, predictionAt, QUADRANTS, quadrantOf } from '../../../src/core/lessons';
 import { loadLesson } from './lesson';
+import { pathPoints, pointAt } from '../../../src/core/analysis/runPath';
 
 describe('predict-then-reveal', () => {
   it('names quadrants by compass on the view axes, and none on an axis', () => {
@@ -21,7 +22,7 @@ describe('predict-then-reveal', () => {
       const q = predictionAt(a, k);
       assert.ok(q, `step ${k} has a question`);
       assert.ok(q.answer === 'north-east' || q.answer === 'south-west', q.answer);
-      const d = a.run.path[k].deltas![0];
+      const d = pointAt(a.run.path, k).deltas![0];
       assert.equal(q.answer, d > 0 ? 'south-west' : 'north-east', 'δ > 0 moves against x');
       assert.match(q.explanation, /only north-east or south-west is possible/);
       asked++;
@@ -32,7 +33,7 @@ describe('predict-then-reveal', () => {
 
   it('the full batch can point north-west, and the explanation says why', () => {
     const full = loadLesson('batch-vs-full.neuron').variant('batch all');
-    const questions = full.run.path.map((_, k) => predictionAt(full, k)).filter((q) => q !== null);
+    const questions = pathPoints(full.run.path).map((_, k) => predictionAt(full, k)).filter((q) => q !== null);
     const northWest = questions.filter((q) => q.answer === 'north-west');
     assert.ok(northWest.length > questions.length / 2, `${northWest.length} of ${questions.length} full-batch steps point north-west`);
     assert.match(northWest[0].explanation, /mixes \d+ samples with δ > 0 and \d+ with δ < 0/);

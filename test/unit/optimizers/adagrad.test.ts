@@ -9,6 +9,7 @@ import { formatDiagnostic, LineIndex } from '../../../src/core/diagnostics';
 import { hoverAt } from '../../../src/core/editor';
 import { createStepper } from '../../../src/core/optimizers/registry';
 import { parseSpec } from '../../../src/core/spec/parse';
+import { pathPoints } from '../../../src/core/analysis/runPath';
 
 const LESSON = 'x ~ sigmoid(normal(0, 1))\nsamples = 64\nw* = [-1, 1]\nw = [1.5, -0.5]\nlr = 0.1\nbatch = 1\nsteps = 200\n';
 
@@ -62,7 +63,7 @@ describe('AdaGrad (through the registry)', () => {
     const a = analyzeSpec(parseSpec(`${LESSON}optimizer = adagrad\n`).spec!);
     assert.ok(a.run.path.length > 100);
     assert.equal(a.run.signCoherentFraction, 1);
-    for (const p of a.run.path.slice(1)) if (p.signCoherent !== null) assert.equal(p.signCoherent, true);
+    for (const p of pathPoints(a.run.path).slice(1)) if (p.signCoherent !== null) assert.equal(p.signCoherent, true);
     assert.match(a.sentence, /AdaGrad divides each coordinate by the root of its accumulated squared gradients: steps shrink over time/);
   });
 

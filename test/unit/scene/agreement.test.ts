@@ -13,6 +13,7 @@ import { directionBetween, offViewMark, rayToEdge } from '../../../src/core/scen
 import { conditionOf, planeSpectrum } from '../../../src/core/scene/planeSpectrum';
 import { makeFixture } from './fixture';
 import { kappaShown, nodes, ratioAgrees, textOf } from './shownNumbers';
+import { pointAt } from '../../../src/core/analysis/runPath';
 
 const root = path.resolve(__dirname, '../../../..');
 const examples = readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.neuron')).sort();
@@ -169,7 +170,7 @@ describe('numbers that agree (issue 9)', () => {
       for (const k of [0, 7, 29]) {
         const s = stepSummary(a, k);
         assert.match(s, new RegExp(`^Step ${k} of 30: `));
-        const u = a.run.path[k].update!;
+        const u = pointAt(a.run.path, k).update!;
         assert.ok(s.includes(`next update heads ${u[1] > 0 ? 'north' : 'south'}-${u[0] > 0 ? 'east' : 'west'}`), s);
       }
       assert.match(stepSummary(a, 30), /^Step 30 of 30: .*end of the path\.$/);

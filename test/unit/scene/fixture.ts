@@ -4,6 +4,7 @@
  * descent run here with the conventions of GEOMETRY.md §5.
  */
 import type { Analysis, PathPoint } from '../../../src/core/analysis/types';
+import { runPathOf } from '../../../src/core/analysis/runPath';
 
 export interface FixtureOptions {
   /** Teacher weights = the optimum (default [-1.5, 1.5]: north-west of the start). */
@@ -140,7 +141,7 @@ export function makeFixture(o: FixtureOptions = {}): Analysis {
     },
     optimum: { w: [...teacher], b: 0, loss: 0, method: 'least-squares', note: 'the teacher is realisable' },
     run: {
-      path: run,
+      path: runPathOf(run),
       stepsRun: steps,
       converged: convergedAt >= 0,
       convergedAt: convergedAt >= 0 ? convergedAt : null,

@@ -3,6 +3,7 @@ import { buildScene, contourLines, renderSvg, sceneToSvgTree, plotAspect, THEME_
 import { frame, ticks, symmetricEigen2 } from '../../../src/core/scene/geometry';
 import type { Analysis } from '../../../src/core/analysis/types';
 import { makeFixture } from './fixture';
+import { pathPoints, runPathOf } from '../../../src/core/analysis/runPath';
 
 function walk(node: SvgNode, visit: (n: SvgNode) => void): void {
   visit(node);
@@ -188,8 +189,8 @@ describe('buildScene', () => {
 
   it('stops the path at the first non-finite point and keeps a diverging run readable', () => {
     const a = makeFixture();
-    const path = a.run.path.map((p, k) => (k < 10 ? p : { ...p, w: k === 10 ? [1e6, -1e6] : [NaN, Infinity] }));
-    const scene = buildScene({ ...a, run: { ...a.run, path } });
+    const path = pathPoints(a.run.path).map((p, k) => (k < 10 ? p : { ...p, w: k === 10 ? [1e6, -1e6] : [NaN, Infinity] }));
+    const scene = buildScene({ ...a, run: { ...a.run, path: runPathOf(path) } });
     assert.equal(scene.path.length, 11);
     assert.ok(scene.viewport.xMax < 100, 'the runaway point does not blow up the viewport');
     const svg = renderSvg(scene);

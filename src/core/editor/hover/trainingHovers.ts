@@ -13,6 +13,7 @@ import { type HoverContext, noNumbersLine, paragraphs, quoted } from './context'
 import { scienceFooter } from '../text/scienceLinks';
 import { boundSections, stepSizeBoundLines } from './learningRateHover';
 import { runSentence } from './modelHover';
+import { entryAt } from '../../analysis/runPath';
 
 /** Hover for `batch`. */
 export function batchMarkdown(ctx: HoverContext): string {
@@ -22,7 +23,7 @@ export function batchMarkdown(ctx: HoverContext): string {
   if (!spec || !analysis) return paragraphs(quoted(ctx, 'batch'), head, noNumbersLine(ctx), scienceFooter('batches', 'fullBatch'));
   const B = spec.batch === 'all' ? spec.samples : spec.batch;
   const lines = [`Here B = ${B} of P = ${spec.samples} samples: ${Math.ceil(spec.samples / B)} step${Math.ceil(spec.samples / B) === 1 ? '' : 's'} per pass over the data${spec.shuffle ? ', reshuffled every epoch' : ''}.`];
-  const first = analysis.run.path[0];
+  const first = entryAt(analysis.run.path, 0);
   if (first?.deltas && first.deltas.length > 0) {
     const pos = first.deltas.filter((d) => d > 0).length;
     const neg = first.deltas.filter((d) => d < 0).length;
@@ -57,7 +58,7 @@ export function lossMarkdown(ctx: HoverContext): string {
   const spec = ctx.spec;
   const analysis = ctx.analysis;
   if (!spec || !analysis) return paragraphs(quoted(ctx, 'loss'), squared, logistic, noNumbersLine(ctx), scienceFooter('conventions'));
-  const start = analysis.run.path[0]?.loss;
+  const start = entryAt(analysis.run.path, 0)?.loss;
   const numbers = [
     start !== undefined ? `loss at the start ${start === null ? 'not finite (the start or the inputs are too large)' : num(start, 4)}` : '',
     analysis.run.finalLoss !== null ? `after ${analysis.run.stepsRun} steps ${num(analysis.run.finalLoss, 4)}` : '',

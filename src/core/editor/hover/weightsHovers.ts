@@ -8,6 +8,7 @@ import { num, sub, vec } from '../text/format';
 import { scienceFooter } from '../text/scienceLinks';
 import { coneSentence } from './modelHover';
 import { type HoverContext, noNumbersLine, paragraphs, quoted } from './context';
+import { entryAt } from '../../analysis/runPath';
 
 /** Hover for `w`. */
 export function weightsMarkdown(ctx: HoverContext): string {
@@ -28,7 +29,7 @@ export function weightsMarkdown(ctx: HoverContext): string {
       lines.push(`In the plane (w${sub(i + 1)}, w${sub(j + 1)}) that way ${mixed ? 'needs one weight up and the other down' : 'moves both weights the same way'}.`);
     }
   }
-  const first = analysis.run.path[0];
+  const first = entryAt(analysis.run.path, 0);
   if (first?.angleToOptimum !== null && first?.angleToOptimum !== undefined) {
     lines.push(`The first update points ${num(first.angleToOptimum)}° away from the straight way.`);
   }
