@@ -87,8 +87,8 @@ function write(file, png) {
 // The icon (package.json "icon", 128 × 128) and the .neuron file icon for light and dark themes.
 write(out('icon.png'), indexedPng(rasterise(readFileSync(src('icon.svg'), 'utf8'), 128), 64));
 const fileIcon = readFileSync(src('neuron-file.svg'), 'utf8');
-write(out('neuron-file-light.png'), indexedPng(rasterise(fileIcon.replace('PATH', '#c2410c').replace('PURPLE', '#8e24aa'), 32), 32));
-write(out('neuron-file-dark.png'), indexedPng(rasterise(fileIcon.replace('PATH', '#ff9d5c').replace('PURPLE', '#df8cf2'), 32), 32));
+write(out('neuron-file-light.png'), indexedPng(rasterise(fileIcon.replaceAll('PATH', '#c2410c').replaceAll('PURPLE', '#8e24aa'), 32), 32));
+write(out('neuron-file-dark.png'), indexedPng(rasterise(fileIcon.replaceAll('PATH', '#ff9d5c').replaceAll('PURPLE', '#df8cf2'), 32), 32));
 
 // The README's pictures: the panel beside a lesson, and the zig-zag against tanh (CLI figures).
 write(out('readme', 'panel.png'), indexedPng(resizePng(path.join(root, 'docs', 'images', 'panel-sigmoid-northwest.png'), 480), 48));
