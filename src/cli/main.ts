@@ -1,6 +1,5 @@
-#!/usr/bin/env node
 /**
- * The command-line tool `gradient-geometry` (package.json `bin`, built to dist/cli.js):
+ * The command-line tool `gradient-geometry` (bundled to dist/cliMain.js, started by dist/cli.js, bin.ts):
  *   gradient-geometry analyze FILE [--json] [-o OUT]
  *   gradient-geometry render FILE -o OUT [--format svg|png|gif] […]
  * Arguments are parsed by node:util parseArgs (strict). docs/cli.md documents every flag.
@@ -52,7 +51,8 @@ export function runCli(args: readonly string[], io: Io): number {
   return COMMANDS[command]([...args.slice(0, at), ...args.slice(at + 1)], io);
 }
 
-if (require.main === module) {
+/** Runs the CLI as the process: its arguments, its streams, its exit code (dist/cli.js calls this, bin.ts). */
+export function main(): void {
   // A closed pipe (`... | head`) is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
@@ -64,3 +64,5 @@ if (require.main === module) {
     write: (data) => process.stdout.write(data),
   });
 }
+
+if (require.main === module) main();

@@ -2,6 +2,7 @@
 // joined they must be exactly JSON.stringify of the document, and the file the CLI writes must be
 // that text.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -9,7 +10,6 @@ import { analyzeSpec } from '../../src/core/analysis/analyze';
 import { parseSpec } from '../../src/core/spec/parse';
 import { analysisDocument } from '../../src/cli/analysisJson';
 import { jsonParts } from '../../src/cli/jsonParts';
-import { runCli } from '../../src/cli/main';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 
@@ -30,15 +30,16 @@ describe('analysis JSON in parts', () => {
   });
 
   it('is what analyze --json writes to a file and to standard output', () => {
+    const cli = path.resolve(__dirname, '../../../dist/cli.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'gg-json-parts-'));
     const spec = path.join(EXAMPLES, 'momentum.neuron');
     const out = path.join(dir, 'out.json');
-    const io = { out: () => undefined, err: (t: string) => assert.fail(t), write: () => undefined };
-    assert.equal(runCli(['analyze', spec, '--json', '-o', out], io), 0);
-    const written: string[] = [];
-    assert.equal(runCli(['analyze', spec, '--json'], { ...io, write: (d) => void written.push(String(d)) }), 0);
+    const toFile = spawnSync(process.execPath, [cli, 'analyze', spec, '--json', '-o', out], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(toFile.status, 0, toFile.stderr);
+    const toStdout = spawnSync(process.execPath, [cli, 'analyze', spec, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(toStdout.status, 0, toStdout.stderr);
     const expected = JSON.stringify(analysisDocument(analyzeSpec(parseSpec(readFileSync(spec, 'utf8')).spec!))) + '\n';
     assert.equal(readFileSync(out, 'utf8'), expected);
-    assert.equal(written.join(''), expected);
+    assert.equal(toStdout.stdout, expected);
   });
 });
