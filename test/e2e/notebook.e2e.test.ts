@@ -102,5 +102,10 @@ describe('notebooks in VS Code, as a student opens one', function () {
       await page().waitForTimeout(250);
     }
     await page().screenshot({ path: path.join(e2e().artifacts, 'notebook-open-in-panel.png') });
+    // The untitled spec is closed unsaved, so later suites' workbenches do not restore it.
+    const tab = page().locator('.tabs-container .tab', { hasText: 'written by gradient_geometry' }).first();
+    await tab.click();
+    await wb().runCommand('View: Revert and Close Editor');
+    await tab.waitFor({ state: 'detached', timeout: WAIT });
   });
 });

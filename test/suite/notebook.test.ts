@@ -82,18 +82,22 @@ describe('notebooks: the renderer and the neuron cell controller', function () {
   });
 
   it('a neuron cell runs through the controller without a kernel: its output has the MIME type, the spec and a text fallback, and is drawn', async () => {
-    const data = new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Code, CELL_SPEC, 'neuron'), new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'lr = -1\nsteps = 0\n', 'neuron')]);
-    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    // A file in the workspace (not an untitled notebook), saved at the end so that closing never asks.
+    const cell = (source: string): unknown => ({ cell_type: 'code', execution_count: null, metadata: { vscode: { languageId: 'neuron' } }, outputs: [], source: source.split(/(?<=\n)/) });
+    const ipynb = { cells: [cell(CELL_SPEC), cell('lr = -1\nsteps = 0\n')], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+    const uri = workspaceUri(`cells-${Date.now()}-${counter++}.ipynb`);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(ipynb)));
+    const notebook = await vscode.workspace.openNotebookDocument(uri);
     await vscode.window.showNotebookDocument(notebook);
     assert.equal(notebook.cellAt(0).document.languageId, 'neuron');
     await vscode.commands.executeCommand('notebook.selectKernel', { id: CONTROLLER_ID, extension: EXTENSION_ID });
     await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 2 }], document: notebook.uri });
     await until(() => notebook.cellAt(1).executionSummary?.success !== undefined, 'both cells to finish', 60_000);
 
-    const cell = notebook.cellAt(0);
-    assert.equal(cell.executionSummary?.success, true);
-    assert.equal(cell.outputs.length, 1);
-    const items = cell.outputs[0].items;
+    const first = notebook.cellAt(0);
+    assert.equal(first.executionSummary?.success, true);
+    assert.equal(first.outputs.length, 1);
+    const items = first.outputs[0].items;
     assert.deepEqual(items.map((i) => i.mime), [NOTEBOOK_MIME, 'text/plain']);
     const payload = JSON.parse(new TextDecoder().decode(items[0].data));
     assert.deepEqual(payload, { spec: CELL_SPEC, title: 'cell 1' });
@@ -109,5 +113,6 @@ describe('notebooks: the renderer and the neuron cell controller', function () {
     assert.equal(failed.executionSummary?.success, false, 'a spec with errors fails its cell');
     const text = new TextDecoder().decode(failed.outputs[0].items.find((i) => i.mime === 'text/plain')?.data ?? new Uint8Array());
     assert.match(text, /^This neuron spec has errors:\nline 1, column \d+: GG\d{3} /);
+    assert.ok(await notebook.save(), 'the notebook with its outputs is saved');
   });
 });
