@@ -1,7 +1,9 @@
 // Builds the .vsix with @vscode/vsce, with no flag that hides a packaging problem: package.json
-// names the repository (vsce turns the README's relative links into links to it for the
-// Marketplace; every one of them names a file the package ships, test/unit/packageFiles.test.ts),
-// LICENSE is there, and .vscodeignore is an allowlist. `vscode:prepublish` type-checks, lints and
+// names the repository, LICENSE is there, and .vscodeignore is an allowlist. One deliberate flag:
+// --no-rewrite-relative-links keeps the README's pictures and links relative, so the Extensions
+// view shows them from the installed package (offline, and whatever the repository's state)
+// instead of from URLs on the repository's host; every one of them names a file the package ships
+// (test/unit/packageFiles.test.ts). `vscode:prepublish` type-checks, lints and
 // makes the production bundles first. Prints the package's size.
 // Usage: node scripts/vscode-host/package.mjs [OUT.vsix]   (default: gradient-geometry.vsix)
 import { execFileSync } from 'node:child_process';
@@ -11,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { projectRoot } from './install.mjs';
 
 export function packageVsix(outFile, { quiet = false } = {}) {
-  execFileSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '-o', outFile], {
+  execFileSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', outFile], {
     cwd: projectRoot,
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
   });
