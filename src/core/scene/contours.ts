@@ -1,13 +1,16 @@
 /**
- * Loss isolines from the analysis' LossGrid, traced by d3-contour and mapped to plane coordinates.
+ * Loss isolines from the analysis' LossGrid, traced by marching squares and mapped to plane
+ * coordinates.
  *
- * d3-contour works in grid index space: value (i, j) sits at (i + ½, j + ½), and the region
- * "loss ≥ level" is closed along the grid's outer border (x = 0, x = nx, y = 0, y = ny). We want
- * lines, not filled regions, so each ring is cut where it runs along that border; what remains are
- * the isolines themselves, which lie inside [½, nx − ½] × [½, ny − ½], i.e. between the first and
- * last grid coordinates.
+ * The grid's values sit at the sample points (xs[c], ys[r]), value r·nx + c. Each cell between four
+ * neighbouring samples is crossed by the isoline L(θ) = level on the edges whose ends lie on either
+ * side of it ("above" meaning ≥ level), at the linearly interpolated point; the cell joins its
+ * crossings in pairs (a saddle keeps its two above corners apart, as d3-contour did). Crossings
+ * are shared by the two cells of an edge, so the segments chain into polylines: open ones from
+ * border to border, closed rings inside. O(levels × cells), lines only: no filled regions, no
+ * polygon stitching or hole nesting (d3-contour did those for us and cost a render ~20 ms of its
+ * ~100 ms in a fresh process). The points are those d3-contour's linear smoothing gave.
  */
-import { contours as d3Contours } from 'd3-contour';
 import type { LossGrid } from '../analysis/types';
 import type { ContourLevel, Polyline, Vec2 } from './types';
 
@@ -27,25 +30,81 @@ function gridIsUsable(grid: LossGrid): boolean {
   return nx >= 2 && ny >= 2 && grid.values.length === nx * ny && grid.values.every((v) => Number.isFinite(v));
 }
 
-/** Splits a ring (closed, last point may repeat the first) at points on the grid border. */
-function splitRing(ring: readonly (readonly number[])[], nx: number, ny: number): { runs: (readonly number[])[][]; closed: boolean } {
-  const pts = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.slice(0, -1) : ring.slice();
-  const onBorder = (p: readonly number[]): boolean => p[0] <= 0 || p[0] >= nx || p[1] <= 0 || p[1] >= ny;
-  const firstBorder = pts.findIndex(onBorder);
-  if (firstBorder < 0) return { runs: [pts], closed: true };
-  const runs: (readonly number[])[][] = [];
-  let run: (readonly number[])[] = [];
-  for (let k = 1; k <= pts.length; k++) {
-    const p = pts[(firstBorder + k) % pts.length];
-    if (onBorder(p)) {
-      if (run.length >= 2) runs.push(run);
-      run = [];
+/**
+ * Marching-squares segments of one cell: pairs of its edges (0 bottom, 1 right, 2 top, 3 left) by
+ * the cell's case, bit k set when corner k is above (0 (c, r), 1 (c+1, r), 2 (c+1, r+1), 3 (c, r+1)).
+ * A saddle (5, 10: two opposite corners above) keeps its above corners apart, as d3-contour does.
+ */
+const SEGMENTS: readonly (readonly number[])[] = [
+  [], [3, 0], [0, 1], [3, 1], [1, 2], [3, 0, 1, 2], [0, 2], [3, 2],
+  [2, 3], [0, 2], [0, 1, 2, 3], [1, 2], [1, 3], [0, 1], [3, 0], [],
+];
+
+/** The isolines of one level: polylines in grid index coordinates (u along xs, v along ys). */
+function isolines(values: readonly number[], nx: number, ny: number, level: number): { points: [number, number][]; closed: boolean }[] {
+  // Edge ids: horizontal edge (c, r)–(c+1, r) is r·(nx−1) + c; vertical edge (c, r)–(c, r+1) is H + r·nx + c.
+  const H = (nx - 1) * ny;
+  const edgeCount = H + nx * (ny - 1);
+  // Each crossed edge joins at most two segments (one per cell it borders): its two neighbours.
+  const next = new Int32Array(2 * edgeCount).fill(-1);
+  const point = (e: number): [number, number] => {
+    let c: number, r: number, c2: number, r2: number;
+    if (e < H) {
+      r = Math.floor(e / (nx - 1));
+      c = e - r * (nx - 1);
+      c2 = c + 1;
+      r2 = r;
     } else {
-      run.push(p);
+      const k = e - H;
+      r = Math.floor(k / nx);
+      c = k - r * nx;
+      c2 = c;
+      r2 = r + 1;
+    }
+    const a = values[r * nx + c];
+    const b = values[r2 * nx + c2];
+    const t = b === a ? 0.5 : (level - a) / (b - a);
+    return [c + t * (c2 - c), r + t * (r2 - r)];
+  };
+  const link = (a: number, b: number): void => {
+    next[2 * a + (next[2 * a] < 0 ? 0 : 1)] = b;
+    next[2 * b + (next[2 * b] < 0 ? 0 : 1)] = a;
+  };
+  for (let r = 0; r < ny - 1; r++) {
+    for (let c = 0; c < nx - 1; c++) {
+      const v0 = values[r * nx + c];
+      const v1 = values[r * nx + c + 1];
+      const v2 = values[(r + 1) * nx + c + 1];
+      const v3 = values[(r + 1) * nx + c];
+      const code = (v0 >= level ? 1 : 0) | (v1 >= level ? 2 : 0) | (v2 >= level ? 4 : 0) | (v3 >= level ? 8 : 0);
+      if (code === 0 || code === 15) continue;
+      const edges = [r * (nx - 1) + c, H + r * nx + c + 1, (r + 1) * (nx - 1) + c, H + r * nx + c];
+      const pairs = SEGMENTS[code];
+      for (let k = 0; k < pairs.length; k += 2) link(edges[pairs[k]], edges[pairs[k + 1]]);
     }
   }
-  if (run.length >= 2) runs.push(run);
-  return { runs, closed: false };
+  const seen = new Uint8Array(edgeCount);
+  const lines: { points: [number, number][]; closed: boolean }[] = [];
+  const walk = (from: number): { points: [number, number][]; closed: boolean } => {
+    const points: [number, number][] = [];
+    let prev = -1;
+    let e = from;
+    for (;;) {
+      seen[e] = 1;
+      points.push(point(e));
+      const a = next[2 * e];
+      const b = next[2 * e + 1];
+      const to = a !== prev ? a : b;
+      if (to < 0 || (to === from && points.length > 2)) return { points, closed: to === from };
+      if (seen[to]) return { points, closed: false };
+      prev = e;
+      e = to;
+    }
+  };
+  // Open lines start at a crossing with one neighbour (on the border); what is left are rings.
+  for (let e = 0; e < edgeCount; e++) if (!seen[e] && next[2 * e] >= 0 && next[2 * e + 1] < 0) lines.push(walk(e));
+  for (let e = 0; e < edgeCount; e++) if (!seen[e] && next[2 * e] >= 0) lines.push(walk(e));
+  return lines;
 }
 
 /**
@@ -72,19 +131,13 @@ function traceLines(grid: LossGrid, levels: readonly number[]): ContourLevel[] {
   const ny = grid.ys.length;
   const usable = [...new Set(levels.filter((l) => Number.isFinite(l) && l > grid.min && l < grid.max))].sort((a, b) => a - b);
   if (usable.length === 0) return [];
-  const generator = d3Contours().size([nx, ny]).thresholds(usable);
-  const toPlane = (p: readonly number[]): Vec2 => [interpolate(grid.xs, p[0] - 0.5), interpolate(grid.ys, p[1] - 0.5)];
-  return generator(grid.values).map((mp) => {
+  const toPlane = (p: readonly [number, number]): Vec2 => [interpolate(grid.xs, p[0]), interpolate(grid.ys, p[1])];
+  return usable.map((level) => {
     const lines: Polyline[] = [];
-    for (const polygon of mp.coordinates) {
-      for (const ring of polygon) {
-        const { runs, closed } = splitRing(ring, nx, ny);
-        for (const run of runs) {
-          const points = run.map(toPlane).filter((q) => Number.isFinite(q[0]) && Number.isFinite(q[1]));
-          if (points.length >= 2) lines.push({ points, closed });
-        }
-      }
+    for (const line of isolines(grid.values, nx, ny, level)) {
+      const points = line.points.map(toPlane).filter((q) => Number.isFinite(q[0]) && Number.isFinite(q[1]));
+      if (points.length >= 2) lines.push({ points, closed: line.closed });
     }
-    return { level: mp.value, lines };
+    return { level, lines };
   });
 }
