@@ -156,13 +156,17 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
       }
     }
     const m = hk.info.matrix;
+    // Hidden outputs that overflow a product (a run blowing up) have no curvature to report.
+    const finite = hk.info.eigenvalues.every(Number.isFinite) && m.every((r) => r.every(Number.isFinite));
     steps.push({
       step: path.step[k],
       cone: allowedCone(h, P, H, view, toOptimum),
       allPositive: stats.allPositive,
       allNonNegative: stats.allNonNegative,
       rowSigns: signs,
-      curvature: { eigenvalues: hk.info.eigenvalues, conditionNumber: hk.info.conditionNumber, plane: [[m[view[0]][view[0]], m[view[0]][view[1]]], [m[view[1]][view[0]], m[view[1]][view[1]]]] },
+      curvature: finite
+        ? { eigenvalues: hk.info.eigenvalues, conditionNumber: hk.info.conditionNumber, plane: [[m[view[0]][view[0]], m[view[0]][view[1]]], [m[view[1]][view[0]], m[view[1]][view[1]]]] }
+        : { eigenvalues: [], conditionNumber: null, plane: null },
     });
   }
 

@@ -10,12 +10,12 @@ export type RowSigns = 'positive' | 'negative' | 'mixed' | 'zero';
 
 /** The output layer's curvature at one step: the Hessian over (w, [b]) at that step's hidden outputs. */
 export interface StepCurvature {
-  /** Descending eigenvalues. */
+  /** Descending eigenvalues; empty when the hidden outputs overflow (a run blowing up). */
   readonly eigenvalues: number[];
-  /** λmax/λmin; null when numerically singular. */
+  /** λmax/λmin; null when numerically singular or not finite. */
   readonly conditionNumber: number | null;
-  /** The 2 × 2 block of the viewed weights. */
-  readonly plane: [[number, number], [number, number]];
+  /** The 2 × 2 block of the viewed weights; null when not finite. */
+  readonly plane: [[number, number], [number, number]] | null;
 }
 
 /** One recorded step (every path entry of the run). */

@@ -172,6 +172,8 @@ export interface NetworkContext {
   readonly model: 'h' | 'x' | undefined;
   /** The length of explicit x rows, if any. */
   readonly explicitWidth: number | undefined;
+  /** The largest |x| of written-out inputs (undefined for generated ones). */
+  readonly explicitMax?: number;
   lineOf(offset: number): number;
 }
 
@@ -227,6 +229,14 @@ export function networkShape(ctx: NetworkContext): NetworkShape | undefined {
     if (ctx.explicitWidth !== undefined && ctx.explicitWidth !== d && !ctx.failed.has('x')) {
       problems.error(CODES.networkShape, ranges.hiddenW!.value, `W has ${d} columns but each x has ${ctx.explicitWidth} elements (${at('x')}): expected ${ctx.explicitWidth} columns, one per input.`);
     }
+  }
+  // Unbounded hidden units pass W·x + c on: it must stay within the largest number of a spec, like
+  // any input, so that no product or square of a hidden output can overflow the loss.
+  const layer0 = p.hiddenLayer;
+  if (W && layer0 && ctx.explicitMax !== undefined && (layer0.activation === 'identity' || layer0.activation === 'relu' || layer0.activation === 'softplus')) {
+    let reach = 0;
+    for (let j = 0; j < W.rows.length; j++) reach = Math.max(reach, W.rows[j].reduce((a, v) => a + Math.abs(v), 0) * ctx.explicitMax + Math.abs(p.hiddenC?.values[j] ?? 0));
+    if (!(reach <= LIMITS.maxMagnitude)) problems.error(CODES.outOfRange, ranges.hiddenW!.value, `|W·x + c| can reach about ${reach.toPrecision(2)} with these W and x: expected hidden pre-activations within ${LIMITS.maxMagnitude} (the largest number of a spec), so that a ${layer0.activation} hidden output cannot overflow the loss.`);
   }
   if (d > LIMITS.maxDimension) problems.error(CODES.dimensionLimit, ranges.hiddenW?.value ?? ranges.x?.value ?? layer.value, `The inputs have ${d} elements: the dimension exceeds the limit of ${LIMITS.maxDimension}.`);
   return { H, d, hKey, hLabel };

@@ -42,7 +42,7 @@ export function resolve(state: State): Spec | undefined {
   // Dimension n: the first of w, w*, explicit x rows; with a hidden layer, H (x's rows set d).
   const explicitRows = p.x?.source.kind === 'explicit' ? p.x.source.rows : undefined;
   const modelReads = failed.has('model') || !p.model ? undefined : p.model.hidden ? 'h' : 'x';
-  const net = networkShape({ parsed: p, ranges, failed, problems, model: modelReads, explicitWidth: explicitRows && explicitRows.length > 0 ? explicitRows[0].length : undefined, lineOf: state.lineOf });
+  const net = networkShape({ parsed: p, ranges, failed, problems, model: modelReads, explicitWidth: explicitRows && explicitRows.length > 0 ? explicitRows[0].length : undefined, explicitMax: explicitRows && ranges.hiddenW ? maxAbs(explicitRows) : undefined, lineOf: state.lineOf });
   const sources: { key: StatementKey; label: string; length: number }[] = [];
   if (net) sources.push({ key: net.hKey ?? 'hiddenLayer', label: net.hKey ? net.hLabel.replace(/ has .*| = .*/, '') : 'the hidden layer', length: net.H });
   if (p.w) sources.push({ key: 'w', label: 'w', length: p.w.values.length });
@@ -265,6 +265,13 @@ function checkProbabilities(state: State, why: string): void {
       return;
     }
   }
+}
+
+/** The largest |x| of written-out rows (read only when a network writes W). */
+function maxAbs(rows: readonly ArrayLike<number>[]): number {
+  let m = 0;
+  for (const r of rows) for (let i = 0; i < r.length; i++) m = Math.max(m, Math.abs(r[i]));
+  return m;
 }
 
 function plural(k: number, noun: string): string {

@@ -86,6 +86,14 @@ describe('network spec', () => {
     assert.deepEqual(parseSpec(`${NET}compare = hidden tanh, batch all\n`).spec!.compare.map((v) => v.changes), [{ hiddenActivation: 'tanh' }, { batch: 'all' }]);
   });
 
+  it('unbounded hidden units whose W·x + c could pass 1e50: GG207 on W (sigmoid and tanh are bounded)', () => {
+    const text = 'h = relu(W·x)\nW = [[1e30, 1]]\nx = [[1e25, 1], [0, 1]]\nf = w·h\n';
+    const d = located(text, 'GG207');
+    assert.equal(d.at, '[[1e30, 1]]');
+    assert.match(d.message, /can reach about 1\.0e\+55/);
+    assert.ok(parseSpec(text.replace('relu', 'sigmoid')).spec);
+  });
+
   it('counts the network per step in the work limit (GG309/GG310)', () => {
     const big = 'hidden = 16\nh = sigmoid(W·x + c)\nx ~ normal(0, 1)\nf = w·h + b\nsamples = 100000\nsteps = 100000\n';
     assert.ok(codes(big).some((c) => c === 'GG309' || c === 'GG310'), codes(big).join());

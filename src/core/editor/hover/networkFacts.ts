@@ -19,7 +19,8 @@ export function networkFacts(analysis: Analysis): string[] {
   else lines.push('W and c are frozen (`train = output`): only the neuron on top learns.');
   if (last) {
     const k = last.curvature.conditionNumber;
-    lines.push(`Curvature of the output weights at step ${last.step}: λmax = ${num(last.curvature.eigenvalues[0] ?? 0)}, κ = ${k === null ? '∞' : fixed(k)}. ${net.curvatureNote}`);
+    const values = last.curvature.eigenvalues;
+    lines.push(values.length === 0 ? `Curvature of the output weights at step ${last.step}: not finite (the hidden outputs overflow).` : `Curvature of the output weights at step ${last.step}: λmax = ${num(values[0])}, κ = ${k === null ? '∞' : fixed(k)}. ${net.curvatureNote}`);
   }
   if (net.lossConvergedAt !== null) lines.push(`Loss converged (≤ 10⁻⁶ of its start) at step ${net.lossConvergedAt}.`);
   return lines;
