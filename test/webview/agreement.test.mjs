@@ -65,9 +65,11 @@ describe('every number on the panel agrees (issue 9)', function () {
       const whole = m.analysis.hessian.parameters.length === 2;
       if (whole) assert.match(kappaText, /^κ = λmax\/λmin = /, `${file}: one κ (${kappaText})`);
       else {
-        assert.match(kappaText, /^κ of the plane (∞ \(a flat direction\)|[\d.e]+) · κ of all trained parameters (∞ \(a flat direction\)|[\d.e]+)$/, `${file}: ${kappaText}`);
+        // A network's κ is its output weights' at step 0 (src/core/scene/networkScene.ts).
+        const allName = m.analysis.network ? 'the output weights at step 0 =' : 'all trained parameters';
+        assert.ok(new RegExp(`^κ of the plane (∞ \\(a flat direction\\)|[\\d.e]+) · κ of ${allName} (∞ \\(a flat direction\\)|[\\d.e]+)$`).test(kappaText), `${file}: ${kappaText}`);
         assert.ok(labels.every((t) => t.startsWith('plane λ')), `${file}: the λ labels are the plane's: ${labels}`);
-        const all = /κ of all trained parameters ([\d.e]+)/.exec(kappaText);
+        const all = /κ of (?:all trained parameters|the output weights at step 0 =) ([\d.e]+)/.exec(kappaText);
         if (all && m.analysis.hessian.conditionNumber !== null) assert.ok(Math.abs(parseNum(all[1]) - m.analysis.hessian.conditionNumber) <= halfUnit(parseNum(all[1])) * 1.0001, `${file}: κ of all ${all[1]} is the Hessian's ${m.analysis.hessian.conditionNumber}`);
       }
       if (plane && lam('max') && lam('min')) {
@@ -78,7 +80,7 @@ describe('every number on the panel agrees (issue 9)', function () {
       const d = await page.getByTestId('gg-plane-host').getByTestId('gg-kappa').evaluate((e) => ({ k: e.dataset.kappa, max: e.dataset.lambdaMax, min: e.dataset.lambdaMin }));
       if (d.k !== '∞') assert.ok(Math.abs(Number(d.k) / (Number(d.max) / Number(d.min)) - 1) < 2e-3, `${file}: data-kappa ${JSON.stringify(d)}`);
       const kappaRow = await page.locator('.gg-row[data-key="kappa"] dt').textContent();
-      assert.match(kappaRow, /all trained parameters/, `${file}: ${kappaRow}`);
+      assert.match(kappaRow, m.analysis.network ? /output weights \(w, b\) at step 0/ : /all trained parameters/, `${file}: ${kappaRow}`);
       if (!whole) assert.match(await page.locator('.gg-row[data-key="kappaPlane"] dt').textContent(), /^κ of the plane \(w\d+, w\d+\)$/);
       assert.ok(!/NaN|undefined|Infinity/.test(await page.locator('body').textContent()), `${file}: never NaN or undefined`);
     }
@@ -123,9 +125,12 @@ describe('every number on the panel agrees (issue 9)', function () {
       const max = await page.locator('dd[data-key="max"]').textContent();
       const eta = await page.getByTestId('gg-lr-value').textContent();
       if (lr.max === null) {
-        assert.equal(lr.stable, null, `${file}: no bound only for adaptive optimizers here`);
-        assert.equal(bound, 'No fixed step-size bound (adaptive).');
-        assert.equal(max, 'no fixed step-size bound (adaptive)');
+        assert.equal(lr.stable, null, `${file}: no bound only for adaptive optimizers and networks trained end to end here`);
+        // A network trained end to end has no bound either (src/core/network/wording.ts).
+        const network = /W and c train too/.test(lr.maxReason ?? '');
+        const why = network ? (/^W and c train too/.test(lr.maxReason) ? 'a network trained end to end' : 'adaptive; a network trained end to end') : 'adaptive';
+        assert.equal(bound, `No fixed step-size bound (${why}).`);
+        assert.equal(max, `no fixed step-size bound (${why})`);
         assert.ok(!marks.some((k) => k.key === 'max'), file);
       } else {
         assert.ok(bound.includes(`η < ${lr.maxFormula} = ${formatted(lr.max)}`), `${file}: ${bound}`);
