@@ -138,16 +138,13 @@ function sampleLoss(loss: Loss, f: number, y: number): number {
   return loss === 'squared' ? 0.5 * (f - y) * (f - y) : softplus(f) - y * f;
 }
 
-/**
- * Build the objective of a data set. `fixedBias` is used only when the bias is not trained;
- * `shift` selects the model f = w·(x + s) + b (shiftObjective.ts).
- */
-export function buildObjective(data: Dataset, loss: Loss, biasTrained: boolean, fixedBias: number, shift = false): Objective {
-  if (shift) return buildShiftObjective(data, loss, biasTrained, fixedBias);
+/** The fields and the batch gradient every linear model f = w·x + b shares, whatever its loss. */
+type LinearBase = Omit<Objective, 'lossAt' | 'lossAndGradient' | 'hessianAt' | 'anchoredAt'>;
+
+function linearBase(data: Dataset, loss: Loss, biasTrained: boolean, b0: number): LinearBase {
   const { n, P } = data;
   const q = biasTrained ? n + 1 : n;
-  const b0 = biasTrained ? 0 : fixedBias;
-  const base = {
+  return {
     loss,
     n,
     P,
@@ -175,88 +172,106 @@ export function buildObjective(data: Dataset, loss: Loss, biasTrained: boolean, 
       for (let i = 0; i < q; i++) grad[i] /= count;
     },
   };
-  let obj: Objective;
-  if (loss === 'squared') {
-    // Moments of the quadratic form.
-    const h = gram(data.x, P, n, biasTrained);
-    const c = new Float64Array(q);
-    let k = 0;
-    for (let p = 0; p < P; p++) {
-      const yp = data.y[p] - b0;
-      for (let i = 0; i < n; i++) c[i] += yp * data.x[p * n + i];
-      if (biasTrained) c[n] += yp;
-      k += 0.5 * yp * yp;
-    }
-    for (let i = 0; i < q; i++) c[i] /= P;
-    k /= P;
-    const make = (anchor: Anchor | null): Objective => {
-      // L = ½θᵀ(Hθ) − cᵀθ + k, clamped at 0 (it is a mean of squares; rounding can dip below).
-      // Its terms are O(1) while L → 0 near θ*: once they cancel to below CANCELLATION of their
-      // size, the anchored form takes over (same value in exact arithmetic, digits kept).
-      const quad = (theta: ArrayLike<number>, grad: Float64Array | null): number => {
-        let lin = 0;
-        let qf = 0;
-        for (let i = 0; i < q; i++) {
-          const s = dotAt(h, i * q, theta, 0, q);
-          qf += theta[i] * s;
-          lin += c[i] * theta[i];
-          if (grad) grad[i] = s - c[i];
-        }
-        const value = 0.5 * qf - lin + k;
-        if (anchor && !(value > CANCELLATION * (Math.abs(0.5 * qf) + Math.abs(lin) + k))) return anchor.loss(theta);
-        return Math.max(0, value);
-      };
-      return {
-        ...base,
-        lossAt: (theta) => quad(theta, null),
-        lossAndGradient: (theta, grad) => quad(theta, grad),
-        hessianAt: () => Float64Array.from(h),
-        anchoredAt: (thetaStar) => make(anchoredQuadratic(data, h, q, biasTrained, b0, thetaStar)),
-      };
-    };
-    obj = make(null);
-  } else {
-    // The data and the bias are read into locals once: these loops run for every sample of every step.
-    const { x, y } = data;
-    const outputAt = (theta: ArrayLike<number>, p: number): number => {
-      const row = p * n;
-      let f = biasTrained ? theta[n] : b0;
-      for (let i = 0; i < n; i++) f += theta[i] * x[row + i];
-      return f;
-    };
-    obj = {
-      ...base,
-      lossAt(theta) {
-        let s = 0;
-        for (let p = 0; p < P; p++) s += sampleLoss(loss, outputAt(theta, p), y[p]);
-        return s / P;
-      },
-      lossAndGradient(theta, grad) {
-        grad.fill(0);
-        let s = 0;
-        for (let p = 0; p < P; p++) {
-          const f = outputAt(theta, p);
-          const yp = y[p];
-          // softplus(f) and σ(f) share e = e^{−|f|} (the same value each computes on its own).
-          const e = Math.exp(-Math.abs(f));
-          s += Math.max(f, 0) + Math.log1p(e) - yp * f;
-          const d = (f >= 0 ? 1 / (1 + e) : e / (1 + e)) - yp;
-          const row = p * n;
-          for (let i = 0; i < n; i++) grad[i] += d * x[row + i];
-          if (biasTrained) grad[n] += d;
-        }
-        for (let i = 0; i < q; i++) grad[i] /= P;
-        return s / P;
-      },
-      hessianAt(theta) {
-        const w = new Float64Array(P);
-        for (let p = 0; p < P; p++) {
-          const s = sigmoid(outputAt(theta, p));
-          w[p] = s * (1 - s);
-        }
-        return gram(data.x, P, n, biasTrained, w);
-      },
-    };
+}
+
+/**
+ * The squared loss as a quadratic form L = ½θᵀHθ − cᵀθ + k with H = E[x̃x̃ᵀ], c = E[(y − b₀)x̃] and
+ * k = E[½(y − b₀)²]: O(q²) a value and gradient, whatever P.
+ */
+function squaredObjective(base: LinearBase): Objective {
+  const { data, n, P, q, biasTrained, fixedBias: b0 } = base;
+  // Moments of the quadratic form.
+  const h = gram(data.x, P, n, biasTrained);
+  const c = new Float64Array(q);
+  let k = 0;
+  for (let p = 0; p < P; p++) {
+    const yp = data.y[p] - b0;
+    for (let i = 0; i < n; i++) c[i] += yp * data.x[p * n + i];
+    if (biasTrained) c[n] += yp;
+    k += 0.5 * yp * yp;
   }
-  return obj;
+  for (let i = 0; i < q; i++) c[i] /= P;
+  k /= P;
+  const make = (anchor: Anchor | null): Objective => {
+    // L = ½θᵀ(Hθ) − cᵀθ + k, clamped at 0 (it is a mean of squares; rounding can dip below).
+    // Its terms are O(1) while L → 0 near θ*: once they cancel to below CANCELLATION of their
+    // size, the anchored form takes over (same value in exact arithmetic, digits kept).
+    const quad = (theta: ArrayLike<number>, grad: Float64Array | null): number => {
+      let lin = 0;
+      let qf = 0;
+      for (let i = 0; i < q; i++) {
+        const s = dotAt(h, i * q, theta, 0, q);
+        qf += theta[i] * s;
+        lin += c[i] * theta[i];
+        if (grad) grad[i] = s - c[i];
+      }
+      const value = 0.5 * qf - lin + k;
+      if (anchor && !(value > CANCELLATION * (Math.abs(0.5 * qf) + Math.abs(lin) + k))) return anchor.loss(theta);
+      return Math.max(0, value);
+    };
+    return {
+      ...base,
+      lossAt: (theta) => quad(theta, null),
+      lossAndGradient: (theta, grad) => quad(theta, grad),
+      hessianAt: () => Float64Array.from(h),
+      anchoredAt: (thetaStar) => make(anchoredQuadratic(data, h, q, biasTrained, b0, thetaStar)),
+    };
+  };
+  return make(null);
+}
+
+/** The logistic loss, sample by sample: O(P·n) a value and gradient; Hessian E[σ′(f) x̃x̃ᵀ]. */
+function logisticObjective(base: LinearBase): Objective {
+  const { data, n, P, q, biasTrained, fixedBias: b0, loss } = base;
+  // The data and the bias are read into locals once: these loops run for every sample of every step.
+  const { x, y } = data;
+  const outputAt = (theta: ArrayLike<number>, p: number): number => {
+    const row = p * n;
+    let f = biasTrained ? theta[n] : b0;
+    for (let i = 0; i < n; i++) f += theta[i] * x[row + i];
+    return f;
+  };
+  return {
+    ...base,
+    lossAt(theta) {
+      let s = 0;
+      for (let p = 0; p < P; p++) s += sampleLoss(loss, outputAt(theta, p), y[p]);
+      return s / P;
+    },
+    lossAndGradient(theta, grad) {
+      grad.fill(0);
+      let s = 0;
+      for (let p = 0; p < P; p++) {
+        const f = outputAt(theta, p);
+        const yp = y[p];
+        // softplus(f) and σ(f) share e = e^{−|f|} (the same value each computes on its own).
+        const e = Math.exp(-Math.abs(f));
+        s += Math.max(f, 0) + Math.log1p(e) - yp * f;
+        const d = (f >= 0 ? 1 / (1 + e) : e / (1 + e)) - yp;
+        const row = p * n;
+        for (let i = 0; i < n; i++) grad[i] += d * x[row + i];
+        if (biasTrained) grad[n] += d;
+      }
+      for (let i = 0; i < q; i++) grad[i] /= P;
+      return s / P;
+    },
+    hessianAt(theta) {
+      const w = new Float64Array(P);
+      for (let p = 0; p < P; p++) {
+        const s = sigmoid(outputAt(theta, p));
+        w[p] = s * (1 - s);
+      }
+      return gram(data.x, P, n, biasTrained, w);
+    },
+  };
+}
+
+/**
+ * Build the objective of a data set. `fixedBias` is used only when the bias is not trained;
+ * `shift` selects the model f = w·(x + s) + b (shiftObjective.ts).
+ */
+export function buildObjective(data: Dataset, loss: Loss, biasTrained: boolean, fixedBias: number, shift = false): Objective {
+  if (shift) return buildShiftObjective(data, loss, biasTrained, fixedBias);
+  const base = linearBase(data, loss, biasTrained, biasTrained ? 0 : fixedBias);
+  return loss === 'squared' ? squaredObjective(base) : logisticObjective(base);
 }
