@@ -35,6 +35,8 @@ export class ChartsView {
   private chartCursor: Element | null = null;
   private strip: SignStrip | null = null;
   private analysis: Analysis | null = null;
+  /** The strip's colours and the theme they were read in (reading CSS forces a style pass: once per theme, not per edit). */
+  private colours: { theme: string; pos: number[]; neg: number[]; zero: number[] } | null = null;
 
   constructor() {
     this.stripCursor.setAttribute('class', 'gg-sign-cursor');
@@ -70,6 +72,17 @@ export class ChartsView {
     this.show(step);
   }
 
+  /** The sign colours of the current theme (VS Code's theme is the body's classes and the root's CSS variables). */
+  private themeColours(): { pos: number[]; neg: number[]; zero: number[] } {
+    const theme = `${document.body.className}|${document.documentElement.getAttribute('style') ?? ''}|${document.body.getAttribute('style') ?? ''}`;
+    if (this.colours?.theme !== theme) {
+      const css = getComputedStyle(document.body);
+      const colour = (name: string): number[] => [...parseColour(css.getPropertyValue(name))];
+      this.colours = { theme, pos: colour('--gg-sign-pos'), neg: colour('--gg-sign-neg'), zero: colour('--gg-gridline') };
+    }
+    return this.colours;
+  }
+
   /** Repaints the strip in the current theme's colours. */
   paintStrip(): void {
     const s = this.strip;
@@ -81,10 +94,7 @@ export class ChartsView {
     this.canvas.height = height;
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
-    const css = getComputedStyle(document.body);
-    const pos = parseColour(css.getPropertyValue('--gg-sign-pos'));
-    const neg = parseColour(css.getPropertyValue('--gg-sign-neg'));
-    const zero = parseColour(css.getPropertyValue('--gg-gridline'));
+    const { pos, neg, zero } = this.themeColours();
     const image = ctx.createImageData(width, height);
     const data = image.data;
     for (let c = 0; c < s.columns; c++) {

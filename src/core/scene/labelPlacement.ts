@@ -93,10 +93,28 @@ export class Occupancy {
     }
     const c0 = Math.max(0, Math.floor(x0 / this.cell)), c1 = Math.min(this.cols - 1, Math.floor(x1 / this.cell));
     const r0 = Math.max(0, Math.floor(y0 / this.cell)), r1 = Math.min(this.rows - 1, Math.floor(y1 / this.cell));
+    // One scanline per row of cell centres: a centre is inside when an odd number of the edges'
+    // crossings with its row lie to its right (the even-odd rule, each crossing computed as a per-cell test would).
+    const crossings: number[] = [];
     for (let r = r0; r <= r1; r++) {
+      const y = (r + 0.5) * this.cell;
+      crossings.length = 0;
+      for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+        const [xi, yi] = poly[i];
+        const [xj, yj] = poly[j];
+        if (yi > y !== yj > y) {
+          const at = ((xj - xi) * (y - yi)) / (yj - yi) + xi;
+          if (!Number.isNaN(at)) crossings.push(at); // a NaN crossing lies on neither side
+        }
+      }
+      if (crossings.length === 0) continue;
+      crossings.sort((a, b) => a - b);
+      // k: crossings ≤ x so far; the rest (length − k) lie to the right of the centre x.
+      let k = 0;
       for (let c = c0; c <= c1; c++) {
-        const x = (c + 0.5) * this.cell, y = (r + 0.5) * this.cell;
-        if (inside(poly, x, y)) this.cells[r * this.cols + c] = Math.max(this.cells[r * this.cols + c], weight);
+        const x = (c + 0.5) * this.cell;
+        while (k < crossings.length && !(x < crossings[k])) k++;
+        if ((crossings.length - k) % 2 === 1) this.cells[r * this.cols + c] = Math.max(this.cells[r * this.cols + c], weight);
       }
     }
   }
@@ -109,16 +127,6 @@ export class Occupancy {
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) sum += this.cells[r * this.cols + c];
     return sum;
   }
-}
-
-function inside(poly: readonly Vec2[], x: number, y: number): boolean {
-  let yes = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i];
-    const [xj, yj] = poly[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) yes = !yes;
-  }
-  return yes;
 }
 
 /** Eight compass directions, east first, then the diagonals above: label positions are tried in this order. */
