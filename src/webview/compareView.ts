@@ -7,9 +7,7 @@ import type { Analysis } from '../core/analysis/types';
 import { buildScene, plotAspect, type SceneOptions } from '../core/scene';
 import { h } from './dom';
 import { PlaneView } from './planeView';
-
-const WIDTH = 340;
-const HEIGHT = 320;
+import { MULTIPLE_HEIGHT as HEIGHT, MULTIPLE_WIDTH as WIDTH } from './screenFit';
 
 export class CompareView {
   readonly element = h('div', { className: 'gg-multiples', testid: 'gg-multiples' });

@@ -54,7 +54,7 @@ export class ControlsView {
     this.marks.setAttribute('class', 'gg-lr-marks');
     this.marks.setAttribute('data-testid', 'gg-lr-marks');
     this.marks.setAttribute('width', '100%');
-    this.marks.setAttribute('height', '30');
+    this.marks.setAttribute('height', '3em');
     this.marks.setAttribute('aria-hidden', 'true');
     const field = (text: string, control: HTMLElement): HTMLLabelElement => h('label', { className: 'gg-field' }, h('span', { className: 'gg-field-name', text }), control);
     this.element = h(
@@ -159,12 +159,12 @@ export class ControlsView {
       g.setAttribute('data-value', String(m.value));
       g.setAttribute('data-position', String(m.position));
       const line = document.createElementNS(SVG_NS, 'line');
-      for (const [a, v] of [['x1', x], ['x2', x], ['y1', '0'], ['y2', '10']]) line.setAttribute(a, v);
+      for (const [a, v] of [['x1', x], ['x2', x], ['y1', '0'], ['y2', '1em']]) line.setAttribute(a, v);
+      // In em of the marks' font size (media/panel.css: larger in presenter mode), a row per mark.
       const text = document.createElementNS(SVG_NS, 'text');
       text.setAttribute('x', x);
-      text.setAttribute('y', String(20 + k * 10));
+      text.setAttribute('y', `${2 + k}em`);
       text.setAttribute('text-anchor', m.position > SLIDER_STEPS * 0.7 ? 'end' : m.position < SLIDER_STEPS * 0.3 ? 'start' : 'middle');
-      text.setAttribute('font-size', '10');
       text.textContent = m.label;
       const title = document.createElementNS(SVG_NS, 'title');
       title.textContent = m.hint;
@@ -172,7 +172,7 @@ export class ControlsView {
       nodes.push(g);
     });
     this.marks.replaceChildren(...nodes);
-    this.marks.setAttribute('height', String(14 + scale.marks.length * 10));
+    this.marks.setAttribute('height', `${1.4 + scale.marks.length}em`);
     this.marks.setAttribute('data-min', String(scale.min));
     this.marks.setAttribute('data-max', String(scale.max));
     this.lr.title = `Log scale from ${formatNumber(scale.min)} to ${formatNumber(scale.max)}. Bounds assume ${convention}`;

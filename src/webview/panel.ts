@@ -36,8 +36,6 @@ type ErrorsMessage = Extract<HostMessage, { type: 'specErrors' }>;
 
 const WIDTH = PLANE_WIDTH;
 const HEIGHT = PLANE_HEIGHT;
-/** Label font scale of the side-by-side planes (drawn at about half the main plane's size). */
-const MULTIPLE_FONT_SCALE = 1.6;
 
 export type PanelEnvironment = TimelineEnvironment;
 
@@ -193,7 +191,7 @@ export class Panel {
       multiples: this.multiples.element,
       presenter: () => this.presenter,
       fontScaleChanged: (scale) => {
-        this.plane.setFontScale(scale);
+        this.plane.setFontScale(scale.plane);
         this.rebuild();
       },
     });
@@ -323,7 +321,7 @@ export class Panel {
     const side = this.layout(a) === 'side';
     this.multiples.element.hidden = !side;
     this.figure.hidden = side;
-    if (side) this.multiples.mount(a, step, { ...options, viewport: undefined }, mainRunName(this.spec), a.variants.map((_, k) => ownCoordinates(this.spec, k)), MULTIPLE_FONT_SCALE);
+    if (side) this.multiples.mount(a, step, { ...options, viewport: undefined }, mainRunName(this.spec), a.variants.map((_, k) => ownCoordinates(this.spec, k)), this.screenFit.scales.multiples);
     else this.multiples.element.replaceChildren();
     this.charts.mount(a, step, this.state.showVariants);
     this.readout.show(a);

@@ -111,7 +111,7 @@ export class ParamSliders {
     marks.setAttribute('class', 'gg-lr-marks');
     marks.setAttribute('data-testid', `${id}-marks`);
     marks.setAttribute('width', '100%');
-    marks.setAttribute('height', '22');
+    marks.setAttribute('height', '2.2em');
     marks.setAttribute('aria-hidden', 'true');
     input.addEventListener('input', () => {
       if (!this.optimizer) return;
@@ -131,13 +131,12 @@ export class ParamSliders {
       const words = mark.verdict === 'all' ? `every ${r.param.symbol} here stable (full batch)` : mark.verdict === 'none' ? `no ${r.param.symbol} here stable (full batch)` : '';
       const text = document.createElementNS(SVG_NS, 'text');
       text.setAttribute('x', '100%');
-      text.setAttribute('y', '10');
+      text.setAttribute('y', '1em');
       text.setAttribute('text-anchor', 'end');
-      text.setAttribute('font-size', '10');
       text.setAttribute('class', 'gg-lr-mark');
       text.textContent = words;
       r.marks.replaceChildren(...(words ? [text] : []));
-      r.marks.setAttribute('height', words ? '12' : '4');
+      r.marks.setAttribute('height', words ? '1.2em' : '0.4em');
       delete r.marks.dataset.value;
       return;
     }
@@ -150,18 +149,18 @@ export class ParamSliders {
     g.setAttribute('data-position', String(position));
     g.setAttribute('data-side', mark.bound.side);
     const line = document.createElementNS(SVG_NS, 'line');
-    for (const [a, v] of [['x1', x], ['x2', x], ['y1', '0'], ['y2', '10']]) line.setAttribute(a, v);
+    for (const [a, v] of [['x1', x], ['x2', x], ['y1', '0'], ['y2', '1em']]) line.setAttribute(a, v);
     const text = document.createElementNS(SVG_NS, 'text');
     text.setAttribute('x', x);
-    text.setAttribute('y', '20');
+    // In em of the marks' font size (media/panel.css: larger in presenter mode).
+    text.setAttribute('y', '2em');
     text.setAttribute('text-anchor', position > positions(s) * 0.7 ? 'end' : position < positions(s) * 0.3 ? 'start' : 'middle');
-    text.setAttribute('font-size', '10');
     text.textContent = `${mark.bound.side === 'above' ? '>' : '<'} ${formatNumber(mark.at)} stable`;
     const title = document.createElementNS(SVG_NS, 'title');
     title.textContent = note;
     g.append(title, line, text);
     r.marks.replaceChildren(g);
-    r.marks.setAttribute('height', '22');
+    r.marks.setAttribute('height', '2.2em');
     r.marks.dataset.value = String(mark.at);
   }
 }

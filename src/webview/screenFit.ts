@@ -4,7 +4,8 @@
  * the header and the scrub row and, when the panel is narrow (the rail under the plane), the rail
  * down to its last main control; the rail never depends on the plane's size when narrow, so this
  * settles at once. Labels keep about 11 px on screen however small the plane is drawn (14 px and
- * more in presenter mode): the font scale that gives them is reported to the owner, which remounts.
+ * more in presenter mode), on the main plane and on each side-by-side plane: the font scales that
+ * give them are reported to the owner, which remounts.
  */
 
 /** Drawing size in SVG user units (the element scales to the panel with CSS). */
@@ -12,6 +13,17 @@ export const PLANE_WIDTH = 640;
 export const PLANE_HEIGHT = 600;
 /** Label font scale on the plane in presenter mode. */
 export const PRESENTER_FONT_SCALE = 1.5;
+/** Drawing size of each side-by-side plane (compareView.ts), in SVG user units. */
+export const MULTIPLE_WIDTH = 340;
+export const MULTIPLE_HEIGHT = 320;
+/** Label font scale of the side-by-side planes at least (drawn at about half the main plane's size). */
+export const MULTIPLE_FONT_SCALE = 1.6;
+/** The plane's smallest label font (ticks, legend) at scale 1, user units (core/scene/planeLabels.ts FONT). */
+const SMALLEST_FONT = 11;
+/** In presenter mode the smallest label is at least this tall on screen, px (a back row reads 14). */
+const PRESENTER_LABEL_PX = 14.5;
+/** Labels grow no further than this (a small plane has no room for more). */
+const MAX_FONT_SCALE = 2.4;
 /** The panel switches from a strip under the plane to a rail beside it at this width (media/panel.css). */
 const WIDE = '(min-width: 760px)';
 /** The rail's parts that must be on screen with the plane when the panel is narrow. */
@@ -25,13 +37,28 @@ export interface ScreenParts {
   /** The side-by-side planes (hidden when overlaid). */
   readonly multiples: HTMLElement;
   readonly presenter: () => boolean;
-  /** A new label font scale for the plane (the owner sets it and remounts). */
-  readonly fontScaleChanged: (scale: number) => void;
+  /** New label font scales for the plane and the side-by-side planes (the owner sets them and remounts). */
+  readonly fontScaleChanged: (scale: FontScales) => void;
+}
+
+/** Label font scales: the main plane's and each side-by-side plane's. */
+export interface FontScales {
+  readonly plane: number;
+  readonly multiples: number;
+}
+
+/**
+ * The font scale at which the smallest label of a drawing `units` wide, shown `shown` px wide, is
+ * `px` tall on screen; never below `least`, never above MAX_FONT_SCALE; rounded up to a tenth.
+ */
+export function labelScale(units: number, shown: number, px: number, least: number): number {
+  const needed = (px * units) / (SMALLEST_FONT * Math.max(shown, 1));
+  return Math.min(MAX_FONT_SCALE, Math.max(least, Math.ceil(needed * 10 - 1e-9) / 10));
 }
 
 export class ScreenFit {
   private frame: number | null = null;
-  private scale = 1;
+  private scale: FontScales = { plane: 1, multiples: MULTIPLE_FONT_SCALE };
 
   constructor(private readonly parts: ScreenParts) {
     window.addEventListener('resize', () => this.soon());
@@ -40,8 +67,13 @@ export class ScreenFit {
 
   /** Presenter mode on or off: its own label scale at once, and a remount (the next fit refines the scale). */
   presenterChanged(): void {
-    this.scale = this.parts.presenter() ? PRESENTER_FONT_SCALE : 1;
+    this.scale = { plane: this.parts.presenter() ? PRESENTER_FONT_SCALE : 1, multiples: MULTIPLE_FONT_SCALE };
     this.parts.fontScaleChanged(this.scale);
+  }
+
+  /** The current label font scales. */
+  get scales(): FontScales {
+    return this.scale;
   }
 
   /** fit() at the next frame (once however often it is asked for). */
@@ -80,11 +112,21 @@ export class ScreenFit {
     }
     document.body.style.setProperty('--gg-plane-w', `${width}px`);
     const shown = Math.min(width, screen.clientWidth || width);
-    this.setScale(Math.min(1.8, Math.max(this.parts.presenter() ? PRESENTER_FONT_SCALE : 1, Math.round(((11 * PLANE_WIDTH) / Math.max(shown, 1) / 12) * 10) / 10)));
+    if (!this.parts.presenter()) {
+      // A laptop: about 11 px for the 12-unit labels, at most 1.8×; the side-by-side planes at 1.6×.
+      this.setScale({ plane: Math.min(1.8, Math.max(1, Math.round(((11 * PLANE_WIDTH) / Math.max(shown, 1) / 12) * 10) / 10)), multiples: MULTIPLE_FONT_SCALE });
+      return;
+    }
+    // A projector: the smallest label at least 14 px, on the plane and on each side-by-side plane
+    // (shown as wide as its cell, two to a row).
+    const plane = labelScale(PLANE_WIDTH, shown, PRESENTER_LABEL_PX, PRESENTER_FONT_SCALE);
+    const cell = multiples.querySelector('.gg-multiple-plane')?.getBoundingClientRect().width || (shown - 10) / 2;
+    const small = cells > 1 ? labelScale(MULTIPLE_WIDTH, cell, PRESENTER_LABEL_PX, MULTIPLE_FONT_SCALE) : this.scale.multiples;
+    this.setScale({ plane, multiples: small });
   }
 
-  private setScale(scale: number): void {
-    if (scale === this.scale) return;
+  private setScale(scale: FontScales): void {
+    if (scale.plane === this.scale.plane && scale.multiples === this.scale.multiples) return;
     this.scale = scale;
     this.parts.fontScaleChanged(scale);
   }

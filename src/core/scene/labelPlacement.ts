@@ -29,6 +29,8 @@ export interface Placed {
   readonly y: number;
   /** A leader line from the anchor to the box (null when the label sits next to its anchor). */
   readonly leader: readonly [Vec2, Vec2] | null;
+  /** Whether the box is clear of every label placed before it (false: the least overlapping place, none being free). */
+  readonly clear?: boolean;
 }
 
 /** The estimated box of `text` at `fontSize` px. */
@@ -177,6 +179,8 @@ export class LabelPlacer {
     const gap = options.gap ?? 6;
     const dirs = [...(options.prefer ?? []), ...DIRECTIONS];
     let best: { box: Box; score: number; ring: number } | null = null;
+    // When no place is free (a crowded small plane): the one that overlaps the other labels least.
+    let least: { box: Box; overlap: number; score: number; ring: number } | null = null;
     const rings = [gap, gap + 10, gap + 24, gap + 44, gap + 70, gap + 110, gap + 160];
     rings.forEach((r, ring) => {
       dirs.forEach((d, k) => {
@@ -186,18 +190,29 @@ export class LabelPlacer {
         const cx = anchor[0] + ux * r + (ux >= 0.3 ? w / 2 : ux <= -0.3 ? -w / 2 : 0);
         const cy = anchor[1] + uy * r + (uy >= 0.3 ? h / 2 : uy <= -0.3 ? -h / 2 : 0);
         const box = clampBox({ x: cx - w / 2, y: cy - h / 2, w, h }, this.area);
-        if (!this.free(box)) return;
         const score = this.cover(box) * 4 + ring * 6 + k * 0.5;
+        if (!this.free(box)) {
+          const overlap = this.placed.reduce((sum, p) => sum + overlapArea(p, box, 1), 0);
+          if (!least || overlap < least.overlap || (overlap === least.overlap && score < least.score)) least = { box, overlap, score, ring };
+          return;
+        }
         if (!best || score < best.score) best = { box, score, ring };
       });
     });
-    const chosen: { box: Box; ring: number } = best ?? { box: clampBox({ x: anchor[0] + gap, y: anchor[1] - h / 2, w, h }, this.area), ring: 0 };
+    const chosen: { box: Box; ring: number } = best ?? least ?? { box: clampBox({ x: anchor[0] + gap, y: anchor[1] - h / 2, w, h }, this.area), ring: 0 };
     this.placed.push(chosen.box);
     const b = chosen.box;
     const near: Vec2 = [Math.min(Math.max(anchor[0], b.x), b.x + b.w), Math.min(Math.max(anchor[1], b.y), b.y + b.h)];
     const far = Math.hypot(near[0] - anchor[0], near[1] - anchor[1]) > gap + 16;
-    return { box: b, x: b.x + 1, y: b.y + fontSize * 0.95, leader: far ? [anchor, near] : null };
+    return { box: b, x: b.x + 1, y: b.y + fontSize * 0.95, leader: far ? [anchor, near] : null, clear: best !== null };
   }
+}
+
+/** The area two boxes share, each grown by `pad`. */
+function overlapArea(a: Box, b: Box, pad: number): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) + 2 * pad;
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) + 2 * pad;
+  return w > 0 && h > 0 ? w * h : 0;
 }
 
 function clampBox(b: Box, area: Box): Box {

@@ -202,12 +202,12 @@ export function offViewLabels(scene: Scene, f: PlaneFrame, s: number): OffViewLa
     const glyph = ARROWS[(Math.round(Math.atan2(m.direction[1], m.direction[0]) / (Math.PI / 4)) + 8) % 8];
     const steps = `${m.step} step${m.step === 1 ? '' : 's'} ${glyph}`;
     // Shorter forms when the full note is wider than the plot (large type, a small plane).
-    const forms = [`${m.name ? `${m.name}: ` : ''}path leaves the view after ${steps}`, `${m.name ? `${m.name}: ` : ''}off view after ${steps}`, `off view after ${steps}`];
+    const forms = [`${m.name ? `${m.name}: ` : ''}path leaves the view after ${steps}`, `${m.name ? `${m.name}: ` : ''}off view after ${steps}`, `off view after ${steps}`, `off view ${glyph} (${m.step})`, `off view ${glyph}`];
     const text = forms.find((t) => textSize(t, size).w * BOLD <= plot.w - 12) ?? forms[forms.length - 1];
     const measured = textSize(text, size);
     const [w, h] = [measured.w * BOLD, measured.h];
     let x = tail[0] - d[0] * 6 - (d[0] > 0.3 ? w : d[0] < -0.3 ? 0 : w / 2);
-    x = Math.min(Math.max(x, plot.x + 4), plot.x + plot.w - 4 - w);
+    x = Math.max(Math.min(x, plot.x + plot.w - 4 - w), plot.x + 4);
     let y = Math.min(Math.max(tail[1] - d[1] * 12 - h / 2, plot.y + 28 * s), plot.y + plot.h - 40 * s - h);
     // Below the previous notes that it would overlap.
     for (const o of out) if (x < o.box.x + o.box.w && o.box.x < x + w && y < o.box.y + o.box.h && o.box.y < y + h) y = o.box.y + o.box.h + 2;

@@ -86,7 +86,8 @@ export function movingLayer(scene: Scene, f: PlaneFrame, fs = 1): SvgNode {
     kids.push(el('g', { class: 'gg-fan', 'data-testid': 'gg-fan', 'data-count': fan.length, 'data-scale': formatNumber(fanScale, 4), 'clip-path': f.clip }, [el('title', {}, undefined, note), ...g]));
     if (m) {
       const placed = framePlacer(scene, f, fs, coneLabelBox(scene, f, fs)).place(`batch mean${fanScale === 1 ? '' : ` ×${formatNumber(fanScale)}`}`, FONT.batch * fs, P(m.to), { gap: 6 });
-      kids.push(el('text', { class: 'gg-batch-label gg-plane-label', x: px(placed.x), y: px(placed.y), 'font-size': FONT.batch * fs, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, `batch mean${fanScale === 1 ? '' : ` ×${formatNumber(fanScale)}`}`));
+      // A crowded small plane with no free place for it: the arrow's title names it instead.
+      if (placed.clear !== false) kids.push(el('text', { class: 'gg-batch-label gg-plane-label', x: px(placed.x), y: px(placed.y), 'font-size': FONT.batch * fs, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, `batch mean${fanScale === 1 ? '' : ` ×${formatNumber(fanScale)}`}`));
     }
   }
 
@@ -102,7 +103,7 @@ export function movingLayer(scene: Scene, f: PlaneFrame, fs = 1): SvgNode {
       if (fan.length === 0) {
         const label = `−η·g${scene.perSampleScale === 1 ? '' : ` ×${formatNumber(scene.perSampleScale)}`}`;
         const placed = framePlacer(scene, f, fs, coneLabelBox(scene, f, fs)).place(label, FONT.batch * fs, tip, { gap: 6 });
-        g.push(el('text', { class: 'gg-batch-label gg-plane-label', x: px(placed.x), y: px(placed.y), 'font-size': FONT.batch * fs, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, label));
+        if (placed.clear !== false) g.push(el('text', { class: 'gg-batch-label gg-plane-label', x: px(placed.x), y: px(placed.y), 'font-size': FONT.batch * fs, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, label));
       }
     }
     const scaleNote = scene.perSampleScale === 1 ? '' : ` (drawn ×${formatNumber(scene.perSampleScale)})`;

@@ -13,7 +13,7 @@
 import { formatNumber } from './geometry';
 import { planeFrame, type PlaneFrame, type SvgLayout as FrameLayout } from './planeFrame';
 import { FONT, kappaLine, legendRows, offViewLabels, staticLabels, type StaticLabels } from './planeLabels';
-import { textSize, type Placed } from './labelPlacement';
+import { intersects, textSize, type Box, type Placed } from './labelPlacement';
 import { coneLayer, movingLayer } from './svgMoving';
 import { arrowGroup, el, pathData, pointsAttr, px, type SvgNode } from './svgNodes';
 import type { Scene, Vec2 } from './types';
@@ -102,17 +102,25 @@ function axesLayer(scene: Scene, f: PlaneFrame, fs: number): SvgNode {
   const onTickRow = below > f.height - 3;
   const axisText = `${scene.x.name} →`;
   const axisLeft = plot.x + plot.w - textSize(axisText, FONT.axis * fs).w - 4;
+  const size = FONT.tick * fs;
+  // A tick label's box from its baseline (for the corner where the two axes' labels meet).
+  const tickBox = (left: number, baseline: number, label: string): Box => ({ x: left, y: baseline - 0.93 * size, w: textSize(label, size).w, h: 1.17 * size });
+  const xLabels: Box[] = [];
   for (const t of scene.x.ticks) {
     const x = px(X(t.value));
     axes.push(el('line', { class: t.value === 0 ? 'gg-zero' : 'gg-gridline', x1: x, y1: px(plot.y), x2: x, y2: px(plot.y + plot.h) }));
-    const half = textSize(t.label, FONT.tick * fs).w / 2;
+    const half = textSize(t.label, size).w / 2;
     if (onTickRow && x + half > axisLeft) continue;
-    axes.push(el('text', { class: 'gg-tick-label', x, y: px(tickY), 'text-anchor': 'middle', 'font-size': FONT.tick * fs }, undefined, t.label));
+    xLabels.push(tickBox(x - half, tickY, t.label));
+    axes.push(el('text', { class: 'gg-tick-label', x, y: px(tickY), 'text-anchor': 'middle', 'font-size': size }, undefined, t.label));
   }
   for (const t of scene.y.ticks) {
     const y = px(Y(t.value));
     axes.push(el('line', { class: t.value === 0 ? 'gg-zero' : 'gg-gridline', x1: px(plot.x), y1: y, x2: px(plot.x + plot.w), y2: y }));
-    axes.push(el('text', { class: 'gg-tick-label', x: px(plot.x - 6), y: px(y + 4 * fs), 'text-anchor': 'end', 'font-size': FONT.tick * fs }, undefined, t.label));
+    // In large type on a small plane the lowest y label can reach the x labels' row: it gives way.
+    const box = tickBox(plot.x - 6 - textSize(t.label, size).w, y + 4 * fs, t.label);
+    if (xLabels.some((b) => intersects(b, box, 1))) continue;
+    axes.push(el('text', { class: 'gg-tick-label', x: px(plot.x - 6), y: px(y + 4 * fs), 'text-anchor': 'end', 'font-size': size }, undefined, t.label));
   }
   axes.push(el('rect', { class: 'gg-frame', x: px(plot.x), y: px(plot.y), width: px(plot.w), height: px(plot.h), fill: 'none' }));
   axes.push(el('text', { class: 'gg-axis-label', x: px(plot.x + plot.w), y: px(onTickRow ? tickY : below), 'text-anchor': 'end', 'font-size': FONT.axis * fs, 'font-style': 'italic' }, undefined, axisText));
