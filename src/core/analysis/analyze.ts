@@ -22,6 +22,7 @@ import { describeRun } from './sentence';
 import { learningRateInfo } from './stability';
 import type { Analysis, RunResult, Vec2 } from './types';
 import { applyVariant } from './variants';
+import { analyseNetworkSpec } from '../network/analysis';
 
 /** At most this many rows of `Analysis.sampleInputs` … */
 export const SAMPLE_INPUT_ROWS = 2048;
@@ -206,6 +207,7 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
  * variants (named as written; the main analysis is named "main"). Pure and deterministic.
  */
 export function analyzeSpec(spec: Spec, options: AnalyzeOptions = {}): Analysis {
+  if (spec.network) return analyseNetworkSpec(spec, options);
   const problems = [buildShared(spec)];
   const main = analyseOne(spec, 'main', options, problems[0]);
   if (options.variants === false || spec.compare.length === 0) return main;

@@ -11,6 +11,7 @@
  */
 
 import type { RunPath } from './runPath';
+import type { NetworkInfo } from '../network/types';
 
 export type { RunPath } from './runPath';
 
@@ -93,8 +94,8 @@ export interface Optimum {
   readonly w: number[];
   readonly b: number;
   readonly loss: number;
-  /** 'least-squares' (squared loss; the minimiser gradient descent reaches from the start when H is singular) or 'newton' (logistic). */
-  readonly method: 'least-squares' | 'newton';
+  /** 'least-squares' (squared loss; the minimiser gradient descent reaches from the start when H is singular), 'newton' (logistic) or 'teacher' (a network: the teacher network's output weights). */
+  readonly method: 'least-squares' | 'newton' | 'teacher';
   readonly note: string;
   /** The shift s* (model f = w·(x + s) + b only). */
   readonly s?: number[];
@@ -253,6 +254,8 @@ export interface Analysis {
   readonly shift?: boolean;
   /** Present with `preprocess = batchnorm | layernorm`: what the Hessian, κ, bounds and optimum are computed from. */
   readonly normalization?: Normalization;
+  /** A hidden layer in front of the neuron (network/types.ts); the rest describes the neuron on top. */
+  readonly network?: NetworkInfo;
   readonly inputs: InputStats;
   readonly hessian: HessianInfo;
   readonly learningRate: LearningRateInfo;
