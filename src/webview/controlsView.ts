@@ -7,6 +7,7 @@
  * the panel at once as an override (the picture follows immediately); "Write to spec" sends the
  * overrides to the host, which edits the document.
  */
+import { noBoundWhy } from '../core/network/wording';
 import type { Analysis } from '../core/analysis/types';
 import { learningRateScale, SLIDER_STEPS, formatNumber, type LearningRateScale } from '../core/scene';
 import { defaultOptimizer, OPTIMIZER_KINDS } from '../core/optimizers/registry';
@@ -121,7 +122,7 @@ export class ControlsView {
       lr.max !== null && Number.isFinite(lr.max)
         ? `Full-batch bound for this optimizer: η < ${lr.maxFormula ?? '2/λmax'} = ${formatNumber(lr.max)}${lr.stable === false ? ' (η is not below it)' : ''}.`
         : lr.stable === null
-          ? 'No fixed step-size bound (adaptive).'
+          ? `No fixed step-size bound (${noBoundWhy(lr.maxReason)}).`
           : `No full-batch bound: ${lr.maxReason ?? 'no positive curvature'}.`;
     this.snapValue = lr.optimal !== null && lr.optimal > 0 ? Number(lr.optimal.toPrecision(4)) : null;
 

@@ -5,6 +5,7 @@
  * is the allowed-direction double cone ±cone{x₁ … x_P} (docs/science.md): every per-sample update
  * −η δₚ xₚ lies in it, so when the straight way to the optimum leaves it, the path must zig-zag.
  */
+import { networkConeLabel, networkKappa, withNetworkCone } from './networkScene';
 import { biasAt, coherentAt, hasUpdate, type RunPath } from '../analysis/runPath';
 import type { Analysis } from '../analysis/types';
 import { contourLines } from './contours';
@@ -215,7 +216,7 @@ export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scen
     ...movingParts(analysis, axes, path, optimum, view, options.step, options),
     eigen,
     variants,
-    kappa: options.kappa !== false ? kappaOf(spectrum) : null,
+    kappa: options.kappa !== false ? networkKappa(kappaOf(spectrum), analysis) : null,
     planeIsWhole: spectrum?.whole ?? false,
     offView,
     teacher,
@@ -236,7 +237,8 @@ function movingParts(analysis: Analysis, axes: [number, number], path: readonly 
   const current = last < 0 ? 0 : Math.min(Math.max(Math.round(step ?? last), 0), last);
   const here = path[current] ?? null;
   const radius = CONE_RADIUS * Math.min(view.xMax - view.xMin, view.yMax - view.yMin);
-  const cone = here ? coneMark(analysis, here, radius) : null;
+  // A network's cone is the current hidden outputs': it moves as W trains (networkScene.ts).
+  const cone = here ? networkConeLabel(coneMark(withNetworkCone(analysis, current), here, radius), analysis, current) : null;
   const delta = here && current < last ? projectUpdate(analysis.run.path, current, axes) : null;
   const update = here && delta ? arrow(here, add(here, delta)) : null;
   const toOptimum = here && optimum ? arrow(here, optimum) : null;

@@ -45,7 +45,8 @@ export function kappaLine(scene: Scene): string | null {
   const k = scene.kappa;
   if (!k) return null;
   const t = (v: number | null): string => (v === null ? '∞ (a flat direction)' : formatNumber(v));
-  return k.same ? `κ = λmax/λmin = ${t(k.plane)}` : `κ of the plane ${t(k.plane)} · κ of all trained parameters ${t(k.all)}`;
+  const all = k.allName ?? 'all trained parameters';
+  return k.same ? `κ = λmax/λmin = ${t(k.plane)}${k.allName ? ` (${k.allName.replace(/ =$/, '')})` : ''}` : `κ of the plane ${t(k.plane)} · κ of ${all} ${t(k.all)}`;
 }
 
 /**
@@ -57,9 +58,12 @@ export function kappaLines(scene: Scene, size: number, width: number): string[] 
   if (!k) return [];
   const t = (v: number | null): string => (v === null ? '∞ (a flat direction)' : formatNumber(v));
   const u = (v: number | null): string => (v === null ? '∞' : formatNumber(v));
+  // A network's κ is the output weights' at one step (allName says which), never "all parameters".
+  const all = k.allName ?? 'all trained parameters';
+  const short = k.allName ? 'w, b' : 'all';
   const forms = k.same
-    ? [[`κ = λmax/λmin = ${t(k.plane)}`], [`κ = ${u(k.plane)}`]]
-    : [[`κ of the plane ${t(k.plane)} · κ of all trained parameters ${t(k.all)}`], [`κ of the plane ${t(k.plane)} ·`, `κ of all trained parameters ${t(k.all)}`], [`κ plane ${u(k.plane)} ·`, `κ all ${u(k.all)}`]];
+    ? [[`κ = λmax/λmin = ${t(k.plane)}${k.allName ? ` (${k.allName.replace(/ =$/, '')})` : ''}`], [`κ = ${u(k.plane)}`]]
+    : [[`κ of the plane ${t(k.plane)} · κ of ${all} ${t(k.all)}`], [`κ of the plane ${t(k.plane)} ·`, `κ of ${all} ${t(k.all)}`], [`κ plane ${u(k.plane)} ·`, `κ ${short} ${u(k.all)}`]];
   return forms.find((f) => f.every((l) => textSize(l, size).w * BOLD <= width)) ?? forms[forms.length - 1];
 }
 

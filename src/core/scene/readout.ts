@@ -6,6 +6,7 @@
  * different; none for adaptive optimizers), the optimal steps, and a one-line summary of any single
  * step. Every number says what it is computed from. Never "NaN": missing values read "—".
  */
+import { noBoundWhy } from '../network/wording';
 import type { Analysis } from '../analysis/types';
 import { formatNumber } from './geometry';
 import { planeSpectrum } from './planeSpectrum';
@@ -33,7 +34,7 @@ function share(v: unknown): number | null {
 /** The text for a bound that may be missing: the reason, or "no fixed step-size bound (adaptive)". */
 export function boundText(lr: Analysis['learningRate']): string {
   if (lr.max !== null && Number.isFinite(lr.max)) return formatNumber(lr.max);
-  return lr.stable === null ? 'no fixed step-size bound (adaptive)' : `— (${lr.maxReason ?? 'no positive curvature'})`;
+  return lr.stable === null ? `no fixed step-size bound (${noBoundWhy(lr.maxReason)})` : `— (${lr.maxReason ?? 'no positive curvature'})`;
 }
 
 /** The formula of the run's own bound ("2/λmax", "(2 + 2β)/λmax", …), "2/λmax" when the analysis predates the field. */
@@ -75,7 +76,10 @@ export function readoutRows(a: Analysis): ReadoutRow[] {
     { key: 'coherent', label: 'Sign-coherent updates', value: percentText(run.signCoherentFraction), hint: 'share of the applied updates whose weight components all share one sign' },
     { key: 'coherentGradients', label: 'Sign-coherent gradients', value: percentText(gradients), hint: "share of the steps whose batch gradient has one sign in every weight component (the sign strip); differs from the updates' share when the optimizer changes the direction" },
     reversalsRow(run, a.hessian.parameters),
-    { key: 'kappa', label: spectrum?.whole ? 'Condition number κ (all trained parameters = the plane)' : 'Condition number κ, all trained parameters', value: kappaValue(all), hint: `λmax ÷ λmin of the Hessian over ${allNames}` },
+    // A network's Hessian is its output weights' at step 0 (W and c train too, and are not in it).
+    a.network
+      ? { key: 'kappa', label: 'Condition number κ, output weights (w, b) at step 0', value: kappaValue(all), hint: `λmax ÷ λmin of the Hessian over ${allNames} at the hidden outputs of step 0 (the strip beside the plane has it at the shown step)` }
+      : { key: 'kappa', label: spectrum?.whole ? 'Condition number κ (all trained parameters = the plane)' : 'Condition number κ, all trained parameters', value: kappaValue(all), hint: `λmax ÷ λmin of the Hessian over ${allNames}` },
   ];
   if (spectrum && !spectrum.whole) rows.push({ key: 'kappaPlane', label: `κ of the plane (${names(a, axes)})`, value: kappaValue(spectrum.kappa), hint: `λ₁ ÷ λ₂ of the 2 × 2 block of the Hessian for ${names(a, axes)} (the valley axes drawn on the plane), the other parameters held fixed` });
   rows.push(

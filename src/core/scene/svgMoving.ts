@@ -33,6 +33,7 @@ function coneLabel(scene: Scene, f: PlaneFrame, fs: number): Placed | null {
 /** Shorter cone labels for a small plane (a side-by-side multiple), where the long one does not fit. */
 const SHORT_CONE_LABELS: Readonly<Record<string, string>> = {
   'allowed directions ±cone{x}': '±cone{x}',
+  'allowed directions ±cone{h}': '±cone{h}',
   'no constraint: every direction allowed': 'any direction',
   'allowed directions: one line': 'one line',
   'no update possible in this plane': 'no update',
