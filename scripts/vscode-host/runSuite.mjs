@@ -3,7 +3,7 @@
 //    extensionTestsPath payload; the suite writes its results to a file polled here.
 //  - @vscode/test-electron: only where VS Code can be downloaded; when it cannot (ENOTFOUND and
 //    friends, within milliseconds here) that is reported as one labelled skip.
-import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,6 +12,7 @@ import { projectRoot } from './install.mjs';
 import { startCodeServer } from './server.mjs';
 import { makeExamplesWorkspace } from './workspace.mjs';
 import { scaled, timeScale } from '../lib/timeScale.mjs';
+import { serveWebviewProbes } from './webviewProbe.mjs';
 
 export const SUITE_ENTRY = path.join(projectRoot, 'out', 'test', 'suite', 'index.js');
 
@@ -45,12 +46,15 @@ export async function runSuiteInCodeServer({ quietMs = 180_000 } = {}) {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'gg-suite-'));
   const resultsFile = path.join(scratch, 'results.json');
   const measurementsFile = path.join(scratch, 'measurements.txt');
+  // Requests from the suite to measure a webview (scripts/vscode-host/webviewProbe.mjs).
+  const probeDir = path.join(scratch, 'probe');
+  mkdirSync(probeDir);
   const workspace = makeExamplesWorkspace();
   // No fixed limit on the whole suite: it fails when no test has finished for `quietMs` (scaled
   // for the load), however long the suite as a whole takes on a busy machine.
   const scale = timeScale();
   const quiet = scaled(quietMs, scale);
-  const server = await startCodeServer({ env: { GG_TEST_RESULTS: resultsFile, GG_TEST_MEASUREMENTS: measurementsFile, GG_TIME_SCALE: String(scale) } });
+  const server = await startCodeServer({ env: { GG_TEST_RESULTS: resultsFile, GG_TEST_MEASUREMENTS: measurementsFile, GG_TEST_PROBE: probeDir, GG_TIME_SCALE: String(scale) } });
   console.log(`  time limits ×${scale.toFixed(1)} for the load (scripts/lib/timeScale.mjs)`);
   let browser;
   try {
@@ -70,6 +74,7 @@ export async function runSuiteInCodeServer({ quietMs = 180_000 } = {}) {
     for (;;) {
       results = readResults(resultsFile);
       if (results?.done) break;
+      await serveWebviewProbes(page, probeDir);
       const count = results ? results.tests.length : -1;
       if (count !== finished) {
         finished = count;
