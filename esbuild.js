@@ -13,15 +13,13 @@ const targets = [
   { in: 'src/cli/bin.ts', out: 'dist/cli.js', platform: 'node' },
   { in: 'src/cli/main.ts', out: 'dist/cliMain.js', platform: 'node', external: ['@resvg/resvg-js'], define: { __GG_VERSION__: JSON.stringify(require('./package.json').version) } },
   { in: 'src/bench/bench.ts', out: 'dist/bench.js', platform: 'node' },
-  { in: 'src/extension/nodeMain.ts', out: 'dist/extension.js', platform: 'node', external: ['vscode'] },
-  // The analysis worker (src/extension/analysis): parse and analysis off the extension host's thread.
-  { in: 'src/extension/analysis/nodeWorker.ts', out: 'dist/analysisWorker.js', platform: 'node' },
-  // The web extension (package.json `browser`: vscode.dev, github.dev) and its Web Worker, from the same sources.
-  { in: 'src/extension/webMain.ts', out: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
-  { in: 'src/extension/analysis/webWorker.ts', out: 'dist/web/analysisWorker.js', platform: 'browser', format: 'iife' },
-  { in: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
-  // The notebook renderer (contributes.notebookRenderer): VS Code imports it as an ES module.
-  { in: 'src/notebook/renderer.ts', out: 'dist/notebookRenderer.js', platform: 'browser', format: 'esm' },
+  // The extension (package.json `main` and `browser`): one bundle for the Node and the web worker
+  // extension hosts and for the analysis worker each of them starts (src/extension/main.ts picks the
+  // role). It runs in a browser too, so Node's built-ins stay external (reached only on Node).
+  { in: 'src/extension/main.ts', out: 'dist/extension.js', platform: 'browser', format: 'cjs', external: ['vscode', 'node:*'] },
+  // Both webviews' code as one ES module: the panel loads it with <script type="module">, and VS Code
+  // imports it as the notebook renderer (contributes.notebookRenderer; its export `activate`).
+  { in: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'esm' },
 ];
 
 /**

@@ -7,8 +7,13 @@ import { builtinModules } from 'node:module';
 const NODE_BUILTINS = ['node:*', ...builtinModules.flatMap((m) => [m, `${m}/*`])];
 /** Node's globals that a web worker does not have. */
 const NODE_GLOBALS = ['process', 'require', 'Buffer', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate'];
-/** The Node entry of the extension (package.json `main`) and its worker_threads transport; webMain.ts is the browser twin. */
+/**
+ * The Node roles of dist/extension.js (the Node host, its worker_threads transport and worker):
+ * src/extension/main.ts reaches them only on Node, lazily; webMain.ts and webWorker.ts are the web twins.
+ */
 const NODE_ONLY_EXTENSION_FILES = ['src/extension/nodeMain.ts', 'src/extension/analysis/nodeTransport.ts', 'src/extension/analysis/nodeWorker.ts'];
+/** The bundle's entry: picks its role with require() of bundled modules (lazy in esbuild's output), nothing else. */
+const ROLE_ENTRY = 'src/extension/main.ts';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.unit/**', 'node_modules/**', '.cache/**', 'media/**'] },
@@ -50,6 +55,15 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', ...NODE_GLOBALS],
+    },
+  },
+  {
+    // require() here is esbuild's lazy inclusion of a bundled role, so only relative paths.
+    files: [ROLE_ENTRY],
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      'no-restricted-globals': ['error', ...NODE_GLOBALS.filter((g) => g !== 'require')],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='require'][arguments.0.value!=/^\\.\\.?\\//]", message: 'main.ts requires bundled modules only (relative paths): Node built-ins live in the Node-only files.' }],
     },
   },
   {

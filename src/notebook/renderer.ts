@@ -1,6 +1,6 @@
 /**
- * The notebook renderer (package.json `contributes.notebookRenderer`, bundled to
- * dist/notebookRenderer.js as an ES module): draws output items of NOTEBOOK_MIME as an interactive
+ * The notebook renderer (package.json `contributes.notebookRenderer`: dist/webview.js, the ES
+ * module it shares with the panel, exports this `activate`): draws output items of NOTEBOOK_MIME as an interactive
  * figure. Each output lives in its own shadow root, so its stylesheet neither leaks into the
  * notebook nor picks up the notebook's. When renderer messaging is available it reports what it
  * drew and forwards "Open in panel" to the extension.

@@ -1,6 +1,8 @@
 /**
  * The panel's HTML shell: a strict Content-Security-Policy with a fresh nonce, one stylesheet and
- * one script from the extension's own files, no inline code, nothing remote. Pure (no vscode), so
+ * one script from the extension's own files, no inline code, nothing remote. The script is
+ * dist/webview.js, an ES module shared with the notebook renderer: it starts the panel on a page
+ * whose #app is marked `data-gg-view="panel"`. Pure (no vscode), so
  * the host and the Chromium webview tests build exactly the same page.
  */
 
@@ -56,8 +58,8 @@ export function buildWebviewHtml(o: WebviewHtmlOptions): string {
 <title>${escapeHtml(o.title)}</title>
 </head>
 <body>
-<main id="app" aria-label="${escapeHtml(o.title)}"></main>
-<script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>
+<main id="app" data-gg-view="panel" aria-label="${escapeHtml(o.title)}"></main>
+<script type="module" nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>
 </body>
 </html>
 `;

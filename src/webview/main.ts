@@ -1,12 +1,16 @@
 /**
- * Webview entry (bundled to dist/webview.js): connects to the host, restores the view state,
- * announces `ready`, then draws whatever the host sends.
+ * Entry of dist/webview.js, the one ES module of both webviews. In the panel (the page
+ * webviewHtml.ts builds, loading it with <script type="module">) it connects to the host, restores
+ * the view state, announces `ready`, then draws whatever the host sends. In a notebook, VS Code
+ * imports it as the renderer (package.json `contributes.notebookRenderer`) and calls `activate`.
  */
 import { checkAnalysisMessage } from '../shared/analysisWire';
 import { assertNever, isStatementKey, type HostMessage } from '../shared/protocol';
 import { Panel } from './panel';
 import { restoreState } from './state';
 import { connectToHost } from './vscodeApi';
+
+export { activate } from '../notebook/renderer';
 
 const HOST_TYPES: ReadonlySet<string> = new Set<HostMessage['type']>(['analysis', 'specErrors', 'settings', 'writeResult', 'exportResult', 'revealResult', 'highlight', 'measure']);
 
@@ -64,4 +68,5 @@ function start(): void {
   host.post({ type: 'ready' });
 }
 
-start();
+// Only the panel's page starts the panel; a notebook only wants `activate`.
+if (document.querySelector('#app[data-gg-view="panel"]')) start();

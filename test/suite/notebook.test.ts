@@ -47,7 +47,7 @@ describe('notebooks: the renderer and the neuron cell controller', function () {
     const ours = renderers.find((r) => r.id === NOTEBOOK_RENDERER_ID);
     assert.ok(ours, 'contributes.notebookRenderer has the Gradient Geometry renderer');
     assert.deepEqual(ours.mimeTypes, [NOTEBOOK_MIME]);
-    assert.equal(ours.entrypoint, './dist/notebookRenderer.js');
+    assert.equal(ours.entrypoint, './dist/webview.js');
   });
 
   it('a saved .ipynb whose outputs have the MIME type opens and the renderer draws the picture, and located errors for a bad spec', async () => {

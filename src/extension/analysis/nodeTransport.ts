@@ -1,18 +1,26 @@
-// Node-only (like nodeWorker.ts and nodeMain.ts): both ends of a `worker_threads` transport.
-// Its Web Worker twin is webWorkerTransport.ts; each entry point (nodeMain.ts, webMain.ts) picks one.
-import { existsSync } from 'node:fs';
-import { Worker, parentPort } from 'node:worker_threads';
+// Node-only (like nodeWorker.ts and nodeMain.ts): both ends of a `worker_threads` transport, and
+// the test main.ts asks first on Node (which role dist/extension.js plays). Its Web Worker twin is
+// webWorkerTransport.ts; each host role (nodeMain.ts, webMain.ts) picks one.
+import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import type { AnalysisTransport, TransportFactory, WorkerEndpoint } from './transport';
 
+/** What the host passes as `workerData`, so that the bundle knows it is the analysis worker. */
+const ANALYSIS_WORKER_DATA = { gradientGeometryRole: 'analysis' } as const;
+
+/** True on a worker thread that nodeTransportFactory started (main.ts then serves the analysis). */
+export function isAnalysisWorkerThread(): boolean {
+  const data: unknown = workerData;
+  return typeof data === 'object' && data !== null && (data as { gradientGeometryRole?: unknown }).gradientGeometryRole === ANALYSIS_WORKER_DATA.gradientGeometryRole;
+}
+
 /**
- * Starts `script` (the bundled dist/analysisWorker.js) as a worker thread for each new transport;
- * undefined when the script is not there (an incomplete package).
+ * Starts `script` (dist/extension.js, the host's own bundle: main.ts sees the worker data and
+ * serves the analysis) as a worker thread for each new transport.
  */
-export function nodeTransportFactory(script: string): TransportFactory | undefined {
-  if (!existsSync(script)) return undefined;
+export function nodeTransportFactory(script: string): TransportFactory {
   return () => {
-    const worker = new Worker(script, { name: 'gradient-geometry-analysis' });
+    const worker = new Worker(script, { name: 'gradient-geometry-analysis', workerData: ANALYSIS_WORKER_DATA });
     // The extension host may exit without waiting for analysis.
     worker.unref();
     let exited = false;
@@ -37,10 +45,10 @@ export function nodeTransportFactory(script: string): TransportFactory | undefin
   };
 }
 
-/** The worker thread's end (worker.ts). */
+/** The worker thread's end (nodeWorker.ts). */
 export function nodeWorkerEndpoint(): WorkerEndpoint {
   const port = parentPort;
-  if (!port) throw new Error('analysisWorker.js must run in a worker thread');
+  if (!port) throw new Error('the analysis worker must run in a worker thread');
   return {
     onRequest: (listener) => void port.on('message', (m: WorkerRequest) => listener(m)),
     respond: (response) => port.postMessage(response),

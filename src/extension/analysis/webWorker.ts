@@ -1,7 +1,10 @@
-// Entry of dist/web/analysisWorker.js (web worker extension host: vscode.dev, github.dev): the
-// analysis server behind a Web Worker's message port.
+// The analysis worker's role in a nested Web Worker the web worker extension host (vscode.dev,
+// github.dev) started from dist/extension.js (main.ts picks the role).
 import { serveAnalysis } from './serveAnalysis';
 import { webWorkerEndpoint } from './webWorkerTransport';
 
-// Browsers do not report a worker's heap (performance.memory is main-thread only and non-standard).
-serveAnalysis(webWorkerEndpoint(), () => undefined);
+/** Answers the host's requests on this Web Worker's message port. */
+export function serveInWebWorker(): void {
+  // Browsers do not report a worker's heap (performance.memory is main-thread only and non-standard).
+  serveAnalysis(webWorkerEndpoint(), () => undefined);
+}

@@ -1,6 +1,7 @@
 // Both ends of a Web Worker transport, for the web worker extension host (vscode.dev, github.dev):
-// the twin of nodeTransport.ts, chosen by the browser entry (webMain.ts). VS Code lets a web
-// extension start nested workers from scripts inside the extension (by URL).
+// the twin of nodeTransport.ts, chosen by the web host's role (webMain.ts). VS Code lets a web
+// extension start nested workers from scripts inside the extension (by URL): the worker runs
+// dist/extension.js itself, as a plain script (main.ts then serves the analysis).
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import type { AnalysisTransport, TransportFactory, WorkerEndpoint } from './transport';
 
@@ -18,7 +19,7 @@ interface WorkerScope {
 declare const Worker: new (url: string, options?: { name?: string }) => WebWorker;
 declare const self: WorkerScope;
 
-/** Starts `scriptUrl` (the bundled dist/web/analysisWorker.js) as a Web Worker for each new transport. */
+/** Starts `scriptUrl` (dist/extension.js, the host's own bundle) as a Web Worker for each new transport. */
 export function webWorkerTransportFactory(scriptUrl: string): TransportFactory {
   return () => {
     const worker = new Worker(scriptUrl, { name: 'gradient-geometry-analysis' });
