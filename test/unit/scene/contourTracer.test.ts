@@ -85,7 +85,9 @@ describe('isolines by marching squares', () => {
       a: fc.double({ min: -2, max: 2, noNaN: true }),
       b: fc.double({ min: -2, max: 2, noNaN: true }),
       c: fc.double({ min: -2, max: 2, noNaN: true }),
-      noise: fc.double({ min: 0, max: 1, noNaN: true }),
+      // No subnormal noise: there the levels fall exactly on samples, and a line through a border
+      // sample may be cut there or not (both are the isoline; d3 and we differ on the cut).
+      noise: fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 1, noNaN: true })),
       seed: fc.integer({ min: 1, max: 1 << 30 }),
     });
     fc.assert(
