@@ -57,7 +57,8 @@ export function kappaShown(tree: SvgNode): KappaShown | null {
   const text = textOf(k);
   const num = (s: string | undefined): number | null => (s === undefined || /∞/.test(s) ? null : Number(s));
   const plane = /κ of the plane (∞|[\d.e-]+)/.exec(text)?.[1] ?? /κ = λmax\/λmin = (∞|[\d.e-]+)/.exec(text)?.[1];
-  const allK = /κ of all trained parameters (∞|[\d.e-]+)/.exec(text)?.[1];
+  // A network names what its κ covers: the output weights at step 0 (scene/networkScene.ts).
+  const allK = /κ of (?:all trained parameters|the output weights at step 0 =) (∞|[\d.e-]+)/.exec(text)?.[1];
   const labels = all.filter((n) => n.attrs.class === 'gg-eigen-label').map(textOf);
   const lam = (which: string): number | null => {
     const l = labels.find((t) => t.includes(`λ${which} =`));
