@@ -5,14 +5,14 @@
  * `showStep()` moves only the parts that depend on the step, once per animation frame.
  */
 import type { Analysis } from '../core/analysis/types';
-import { buildScene, mainRunName, plotAspect, stepSummary, type Bounds, type Scene, type SceneOptions, type Vec2 } from '../core/scene';
+import { buildScene, mainRunName, plotAspect, type Bounds, type SceneOptions, type Vec2 } from '../core/scene';
 import type { StatementKey, Spec } from '../core/spec/types';
-import { MAX_ANIMATION_STEPS_PER_SECOND, type ExportFormat, type HostMessage, type PanelError } from '../shared/protocol';
+import { MAX_ANIMATION_STEPS_PER_SECOND, type HostMessage, type PanelError } from '../shared/protocol';
 import { ChartsView } from './chartsView';
 import { CompareView } from './compareView';
 import { ControlsView } from './controlsView';
 import { button, h, setUnavailable } from './dom';
-import { exportRequest, themeKind } from './exporter';
+import { ExportControls, type ExportSource } from './exportControls';
 import { attachKeyboard, KEYBOARD_HELP } from './keyboard';
 import { Navigation } from './navigation';
 import { LiveModel, type Overrides } from './liveModel';
@@ -26,8 +26,8 @@ import { CompareTable, coordinatesDiffer, ownCoordinates } from './compareTable'
 import { applyLocks, PredictView, teachingClasses } from './teachingView';
 import type { ViewState } from './state';
 import { Timeline, type TimelineEnvironment } from './timeline';
-import { tooltipLines, tooltipNode } from './tooltip';
-import { createSvg } from './renderTree';
+import { PlaneTooltip } from './tooltip';
+import { captionText, StepCaption } from './stepCaption';
 import type { Host } from './vscodeApi';
 import { PLANE_HEIGHT, PLANE_WIDTH, ScreenFit } from './screenFit';
 
@@ -64,16 +64,8 @@ export class Panel {
   private readonly figure = h('figure', { className: 'gg-figure', testid: 'gg-figure', attrs: { tabindex: '0', 'aria-label': `Weight plane. Keys: ${KEYBOARD_HELP}` } }, this.planeHost);
   private readonly plane = new PlaneView(this.planeHost, { width: WIDTH, height: HEIGHT, idPrefix: 'gg' });
   private readonly multiples = new CompareView();
-  /**
-   * The caption under the plane: the current step, updated with every frame while playing (only
-   * its text changes). Not a live region: a screen reader would read every frame.
-   */
-  private readonly caption = h('p', { className: 'gg-step-caption', testid: 'gg-step-caption' });
-  /**
-   * What a screen reader announces: the caption's text on pause, on a step by the user and on a
-   * new analysis; empty otherwise (emptying it says nothing), so it never names another step.
-   */
-  private readonly liveRegion = h('p', { className: 'gg-live gg-sr-only', testid: 'gg-live', attrs: { 'aria-live': 'polite', role: 'status' } });
+  /** The caption under the plane and the screen reader's announcement of the step (stepCaption.ts). */
+  private readonly stepCaption = new StepCaption();
   private readonly charts = new ChartsView();
   private readonly readout = new ReadoutView();
   private readonly keys = new KeyNumbersView();
@@ -83,8 +75,8 @@ export class Panel {
   private readonly controls: ControlsView;
   private readonly toggles: OverlayToggles;
   private readonly status = h('p', { className: 'gg-status', testid: 'gg-status', attrs: { 'aria-live': 'polite' } });
-  private readonly exportButtons = (['svg', 'png', 'csv', 'json'] as const).map((f) => this.exportButton(f));
-  private hover: { k: number; at: Vec2 } | null = null;
+  private readonly exports = new ExportControls({ picture: () => this.exportPicture(), post: (m) => this.host.post(m), status: (ok, m) => this.showResult(ok, m) }, { width: WIDTH, height: HEIGHT });
+  private readonly tooltip = new PlaneTooltip();
   /** Picture ↔ spec lines: clicks and Enter reveal a statement; the editor's cursor highlights a part. */
   private readonly nav: Navigation;
   /** Teaching (teachingView.ts): the predict-then-reveal box, presenter mode, the step on screen. */
@@ -132,7 +124,6 @@ export class Panel {
     this.toggles = new OverlayToggles(saved, (key, on) => this.save({ [key]: on }, true), (mode) => this.chooseLayout(mode));
     const t = this.timeline;
     const toolbar = h('div', { className: 'gg-controls', attrs: { role: 'toolbar', 'aria-label': 'Path animation' } }, t.play, t.back, t.forward, t.reset, t.position, t.speed);
-    const exports = h('div', { className: 'gg-exports', attrs: { role: 'group', 'aria-label': 'Export' } }, h('span', { className: 'gg-field-name', text: 'Export' }), ...this.exportButtons);
     // One screen (media/panel.css): the plane with the sentence, the key numbers, the timeline and
     // the run's controls beside it (a rail when wide, a strip under the plane when narrow); the
     // charts, overlays, the full readout and the exports follow below.
@@ -140,7 +131,7 @@ export class Panel {
     this.rail = h(
       'aside',
       { className: 'gg-rail', testid: 'gg-rail', attrs: { 'aria-label': 'The run at a glance' } },
-      h('div', { className: 'gg-lead', testid: 'gg-lead' }, this.caption, this.readout.sentence),
+      h('div', { className: 'gg-lead', testid: 'gg-lead' }, this.stepCaption.caption, this.readout.sentence),
       this.keys.element,
       this.predict.element,
       this.controls.element,
@@ -151,8 +142,8 @@ export class Panel {
       h('header', { className: 'gg-header' }, this.title, toolbar),
       this.error,
       this.screen,
-      this.liveRegion,
-      h('div', { className: 'gg-more', testid: 'gg-more' }, h('div', { className: 'gg-more-main' }, this.charts.element, h('p', { className: 'gg-help', text: KEYBOARD_HELP })), h('div', { className: 'gg-more-side' }, this.toggles.element, this.readout.element, exports, this.status)),
+      this.stepCaption.liveRegion,
+      h('div', { className: 'gg-more', testid: 'gg-more' }, h('div', { className: 'gg-more-main' }, this.charts.element, h('p', { className: 'gg-help', text: KEYBOARD_HELP })), h('div', { className: 'gg-more-side' }, this.toggles.element, this.readout.element, this.exports.element, this.status)),
     );
     this.setUnavailable('Waiting for the analysis…');
     this.reveal.addEventListener('click', () => {
@@ -170,7 +161,7 @@ export class Panel {
     attachPlaneInput(this.planeHost, this.plane, {
       onViewport: (view) => this.setZoom(view, true),
       onDrag: (target, at, done) => this.drag(target, at, done),
-      onHover: (k, at) => this.showHover(k === null || at === null ? null : { k, at }),
+      onHover: (k, at) => this.tooltip.set(k === null || at === null ? null : { k, at }, ...this.tooltipParts()),
       onClick: (target, at) => this.nav.activate(target, at),
     });
     // Theme changes repaint the canvas strip (its colours are read from CSS).
@@ -345,34 +336,26 @@ export class Panel {
     this.plane.show(step);
     this.charts.show(step);
     if (!this.multiples.element.hidden) this.multiples.show(step);
-    this.drawHover();
+    this.tooltip.draw(...this.tooltipParts());
   }
 
-  /** The caption's text at path entry k (an open question must not be answered: it names the next update's direction). */
+  /** The caption's text at path entry k (an open question is asked, not answered). */
   private captionText(k: number): string {
-    const a = this.analysis;
-    if (!a) return '';
-    const path = a.run.path;
-    const step = path.length > 0 ? path.step[Math.max(0, Math.min(k, path.length - 1))] : k;
-    if (this.predict.enabled && this.predict.hides(k)) return `Step ${step} of ${a.run.stepsRun}: which quadrant will the next update point to? Choose a quadrant (keys 1–4 in the box).`;
-    return stepSummary(a, k);
+    return captionText(this.analysis, k, this.predict.enabled && this.predict.hides(k));
   }
 
-  /** The caption follows every step; the announcement is cleared unless it is about this very step. */
   private showCaption(k: number): void {
-    const text = this.captionText(k);
-    if (this.caption.textContent !== text) this.caption.textContent = text;
-    if (this.liveRegion.textContent !== '' && this.liveRegion.textContent !== text) this.liveRegion.textContent = '';
+    this.stepCaption.show(this.captionText(k));
   }
 
   private announce(): void {
-    this.liveRegion.textContent = this.captionText(this.timeline.step);
+    this.stepCaption.announce(this.captionText(this.timeline.step));
   }
 
   /** With a reason: no analysis to act on, every control off (disabled, aria-disabled, the reason as tooltip). Null: back on. */
   private setUnavailable(reason: string | null): void {
     const t = this.timeline;
-    for (const c of [t.play, t.back, t.forward, t.reset, t.scrub, t.speed, ...this.toggles.controls, ...this.exportButtons, this.compareTable.layoutButton]) setUnavailable(c, reason);
+    for (const c of [t.play, t.back, t.forward, t.reset, t.scrub, t.speed, ...this.toggles.controls, ...this.exports.buttons, this.compareTable.layoutButton]) setUnavailable(c, reason);
     if (reason !== null) this.controls.setUnavailable(reason);
   }
 
@@ -438,38 +421,19 @@ export class Panel {
     if (v) this.setZoom(panBy(v, fx * (v.xMax - v.xMin), fy * (v.yMax - v.yMin)));
   }
 
-  private showHover(hover: { k: number; at: Vec2 } | null): void {
-    this.hover = hover;
-    this.drawHover();
-  }
-
-  private drawHover(): void {
-    const svg = this.plane.element;
-    svg?.querySelector('.gg-tooltip')?.remove();
+  /** What the tooltip is drawn into and from: the plane, its scene and frame, the numbers, the plane's size. */
+  private tooltipParts(): Parameters<PlaneTooltip['draw']> {
     const a = this.analysis;
-    const f = this.plane.frame;
-    const scene: Scene | null = this.plane.scene;
-    if (!svg || !a || !f || !scene || !this.hover || !scene.path[this.hover.k]) return;
-    const lines = tooltipLines({ analysis: a, spec: this.spec, lines: this.lines, overrides: this.state.overrides }, this.hover.k);
-    svg.append(createSvg(tooltipNode(lines, f.P(scene.path[this.hover.k]), WIDTH, HEIGHT, this.hover.k)));
+    const ctx = a ? { analysis: a, spec: this.spec, lines: this.lines, overrides: this.state.overrides } : null;
+    return [this.plane.element, this.plane.scene, this.plane.frame, ctx, [WIDTH, HEIGHT]];
   }
 
-  private exportButton(format: ExportFormat): HTMLButtonElement {
-    const b = button(format.toUpperCase(), `gg-export-${format}`, format === 'svg' || format === 'png' ? `Save the picture as ${format.toUpperCase()} in the current theme` : `Save the path as ${format.toUpperCase()}`, 'gg-button gg-secondary');
-    b.addEventListener('click', () => void this.export(format));
-    return b;
-  }
-
-  private async export(format: ExportFormat): Promise<void> {
+  /** The picture to export: the current step's scene in the plane's viewport, with its contours. */
+  private exportPicture(): ReturnType<ExportSource['picture']> {
     const a = this.analysis;
     const base = this.plane.scene;
-    if (!a || !base) return;
-    try {
-      const scene = buildScene(a, { ...this.sceneOptions(a, this.timeline.step), viewport: base.viewport });
-      this.host.post(await exportRequest(format, { ...scene, contours: base.contours }, a, themeKind(document.body), this.state.source, { width: WIDTH, height: HEIGHT }));
-      this.showResult(true, `Choose where to save the ${format.toUpperCase()}…`);
-    } catch (e) {
-      this.showResult(false, `Export failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    if (!a || !base) return null;
+    const scene = buildScene(a, { ...this.sceneOptions(a, this.timeline.step), viewport: base.viewport });
+    return { scene: { ...scene, contours: base.contours }, analysis: a, source: this.state.source };
   }
 }

@@ -4,12 +4,13 @@
  * no inline style is needed.
  */
 import type { Analysis } from '../core/analysis/types';
-import { compass, formatNumber, type Vec2 } from '../core/scene';
+import { compass, formatNumber, type PlaneFrame, type Scene, type Vec2 } from '../core/scene';
 import { el, px, type SvgNode } from '../core/scene/svgNodes';
 import type { Spec, StatementKey } from '../core/spec/types';
 import { optimizerText } from '../shared/specEdits';
 import type { Overrides } from './liveModel';
 import { entryAt } from '../core/analysis/runPath';
+import { createSvg } from './renderTree';
 
 export interface TooltipContext {
   readonly analysis: Analysis;
@@ -71,4 +72,23 @@ export function tooltipNode(lines: readonly string[], at: Vec2, width: number, h
     el('rect', { class: 'gg-tooltip-box', x: px(x), y: px(y), width: px(w), height: px(h), rx: 3, 'stroke-width': 1 }),
     ...texts,
   ]);
+}
+
+/** The tooltip of the path point under the pointer, kept over the plane's redraws. */
+export class PlaneTooltip {
+  private hover: { k: number; at: Vec2 } | null = null;
+
+  /** Remembers the hovered point (null: none) and draws it. */
+  set(hover: { k: number; at: Vec2 } | null, svg: SVGSVGElement | null, scene: Scene | null, frame: PlaneFrame | null, ctx: TooltipContext | null, size: readonly [number, number]): void {
+    this.hover = hover;
+    this.draw(svg, scene, frame, ctx, size);
+  }
+
+  /** Draws the tooltip again into `svg` (after a redraw or a step), or removes it. */
+  draw(svg: SVGSVGElement | null, scene: Scene | null, frame: PlaneFrame | null, ctx: TooltipContext | null, size: readonly [number, number]): void {
+    svg?.querySelector('.gg-tooltip')?.remove();
+    const k = this.hover?.k;
+    if (!svg || !ctx || !frame || !scene || k === undefined || !scene.path[k]) return;
+    svg.append(createSvg(tooltipNode(tooltipLines(ctx, k), frame.P(scene.path[k]), size[0], size[1], k)));
+  }
 }
