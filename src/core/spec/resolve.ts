@@ -30,16 +30,25 @@ function checkSigmoidOutputs(state: State, rows: readonly InputRow[], at: Source
   }
 }
 
-/** Applies the cross-statement rules and defaults; undefined when any error was reported. */
-export function resolve(state: State): Spec | undefined {
+/** A statement's value range and line, for messages that point at it or name it. */
+const valueRange = (state: State, k: StatementKey): SourceRange => state.ranges[k]?.value ?? { start: 0, end: 0 };
+const lineOf = (state: State, k: StatementKey): number => state.lineOf(state.ranges[k]?.statement.start ?? 0);
+
+/** The dimension n and where it comes from (see the module's comment), and the hidden layer's shape. */
+interface Dimension {
+  readonly n: number;
+  /** The inputs' dimension: n, or the network's d (x's rows set d when a hidden layer reads them). */
+  readonly inputDimension: number;
+  readonly sources: readonly { key: StatementKey; label: string; length: number }[];
+  readonly explicitRows: readonly InputRow[] | undefined;
+  readonly net: ReturnType<typeof networkShape>;
+  /** No statement the dimension depends on failed (a failed one would echo in every rule). */
+  readonly reliable: boolean;
+}
+
+/** Dimension n: the first of w, w*, explicit x rows; with a hidden layer, H (x's rows set d). Every other vector must agree. */
+function resolveDimension(state: State): Dimension {
   const { parsed: p, ranges, failed, problems } = state;
-  const valueRange = (k: StatementKey): SourceRange => ranges[k]?.value ?? { start: 0, end: 0 };
-  const line = (k: StatementKey): number => state.lineOf(ranges[k]?.statement.start ?? 0);
-
-  const hasBias = p.model?.hasBias ?? true;
-  const shift = p.model?.shift ?? false;
-
-  // Dimension n: the first of w, w*, explicit x rows; with a hidden layer, H (x's rows set d).
   const explicitRows = p.x?.source.kind === 'explicit' ? p.x.source.rows : undefined;
   const modelReads = failed.has('model') || !p.model ? undefined : p.model.hidden ? 'h' : 'x';
   const net = networkShape({ parsed: p, ranges, failed, problems, model: modelReads, explicitWidth: explicitRows && explicitRows.length > 0 ? explicitRows[0].length : undefined, explicitMax: explicitRows && ranges.hiddenW ? maxAbs(explicitRows) : undefined, lineOf: state.lineOf });
@@ -52,87 +61,89 @@ export function resolve(state: State): Spec | undefined {
     sources.push({ key: 'x', label: explicitRows.length === 1 && !p.x?.rows ? 'x' : 'each row of x', length: explicitRows[0].length });
   }
   const n = sources[0]?.length ?? DEFAULTS.dimension;
-  const inputDimension = net ? net.d : n;
-  const dimensionReliable = !failed.has('w') && !failed.has('teacherW') && !failed.has('x');
   if (sources.length > 0) {
     const def = sources[0];
     for (const s of sources.slice(1)) {
       if (s.length !== n) {
-        problems.error(CODES.dimensionMismatch, valueRange(s.key), `${s.label} has ${plural(s.length, 'element')} but ${def.label} has ${n} (line ${line(def.key)}): expected ${n}, the dimension n.`);
+        problems.error(CODES.dimensionMismatch, valueRange(state, s.key), `${s.label} has ${plural(s.length, 'element')} but ${def.label} has ${n} (line ${lineOf(state, def.key)}): expected ${n}, the dimension n.`);
       }
     }
     if (n > LIMITS.maxDimension) {
-      problems.error(CODES.dimensionLimit, valueRange(def.key), `${def.label} has ${n} elements: the dimension n exceeds the limit of ${LIMITS.maxDimension}.`);
+      problems.error(CODES.dimensionLimit, valueRange(state, def.key), `${def.label} has ${n} elements: the dimension n exceeds the limit of ${LIMITS.maxDimension}.`);
     }
   }
+  const reliable = !failed.has('w') && !failed.has('teacherW') && !failed.has('x');
+  return { n, inputDimension: net ? net.d : n, sources, explicitRows, net, reliable };
+}
 
-  // Samples P.
+/** Samples P: the explicit rows, or `samples` (default 64) for generated inputs; undefined when it cannot be known. */
+function resolveSamples(state: State, dim: Dimension): number | undefined {
+  const { parsed: p, ranges, failed, problems } = state;
+  const { explicitRows, inputDimension, sources } = dim;
   let samples: number | undefined;
   if (explicitRows) {
     samples = explicitRows.length;
     if (p.samples !== undefined && p.samples !== samples) {
-      problems.error(CODES.conflict, valueRange('samples'), `samples = ${p.samples} but x has ${plural(samples, 'row')} (line ${line('x')}): explicit inputs set the number of samples; remove 'samples' or make them agree.`);
+      problems.error(CODES.conflict, valueRange(state, 'samples'), `samples = ${p.samples} but x has ${plural(samples, 'row')} (line ${lineOf(state, 'x')}): explicit inputs set the number of samples; remove 'samples' or make them agree.`);
     }
     if (samples > LIMITS.maxSamples) {
-      problems.error(CODES.samplesLimit, valueRange('x'), `x has ${samples} rows: the number of samples exceeds the limit of ${LIMITS.maxSamples}.`);
+      problems.error(CODES.samplesLimit, valueRange(state, 'x'), `x has ${samples} rows: the number of samples exceeds the limit of ${LIMITS.maxSamples}.`);
     }
   } else if (!failed.has('x') && !failed.has('samples')) {
     samples = p.samples ?? DEFAULTS.samples;
   }
   if (samples !== undefined && inputDimension * samples > LIMITS.maxSampleValues && inputDimension <= LIMITS.maxDimension && samples <= LIMITS.maxSamples) {
-    problems.error(CODES.sampleValuesLimit, valueRange(explicitRows ? 'x' : ranges.samples ? 'samples' : sources[0]?.key ?? 'x'), `samples × dimension = ${samples} × ${inputDimension} = ${samples * inputDimension} exceeds the limit of ${LIMITS.maxSampleValues} input values.`);
+    problems.error(CODES.sampleValuesLimit, valueRange(state, explicitRows ? 'x' : ranges.samples ? 'samples' : sources[0]?.key ?? 'x'), `samples × dimension = ${samples} × ${inputDimension} = ${samples * inputDimension} exceeds the limit of ${LIMITS.maxSampleValues} input values.`);
   }
-  if (net) checkNetworkSettings(state);
+  return samples;
+}
 
-  // Labels.
-  const loss: Loss = p.loss ?? DEFAULTS.loss;
-  let labels: LabelSource | undefined;
-  if (ranges.y) {
-    const teacherKey = ranges.teacherW ? 'teacherW' : ranges.teacherB ? 'teacherB' : undefined;
-    if (teacherKey) {
-      problems.error(CODES.conflict, ranges.y.name, `y gives explicit labels but ${teacherKey === 'teacherW' ? 'w*' : 'b*'} (line ${line(teacherKey)}) defines a teacher: expected one of the two.`);
-    }
-    if (p.y) {
-      const count = p.y.values.length;
-      if (samples !== undefined && count !== samples) {
-        const from = explicitRows ? `x has ${plural(samples, 'row')}` : `samples = ${samples}`;
-        problems.error(CODES.labelCount, valueRange('y'), `y has ${plural(count, 'label')} but ${from}: expected one label per sample.`);
-      }
-      if (loss === 'logistic') checkProbabilities(state, 'the logistic loss');
-      labels = { kind: 'explicit', values: p.y.values };
-    }
-  } else {
-    labels = { kind: 'teacher', w: p.teacherW?.values ?? defaultTeacherW(n), b: p.teacherB ?? DEFAULTS.teacherB };
+/** Labels: explicit y (exactly P of them) or the teacher w*, b*, never both; undefined when y failed. */
+function resolveLabels(state: State, n: number, samples: number | undefined, explicit: boolean, loss: Loss): LabelSource | undefined {
+  const { parsed: p, ranges, problems } = state;
+  if (!ranges.y) return { kind: 'teacher', w: p.teacherW?.values ?? defaultTeacherW(n), b: p.teacherB ?? DEFAULTS.teacherB };
+  const teacherKey = ranges.teacherW ? 'teacherW' : ranges.teacherB ? 'teacherB' : undefined;
+  if (teacherKey) {
+    problems.error(CODES.conflict, ranges.y.name, `y gives explicit labels but ${teacherKey === 'teacherW' ? 'w*' : 'b*'} (line ${lineOf(state, teacherKey)}) defines a teacher: expected one of the two.`);
   }
+  if (!p.y) return undefined;
+  const count = p.y.values.length;
+  if (samples !== undefined && count !== samples) {
+    const from = explicit ? `x has ${plural(samples, 'row')}` : `samples = ${samples}`;
+    problems.error(CODES.labelCount, valueRange(state, 'y'), `y has ${plural(count, 'label')} but ${from}: expected one label per sample.`);
+  }
+  if (loss === 'logistic') checkProbabilities(state, 'the logistic loss');
+  return { kind: 'explicit', values: p.y.values };
+}
 
-  // Start point and bias.
+/** Warnings on b and s that the model does not use. */
+function checkUnusedParameters(state: State, hasBias: boolean, shift: boolean): void {
+  const { ranges, failed, problems } = state;
   if (ranges.b && !hasBias && !failed.has('model')) {
     problems.warning(CODES.unusedBias, ranges.b.statement, "b has no effect: the model 'f = w·x' has no bias (write 'f = w·x + b' to use one).");
   }
-  const biasTrained = hasBias && !(p.b?.fixed ?? false);
   if (ranges.shift && !shift && !failed.has('model')) {
     problems.warning(CODES.unusedShift, ranges.shift.statement, "s has no effect: the model has no shift (write 'f = w·(x + s) + b' to train one).");
   }
+}
 
-  // Batch size against P.
-  const batch = p.batch ?? DEFAULTS.batch;
-  if (typeof batch === 'number' && samples !== undefined && batch > samples) {
-    problems.error(CODES.outOfRange, valueRange('batch'), `batch = ${batch} is larger than the ${plural(samples, 'sample')}: expected 1 .. ${samples} or 'all'.`);
+/** View axes (1-based in the text, 0-based in the spec). */
+function resolveView(state: State, n: number, reliable: boolean): [number, number] {
+  const { parsed: p, problems } = state;
+  if (!p.view || !reliable) return defaultView(n);
+  const [a, b] = p.view.axes;
+  for (let k = 0; k < 2; k++) {
+    const axis = p.view.axes[k];
+    if (axis < 1 || axis > n) problems.error(CODES.badView, p.view.ranges[k], `Expected an axis w1 … w${n} (the dimension is ${n}), found w${axis}.`);
   }
+  if (a === b && n >= 2 && a >= 1 && a <= n) problems.error(CODES.badView, p.view.ranges[1], `Expected two different axes, found w${a} twice.`);
+  return [a - 1, b - 1];
+}
 
-  // View axes (1-based in the text, 0-based in the spec).
-  let view = defaultView(n);
-  if (p.view && dimensionReliable) {
-    const [a, b] = p.view.axes;
-    for (let k = 0; k < 2; k++) {
-      const axis = p.view.axes[k];
-      if (axis < 1 || axis > n) problems.error(CODES.badView, p.view.ranges[k], `Expected an axis w1 … w${n} (the dimension is ${n}), found w${axis}.`);
-    }
-    if (a === b && n >= 2 && a >= 1 && a <= n) problems.error(CODES.badView, p.view.ranges[1], `Expected two different axes, found w${a} twice.`);
-    view = [a - 1, b - 1];
-  }
-
-  // Variants that need the whole spec.
+/** The `compare` variants, checked against what needs the whole spec (P, explicit inputs, labels, the hidden layer). */
+function resolveCompare(state: State, dim: Dimension, samples: number | undefined, loss: Loss): Variant[] {
+  const { parsed: p, problems } = state;
+  const { explicitRows, net } = dim;
   const compare: Variant[] = [];
   for (const d of p.compare ?? []) {
     const c = d.variant.changes;
@@ -148,11 +159,32 @@ export function resolve(state: State): Spec | undefined {
     if (net && c.preprocess !== undefined && c.preprocess !== 'none' && c.preprocess !== 'batchnorm') problems.error(CODES.networkNotSupported, d.variant.range, `In a network spec preprocessing acts between the layers, on h, and only 'batchnorm' (or 'none') is available there; found '${c.preprocess}'.`);
     compare.push(d.variant);
   }
+  return compare;
+}
 
-  if (!problems.hasErrors && labels !== undefined && samples !== undefined) {
-    checkWork(state, { n, P: samples, biasTrained, shift, loss, batch, network: net && p.hiddenLayer ? { d: net.d, trainAll: (p.train ?? 'all') === 'all', hiddenBias: p.hiddenLayer.hiddenBias } : undefined, steps: p.steps ?? state.defaultSteps, preprocess: p.preprocess ?? DEFAULTS.preprocess, compare, dimensionKey: sources[0]?.key, explicit: explicitRows !== undefined });
+/** Applies the cross-statement rules and defaults; undefined when any error was reported. */
+export function resolve(state: State): Spec | undefined {
+  const { parsed: p, problems } = state;
+  const hasBias = p.model?.hasBias ?? true;
+  const shift = p.model?.shift ?? false;
+  const dim = resolveDimension(state);
+  const { n, net, explicitRows } = dim;
+  const samples = resolveSamples(state, dim);
+  if (net) checkNetworkSettings(state);
+  const loss: Loss = p.loss ?? DEFAULTS.loss;
+  const labels = resolveLabels(state, n, samples, explicitRows !== undefined, loss);
+  checkUnusedParameters(state, hasBias, shift);
+  const biasTrained = hasBias && !(p.b?.fixed ?? false);
+  // Batch size against P.
+  const batch = p.batch ?? DEFAULTS.batch;
+  if (typeof batch === 'number' && samples !== undefined && batch > samples) {
+    problems.error(CODES.outOfRange, valueRange(state, 'batch'), `batch = ${batch} is larger than the ${plural(samples, 'sample')}: expected 1 .. ${samples} or 'all'.`);
   }
-
+  const view = resolveView(state, n, dim.reliable);
+  const compare = resolveCompare(state, dim, samples, loss);
+  if (!problems.hasErrors && labels !== undefined && samples !== undefined) {
+    checkWork(state, { n, P: samples, biasTrained, shift, loss, batch, network: net && p.hiddenLayer ? { d: net.d, trainAll: (p.train ?? 'all') === 'all', hiddenBias: p.hiddenLayer.hiddenBias } : undefined, steps: p.steps ?? state.defaultSteps, preprocess: p.preprocess ?? DEFAULTS.preprocess, compare, dimensionKey: dim.sources[0]?.key, explicit: explicitRows !== undefined });
+  }
   if (problems.hasErrors || labels === undefined || samples === undefined) return undefined;
   const inputs: InputSource = p.x?.source ?? { kind: 'generated', distribution: DEFAULTS.distribution, activation: DEFAULTS.activation };
   return {
