@@ -99,8 +99,11 @@ export class PathRecorder {
     if (count >= 0) {
       this.batch = grown(this.batch, s0 + count);
       this.deltas = grown(this.deltas, s0 + count);
-      this.batch.set(batch.subarray(0, count), s0);
-      this.deltas.set(deltas.subarray(0, count), s0);
+      // Element by element: a subarray view per step would be garbage on every step.
+      for (let i = 0; i < count; i++) {
+        this.batch[s0 + i] = batch[i];
+        this.deltas[s0 + i] = deltas[i];
+      }
       this.flags[k] = HAS_SAMPLES;
       this.sampleStart[k + 1] = s0 + count;
     } else {
@@ -139,7 +142,9 @@ export class PathRecorder {
   done(): RunPath {
     const L = this.rows;
     const { q } = this.shape;
-    const trim = <T extends Float64Array | Int32Array | Uint8Array>(a: T, len: number): T => (a.length === len ? a : (a.slice(0, len) as T));
+    // A column with little room left is viewed, not copied (the copy of a 2,000-step run's batches
+    // and δₚ cost as much as recording them); one with much room left is copied to its length.
+    const trim = <T extends Float64Array | Int32Array | Uint8Array>(a: T, len: number): T => (a.length === len ? a : len >= a.length - (a.length >> 3) ? (a.subarray(0, len) as T) : (a.slice(0, len) as T));
     const values = this.sampleStart[L];
     const { n, biasTrained, fixedBias, shift } = this.shape;
     return {
