@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { isAnalysis, openEditor, useCleanWorkbench, waitForPost, workspaceUri } from './helpers';
 import { canProbeWebviews, probeWebview, type WebviewMemory } from './webviewProbe';
 
+/** GG_SOAK_EDITS shortens a local loop (it must end on the warm-up's rate: 127 does). */
 const EDITS = Number(process.env.GG_SOAK_EDITS) || 1000;
 const MB = 1048576;
 
@@ -78,7 +79,7 @@ describe('soak: 1,000 rapid edits with the panel open', function () {
     const hostAfter = await settledHeap();
     const viewAfter = await webview();
 
-    record(`soak (${EDITS} edits of ${name.replace(/-\d+/, '')}, panel open): extension host heap ${mb(hostBefore)} → ${mb(hostAfter)} MB`);
+    record(`soak (${EDITS} edits of a copy of learning-rate.neuron, panel open): extension host heap ${mb(hostBefore)} → ${mb(hostAfter)} MB`);
     if (viewBefore && viewAfter) {
       record(`soak: webview document ${viewBefore.domNodes} → ${viewAfter.domNodes} elements; JS heap (${viewAfter.heapScope}, after GC) ${mb(viewBefore.jsHeapUsed)} → ${mb(viewAfter.jsHeapUsed)} MB used, ${mb(viewBefore.jsHeapTotal)} → ${mb(viewAfter.jsHeapTotal)} MB reserved`);
       record(`soak: renderer DOM counters ${viewBefore.rendererNodes} → ${viewAfter.rendererNodes} nodes, ${viewBefore.rendererDocuments} → ${viewAfter.rendererDocuments} documents, ${viewBefore.rendererListeners} → ${viewAfter.rendererListeners} listeners`);
