@@ -1,3 +1,4 @@
+/* global document, CSS, requestAnimationFrame */
 // Measures a panel's webview for the extension-host suite (issue 11 §2: the soak test's webview
 // memory). The suite runs inside the extension host and cannot reach the page; the runner's
 // Chromium can. The two talk through a folder (GG_TEST_PROBE): the suite writes
