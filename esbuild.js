@@ -20,6 +20,8 @@ const targets = [
   // Both webviews' code as one ES module: the panel loads it with <script type="module">, and VS Code
   // imports it as the notebook renderer (contributes.notebookRenderer; its export `activate`).
   { in: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'esm' },
+  // The panel's stylesheet, minified for the package (the source, media/panel.css, is what the webview tests load).
+  { in: 'media/panel.css', out: 'dist/panel.css', platform: 'browser' },
 ];
 
 /**

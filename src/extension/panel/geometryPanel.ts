@@ -343,7 +343,7 @@ export class GeometryPanel extends Disposable {
       cspSource: webview.cspSource,
       nonce: makeNonce(),
       scriptUri: asset('dist', 'webview.js'),
-      styleUri: asset('media', 'panel.css'),
+      styleUri: asset('dist', 'panel.css'),
       title: panelTitle(this.source),
     });
   }
