@@ -107,5 +107,8 @@ describe('notebooks in VS Code, as a student opens one', function () {
     await tab.click();
     await wb().runCommand('View: Revert and Close Editor');
     await tab.waitFor({ state: 'detached', timeout: WAIT });
+    // Nor its panel (a later workbench on this folder would restore it).
+    await wb().runCommand('View: Close All Editors');
+    await page().locator('.tabs-container .tab', { hasText: 'Gradient Geometry: Untitled' }).waitFor({ state: 'detached', timeout: WAIT });
   });
 });
