@@ -9,13 +9,15 @@ import { type HoverContext, hoverContext } from './context';
 import { inputsMarkdown } from './inputsHover';
 import { learningRateMarkdown } from './learningRateHover';
 import { modelMarkdown } from './modelHover';
-import { networkMarkdown } from './networkHover';
+import { NETWORK_HOVER_KEYS, networkMarkdown } from './networkHover';
 import { settingMarkdown } from './settingsHovers';
 import { batchMarkdown, lossMarkdown, optimizerMarkdown, preprocessMarkdown } from './trainingHovers';
 import { biasMarkdown, labelsMarkdown, teacherMarkdown, weightsMarkdown } from './weightsHovers';
 
 /** The Markdown for one statement key. */
 export function statementMarkdown(ctx: HoverContext, key: StatementKey): string {
+  // A network's neuron reads h, not x: these statements get the network's own hover.
+  if (ctx.spec?.network && NETWORK_HOVER_KEYS.has(key)) return networkMarkdown(ctx, key);
   switch (key) {
     case 'model': return modelMarkdown(ctx);
     case 'x': return inputsMarkdown(ctx);

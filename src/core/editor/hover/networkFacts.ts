@@ -12,7 +12,10 @@ export function networkFacts(analysis: Analysis): string[] {
   const last = net.steps[net.steps.length - 1];
   const first = net.steps[0];
   const pos = `${Math.round(100 * net.allPositiveShare)} %`;
+  const run = analysis.run;
+  const end = run.diverged ? `diverged at step ${run.divergedAt ?? run.stepsRun}` : run.converged ? `converged at step ${run.convergedAt}` : net.lossConvergedAt !== null ? `its loss converged at step ${net.lossConvergedAt}` : `not converged after ${run.stepsRun} steps`;
   const lines = [
+    `The neuron on top: ${run.zigzagRatio === null ? 'the path does not move' : `path ${fixed(run.zigzagRatio)}× the straight distance`}, ${Math.round(100 * run.signCoherentFraction)} % sign-coherent updates, ${end}.`,
     `Hidden outputs all positive at ${pos} of the steps (x ${net.inputsAllPositive ? 'is positive too' : `has mean [${net.inputMean.map((m) => num(m)).join(', ')}]`}); their cone opens ${first ? fixed(first.cone.openingDegrees) : '–'}° at step 0${last ? ` and ${fixed(last.cone.openingDegrees)}° at step ${last.step}` : ''}.`,
   ];
   if (net.rowSignCoherentShare !== null) lines.push(`Hidden units' gradient rows ∂L/∂Wⱼ with one sign: ${Math.round(100 * net.rowSignCoherentShare)} % (one sign on every row needs x > 0).`);

@@ -34,6 +34,7 @@ export const SCIENCE_SECTIONS = {
   measures: { title: 'What the run measures', anchor: 'what-the-run-measures' },
   fixes: { title: 'The fixes', anchor: 'the-fixes' },
   normalization: { title: 'Batch and layer normalisation', anchor: 'batch-and-layer-normalisation' },
+  network: { title: 'A layer inside a network', anchor: 'a-layer-inside-a-network' },
   rule: { title: 'The rule for numbers on screen', anchor: 'the-rule-for-numbers-on-screen' },
 } as const;
 
