@@ -35,10 +35,10 @@ describe('notebooks in VS Code, as a student opens one', function () {
     // The notebook the extension-host tests open, written by the Python helper.
     copyFileSync(path.resolve(__dirname, '../../../test/suite/fixtures', FIXTURE), path.join(e2e().workspace, FIXTURE));
     page().on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Refused to|notebookRenderer/i.test(`${m.text()} ${m.location().url}`)) problems.push(m.text());
+      if (m.type() === 'error' && /Content Security Policy|Refused to|dist\/webview\.js/i.test(`${m.text()} ${m.location().url}`)) problems.push(m.text());
     });
     page().on('pageerror', (e) => {
-      if (/notebookRenderer/.test(String(e.stack))) problems.push(String(e));
+      if (/dist\/webview\.js/.test(String(e.stack))) problems.push(String(e));
     });
   });
 
