@@ -22,6 +22,7 @@ import { attachPlaneInput, panBy, zoomAbout, type DragTarget } from './planeInpu
 import { PlaneView } from './planeView';
 import { ReadoutView } from './readoutView';
 import { KeyNumbersView } from './keyNumbersView';
+import { NetworkView } from './networkView';
 import { CompareTable, coordinatesDiffer, ownCoordinates } from './compareTable';
 import { applyLocks, PredictView, teachingClasses } from './teachingView';
 import type { ViewState } from './state';
@@ -69,6 +70,8 @@ export class Panel {
   private readonly charts = new ChartsView();
   private readonly readout = new ReadoutView();
   private readonly keys = new KeyNumbersView();
+  /** A network's hidden layer at the shown step (networkView.ts); hidden for one neuron. */
+  private readonly network = new NetworkView();
   private readonly compareTable = new CompareTable((mode) => this.chooseLayout(mode));
   /** The user picked the compare layout in this panel: no automatic side by side any more. */
   private layoutChosen = false;
@@ -135,6 +138,8 @@ export class Panel {
       this.keys.element,
       this.predict.element,
       this.controls.element,
+      // After the run's controls, so that they stay on the one screen whatever the strip's height.
+      this.network.element,
       this.compareTable.element,
     );
     this.screen = h('div', { className: 'gg-screen', testid: 'gg-screen' }, h('div', { className: 'gg-stage', testid: 'gg-stage' }, this.figure, this.multiples.element, this.scrubRow), this.rail);
@@ -317,6 +322,7 @@ export class Panel {
     this.charts.mount(a, step, this.state.showVariants);
     this.readout.show(a);
     this.keys.show(a);
+    this.network.mount(a);
     this.compareTable.show(a, this.spec, side ? 'side' : 'overlay');
     this.toggles.layout.value = side ? 'side' : 'overlay';
     this.controls.update(this.spec, a, this.state.overrides, this.writable, this.specRate);
@@ -335,6 +341,7 @@ export class Panel {
     teachingClasses(document.body, this.spec, this.predict.enabled && this.predict.hides(step), this.presenter);
     this.plane.show(step);
     this.charts.show(step);
+    this.network.show(step);
     if (!this.multiples.element.hidden) this.multiples.show(step);
     this.tooltip.draw(...this.tooltipParts());
   }
