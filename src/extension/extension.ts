@@ -1,6 +1,6 @@
 // Wires the extension together: the analysis service, the command, the panels, their serializer
 // and the settings; in test mode, the hooks the extension-host tests read. Runtime-neutral: the
-// entry points (nodeMain.ts for `main`, webMain.ts for `browser`) pass in the analysis worker.
+// host roles of dist/extension.js (nodeMain.ts, webMain.ts; main.ts picks one) pass in the analysis worker.
 import * as vscode from 'vscode';
 import type { GradientGeometryApi, PublicApi } from './api';
 import { AnalysisService } from './analysis/analysisService';
@@ -17,13 +17,13 @@ import { extendMarkdownIt } from './markdown/neuronFences';
 import { registerNotebooks, type RenderedReport } from './notebook';
 import type { HostMessage } from '../shared/protocol';
 
-/** The analysis worker an entry point chose (nodeMain.ts, webMain.ts); no factory: its script is missing. */
+/** The analysis worker a host role chose (nodeMain.ts, webMain.ts); no factory: analyse on the host's thread. */
 export interface AnalysisWorkerChoice {
   readonly factory: TransportFactory | undefined;
   readonly script: string;
 }
 
-/** Activation shared by the Node entry (`main`) and the web worker entry (`browser`). */
+/** Activation shared by the Node host's role and the web worker host's role. */
 export function activateWith(context: vscode.ExtensionContext, worker: (extensionUri: vscode.Uri) => AnalysisWorkerChoice): GradientGeometryApi | PublicApi {
   const log = vscode.window.createOutputChannel('Gradient Geometry', { log: true });
   context.subscriptions.push(log);
