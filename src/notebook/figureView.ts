@@ -20,6 +20,7 @@ const HEIGHT = 420;
 /** Playing takes at most about this many frames, whatever the path's length. */
 const PLAY_FRAMES = 200;
 const FRAME_MS = 50;
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 
 /** What the figure reports after drawing (see RendererMessage 'rendered'). */
 export type FigureReport = Omit<Extract<RendererMessage, { type: 'rendered' }>, 'type' | 'outputId'>;
@@ -99,6 +100,10 @@ export class FigureView {
     play.setAttribute('aria-pressed', 'false');
     play.addEventListener('click', () => (this.timer === undefined ? this.play() : this.pause()));
     const slider = h('input', { testid: 'gg-nb-step', attrs: { type: 'range', min: '0', max: String(last), step: '1', 'aria-label': 'Step' } });
+    // The notebook binds some of these keys itself (and would take the focus away): the slider's keys stay with the slider.
+    slider.addEventListener('keydown', (e) => {
+      if (SLIDER_KEYS.has(e.key)) e.stopPropagation();
+    });
     slider.addEventListener('input', () => {
       this.pause();
       this.showStep(Number(slider.value));
@@ -120,7 +125,6 @@ export class FigureView {
     this.slider.value = String(step);
     const summary = stepSummary(a, step);
     this.slider.setAttribute('aria-valuetext', summary);
-    // The live region speaks while the reader drags or steps, not on every frame of playing.
     this.stepText.textContent = this.timer === undefined ? summary : `Step ${a.run.path.length > 0 ? a.run.path.step[step] : step} of ${a.run.stepsRun}`;
     const cones = this.plane.element?.querySelectorAll('.gg-cone-fill').length ?? 0;
     this.reportValue = { ...this.reportValue, step, conePolygons: cones };
@@ -133,6 +137,8 @@ export class FigureView {
     const last = a.run.path.length - 1;
     if (Number(this.slider.value) >= last) this.showStep(0);
     const stride = Math.max(1, Math.ceil(last / PLAY_FRAMES));
+    // Silent while playing (20 updates a second); pausing announces where the run stopped.
+    this.stepText?.setAttribute('aria-live', 'off');
     this.playButton.textContent = 'Pause';
     this.playButton.setAttribute('aria-pressed', 'true');
     this.timer = setInterval(() => {
@@ -153,6 +159,7 @@ export class FigureView {
       this.playButton.setAttribute('aria-pressed', 'false');
     }
     const a = this.analysis;
+    this.stepText?.setAttribute('aria-live', 'polite');
     if (a && this.stepText && this.slider) this.stepText.textContent = stepSummary(a, Number(this.slider.value));
   }
 
