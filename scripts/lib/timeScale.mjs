@@ -22,6 +22,8 @@ export function scaled(ms, scale = timeScale()) {
  * `scale` just before it runs: a root hook, so test files need not know about it.
  */
 export function scaleTestTimeouts(mocha, scale = timeScale()) {
+  // In-process tests read it too (test/unit/timeLimit.ts): a guard against a hang scales like a timeout.
+  process.env.GG_TIME_SCALE ??= String(scale);
   mocha.suite.beforeEach(function scaleTimeout() {
     const test = this.currentTest;
     if (test && test.timeout() > 0) test.timeout(scaled(test.timeout(), scale));
