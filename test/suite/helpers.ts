@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { GradientGeometryApi, PanelInfo } from '../../src/extension/api';
 import type { HostMessage } from '../../src/shared/protocol';
+import { scaledWait } from './suiteResults';
 
 export const EXTENSION_ID = 'gradient-geometry.gradient-geometry';
 
@@ -45,6 +46,7 @@ export function waitForPost(
   match: (m: HostMessage) => boolean,
   { timeoutMs = 20_000, includePast = false } = {},
 ): Promise<HostMessage> {
+  const limit = scaledWait(timeoutMs);
   return new Promise((resolve, reject) => {
     if (includePast) {
       const past = panelFor(a, key)?.posted.find(match);
@@ -53,8 +55,8 @@ export function waitForPost(
     const timer = setTimeout(() => {
       sub.dispose();
       const seen = panelFor(a, key)?.posted.map((m) => m.type).join(', ') ?? 'no panel';
-      reject(new Error(`no matching message for ${key} within ${timeoutMs} ms (posted: ${seen})`));
-    }, timeoutMs);
+      reject(new Error(`no matching message for ${key} within ${limit} ms (posted: ${seen})`));
+    }, limit);
     const sub = a.onDidPost((e) => {
       if (e.key === key && match(e.message)) {
         clearTimeout(timer);
@@ -67,7 +69,7 @@ export function waitForPost(
 
 /** Resolves when `check` holds, re-checking on every VS Code event the extension posts or after a short tick. */
 export async function until<T>(check: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + scaledWait(timeoutMs);
   for (;;) {
     const value = check();
     if (value !== undefined && value !== false) return value;

@@ -12,8 +12,16 @@ export interface SuiteResults {
   readonly tests: { title: string; state: 'passed' | 'failed' | 'pending'; ms?: number; error?: string }[];
 }
 
+let loadScale = 1;
+
+/** A wait inside a test (for a message, a state), scaled for the machine's load as the test's own limit is. */
+export function scaledWait(ms: number): number {
+  return Math.round(ms * loadScale);
+}
+
 /** Multiplies every test's own limit by `scale` (the runner's factor for the machine's load) just before it runs. */
 export function scaleTimeouts(suite: MochaTypes.Suite, scale: number): void {
+  loadScale = scale;
   suite.beforeEach(function scaleTimeout() {
     const test = this.currentTest;
     if (test && test.timeout() > 0) test.timeout(Math.round(test.timeout() * scale));
