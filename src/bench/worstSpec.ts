@@ -6,11 +6,13 @@
 import { analyzeSpec } from '../core/analysis/analyze';
 import { parseSpec } from '../core/spec/parse';
 import { LIMITS, type Spec } from '../core/spec/types';
-import { planWork, workParts, type WorkParts } from '../core/spec/work';
+import { estimatedSpecMs, planWork, workParts, type WorkParts } from '../core/spec/work';
 
 /** The work estimate's parts for a resolved spec. */
 export function workOf(spec: Spec): WorkParts {
-  return workParts(planWork({ n: spec.w.length, P: spec.samples, biasTrained: spec.biasTrained, shift: spec.shift, loss: spec.loss, batch: spec.batch, steps: spec.steps, preprocess: spec.preprocess, compare: spec.compare }));
+  const net = spec.network;
+  const network = net ? { d: net.inputDimension, trainAll: net.train === 'all', hiddenBias: net.hiddenBias } : undefined;
+  return workParts(planWork({ n: spec.w.length, P: spec.samples, biasTrained: spec.biasTrained, shift: spec.shift, loss: spec.loss, batch: spec.batch, steps: spec.steps, preprocess: spec.preprocess, compare: spec.compare, network }));
 }
 
 /** A small seeded generator (mulberry32): the search is reproducible. */
@@ -37,14 +39,19 @@ interface Candidate {
   shift: boolean;
   compare: string[];
   activation: string;
+  /** A hidden layer in front of the neuron (n is then its units H): d inputs, W given so that d is. */
+  net?: { d: number; act: string; bias: boolean; train: 'all' | 'output' };
 }
 
-const VARIANTS = ['center', 'whiten', 'standardize', 'tanh', 'relu', 'softplus', 'identity', 'sigmoid', 'batch all', 'batch 1', 'momentum(0.9)', 'adam', 'nesterov(0.9)', 'rmsprop', 'loss logistic', 'loss squared', 'lr 0.05', 'shuffle'];
+const VARIANTS = ['center', 'whiten', 'standardize', 'tanh', 'relu', 'softplus', 'identity', 'sigmoid', 'batch all', 'batch 1', 'momentum(0.9)', 'adam', 'nesterov(0.9)', 'rmsprop', 'loss logistic', 'loss squared', 'lr 0.05', 'shuffle', 'batchnorm', 'layernorm'];
+/** Variants of a network spec (the parser rejects the rest, GG226). */
+const NETWORK_VARIANTS = ['hidden tanh', 'hidden relu', 'hidden sigmoid', 'hidden softplus', 'hidden identity', 'batchnorm', 'preprocess none', 'batch all', 'batch 1', 'batch 8', 'momentum(0.9)', 'adam', 'nesterov(0.9)', 'rmsprop', 'loss logistic', 'loss squared', 'lr 0.05', 'shuffle', 'tanh', 'relu'];
 
 export function specText(c: Candidate): string {
   const vec = (k: number, f: (i: number) => number): string => `[${Array.from({ length: k }, (_, i) => f(i).toFixed(2)).join(', ')}]`;
+  const net = c.net;
   const lines = [
-    c.shift ? 'f = w·(x + s) + b' : 'f = w·x + b',
+    net ? 'f = w·h + b' : c.shift ? 'f = w·(x + s) + b' : 'f = w·x + b',
     `x ~ ${c.activation}(normal(0, 1))`,
     `samples = ${c.P}`,
     'seed = 3',
@@ -57,6 +64,10 @@ export function specText(c: Candidate): string {
     `steps = ${c.steps}`,
     `preprocess = ${c.preprocess}`,
   ];
+  if (net) {
+    lines.push(`hidden = ${c.n}`, `h = ${net.act}(W·x${net.bias ? ' + c' : ''})`, `train = ${net.train}`);
+    lines.push(`W = [${Array.from({ length: c.n }, (_, j) => vec(net.d, (k) => (((j * 7 + k * 3) % 11) - 5) / (5 * Math.sqrt(net.d)))).join(', ')}]`);
+  }
   if (c.compare.length > 0) lines.push(`compare = ${c.compare.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
@@ -64,12 +75,15 @@ export function specText(c: Candidate): string {
 function randomCandidate(r: () => number): Candidate {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const logUniform = (lo: number, hi: number): number => Math.round(Math.exp(Math.log(lo) + r() * (Math.log(hi) - Math.log(lo))));
-  const n = logUniform(1, LIMITS.maxDimension);
-  const P = Math.max(1, Math.min(logUniform(1, LIMITS.maxSamples), Math.floor(LIMITS.maxSampleValues / n)));
+  // Half the candidates are networks (hidden = H ≤ LIMITS.maxHidden on d inputs).
+  const isNet = r() < 0.5;
+  const n = isNet ? logUniform(1, LIMITS.maxHidden) : logUniform(1, LIMITS.maxDimension);
+  const d = isNet ? logUniform(1, 64) : n;
+  const P = Math.max(1, Math.min(logUniform(1, LIMITS.maxSamples), Math.floor(LIMITS.maxSampleValues / d)));
   const compare: string[] = [];
   const k = r() < 0.5 ? 0 : Math.floor(r() * (LIMITS.maxCompareVariants + 1));
   while (compare.length < k) {
-    const v = pick(VARIANTS);
+    const v = pick(isNet ? NETWORK_VARIANTS : VARIANTS);
     if (!compare.includes(v)) compare.push(v);
   }
   return {
@@ -77,32 +91,36 @@ function randomCandidate(r: () => number): Candidate {
     P,
     steps: logUniform(1, LIMITS.maxSteps),
     loss: r() < 0.5 ? 'squared' : 'logistic',
-    preprocess: pick(['none', 'center', 'standardize', 'whiten']),
+    preprocess: isNet ? pick(['none', 'batchnorm']) : pick(['none', 'center', 'standardize', 'whiten', 'batchnorm', 'layernorm']),
     batch: pick(['1', '8', '64', 'all', String(Math.max(1, P - 1))]),
     optimizer: pick(['sgd', 'momentum(0.9)', 'nesterov(0.9)', 'adam', 'rmsprop']),
-    shift: r() < 0.15,
+    shift: !isNet && r() < 0.15,
     compare,
     activation: pick(['sigmoid', 'tanh', 'relu']),
+    net: isNet ? { d, act: pick(['sigmoid', 'tanh', 'relu', 'softplus']), bias: r() < 0.5, train: r() < 0.7 ? 'all' : 'output' } : undefined,
   };
 }
 
-const describe = (c: Candidate): string => `n=${c.n} P=${c.P} steps=${c.steps} ${c.loss} ${c.preprocess} batch=${c.batch} ${c.optimizer}${c.shift ? ' shift' : ''} compare=[${c.compare.join(', ')}]`;
+const describe = (c: Candidate): string => `${c.net ? `network H=${c.n} d=${c.net.d} ${c.net.act}${c.net.bias ? '+c' : ''} train=${c.net.train} ` : `n=${c.n} `}P=${c.P} steps=${c.steps} ${c.loss} ${c.preprocess} batch=${c.batch} ${c.optimizer}${c.shift ? ' shift' : ''} compare=[${c.compare.join(', ')}]`;
 
 const accepted = (c: Candidate): boolean => parseSpec(specText(c)).spec !== undefined;
 
 /** The candidate with one size raised to the largest value still accepted (bisection on a log scale). */
-function pushToLimit(c: Candidate, key: 'n' | 'P' | 'steps', hi: number): Candidate {
+function pushToLimit(c: Candidate, key: 'n' | 'P' | 'steps' | 'd', hi: number): Candidate {
   if (!accepted(c)) return c;
-  let lo = c[key];
+  // d is the network's input dimension (the columns of W).
+  const get = (x: Candidate): number => (key === 'd' ? x.net!.d : x[key]);
+  const set = (v: number): Candidate => (key === 'd' ? { ...c, net: { ...c.net!, d: v } } : { ...c, [key]: v });
+  let lo = get(c);
   let top = hi;
-  if (accepted({ ...c, [key]: top })) return { ...c, [key]: top };
+  if (accepted(set(top))) return set(top);
   while (top - lo > Math.max(1, lo * 0.01)) {
     const mid = Math.floor(Math.sqrt(lo * top));
     const m = mid <= lo ? lo + 1 : mid >= top ? top - 1 : mid;
-    if (accepted({ ...c, [key]: m })) lo = m;
+    if (accepted(set(m))) lo = m;
     else top = m;
   }
-  return { ...c, [key]: lo };
+  return set(lo);
 }
 
 export interface WorstResult {
@@ -110,6 +128,12 @@ export interface WorstResult {
   readonly accepted: number;
   readonly worstMs: number;
   readonly worstText: string;
+  /** The worst one's work estimate (spec/work.ts estimatedSpecMs), ms. */
+  readonly worstEstimateMs: number;
+  /** The worst among network specs and among single neurons (-1 when none was accepted). */
+  readonly worstNetwork: { readonly ms: number; readonly estimateMs: number; readonly text: string };
+  readonly worstNeuron: { readonly ms: number; readonly estimateMs: number; readonly text: string };
+  readonly networks: number;
   readonly medianMs: number;
   /** Every accepted candidate's work parts and CPU time (for fitting the cost model). */
   readonly rows: readonly (WorkParts & { readonly ms: number; readonly spec: string })[];
@@ -120,7 +144,10 @@ export function searchWorstSpec(count: number, seed: number, log: (line: string)
   const r = generator(seed);
   const times: number[] = [];
   const rows: (WorkParts & { ms: number; spec: string })[] = [];
-  let worst = { ms: -1, text: '' };
+  let worst = { ms: -1, estimateMs: 0, text: '' };
+  let worstNetwork = { ...worst };
+  let worstNeuron = { ...worst };
+  let networks = 0;
   let tried = 0;
   analyzeSpec(parseSpec('').spec!); // warm the JIT once
   const consider = (c: Candidate): void => {
@@ -135,9 +162,13 @@ export function searchWorstSpec(count: number, seed: number, log: (line: string)
     const ms = (used.user + used.system) / 1000;
     times.push(ms);
     rows.push({ ...workOf(parsed.spec), ms, spec: describe(c) });
+    const estimateMs = estimatedSpecMs(parsed.spec);
+    if (parsed.spec.network) networks++;
+    if (parsed.spec.network && ms > worstNetwork.ms) worstNetwork = { ms, estimateMs, text };
+    if (!parsed.spec.network && ms > worstNeuron.ms) worstNeuron = { ms, estimateMs, text };
     if (ms > worst.ms) {
-      worst = { ms, text };
-      log(`  new worst ${ms.toFixed(0)} ms: ${describe(c)}`);
+      worst = { ms, estimateMs, text };
+      log(`  new worst ${ms.toFixed(0)} ms (estimate ${estimateMs.toFixed(0)} ms): ${describe(c)}`);
     }
   };
   for (let k = 0; k < count; k++) {
@@ -145,11 +176,13 @@ export function searchWorstSpec(count: number, seed: number, log: (line: string)
     consider(c);
     // Adversarial: each size pushed to just inside the limits, in a random order.
     let pushed = c;
-    for (const key of (['P', 'steps', 'n'] as const).slice().sort(() => r() - 0.5)) {
-      pushed = pushToLimit(pushed, key, key === 'n' ? LIMITS.maxDimension : key === 'P' ? LIMITS.maxSamples : LIMITS.maxSteps);
+    const keys = c.net ? (['P', 'steps', 'n', 'd'] as const) : (['P', 'steps', 'n'] as const);
+    for (const key of keys.slice().sort(() => r() - 0.5)) {
+      const hi = key === 'n' ? (c.net ? LIMITS.maxHidden : LIMITS.maxDimension) : key === 'd' ? LIMITS.maxDimension : key === 'P' ? LIMITS.maxSamples : LIMITS.maxSteps;
+      pushed = pushToLimit(pushed, key, hi);
     }
     if (pushed !== c) consider(pushed);
   }
   times.sort((a, b) => a - b);
-  return { candidates: tried, accepted: times.length, worstMs: worst.ms, worstText: worst.text, medianMs: times[Math.floor(times.length / 2)] ?? 0, rows };
+  return { candidates: tried, accepted: times.length, worstMs: worst.ms, worstText: worst.text, worstEstimateMs: worst.estimateMs, worstNetwork, worstNeuron, networks, medianMs: times[Math.floor(times.length / 2)] ?? 0, rows };
 }

@@ -66,5 +66,14 @@ describe('spec diagnostics: work limits (GG307–GG309)', () => {
     valid(run);
     assert.match(expectOne(`f = w·(x + s) + b\n${run}`, 'GG309', '30000').message, /each run twice with a shift/);
   });
+
+  it("prices a network's input loops (GG309): the worst spec the search found, hidden = 5 on 500 inputs, is refused", () => {
+    // bench/worstSpec.ts, seed 1: 4.6 s of CPU in the search's process against an estimate of 2.0 s.
+    const W = Array.from({ length: 5 }, (_, j) => vector(500, j % 2 ? -0.04 : 0.04)).join(', ');
+    const net = (samples: number): string =>
+      `f = w·h + b\nx ~ tanh(normal(0, 1))\nsamples = ${samples}\nw = [1.5, -0.5, 1.5, -0.5, 1.5]\noptimizer = rmsprop\nbatch = 64\nsteps = 34\npreprocess = batchnorm\nhidden = 5\nh = tanh(W·x)\ntrain = all\nW = [${W}]`;
+    expectOne(net(1510), 'GG309', '34');
+    valid(net(200));
+  });
 });
 
