@@ -26,7 +26,8 @@
  * runs the network forward over the batch and back (B·H·(3d + NETWORK_UNIT_COST)), takes the
  * full-data loss of its entry (P·H·(d + NETWORK_UNIT_COST)), and the analysis of the step (the
  * current hidden outputs, their cone and the output layer's curvature at that step) costs another
- * P·(H·(d + NETWORK_UNIT_COST) + (H + 1)² + 8): `networkWork`. Batch norm on mini-batches (its
+ * P·(H·(d + NETWORK_UNIT_COST) + (H + 1)² + 8): `networkWork`, with each of the d input
+ * multiply-adds counted NETWORK_INPUT_COST times. Batch norm on mini-batches (its
  * own statistics every step, and the rows the batches see for the cone) adds
  * steps × BATCHNORM_PASSES × B × n: `batchNormWork`.
  *
