@@ -33,7 +33,7 @@ interface Held {
   readonly version: number;
   /** The data files' version and bytes the text was analysed with (DocumentRef). */
   readonly dataStamp: number;
-  readonly files?: Readonly<Record<string, Uint8Array>>;
+  readonly files?: ReadonlyMap<string, Uint8Array>;
   readonly text: string;
   readonly languageId: string;
   readonly defaultSteps: number;
@@ -45,8 +45,8 @@ interface Held {
 }
 
 /** Parse, then analyse with the panel's options; never throws. */
-function analyzeOnce(text: string, defaultSteps: number, files?: Readonly<Record<string, Uint8Array>>): Analyzed {
-  const parsed = parseSpec(text, { defaultSteps, ...(files ? { files: new Map(Object.entries(files)) } : {}) });
+function analyzeOnce(text: string, defaultSteps: number, files?: ReadonlyMap<string, Uint8Array>): Analyzed {
+  const parsed = parseSpec(text, { defaultSteps, ...(files ? { files } : {}) });
   if (!parsed.spec) return { parsed, analysis: undefined };
   try {
     return { parsed, analysis: analyzeSpec(parsed.spec) };
@@ -118,7 +118,7 @@ export class AnalysisServer {
     if (same) return held;
     if (held !== undefined && held.version > doc.version) throw new Unavailable('stale');
     if (doc.text === undefined) throw new Unavailable('missing');
-    const next: Held = { key: doc.key, version: doc.version, dataStamp: stamp, files: doc.files, text: doc.text, languageId: doc.languageId, defaultSteps: doc.defaultSteps, kind: doc.kind };
+    const next: Held = { key: doc.key, version: doc.version, dataStamp: stamp, files: doc.files && new Map(Object.entries(doc.files)), text: doc.text, languageId: doc.languageId, defaultSteps: doc.defaultSteps, kind: doc.kind };
     // A new version with the same text, data and settings (a snapshot refreshed, an undo back) keeps the analysis.
     if (held && held.text === doc.text && held.dataStamp === stamp && held.defaultSteps === doc.defaultSteps && held.kind === doc.kind) {
       next.analyzed = held.analyzed;
@@ -148,26 +148,33 @@ export class AnalysisServer {
     return held.analyzed;
   }
 
-  /** Embedded specs: a memo by text (annotations repeat as the cursor moves), bounded by bytes. */
-  private readonly analyzeEmbedded = (defaultSteps: number): TextAnalyzer => (specText) => {
-    const memoKey = `${defaultSteps}\u0000${specText}`;
-    const hit = this.embedded.get(memoKey);
-    if (hit) return hit;
-    const result = analyzeOnce(specText, defaultSteps);
-    this.count('embedded');
-    this.embedded.set(memoKey, result, estimateBytes(memoKey) + estimateBytes(result));
-    return result;
-  };
+  /**
+   * Embedded specs of `held`, read with its data files: a memo by text (annotations repeat as the
+   * cursor moves) and data version, bounded by bytes.
+   */
+  private analyzeEmbedded(held: Held): TextAnalyzer {
+    const { defaultSteps, dataStamp, files } = held;
+    const analyze = (specText: string): Analyzed => {
+      const memoKey = `${defaultSteps}\u0000${files ? dataStamp : ''}\u0000${specText}`;
+      const hit = this.embedded.get(memoKey);
+      if (hit) return hit;
+      const result = analyzeOnce(specText, defaultSteps, files);
+      this.count('embedded');
+      this.embedded.set(memoKey, result, estimateBytes(memoKey) + estimateBytes(result));
+      return result;
+    };
+    return Object.assign(analyze, files ? { files } : {});
+  }
 
   private diagnostics(held: Held) {
-    if (held.kind === 'embedded') return embeddedDiagnostics(held.text, held.languageId, this.analyzeEmbedded(held.defaultSteps));
+    if (held.kind === 'embedded') return embeddedDiagnostics(held.text, held.languageId, this.analyzeEmbedded(held));
     const { parsed, analysis } = this.analyzed(held);
     return editorDiagnostics(parsed, analysis);
   }
 
   private hover(held: Held, offset: number, uri: string) {
     if (held.kind === 'embedded') {
-      return embeddedHoverAt(held.text, offset, held.languageId, this.analyzeEmbedded(held.defaultSteps), (e) => insertAnnotationLink(uri, e.range.start));
+      return embeddedHoverAt(held.text, offset, held.languageId, this.analyzeEmbedded(held), (e) => insertAnnotationLink(uri, e.range.start));
     }
     const { parsed, analysis } = this.analyzed(held);
     return hoverAt(held.text, offset, parsed, analysis);
@@ -179,8 +186,8 @@ export class AnalysisServer {
       const a = this.analyzed(held);
       return [{ range: codeLensRange(a.parsed), title: summary(a) }];
     }
-    const analyze = this.analyzeEmbedded(held.defaultSteps);
-    return embeddedRegions(held.text, held.languageId).map((region, index) => ({ range: region.target, title: summary(analyseRegion(region, analyze)), index }));
+    const analyze = this.analyzeEmbedded(held);
+    return embeddedRegions(held.text, held.languageId, held.files).map((region, index) => ({ range: region.target, title: summary(analyseRegion(region, analyze)), index }));
   }
 
   private codeActions(held: Held, wanted: SourceRange): CodeActionData[] {
@@ -190,9 +197,9 @@ export class AnalysisServer {
       const diagnostics = editorDiagnostics(parsed, analysis).filter((d) => intersects(d.range, wanted));
       return quickFixes(text, parsed, analysis, diagnostics);
     }
-    const analyze = this.analyzeEmbedded(held.defaultSteps);
+    const analyze = this.analyzeEmbedded(held);
     const actions: CodeActionData[] = [];
-    const regions = embeddedRegions(text, held.languageId);
+    const regions = embeddedRegions(text, held.languageId, held.files);
     for (const region of regions) {
       const spec = region.spec;
       const { parsed, analysis } = analyseRegion(region, analyze);

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { isAnalysis, until, useCleanWorkbench, utf8, waitForPost, workspaceUri } from '../helpers';
-import { diagnosticsOf, fixture } from './fixtures';
+import { codeLensTitles, diagnosticsOf, fixture } from './fixtures';
+import { scaledWait } from '../suiteResults';
 
 const rows = (k: number): string => ['a,b,label', ...Array.from({ length: k }, (_, i) => `${(0.1 + 0.8 * ((i * 37) % 11) / 11).toFixed(3)},${(0.1 + 0.8 * ((i * 53) % 13) / 13).toFixed(3)},${i % 2}`)].join('\n') + '\n';
 
@@ -39,7 +40,15 @@ describe('language features: data files (csv, npy)', function () {
     const csv = `annotated-${Date.now()}.csv`;
     await vscode.workspace.fs.writeFile(workspaceUri(csv), utf8(rows(12)));
     const { document } = await fixture('py', `# neuron: x = csv("${csv}", columns = [0, 1]); y = csv("${csv}", columns = [2]); w = [1, -1]; steps = 20\nout = w @ x + b\n`);
-    // Read in the background: once loaded, the annotation has no GG230 and no error at all.
+    // Read in the background: once loaded, the annotation is analysed (its lens gives the run's
+    // numbers, not a count of problems) and has no error at all.
+    const deadline = Date.now() + scaledWait(20_000);
+    let titles = await codeLensTitles(document.uri);
+    while (!titles.some((t) => /converge|zig-zag/.test(t))) {
+      assert.ok(Date.now() < deadline, `the annotation's lens never gave its run's numbers: ${titles.join(' | ')}`);
+      await new Promise((r) => setTimeout(r, 100));
+      titles = await codeLensTitles(document.uri);
+    }
     await diagnosticsOf(document, (d) => d.every((x) => x.severity !== vscode.DiagnosticSeverity.Error));
     const key = `embedded:${document.uri.toString()}#0`;
     const shown = waitForPost(gg(), key, (m) => isAnalysis(m) && m.analysis.samples === 12);

@@ -27,10 +27,17 @@ export async function hoverText(document: vscode.TextDocument, position: vscode.
 
 /** Waits until the document has diagnostics from this extension that satisfy `check`. */
 export async function diagnosticsOf(document: vscode.TextDocument, check: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return until(() => {
-    const d = vscode.languages.getDiagnostics(document.uri).filter((x) => x.source === 'gradient-geometry');
-    return check(d) ? d : undefined;
-  }, `diagnostics of ${document.uri.path}`);
+  let last: vscode.Diagnostic[] = [];
+  try {
+    return await until(() => {
+      last = vscode.languages.getDiagnostics(document.uri).filter((x) => x.source === 'gradient-geometry');
+      return check(last) ? last : undefined;
+    }, `diagnostics of ${document.uri.path} (${document.languageId})`);
+  } catch (e) {
+    // Say what there was instead: a timeout alone does not tell a wrong diagnostic from none.
+    const seen = last.map((d) => `${String(typeof d.code === 'object' ? d.code.value : d.code)} ${d.message}`).join(' | ') || 'none';
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; last seen: ${seen}`);
+  }
 }
 
 /** `[line, character, line, character]` of a range, for compact assertions. */
