@@ -3,9 +3,11 @@
  * numbers, the timeline and the run's main controls. Its height is what the viewport leaves after
  * the header and the scrub row and, when the panel is narrow (the rail under the plane), the rail
  * down to its last main control; the rail never depends on the plane's size when narrow, so this
- * settles at once. Labels keep about 11 px on screen however small the plane is drawn (14 px and
- * more in presenter mode), on the main plane and on each side-by-side plane: the font scales that
- * give them are reported to the owner, which remounts.
+ * settles at once. When wide, the plane (or the side-by-side planes) then narrows until the rail
+ * beside it, wrapping less, ends its last main control on screen. Labels keep about 11 px on
+ * screen however small the plane is drawn (14 px and more in presenter mode), on the main plane and
+ * on each side-by-side plane: the font scales that give them are reported to the owner, which
+ * remounts.
  */
 
 /** Drawing size in SVG user units (the element scales to the panel with CSS). */
@@ -26,8 +28,11 @@ const PRESENTER_LABEL_PX = 14.5;
 const MAX_FONT_SCALE = 2.4;
 /** The panel switches from a strip under the plane to a rail beside it at this width (media/panel.css). */
 const WIDE = '(min-width: 760px)';
-/** The rail's parts that must be on screen with the plane when the panel is narrow. */
+/** The rail's parts that must be on screen with the plane (under it when narrow, beside it when wide). */
 const MAIN_PARTS = ['gg-lead', 'gg-key-numbers', 'gg-lr', 'gg-batch', 'gg-optimizer'];
+/** Beside a wide rail the planes narrow no further than this, px: one plane, two side by side. */
+const MIN_WIDTH = 320;
+const MIN_SIDE_WIDTH = 530;
 
 export interface ScreenParts {
   /** The plane, the side-by-side planes and the scrub row, with the rail beside or under them. */
@@ -111,6 +116,7 @@ export class ScreenFit {
       width = Math.floor(2 * Math.max(cell, 100) + 10);
     }
     document.body.style.setProperty('--gg-plane-w', `${width}px`);
+    if (window.matchMedia(WIDE).matches) width = this.fitRail(width, cells > 1 ? MIN_SIDE_WIDTH : MIN_WIDTH);
     const shown = Math.min(width, screen.clientWidth || width);
     if (!this.parts.presenter()) {
       // A laptop: about 11 px for the 12-unit labels, at most 1.8×; the side-by-side planes at 1.6×.
@@ -123,6 +129,37 @@ export class ScreenFit {
     const cell = multiples.querySelector('.gg-multiple-plane')?.getBoundingClientRect().width || (shown - 10) / 2;
     const small = cells > 1 ? labelScale(MULTIPLE_WIDTH, cell, PRESENTER_LABEL_PX, MULTIPLE_FONT_SCALE) : this.scale.multiples;
     this.setScale({ plane, multiples: small });
+  }
+
+  /**
+   * Beside the planes (a wide panel), the rail's main parts wrap taller as the planes take width
+   * from it: a long sentence next to two side-by-side planes ends below the viewport (1230×630,
+   * presenter). Narrow the planes, giving the rail their width, until its last main part is on
+   * screen or the planes reach `least` px. Starts from the same width each time (the height's, or
+   * the stage's if narrower), so every fit of the same panel ends at the same width. Returns the planes' width.
+   */
+  private fitRail(width: number, least: number): number {
+    // The rail keeps its least width, so the planes may be drawn narrower than asked: start there.
+    const stage = this.parts.scrubRow.parentElement?.getBoundingClientRect().width ?? width;
+    if (stage > 0 && stage < width) width = Math.floor(stage);
+    for (let k = 0; k < 12 && width > least; k++) {
+      const over = this.railBottom() - window.innerHeight;
+      if (over <= 0) break;
+      width = Math.max(least, Math.floor(width - Math.max(16, over)));
+      document.body.style.setProperty('--gg-plane-w', `${width}px`);
+    }
+    return width;
+  }
+
+  /** The bottom of the rail's last visible main part, in the viewport's coordinates at scroll 0, px. */
+  private railBottom(): number {
+    let bottom = 0;
+    for (const id of MAIN_PARTS) {
+      for (const el of this.parts.rail.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)) {
+        if (el.offsetParent !== null) bottom = Math.max(bottom, el.getBoundingClientRect().bottom + window.scrollY);
+      }
+    }
+    return bottom + 4;
   }
 
   private setScale(scale: FontScales): void {
