@@ -11,7 +11,13 @@ const targets = [
   // The CLI (package.json `bin`): dist/cli.js is a small loader (src/cli/bin.ts) that runs the bundle
   // dist/cliMain.js through V8's code cache. resvg is a native module, loaded from node_modules at run time.
   { in: 'src/cli/bin.ts', out: 'dist/cli.js', platform: 'node' },
-  { in: 'src/cli/main.ts', out: 'dist/cliMain.js', platform: 'node', external: ['@resvg/resvg-js'], define: { __GG_VERSION__: JSON.stringify(require('./package.json').version) } },
+  {
+    in: 'src/cli/main.ts',
+    out: 'dist/cliMain.js',
+    platform: 'node',
+    external: ['@resvg/resvg-js'],
+    define: { __GG_VERSION__: JSON.stringify(require('./package.json').version) },
+  },
   { in: 'src/bench/bench.ts', out: 'dist/bench.js', platform: 'node' },
   // The extension (package.json `main` and `browser`): one bundle for the Node and the web worker
   // extension hosts and for the analysis worker each of them starts (src/extension/main.ts picks the
@@ -32,7 +38,9 @@ const targets = [
 const vscodeOnce = {
   name: 'vscode-once',
   setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
   },
 };
@@ -42,7 +50,14 @@ const vscodeOnce = {
  * optimizer, preprocessing or activation is coloured without editing the grammar by hand.
  */
 function writeGrammar() {
-  const out = esbuild.buildSync({ entryPoints: ['src/core/editor/grammar.ts'], bundle: true, write: false, platform: 'neutral', format: 'cjs', logLevel: 'warning' });
+  const out = esbuild.buildSync({
+    entryPoints: ['src/core/editor/grammar.ts'],
+    bundle: true,
+    write: false,
+    platform: 'neutral',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
   const mod = { exports: {} };
   new Function('module', 'exports', out.outputFiles[0].text)(mod, mod.exports);
   const text = mod.exports.neuronGrammarText();

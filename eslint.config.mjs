@@ -32,9 +32,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['vscode', ...NODE_BUILTINS], message: 'src/core is pure: no vscode and no Node built-ins.' },
-          ],
+          patterns: [{ group: ['vscode', ...NODE_BUILTINS], message: 'src/core is pure: no vscode and no Node built-ins.' }],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', ...NODE_GLOBALS],
@@ -50,7 +48,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: NODE_BUILTINS, message: 'src/extension and src/shared run in a web worker too: use vscode.workspace.fs, Web Crypto, and the analysis transport interface.' },
+            {
+              group: NODE_BUILTINS,
+              message: 'src/extension and src/shared run in a web worker too: use vscode.workspace.fs, Web Crypto, and the analysis transport interface.',
+            },
           ],
         },
       ],
@@ -63,7 +64,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-require-imports': 'off',
       'no-restricted-globals': ['error', ...NODE_GLOBALS.filter((g) => g !== 'require')],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='require'][arguments.0.value!=/^\\.\\.?\\//]", message: 'main.ts requires bundled modules only (relative paths): Node built-ins live in the Node-only files.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='require'][arguments.0.value!=/^\\.\\.?\\//]",
+          message: 'main.ts requires bundled modules only (relative paths): Node built-ins live in the Node-only files.',
+        },
+      ],
     },
   },
   {

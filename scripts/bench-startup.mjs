@@ -76,7 +76,7 @@ const LABELS = {
   toWorker: 'open first .neuron → analysis worker created',
   workerFirstAnswer: 'worker created → its first answer',
   toFirst: 'open first .neuron → its diagnostics',
-  activationToFirst: 'activate() → the first file\'s diagnostics',
+  activationToFirst: "activate() → the first file's diagnostics",
   warm: 'open a second .neuron → its diagnostics (worker running)',
 };
 
@@ -87,7 +87,11 @@ try {
   for (let i = 0; i < runs; i++) {
     const r = await measure(extension, probe);
     all.push(r.times);
-    console.log(`run ${i + 1} (VS Code ${r.vscode}): ${Object.keys(LABELS).map((k) => `${k} ${ms(r.times[k])}`).join(', ')}`);
+    console.log(
+      `run ${i + 1} (VS Code ${r.vscode}): ${Object.keys(LABELS)
+        .map((k) => `${k} ${ms(r.times[k])}`)
+        .join(', ')}`,
+    );
   }
   console.log(`\nmedians of ${runs} runs, ${os.loadavg()[0].toFixed(1)} load on ${os.cpus().length} cores:`);
   for (const [k, label] of Object.entries(LABELS)) console.log(`  ${label}: ${ms(median(all.map((t) => t[k]).filter((x) => x !== undefined)))}`);

@@ -25,7 +25,16 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 const ms = (v) => `${v.toFixed(1)} ms`;
 
 async function bundleSize() {
-  const out = await esbuild.build({ entryPoints: [path.join(root, 'src/webview/main.ts')], bundle: true, minify: true, format: 'iife', target: 'es2022', write: false, legalComments: 'none', logLevel: 'silent' });
+  const out = await esbuild.build({
+    entryPoints: [path.join(root, 'src/webview/main.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
   return out.outputFiles[0].contents.length;
 }
 
@@ -48,11 +57,20 @@ function toWire(message) {
 /** Host-side time per example (median of 5, Node), as the panel host runs it on an edit: parse, analyse, serialise. */
 async function hostAnalysisTimes() {
   const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze';";
-  const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
+  const out = await esbuild.build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
   const { parseSpec, analyzeSpec } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   const { readFileSync, readdirSync } = await import('node:fs');
   const times = {};
-  for (const file of readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.neuron')).sort()) {
+  for (const file of readdirSync(path.join(root, 'examples'))
+    .filter((f) => f.endsWith('.neuron'))
+    .sort()) {
     const text = readFileSync(path.join(root, 'examples', file), 'utf8');
     const ts = [];
     for (let k = 0; k < 6; k++) {
@@ -95,7 +113,9 @@ async function postToFrame(page, wire) {
       new Promise((resolve) => {
         const w = window.__ggWire;
         const t0 = performance.now();
-        const m = JSON.parse(w.json, (_key, value) => (value !== null && typeof value === 'object' && typeof value.$$buffer === 'number' ? w.buffers[value.$$buffer] : value));
+        const m = JSON.parse(w.json, (_key, value) =>
+          value !== null && typeof value === 'object' && typeof value.$$buffer === 'number' ? w.buffers[value.$$buffer] : value,
+        );
         // Listeners run in order: the panel's first, then this one, then the next frame.
         window.addEventListener(
           'message',
@@ -124,7 +144,9 @@ try {
 
   console.log('\nWebview (headless Chromium, real CSP)');
   console.log(`  bundle dist/webview.js minified: ${(size / 1024).toFixed(1)} KB (aim < 300 KB)`);
-  console.log('  edit → frame per example, median of 8: host (Node: parse, analyse, serialise) + page (parse the message, panel, to the start of the next frame | to the end of that frame, painted)');
+  console.log(
+    '  edit → frame per example, median of 8: host (Node: parse, analyse, serialise) + page (parse the message, panel, to the start of the next frame | to the end of that frame, painted)',
+  );
   const { page, context } = await openPanel(browser, server.url);
   let worstEdit = 0;
   for (const [file, m] of Object.entries(messages)) {
@@ -134,7 +156,9 @@ try {
     const painted = median(times.slice(1).map((t) => t[1]));
     const total = host[file] + painted;
     worstEdit = Math.max(worstEdit, total);
-    console.log(`    ${file.padEnd(26)} host ${ms(host[file]).padStart(8)} + page ${ms(start).padStart(8)} | ${ms(painted).padStart(8)} = ${ms(total).padStart(9)}`);
+    console.log(
+      `    ${file.padEnd(26)} host ${ms(host[file]).padStart(8)} + page ${ms(start).padStart(8)} | ${ms(painted).padStart(8)} = ${ms(total).padStart(9)}`,
+    );
   }
   // A control change: the slider re-runs the core in the page.
   await send(page, messages['sigmoid-northwest.neuron']);
@@ -154,13 +178,18 @@ try {
       ),
     );
   }
-  console.log(`  control → frame (learning-rate slider, sigmoid-northwest, core re-run in the page): median ${ms(median(control.slice(1)))}, max ${ms(Math.max(...control.slice(1)))}`);
+  console.log(
+    `  control → frame (learning-rate slider, sigmoid-northwest, core re-run in the page): median ${ms(median(control.slice(1)))}, max ${ms(Math.max(...control.slice(1)))}`,
+  );
   await context.close();
 
   // Animation of a 10,000-step path.
   const long = await exampleMessages((text) => text.replace(/^steps = \d+/m, 'steps = 10000'), true);
   const results = [];
-  for (const [label, overlays] of [['plain', false], ['with per-sample and batch overlays', true]]) {
+  for (const [label, overlays] of [
+    ['plain', false],
+    ['with per-sample and batch overlays', true],
+  ]) {
     const p = await openPanel(browser, server.url, { init: instrumentFrames });
     const m = long['sigmoid-northwest.neuron'];
     await send(p.page, m);
@@ -176,15 +205,28 @@ try {
     const perf = await p.page.evaluate(() => window.__ggFrames);
     await p.page.getByTestId('gg-play').click();
     const intervals = perf.stamps.slice(1).map((t, k) => t - perf.stamps[k]);
-    results.push({ label, frames: perf.work.length, workMax: Math.max(...perf.work), work95: pct(perf.work, 0.95), workMedian: median(perf.work), interval95: pct(intervals, 0.95), intervalMedian: median(intervals), points: m.analysis.run.path.length });
+    results.push({
+      label,
+      frames: perf.work.length,
+      workMax: Math.max(...perf.work),
+      work95: pct(perf.work, 0.95),
+      workMedian: median(perf.work),
+      interval95: pct(intervals, 0.95),
+      intervalMedian: median(intervals),
+      points: m.analysis.run.path.length,
+    });
     await p.context.close();
   }
   console.log('  animating a 10,000-step path at 1,000 steps/s for 4 s (work inside each animation frame):');
   for (const r of results) {
-    console.log(`    ${r.label.padEnd(36)} ${r.frames} frames; work median ${ms(r.workMedian)}, p95 ${ms(r.work95)}, max ${ms(r.workMax)}; frame interval median ${ms(r.intervalMedian)}, p95 ${ms(r.interval95)}`);
+    console.log(
+      `    ${r.label.padEnd(36)} ${r.frames} frames; work median ${ms(r.workMedian)}, p95 ${ms(r.work95)}, max ${ms(r.workMax)}; frame interval median ${ms(r.intervalMedian)}, p95 ${ms(r.interval95)}`,
+    );
   }
   const worstFrame = Math.max(...results.map((r) => r.workMax));
-  console.log(`  aims: edit → painted frame ${ms(worstEdit)} (< 50 ms) ${worstEdit < 50 ? 'met' : 'MISSED'}; worst frame work ${ms(worstFrame)} (< 16 ms) ${worstFrame < 16 ? 'met' : 'MISSED'}; bundle ${(size / 1024).toFixed(1)} KB (< 300 KB) ${size < 300 * 1024 ? 'met' : 'MISSED'}`);
+  console.log(
+    `  aims: edit → painted frame ${ms(worstEdit)} (< 50 ms) ${worstEdit < 50 ? 'met' : 'MISSED'}; worst frame work ${ms(worstFrame)} (< 16 ms) ${worstFrame < 16 ? 'met' : 'MISSED'}; bundle ${(size / 1024).toFixed(1)} KB (< 300 KB) ${size < 300 * 1024 ? 'met' : 'MISSED'}`,
+  );
 } catch (e) {
   failed = true;
   console.error('webview bench failed:', e);

@@ -14,11 +14,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'docs/images');
 mkdirSync(out, { recursive: true });
 
-for (const file of readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.neuron')).sort()) {
+for (const file of readdirSync(path.join(root, 'examples'))
+  .filter((f) => f.endsWith('.neuron'))
+  .sort()) {
   const stem = file.replace(/\.neuron$/, '');
   for (const theme of ['light', 'dark']) {
     const target = path.join(out, `${stem}-${theme}.svg`);
-    execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'render', path.join(root, 'examples', file), '-o', target, '--theme', theme, '--step', '12', '--per-sample'], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'dist/cli.js'), 'render', path.join(root, 'examples', file), '-o', target, '--theme', theme, '--step', '12', '--per-sample'],
+      { stdio: 'inherit' },
+    );
   }
 }
 

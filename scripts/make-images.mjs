@@ -110,7 +110,11 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), 'gg-images-'));
 try {
   for (const lesson of ['sigmoid-northwest', 'tanh']) {
     const png = path.join(scratch, `${lesson}.png`);
-    execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'render', path.join(root, 'examples', `${lesson}.neuron`), '-o', png, '--width', '640', '--height', '600'], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'dist', 'cli.js'), 'render', path.join(root, 'examples', `${lesson}.neuron`), '-o', png, '--width', '640', '--height', '600'],
+      { stdio: 'ignore' },
+    );
     write(out('readme', `${lesson}.png`), indexedPng(resizePng(png, 320), 32));
   }
 } finally {

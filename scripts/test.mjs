@@ -47,7 +47,9 @@ for (const file of layerFiles) {
     result = { passed: 0, failed: 1 };
   }
   const seconds = (Date.now() - started) / 1000;
-  timings.push(`${layer.name}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''} (${seconds.toFixed(1)} s)`);
+  timings.push(
+    `${layer.name}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''} (${seconds.toFixed(1)} s)`,
+  );
   totals.passed += result.passed;
   totals.failed += result.failed;
   totals.skipped += result.skipped ?? 0;

@@ -24,7 +24,10 @@ export async function run() {
   const mocha = new Mocha({ reporter: process.env.GG_REPORTER || 'spec', timeout: 60_000 });
   const scale = scaleTestTimeouts(mocha);
   console.log(`  time limits ×${scale.toFixed(1)} for the load (scripts/lib/timeScale.mjs)`);
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).sort()) mocha.addFile(path.resolve(dir, f));
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.test.mjs'))
+    .sort())
+    mocha.addFile(path.resolve(dir, f));
   await mocha.loadFilesAsync();
   return new Promise((resolve) => {
     const runner = mocha.run(() => resolve({ passed: runner.stats.passes, failed: runner.stats.failures, skipped: runner.stats.pending }));

@@ -27,7 +27,13 @@ export async function run() {
     return { passed: 0, failed: 1 };
   }
   const output = `${done.stdout}${done.stderr}`;
-  console.log(output.trimEnd().split('\n').map((l) => `  ${l}`).join('\n'));
+  console.log(
+    output
+      .trimEnd()
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
   const counts = unittestCounts(output);
   if (!counts) return { passed: 0, failed: 1 };
   // A non-zero exit with nothing counted as failed (an import error, a crash) is still a failure.

@@ -46,5 +46,11 @@ export async function launchPersistentChromium(userDataDir, options = {}) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
   const { args = [], ...rest } = options;
-  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, timeout: 60_000, ...rest, args: [...CHROMIUM_ARGS, ...args] });
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    timeout: 60_000,
+    ...rest,
+    args: [...CHROMIUM_ARGS, ...args],
+  });
 }

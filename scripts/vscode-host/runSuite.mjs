@@ -30,7 +30,9 @@ export function report(label, results) {
     console.log(`  ${mark} ${t.title}${t.ms !== undefined ? ` (${t.ms} ms)` : ''}`);
     if (t.error) console.log(`       ${t.error.split('\n').slice(0, 6).join('\n       ')}`);
   }
-  console.log(`  ${label}: VS Code ${results.vscodeVersion}, ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} pending` : ''}`);
+  console.log(
+    `  ${label}: VS Code ${results.vscodeVersion}, ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} pending` : ''}`,
+  );
 }
 
 /** The vscode-remote URI of an absolute path on the code-server machine. */
@@ -54,7 +56,9 @@ export async function runSuiteInCodeServer({ quietMs = 180_000 } = {}) {
   // for the load), however long the suite as a whole takes on a busy machine.
   const scale = timeScale();
   const quiet = scaled(quietMs, scale);
-  const server = await startCodeServer({ env: { GG_TEST_RESULTS: resultsFile, GG_TEST_MEASUREMENTS: measurementsFile, GG_TEST_PROBE: probeDir, GG_TIME_SCALE: String(scale) } });
+  const server = await startCodeServer({
+    env: { GG_TEST_RESULTS: resultsFile, GG_TEST_MEASUREMENTS: measurementsFile, GG_TEST_PROBE: probeDir, GG_TIME_SCALE: String(scale) },
+  });
   console.log(`  time limits ×${scale.toFixed(1)} for the load (scripts/lib/timeScale.mjs)`);
   let browser;
   try {

@@ -21,7 +21,6 @@ export function freePort() {
   });
 }
 
-
 /**
  * Starts code-server.
  * @param {object} o
@@ -43,41 +42,47 @@ export async function startCodeServer(o = {}) {
   mkdirSync(extensionsDir, { recursive: true });
   const settingsFile = path.join(userDataDir, 'User', 'settings.json');
   // keepSettings: a kept profile keeps what its user changed since the first start.
-  if (!(o.keepSettings && existsSync(settingsFile))) writeFileSync(
-    settingsFile,
-    JSON.stringify(
-      {
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'telemetry.telemetryLevel': 'off',
-        'security.workspace.trust.enabled': false,
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'update.mode': 'none',
-        'chat.disableAIFeatures': true,
-        'git.openRepositoryInParentFolders': 'never',
-        ...o.settings,
-      },
-      null,
-      2,
-    ),
-  );
+  if (!(o.keepSettings && existsSync(settingsFile)))
+    writeFileSync(
+      settingsFile,
+      JSON.stringify(
+        {
+          'workbench.startupEditor': 'none',
+          'workbench.tips.enabled': false,
+          'workbench.enableExperiments': false,
+          'telemetry.telemetryLevel': 'off',
+          'security.workspace.trust.enabled': false,
+          'extensions.autoCheckUpdates': false,
+          'extensions.autoUpdate': false,
+          'update.mode': 'none',
+          'chat.disableAIFeatures': true,
+          'git.openRepositoryInParentFolders': 'never',
+          ...o.settings,
+        },
+        null,
+        2,
+      ),
+    );
   // Its own config file, so nothing is written to ~/.config/code-server.
   const configFile = path.join(profileDir, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
   const port = o.port ?? (await freePort());
   const args = [
     entry,
-    '--config', configFile,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--config',
+    configFile,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
   ];
   if (o.folder) args.push(o.folder);
   let output = '';
@@ -94,15 +99,28 @@ export async function startCodeServer(o = {}) {
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   let exited = false;
-  const exitPromise = new Promise((resolve) => child.on('exit', () => { exited = true; resolve(); }));
+  const exitPromise = new Promise((resolve) =>
+    child.on('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
 
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (!exited) {
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone already */ }
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* gone already */
+      }
       const timedOut = await Promise.race([exitPromise.then(() => false), sleep(5000).then(() => true)]);
       if (timedOut) {
-        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone already */ }
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone already */
+        }
         await exitPromise;
       }
     }
@@ -115,7 +133,9 @@ export async function startCodeServer(o = {}) {
     try {
       const res = await globalThis.fetch(`${url}/healthz`);
       if (res.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`code-server did not answer on ${url} within 60 s:\n${output}`);
@@ -133,10 +153,25 @@ export function installExtension(vsix, extensionsDir, { force = false } = {}) {
   try {
     const configFile = path.join(configDir, 'config.yaml');
     writeFileSync(configFile, 'auth: none\ncert: false\n');
-    return execFileSync(process.execPath, [entry, '--config', configFile, '--user-data-dir', path.join(configDir, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix, ...(force ? ['--force'] : [])], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    return execFileSync(
+      process.execPath,
+      [
+        entry,
+        '--config',
+        configFile,
+        '--user-data-dir',
+        path.join(configDir, 'user-data'),
+        '--extensions-dir',
+        extensionsDir,
+        '--install-extension',
+        vsix,
+        ...(force ? ['--force'] : []),
+      ],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   } catch (e) {
     throw new Error(`installing ${vsix} failed: ${e.stderr || e.stdout || e.message}`);
   } finally {

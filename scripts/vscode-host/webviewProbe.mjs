@@ -66,7 +66,10 @@ async function measureWebview(page, request) {
       await sleep(200);
     }
   }
-  const count = () => frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.getElementsByTagName('*').length)))));
+  const count = () =>
+    frame.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.getElementsByTagName('*').length)))),
+    );
   let domNodes = await count();
   for (let same = 0; same < 2; ) {
     await sleep(400);

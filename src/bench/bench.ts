@@ -91,7 +91,9 @@ function engineRow(label: string, spec: Spec): void {
 
 function engineTable(): void {
   console.log('\n## Engine (ms; µs per step; ns per sample visited in the run; ns per sample to build data + moments)');
-  console.log(`${'case'.padEnd(34)}${pad('data', 9)}${pad('moments', 10)}${pad('hess+eig', 10)}${pad('run', 10)}${pad('µs/step', 11)}${pad('ns/sample', 13)}${pad('ns/sample', 12)}`);
+  console.log(
+    `${'case'.padEnd(34)}${pad('data', 9)}${pad('moments', 10)}${pad('hess+eig', 10)}${pad('run', 10)}${pad('µs/step', 11)}${pad('ns/sample', 13)}${pad('ns/sample', 12)}`,
+  );
   const cases: [string, Spec][] = [
     [`n=2 P=64 steps=${lesson().steps} B=1 (lesson)`, lesson()],
     ['n=2 P=1000 steps=10000 B=1', sized(2, 1000, 10_000, 1, { lr: 0.5 })],
@@ -123,10 +125,15 @@ function parserTable(): void {
     size += line.length + 1;
   }
   const statements = `x ~ sigmoid(normal(0, 1))\nsamples = 64\nseed = 7\n${lines.join('\n')}\n`;
-  for (const [label, text] of [['1 MB matrix of samples', matrix], ['1 MB of statements/comments', statements]] as const) {
+  for (const [label, text] of [
+    ['1 MB matrix of samples', matrix],
+    ['1 MB of statements/comments', statements],
+  ] as const) {
     let diags = 0;
     const t = time(() => (diags = parseSpec(text).diagnostics.length), 5);
-    console.log(`${label.padEnd(34)}${pad((t / (text.length / 1048576)).toFixed(1), 9)} ms/MB  (${(text.length / 1048576).toFixed(2)} MB, ${diags} diagnostics)`);
+    console.log(
+      `${label.padEnd(34)}${pad((t / (text.length / 1048576)).toFixed(1), 9)} ms/MB  (${(text.length / 1048576).toFixed(2)} MB, ${diags} diagnostics)`,
+    );
   }
 }
 
@@ -141,9 +148,18 @@ function headline(): number {
 function worstSpecTable(candidates: number, seed: number): void {
   console.log(`\n## Worst accepted spec (search: ${candidates} random specs, each also pushed to its limits; seed ${seed})`);
   const r = searchWorstSpec(candidates, seed, (line) => console.log(line));
-  console.log(`${r.accepted} of ${r.candidates} candidates accepted (${r.networks} networks); median ${r.medianMs.toFixed(0)} ms; worst ${r.worstMs.toFixed(0)} ms, estimated ${r.worstEstimateMs.toFixed(0)} ms (aim ≤ 2000 ms):`);
-  console.log(`  worst network ${r.worstNetwork.ms.toFixed(0)} ms (estimated ${r.worstNetwork.estimateMs.toFixed(0)} ms); worst single neuron ${r.worstNeuron.ms.toFixed(0)} ms (estimated ${r.worstNeuron.estimateMs.toFixed(0)} ms)`);
-  console.log(r.worstText.replace(/^/gm, '    ').replace(/(w\*? = \[[^\]]{60})[^\]]*\]/g, '$1…]').replace(/(W = \[.{60}).*/g, '$1…]'));
+  console.log(
+    `${r.accepted} of ${r.candidates} candidates accepted (${r.networks} networks); median ${r.medianMs.toFixed(0)} ms; worst ${r.worstMs.toFixed(0)} ms, estimated ${r.worstEstimateMs.toFixed(0)} ms (aim ≤ 2000 ms):`,
+  );
+  console.log(
+    `  worst network ${r.worstNetwork.ms.toFixed(0)} ms (estimated ${r.worstNetwork.estimateMs.toFixed(0)} ms); worst single neuron ${r.worstNeuron.ms.toFixed(0)} ms (estimated ${r.worstNeuron.estimateMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    r.worstText
+      .replace(/^/gm, '    ')
+      .replace(/(w\*? = \[[^\]]{60})[^\]]*\]/g, '$1…]')
+      .replace(/(W = \[.{60}).*/g, '$1…]'),
+  );
 }
 
 function option(name: string, fallback: number): number {

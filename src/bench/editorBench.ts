@@ -47,5 +47,7 @@ export function editorTable(time: Timer): void {
   embeddedHoverAt(python, annotated, 'python', cached);
   const hoverCached = time(() => embeddedHoverAt(python, annotated, 'python', cached), 21);
   const hoverCold = time(() => embeddedHoverAt(python, annotated, 'python'), 5);
-  console.log(`Python, 2,000 annotations: all annotation diagnostics ${diagnostics.toFixed(1)} ms; hover ${hoverCold.toFixed(2)} ms (${hoverCached.toFixed(2)} ms cached)`);
+  console.log(
+    `Python, 2,000 annotations: all annotation diagnostics ${diagnostics.toFixed(1)} ms; hover ${hoverCold.toFixed(2)} ms (${hoverCached.toFixed(2)} ms cached)`,
+  );
 }

@@ -92,7 +92,14 @@ export function peersTable(root: string, reps = 9): void {
   const spec = path.join(dir, 'headline.neuron');
   writeFileSync(spec, headlineSpec(100, 1000, 1000));
   const numpy = pythonWith('numpy');
-  const engine = numpy === null ? 'missing peer: no python3 with numpy (pip install numpy, or apt-get install python3-numpy)' : versus([cli, 'analyze', spec, '--json', '-o', path.join(dir, 'out.json')], [numpy, path.join(root, 'scripts/bench-peers/numpy_descent.py'), '100', '1000', '1000'], reps);
+  const engine =
+    numpy === null
+      ? 'missing peer: no python3 with numpy (pip install numpy, or apt-get install python3-numpy)'
+      : versus(
+          [cli, 'analyze', spec, '--json', '-o', path.join(dir, 'out.json')],
+          [numpy, path.join(root, 'scripts/bench-peers/numpy_descent.py'), '100', '1000', '1000'],
+          reps,
+        );
   console.log(
     typeof engine === 'string'
       ? `engine, 1,000 full-batch steps, n = 100, P = 1,000, JSON out: skipped: ${engine}`
@@ -102,7 +109,14 @@ export function peersTable(root: string, reps = 9): void {
   const lesson = path.join(dir, 'lesson60.neuron');
   writeFileSync(lesson, RENDER_LESSON);
   const matplotlib = pythonWith('numpy, matplotlib');
-  const render = matplotlib === null ? 'missing peer: no python3 with numpy and matplotlib (Debian: apt-get install python3-matplotlib, or scripts/setup.sh --bench)' : versus([cli, 'render', lesson, '-o', path.join(dir, 'ours.svg')], [matplotlib, path.join(root, 'scripts/bench-peers/matplotlib_render.py'), path.join(dir, 'peer.svg')], reps);
+  const render =
+    matplotlib === null
+      ? 'missing peer: no python3 with numpy and matplotlib (Debian: apt-get install python3-matplotlib, or scripts/setup.sh --bench)'
+      : versus(
+          [cli, 'render', lesson, '-o', path.join(dir, 'ours.svg')],
+          [matplotlib, path.join(root, 'scripts/bench-peers/matplotlib_render.py'), path.join(dir, 'peer.svg')],
+          reps,
+        );
   console.log(
     typeof render === 'string'
       ? `render, 60-step batch-1 lesson to SVG: skipped: ${render}`

@@ -12,7 +12,20 @@ import { estimatedSpecMs, planWork, workParts, type WorkParts } from '../core/sp
 export function workOf(spec: Spec): WorkParts {
   const net = spec.network;
   const network = net ? { d: net.inputDimension, trainAll: net.train === 'all', hiddenBias: net.hiddenBias } : undefined;
-  return workParts(planWork({ n: spec.w.length, P: spec.samples, biasTrained: spec.biasTrained, shift: spec.shift, loss: spec.loss, batch: spec.batch, steps: spec.steps, preprocess: spec.preprocess, compare: spec.compare, network }));
+  return workParts(
+    planWork({
+      n: spec.w.length,
+      P: spec.samples,
+      biasTrained: spec.biasTrained,
+      shift: spec.shift,
+      loss: spec.loss,
+      batch: spec.batch,
+      steps: spec.steps,
+      preprocess: spec.preprocess,
+      compare: spec.compare,
+      network,
+    }),
+  );
 }
 
 /** A small seeded generator (mulberry32): the search is reproducible. */
@@ -43,9 +56,51 @@ interface Candidate {
   net?: { d: number; act: string; bias: boolean; train: 'all' | 'output' };
 }
 
-const VARIANTS = ['center', 'whiten', 'standardize', 'tanh', 'relu', 'softplus', 'identity', 'sigmoid', 'batch all', 'batch 1', 'momentum(0.9)', 'adam', 'nesterov(0.9)', 'rmsprop', 'loss logistic', 'loss squared', 'lr 0.05', 'shuffle', 'batchnorm', 'layernorm'];
+const VARIANTS = [
+  'center',
+  'whiten',
+  'standardize',
+  'tanh',
+  'relu',
+  'softplus',
+  'identity',
+  'sigmoid',
+  'batch all',
+  'batch 1',
+  'momentum(0.9)',
+  'adam',
+  'nesterov(0.9)',
+  'rmsprop',
+  'loss logistic',
+  'loss squared',
+  'lr 0.05',
+  'shuffle',
+  'batchnorm',
+  'layernorm',
+];
 /** Variants of a network spec (the parser rejects the rest, GG226). */
-const NETWORK_VARIANTS = ['hidden tanh', 'hidden relu', 'hidden sigmoid', 'hidden softplus', 'hidden identity', 'batchnorm', 'preprocess none', 'batch all', 'batch 1', 'batch 8', 'momentum(0.9)', 'adam', 'nesterov(0.9)', 'rmsprop', 'loss logistic', 'loss squared', 'lr 0.05', 'shuffle', 'tanh', 'relu'];
+const NETWORK_VARIANTS = [
+  'hidden tanh',
+  'hidden relu',
+  'hidden sigmoid',
+  'hidden softplus',
+  'hidden identity',
+  'batchnorm',
+  'preprocess none',
+  'batch all',
+  'batch 1',
+  'batch 8',
+  'momentum(0.9)',
+  'adam',
+  'nesterov(0.9)',
+  'rmsprop',
+  'loss logistic',
+  'loss squared',
+  'lr 0.05',
+  'shuffle',
+  'tanh',
+  'relu',
+];
 
 export function specText(c: Candidate): string {
   const vec = (k: number, f: (i: number) => number): string => `[${Array.from({ length: k }, (_, i) => f(i).toFixed(2)).join(', ')}]`;
@@ -101,7 +156,8 @@ function randomCandidate(r: () => number): Candidate {
   };
 }
 
-const describe = (c: Candidate): string => `${c.net ? `network H=${c.n} d=${c.net.d} ${c.net.act}${c.net.bias ? '+c' : ''} train=${c.net.train} ` : `n=${c.n} `}P=${c.P} steps=${c.steps} ${c.loss} ${c.preprocess} batch=${c.batch} ${c.optimizer}${c.shift ? ' shift' : ''} compare=[${c.compare.join(', ')}]`;
+const describe = (c: Candidate): string =>
+  `${c.net ? `network H=${c.n} d=${c.net.d} ${c.net.act}${c.net.bias ? '+c' : ''} train=${c.net.train} ` : `n=${c.n} `}P=${c.P} steps=${c.steps} ${c.loss} ${c.preprocess} batch=${c.batch} ${c.optimizer}${c.shift ? ' shift' : ''} compare=[${c.compare.join(', ')}]`;
 
 const accepted = (c: Candidate): boolean => parseSpec(specText(c)).spec !== undefined;
 
@@ -178,11 +234,23 @@ export function searchWorstSpec(count: number, seed: number, log: (line: string)
     let pushed = c;
     const keys = c.net ? (['P', 'steps', 'n', 'd'] as const) : (['P', 'steps', 'n'] as const);
     for (const key of keys.slice().sort(() => r() - 0.5)) {
-      const hi = key === 'n' ? (c.net ? LIMITS.maxHidden : LIMITS.maxDimension) : key === 'd' ? LIMITS.maxDimension : key === 'P' ? LIMITS.maxSamples : LIMITS.maxSteps;
+      const hi =
+        key === 'n' ? (c.net ? LIMITS.maxHidden : LIMITS.maxDimension) : key === 'd' ? LIMITS.maxDimension : key === 'P' ? LIMITS.maxSamples : LIMITS.maxSteps;
       pushed = pushToLimit(pushed, key, hi);
     }
     if (pushed !== c) consider(pushed);
   }
   times.sort((a, b) => a - b);
-  return { candidates: tried, accepted: times.length, worstMs: worst.ms, worstText: worst.text, worstEstimateMs: worst.estimateMs, worstNetwork, worstNeuron, networks, medianMs: times[Math.floor(times.length / 2)] ?? 0, rows };
+  return {
+    candidates: tried,
+    accepted: times.length,
+    worstMs: worst.ms,
+    worstText: worst.text,
+    worstEstimateMs: worst.estimateMs,
+    worstNetwork,
+    worstNeuron,
+    networks,
+    medianMs: times[Math.floor(times.length / 2)] ?? 0,
+    rows,
+  };
 }

@@ -67,7 +67,12 @@ function start(): void {
   bundleModule.filename = bundle;
   bundleModule.paths = internals._nodeModulePaths(__dirname);
   const load = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
-  const bundleRequire = Object.assign((id: string) => bundleModule.require(id), { resolve: require.resolve, cache: require.cache, main: require.main, extensions: require.extensions }) as NodeJS.Require;
+  const bundleRequire = Object.assign((id: string) => bundleModule.require(id), {
+    resolve: require.resolve,
+    cache: require.cache,
+    main: require.main,
+    extensions: require.extensions,
+  }) as NodeJS.Require;
   load.call(bundleModule.exports, bundleModule.exports, bundleRequire, bundleModule, bundle, __dirname);
   if (file !== null && (cachedData === undefined || script.cachedDataRejected === true)) {
     process.once('exit', (code) => {

@@ -54,7 +54,9 @@ export function wantsHelp(args: readonly string[]): boolean {
 
 /** Prints a usage error for `command` the same way everywhere and returns exit 2. */
 export function usageError(io: Io, command: string, message: string, synopsis: string): number {
-  io.err(`gradient-geometry${command ? ` ${command}` : ''}: ${message}\nUsage:\n${synopsis}\nRun 'gradient-geometry${command ? ` ${command}` : ''} --help' for every option.`);
+  io.err(
+    `gradient-geometry${command ? ` ${command}` : ''}: ${message}\nUsage:\n${synopsis}\nRun 'gradient-geometry${command ? ` ${command}` : ''} --help' for every option.`,
+  );
   return EXIT.usage;
 }
 

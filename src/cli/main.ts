@@ -44,7 +44,8 @@ export function runCli(args: readonly string[], io: Io): number {
       io.out(VERSION);
       return EXIT.ok;
     }
-    const why = command === undefined ? (args.length === 0 ? 'expects a command' : `unknown option '${args[0]}' before a command`) : `unknown command '${command}'`;
+    const why =
+      command === undefined ? (args.length === 0 ? 'expects a command' : `unknown option '${args[0]}' before a command`) : `unknown command '${command}'`;
     io.err(`gradient-geometry: ${why}\n${USAGE}\nRun 'gradient-geometry --help' for more.`);
     return EXIT.usage;
   }

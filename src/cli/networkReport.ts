@@ -19,6 +19,10 @@ export function networkLines(a: Analysis): string[] {
     `network: x (d = ${net.inputDimension}, mean [${net.inputMean.map((m) => num(m)).join(', ')}]) → h = ${net.activation}(W·x${net.hiddenBias ? ' + c' : ''})${net.batchNorm ? ' → batch norm' : ''} (H = ${net.hidden}) → f = w·h${a.biasTrained ? ' + b' : ''}; train = ${net.train}; W ${net.initialiser}`,
     `  hidden outputs all positive at ${pct(net.allPositiveShare)} of the steps; their cone opens ${first ? num(first.cone.openingDegrees, 3) : '–'}° at step ${first?.step ?? 0}${last ? `, ${num(last.cone.openingDegrees, 3)}° at step ${last.step}` : ''}`,
     `  hidden rows ∂L/∂Wⱼ with one sign: ${net.rowSignCoherentShare === null ? '– (W frozen)' : pct(net.rowSignCoherentShare)}; loss ≤ 10⁻⁶ of its start from step ${net.lossConvergedAt ?? '– (never)'}`,
-    ...(last ? [`  curvature of the output weights at step ${last.step}: ${last.curvature.eigenvalues.length === 0 ? 'not finite (the hidden outputs overflow)' : `eigenvalues [${last.curvature.eigenvalues.map((v) => num(v)).join(', ')}], κ = ${k === null ? '∞' : num(k)}`} (the Hessian above is at step 0)`] : []),
+    ...(last
+      ? [
+          `  curvature of the output weights at step ${last.step}: ${last.curvature.eigenvalues.length === 0 ? 'not finite (the hidden outputs overflow)' : `eigenvalues [${last.curvature.eigenvalues.map((v) => num(v)).join(', ')}], κ = ${k === null ? '∞' : num(k)}`} (the Hessian above is at step 0)`,
+        ]
+      : []),
   ];
 }

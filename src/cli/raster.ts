@@ -57,6 +57,8 @@ export function createRasterizer(background: string): Rasterizer | string {
       const image = render(svg);
       return { width: image.width, height: image.height, rgba: image.pixels };
     },
-    fontWarning: found ? null : 'no known sans-serif font file found (on Debian: apt-get install fonts-dejavu-core); text is drawn with whatever system fonts resvg finds, if any',
+    fontWarning: found
+      ? null
+      : 'no known sans-serif font file found (on Debian: apt-get install fonts-dejavu-core); text is drawn with whatever system fonts resvg finds, if any',
   };
 }

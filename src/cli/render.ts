@@ -132,7 +132,19 @@ export function parseRenderArgs(args: readonly string[]): RenderArgs | string {
   if (animate && (numbers.step !== undefined || perSample)) return '--animate draws the whole run: leave out --step and --per-sample';
   if (animate && format === 'png') return '--animate writes SVG or GIF, not PNG (a PNG is one still picture)';
   if (format === 'gif' && (numbers.width! > MAX_GIF_SIDE || numbers.height! > MAX_GIF_SIDE)) return `a GIF is at most ${MAX_GIF_SIDE} × ${MAX_GIF_SIDE} pixels`;
-  return { file, output: v.output, format, theme: theme as ThemeKind, step: numbers.step, width: numbers.width!, height: numbers.height!, perSample, animate, duration, frames: numbers.frames };
+  return {
+    file,
+    output: v.output,
+    format,
+    theme: theme as ThemeKind,
+    step: numbers.step,
+    width: numbers.width!,
+    height: numbers.height!,
+    perSample,
+    animate,
+    duration,
+    frames: numbers.frames,
+  };
 }
 
 export function runRender(args: readonly string[], io: Io): number {

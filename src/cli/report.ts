@@ -46,11 +46,14 @@ export function boundText(lr: LearningRateInfo, run: RunResult): string {
     const reason = lr.maxReason ? `: ${oneLine(lr.maxReason)}` : '';
     return adaptive ? `no fixed bound (adaptive)${reason}` : lr.stable === null ? `no fixed bound${reason}` : `no full-batch bound${reason}`;
   }
-  const verdict = lr.stable === null
-    ? ''
-    : lr.stable
-      ? run.diverged ? '; η inside it, yet this run diverged (see run)' : '; stable on the full batch'
-      : '; UNSTABLE on the full batch';
+  const verdict =
+    lr.stable === null
+      ? ''
+      : lr.stable
+        ? run.diverged
+          ? '; η inside it, yet this run diverged (see run)'
+          : '; stable on the full batch'
+        : '; UNSTABLE on the full batch';
   return `full-batch bound η < ${lr.maxFormula ?? 'max'} = ${num(lr.max)}${verdict}`;
 }
 

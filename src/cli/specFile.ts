@@ -68,7 +68,9 @@ export function readSpecFile(file: string, io: Io, cap = MAX_SPEC_BYTES): SpecFi
     else {
       const st = statSync(file);
       if (!st.isFile()) {
-        io.err(`gradient-geometry: ${file} is not a regular file (${st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a pipe' : 'a device or socket'}); give a .neuron file, or - for standard input`);
+        io.err(
+          `gradient-geometry: ${file} is not a regular file (${st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a pipe' : 'a device or socket'}); give a .neuron file, or - for standard input`,
+        );
         return { exit: 2 };
       }
       fd = openSync(file, 'r');
@@ -84,7 +86,9 @@ export function readSpecFile(file: string, io: Io, cap = MAX_SPEC_BYTES): SpecFi
     try {
       const r = readCapped(fd, cap, size);
       if (r.over) {
-        io.err(`${name}:1:1: error ${CODES.fileTooLarge}: The file is larger than ${cap} bytes, more than a spec of at most ${LIMITS.maxFileChars} characters can take; expected a smaller spec.`);
+        io.err(
+          `${name}:1:1: error ${CODES.fileTooLarge}: The file is larger than ${cap} bytes, more than a spec of at most ${LIMITS.maxFileChars} characters can take; expected a smaller spec.`,
+        );
         return { exit: 1 };
       }
       bytes = r.bytes;
@@ -123,4 +127,3 @@ export function readDataFiles(text: string, folder: string): Map<string, Uint8Ar
   }
   return files;
 }
-

@@ -37,14 +37,23 @@ export function activateWith(context: vscode.ExtensionContext, worker: (extensio
   const files = new DataFiles();
   setDataFiles(files);
   context.subscriptions.push(files, { dispose: () => setDataFiles(undefined) });
-  const manager = new PanelManager({ extensionUri: context.extensionUri, workspaceState: context.workspaceState, log, settings: () => settings, analysis, keepPosted: testMode });
+  const manager = new PanelManager({
+    extensionUri: context.extensionUri,
+    workspaceState: context.workspaceState,
+    log,
+    settings: () => settings,
+    analysis,
+    keepPosted: testMode,
+  });
   context.subscriptions.push(manager);
   context.subscriptions.push(registerLanguageFeatures(analysis, (source) => manager.show(source), files.onDidChange));
   // Notebooks: neuron cells run without a kernel; the renderer's reports are kept for the tests.
   const rendered: RenderedReport[] = [];
-  context.subscriptions.push(registerNotebooks(analysis, (r) => {
-    if (testMode && rendered.push(r) > 50) rendered.shift();
-  }));
+  context.subscriptions.push(
+    registerNotebooks(analysis, (r) => {
+      if (testMode && rendered.push(r) > 50) rendered.shift();
+    }),
+  );
   context.subscriptions.push(files.onDidChange(() => manager.all().forEach((p) => p.refresh())));
   context.subscriptions.push(
     registerOpenLessonCommand(context.extensionUri, () => manager.show(chooseSource())),
@@ -94,7 +103,12 @@ export function activateWith(context: vscode.ExtensionContext, worker: (extensio
     },
     restorePanel: async (state) => {
       // What VS Code does after a window reload: a panel of our view type and the state its webview saved.
-      const webviewPanel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Gradient Geometry', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
+      const webviewPanel = vscode.window.createWebviewPanel(
+        PANEL_VIEW_TYPE,
+        'Gradient Geometry',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        webviewOptions(context.extensionUri),
+      );
       await manager.deserializeWebviewPanel(webviewPanel, state);
       return manager.all().find((p) => p.webviewPanel === webviewPanel)?.key;
     },

@@ -52,7 +52,12 @@ export class FigureView {
     this.draw(title);
     const actions = h('div', { className: 'gg-nb-controls' });
     if (onOpenInPanel) {
-      const open = button('Open in panel', 'gg-nb-open', 'Open this spec in the Gradient Geometry panel (every control, compare variants, exports)', 'gg-nb-secondary');
+      const open = button(
+        'Open in panel',
+        'gg-nb-open',
+        'Open this spec in the Gradient Geometry panel (every control, compare variants, exports)',
+        'gg-nb-secondary',
+      );
       open.addEventListener('click', onOpenInPanel);
       actions.append(open);
     }

@@ -40,7 +40,11 @@ export const activate: ActivationFunction = (context) => {
       }
       const read = readNotebookFigure(data);
       if ('error' in read) {
-        const box = h('div', { className: 'gg-nb gg-nb-error', testid: 'gg-nb-error', attrs: { role: 'alert' } }, h('p', { text: `Gradient Geometry cannot show this output: ${read.error}.` }));
+        const box = h(
+          'div',
+          { className: 'gg-nb gg-nb-error', testid: 'gg-nb-error', attrs: { role: 'alert' } },
+          h('p', { text: `Gradient Geometry cannot show this output: ${read.error}.` }),
+        );
         root.replaceChildren(layout, box);
         shown.set(item.id, { view: null, restyle: () => undefined });
         post({ type: 'rendered', outputId: item.id, title: '', pathPoints: 0, conePolygons: 0, step: 0, lastStep: 0, sentence: '', problems: [read.error] });

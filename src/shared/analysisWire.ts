@@ -22,6 +22,7 @@ export function analysisPathsFit(a: Analysis): boolean {
 
 /** The webview's side: the message when its runs' columns are well formed; throws otherwise. */
 export function checkAnalysisMessage(msg: AnalysisMessage): AnalysisMessage {
-  if (typeof msg.analysis !== 'object' || msg.analysis === null || !analysisPathsFit(msg.analysis)) throw new Error('analysis: the path columns do not fit the analysis');
+  if (typeof msg.analysis !== 'object' || msg.analysis === null || !analysisPathsFit(msg.analysis))
+    throw new Error('analysis: the path columns do not fit the analysis');
   return msg;
 }

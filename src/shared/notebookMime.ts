@@ -73,8 +73,14 @@ export function isRendererMessage(m: unknown): m is RendererMessage {
   if (o.type !== 'rendered') return false;
   const num = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
   return (
-    typeof o.outputId === 'string' && typeof o.title === 'string' && typeof o.sentence === 'string' &&
-    num(o.pathPoints) && num(o.conePolygons) && num(o.step) && num(o.lastStep) &&
-    Array.isArray(o.problems) && o.problems.every((p) => typeof p === 'string')
+    typeof o.outputId === 'string' &&
+    typeof o.title === 'string' &&
+    typeof o.sentence === 'string' &&
+    num(o.pathPoints) &&
+    num(o.conePolygons) &&
+    num(o.step) &&
+    num(o.lastStep) &&
+    Array.isArray(o.problems) &&
+    o.problems.every((p) => typeof p === 'string')
   );
 }

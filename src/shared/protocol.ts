@@ -115,9 +115,33 @@ export type PanelRequest =
 
 /** Every statement key, for the guard of 'revealStatement' (the compiler checks the list is complete). */
 const STATEMENT_KEY_LIST = [
-  'model', 'x', 'samples', 'seed', 'teacherW', 'teacherB', 'y', 'w', 'b', 'loss', 'optimizer', 'lr', 'batch',
-  'shuffle', 'steps', 'preprocess', 'compare', 'view', 'shift', 'predict', 'lock', 'hide',
-  'hidden', 'hiddenLayer', 'hiddenW', 'hiddenC', 'train',
+  'model',
+  'x',
+  'samples',
+  'seed',
+  'teacherW',
+  'teacherB',
+  'y',
+  'w',
+  'b',
+  'loss',
+  'optimizer',
+  'lr',
+  'batch',
+  'shuffle',
+  'steps',
+  'preprocess',
+  'compare',
+  'view',
+  'shift',
+  'predict',
+  'lock',
+  'hide',
+  'hidden',
+  'hiddenLayer',
+  'hiddenW',
+  'hiddenC',
+  'train',
 ] as const satisfies readonly StatementKey[];
 type MissingKeys = Exclude<StatementKey, (typeof STATEMENT_KEY_LIST)[number]>;
 /** Compile-time proof that no statement key is missing from the list. */
@@ -184,7 +208,13 @@ function isExport(v: Record<string, unknown>): boolean {
 export function isPanelRequest(value: unknown): value is PanelRequest {
   if (!isRecord(value)) return false;
   if (value.type === 'writeSpec') {
-    return Object.keys(value).length === 3 && typeof value.version === 'number' && Number.isInteger(value.version) && value.version >= 0 && isSpecChanges(value.changes);
+    return (
+      Object.keys(value).length === 3 &&
+      typeof value.version === 'number' &&
+      Number.isInteger(value.version) &&
+      value.version >= 0 &&
+      isSpecChanges(value.changes)
+    );
   }
   if (value.type === 'export') return Object.keys(value).length === 4 && isExport(value);
   return false;
@@ -208,7 +238,15 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return (value.level === 'info' || value.level === 'error') && typeof value.text === 'string' && value.text.length <= MAX_TEXT;
     case 'viewport': {
       const size = (v: unknown): boolean => finite(v) && v >= 0 && v <= 100_000;
-      return Object.keys(value).length === 4 && typeof value.id === 'number' && Number.isInteger(value.id) && value.id >= 0 && value.id <= 2 ** 31 && size(value.width) && size(value.height);
+      return (
+        Object.keys(value).length === 4 &&
+        typeof value.id === 'number' &&
+        Number.isInteger(value.id) &&
+        value.id >= 0 &&
+        value.id <= 2 ** 31 &&
+        size(value.width) &&
+        size(value.height)
+      );
     }
     case 'writeSpec':
     case 'export':

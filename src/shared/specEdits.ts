@@ -46,7 +46,8 @@ export function specEdits(text: string, changes: SpecChanges): SpecEditResult {
   };
   if (changes.lr !== undefined) setValue('lr', specNumber(changes.lr));
   if (changes.batch !== undefined) {
-    if (changes.batch !== 'all' && changes.batch > spec.samples) return { ok: false, message: `batch ${changes.batch} is larger than the ${spec.samples} samples.` };
+    if (changes.batch !== 'all' && changes.batch > spec.samples)
+      return { ok: false, message: `batch ${changes.batch} is larger than the ${spec.samples} samples.` };
     setValue('batch', String(changes.batch));
   }
   if (changes.optimizer !== undefined) setValue('optimizer', optimizerText(changes.optimizer));
@@ -74,7 +75,12 @@ export function specEdits(text: string, changes: SpecChanges): SpecEditResult {
 }
 
 /** Element edits of a written vector, or a whole new statement when the vector is a default. */
-function vectorEdits(spec: Spec, key: 'w' | 'teacherW', current: readonly number[], p: PlanePoint): { ok: true; edits: TextEdit[]; line?: string } | { ok: false; message: string } {
+function vectorEdits(
+  spec: Spec,
+  key: 'w' | 'teacherW',
+  current: readonly number[],
+  p: PlanePoint,
+): { ok: true; edits: TextEdit[]; line?: string } | { ok: false; message: string } {
   const n = current.length;
   if (p.axes.some((a) => a >= n)) return { ok: false, message: `The spec has ${n} weights; axis w${Math.max(...p.axes) + 1} does not exist.` };
   const range = spec.ranges[key];

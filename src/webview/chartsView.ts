@@ -48,7 +48,14 @@ export class ChartsView {
     this.cursorLine.setAttribute('y2', '100%');
     this.cursorLine.setAttribute('stroke-width', '2');
     this.stripCursor.append(this.cursorLine);
-    const legend = h('span', { className: 'gg-legend-inline' }, h('span', { className: 'gg-swatch gg-swatch-pos' }), document.createTextNode(' ∂L/∂wᵢ > 0  '), h('span', { className: 'gg-swatch gg-swatch-neg' }), document.createTextNode(' ∂L/∂wᵢ < 0'));
+    const legend = h(
+      'span',
+      { className: 'gg-legend-inline' },
+      h('span', { className: 'gg-swatch gg-swatch-pos' }),
+      document.createTextNode(' ∂L/∂wᵢ > 0  '),
+      h('span', { className: 'gg-swatch gg-swatch-neg' }),
+      document.createTextNode(' ∂L/∂wᵢ < 0'),
+    );
     this.element = h(
       'section',
       { className: 'gg-charts', attrs: { 'aria-label': 'Loss and gradient signs over the steps' } },
@@ -126,7 +133,11 @@ export class ChartsView {
     const shown = s.rows < n ? `; first ${s.rows} of ${n} weights drawn` : '';
     this.stripCaption.textContent = `Sign-coherent gradients: ${pct} of the ${steps} steps push every weight the same way (one sign in every component of the batch gradient${shown}${thinned}).${a?.inputs.allPositive ? ' All inputs are positive: a one-sample gradient δ·x has the sign of δ in every component.' : ''}`;
     this.stripCaption.dataset.share = String(s.gradientShare);
-    this.stripLabels.replaceChildren(...(s.rows <= 8 ? s.names.map((name) => h('span', { text: name })) : [h('span', { text: s.names[0] }), h('span', { text: '⋮' }), h('span', { text: s.names[s.names.length - 1] })]));
+    this.stripLabels.replaceChildren(
+      ...(s.rows <= 8
+        ? s.names.map((name) => h('span', { text: name }))
+        : [h('span', { text: s.names[0] }), h('span', { text: '⋮' }), h('span', { text: s.names[s.names.length - 1] })]),
+    );
     this.stripLabels.dataset.rows = String(s.rows <= 8 ? s.rows : 3);
   }
 

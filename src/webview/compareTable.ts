@@ -36,7 +36,13 @@ export class CompareTable {
   constructor(onLayout: (mode: 'overlay' | 'side') => void) {
     const head = h('tr', {}, ...['Run', 'Zig-zag', 'Steps to converge', 'Sign-coherent', 'κ'].map((t) => h('th', { text: t, attrs: { scope: 'col' } })));
     const table = h('table', { className: 'gg-compare-table', testid: 'gg-compare-table' }, h('thead', {}, head), this.body);
-    this.element = h('section', { className: 'gg-compare', testid: 'gg-compare', attrs: { 'aria-label': 'Compared runs' } }, h('div', { className: 'gg-compare-head' }, h('h2', { className: 'gg-subtitle', text: 'Compared runs, in step' }), this.layoutButton), table, this.note);
+    this.element = h(
+      'section',
+      { className: 'gg-compare', testid: 'gg-compare', attrs: { 'aria-label': 'Compared runs' } },
+      h('div', { className: 'gg-compare-head' }, h('h2', { className: 'gg-subtitle', text: 'Compared runs, in step' }), this.layoutButton),
+      table,
+      this.note,
+    );
     this.element.hidden = true;
     this.layoutButton.addEventListener('click', () => onLayout(this.layoutButton.dataset.mode === 'side' ? 'side' : 'overlay'));
   }

@@ -26,7 +26,14 @@ export class CompareView {
       const host = h('div', { className: 'gg-multiple-plane' });
       const plane = new PlaneView(host, { width: WIDTH, height: HEIGHT, idPrefix: `gg-m${k}` });
       plane.setFontScale(fontScale);
-      const scene = buildScene(run, { ...options, aspect: plotAspect(WIDTH, HEIGHT), variants: false, step: Math.min(step, run.run.path.length - 1), teacher: null, viewport: undefined });
+      const scene = buildScene(run, {
+        ...options,
+        aspect: plotAspect(WIDTH, HEIGHT),
+        variants: false,
+        step: Math.min(step, run.run.path.length - 1),
+        teacher: null,
+        viewport: undefined,
+      });
       plane.mount({ ...scene, title: name }, run, { ...options, variants: false });
       this.views.push({ plane, runs: run.run.path.length });
       const coords = k > 0 && own[k - 1] ? ' (its own coordinates)' : '';

@@ -31,16 +31,29 @@ const OPTIMIZERS: readonly Optimizer[] = OPTIMIZER_KINDS.map(defaultOptimizer);
 
 export class ControlsView {
   readonly element: HTMLElement;
-  private readonly lr = h('input', { className: 'gg-lr', testid: 'gg-lr', attrs: { type: 'range', min: '0', max: String(SLIDER_STEPS), step: '1', 'aria-label': 'Learning rate η (log scale)', list: 'gg-lr-ticks' } });
+  private readonly lr = h('input', {
+    className: 'gg-lr',
+    testid: 'gg-lr',
+    attrs: { type: 'range', min: '0', max: String(SLIDER_STEPS), step: '1', 'aria-label': 'Learning rate η (log scale)', list: 'gg-lr-ticks' },
+  });
   private readonly lrTicks = h('datalist', { attrs: { id: 'gg-lr-ticks' } });
   private readonly lrValue = h('output', { className: 'gg-lr-value', testid: 'gg-lr-value' });
   /** The run's optimizer's own full-batch bound, or "no fixed step-size bound (adaptive)". */
   private readonly lrBound = h('p', { className: 'gg-lr-bound gg-note', testid: 'gg-lr-bound' });
   private readonly marks = document.createElementNS(SVG_NS, 'svg');
-  private readonly snap = button('Snap to optimal', 'gg-snap', "Set η to Goh's optimal step for full-batch gradient descent, 2/(λmin+λmax)", 'gg-button gg-secondary');
+  private readonly snap = button(
+    'Snap to optimal',
+    'gg-snap',
+    "Set η to Goh's optimal step for full-batch gradient descent, 2/(λmin+λmax)",
+    'gg-button gg-secondary',
+  );
   private readonly batch = select('gg-batch', 'Batch size', []);
   private readonly optimizer = select('gg-optimizer', 'Optimizer', []);
-  private readonly preprocess = select('gg-preprocess', 'Preprocessing', PREPROCESS_LIST.map((p) => [p.kind, p.kind]));
+  private readonly preprocess = select(
+    'gg-preprocess',
+    'Preprocessing',
+    PREPROCESS_LIST.map((p) => [p.kind, p.kind]),
+  );
   private readonly write = button('Write to spec', 'gg-write', 'Write these values into the .neuron file (one undoable edit)');
   private readonly discard = button('Discard changes', 'gg-discard', 'Back to the values in the spec', 'gg-button gg-secondary');
   private readonly note = h('p', { className: 'gg-note', testid: 'gg-controls-note' });
@@ -57,7 +70,8 @@ export class ControlsView {
     this.marks.setAttribute('width', '100%');
     this.marks.setAttribute('height', '3em');
     this.marks.setAttribute('aria-hidden', 'true');
-    const field = (text: string, control: HTMLElement): HTMLLabelElement => h('label', { className: 'gg-field' }, h('span', { className: 'gg-field-name', text }), control);
+    const field = (text: string, control: HTMLElement): HTMLLabelElement =>
+      h('label', { className: 'gg-field' }, h('span', { className: 'gg-field-name', text }), control);
     this.element = h(
       'section',
       { className: 'gg-controls-panel', testid: 'gg-controls', attrs: { 'aria-label': 'Run settings' } },
@@ -107,7 +121,11 @@ export class ControlsView {
     for (const c of this.controls) setUnavailable(c, null);
     const lr = analysis.learningRate;
     // Nine digits: the panel's own re-analysis may differ from the host's in the last bits.
-    const key = JSON.stringify([lr.max, lr.gradientDescentMax ?? null, lr.optimal, specRate].map((v) => (v === null ? null : v.toPrecision(9))).concat(lr.convention, lr.maxFormula ?? ''));
+    const key = JSON.stringify(
+      [lr.max, lr.gradientDescentMax ?? null, lr.optimal, specRate]
+        .map((v) => (v === null ? null : v.toPrecision(9)))
+        .concat(lr.convention, lr.maxFormula ?? ''),
+    );
     if (!this.scale || key !== this.scaleKey) {
       this.scale = learningRateScale(lr, specRate);
       this.scaleKey = key;
@@ -137,7 +155,8 @@ export class ControlsView {
       this.snap.disabled = this.snapValue === null;
       this.write.disabled = !dirty || !writable;
     } else {
-      for (const c of [this.lr, ...this.params.inputs, this.snap, this.batch, this.optimizer, this.preprocess, this.write]) setUnavailable(c, 'The host sent no spec: the controls are read-only.');
+      for (const c of [this.lr, ...this.params.inputs, this.snap, this.batch, this.optimizer, this.preprocess, this.write])
+        setUnavailable(c, 'The host sent no spec: the controls are read-only.');
     }
     this.discard.disabled = !dirty;
     this.note.textContent = !spec
@@ -160,7 +179,13 @@ export class ControlsView {
       g.setAttribute('data-value', String(m.value));
       g.setAttribute('data-position', String(m.position));
       const line = document.createElementNS(SVG_NS, 'line');
-      for (const [a, v] of [['x1', x], ['x2', x], ['y1', '0'], ['y2', '1em']]) line.setAttribute(a, v);
+      for (const [a, v] of [
+        ['x1', x],
+        ['x2', x],
+        ['y1', '0'],
+        ['y2', '1em'],
+      ])
+        line.setAttribute(a, v);
       // In em of the marks' font size (media/panel.css: larger in presenter mode), a row per mark.
       const text = document.createElementNS(SVG_NS, 'text');
       text.setAttribute('x', x);
@@ -183,7 +208,10 @@ export class ControlsView {
     const sizes = new Set<number>([1]);
     for (let b = 2; b < samples; b *= 2) sizes.add(b);
     if (typeof value === 'number') sizes.add(value);
-    const options = [...sizes].filter((b) => b <= samples).sort((a, b) => a - b).map((b): [string, string] => [String(b), b === 1 ? '1 (one sample per step)' : String(b)]);
+    const options = [...sizes]
+      .filter((b) => b <= samples)
+      .sort((a, b) => a - b)
+      .map((b): [string, string] => [String(b), b === 1 ? '1 (one sample per step)' : String(b)]);
     options.push(['all', `all (${samples})`]);
     if (this.batch.options.length !== options.length || [...this.batch.options].some((o, k) => o.value !== options[k][0])) {
       this.batch.replaceChildren(...options.map(([v, t]) => h('option', { text: t, attrs: { value: v } })));

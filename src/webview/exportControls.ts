@@ -19,7 +19,12 @@ const FORMATS = ['svg', 'png', 'csv', 'json'] as const satisfies readonly Export
 
 export class ExportControls {
   readonly buttons: HTMLButtonElement[] = FORMATS.map((f) => this.button(f));
-  readonly element = h('div', { className: 'gg-exports', attrs: { role: 'group', 'aria-label': 'Export' } }, h('span', { className: 'gg-field-name', text: 'Export' }), ...this.buttons);
+  readonly element = h(
+    'div',
+    { className: 'gg-exports', attrs: { role: 'group', 'aria-label': 'Export' } },
+    h('span', { className: 'gg-field-name', text: 'Export' }),
+    ...this.buttons,
+  );
 
   constructor(
     private readonly source: ExportSource,
@@ -27,7 +32,12 @@ export class ExportControls {
   ) {}
 
   private button(format: ExportFormat): HTMLButtonElement {
-    const b = button(format.toUpperCase(), `gg-export-${format}`, format === 'svg' || format === 'png' ? `Save the picture as ${format.toUpperCase()} in the current theme` : `Save the path as ${format.toUpperCase()}`, 'gg-button gg-secondary');
+    const b = button(
+      format.toUpperCase(),
+      `gg-export-${format}`,
+      format === 'svg' || format === 'png' ? `Save the picture as ${format.toUpperCase()} in the current theme` : `Save the path as ${format.toUpperCase()}`,
+      'gg-button gg-secondary',
+    );
     b.addEventListener('click', () => void this.export(format));
     return b;
   }

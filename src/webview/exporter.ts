@@ -17,7 +17,10 @@ export function themeKind(body: HTMLElement): ThemeKind {
 
 /** A safe base file name from the panel's source ("lesson.neuron" → "lesson"). */
 export function baseName(source: string | undefined): string {
-  const stem = (source ?? 'gradient-geometry').replace(/\.neuron$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9_]+/, '');
+  const stem = (source ?? 'gradient-geometry')
+    .replace(/\.neuron$/i, '')
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^[^A-Za-z0-9_]+/, '');
   return (stem || 'gradient-geometry').slice(0, 60);
 }
 
@@ -46,7 +49,14 @@ export async function svgToPngBase64(svg: string, width: number, height: number,
 }
 
 /** The request that saves `format` of the current picture or path. */
-export async function exportRequest(format: ExportFormat, scene: Scene, analysis: Analysis, theme: ThemeKind, source: string | undefined, size: { width: number; height: number }): Promise<PanelRequest> {
+export async function exportRequest(
+  format: ExportFormat,
+  scene: Scene,
+  analysis: Analysis,
+  theme: ThemeKind,
+  source: string | undefined,
+  size: { width: number; height: number },
+): Promise<PanelRequest> {
   const base = `${baseName(source)}-step${scene.current}`;
   const layout = { width: size.width, height: size.height };
   switch (format) {

@@ -34,7 +34,12 @@ export class KeyNumbersView {
       if (key === 'kappa' && row) name = a.network ? 'κ (output weights, step 0)' : 'κ (all parameters)';
       const dd = h('dd', { text: value });
       if (row?.hint) dd.title = row.hint;
-      return h('div', { className: `gg-key${key === 'converge' && a.run.diverged ? ' gg-key-alert' : ''}`, testid: `gg-key-${key}` }, h('dt', { text: name }), dd);
+      return h(
+        'div',
+        { className: `gg-key${key === 'converge' && a.run.diverged ? ' gg-key-alert' : ''}`, testid: `gg-key-${key}` },
+        h('dt', { text: name }),
+        dd,
+      );
     });
     this.element.replaceChildren(...items);
   }

@@ -177,7 +177,14 @@ export class LiveModel {
     if (!this.objective || this.objective.spec !== this.spec || this.objective.key !== key) this.objective = { spec: this.spec, key, obj: buildProblem(spec) };
     const held = optimumTheta(spec, a.optimum);
     try {
-      return lossGrid(this.objective.obj, { axes: spec.view, held, heldAt: 'optimum', bounds: { u0: view.xMin, u1: view.xMax, v0: view.yMin, v1: view.yMax }, nx: resolution, ny: resolution });
+      return lossGrid(this.objective.obj, {
+        axes: spec.view,
+        held,
+        heldAt: 'optimum',
+        bounds: { u0: view.xMin, u1: view.xMax, v0: view.yMin, v1: view.yMax },
+        nx: resolution,
+        ny: resolution,
+      });
     } catch {
       return null;
     }

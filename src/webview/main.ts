@@ -12,7 +12,16 @@ import { connectToHost } from './vscodeApi';
 
 export { activate } from '../notebook/renderer';
 
-const HOST_TYPES: ReadonlySet<string> = new Set<HostMessage['type']>(['analysis', 'specErrors', 'settings', 'writeResult', 'exportResult', 'revealResult', 'highlight', 'measure']);
+const HOST_TYPES: ReadonlySet<string> = new Set<HostMessage['type']>([
+  'analysis',
+  'specErrors',
+  'settings',
+  'writeResult',
+  'exportResult',
+  'revealResult',
+  'highlight',
+  'measure',
+]);
 
 function isHostMessage(data: unknown): data is HostMessage {
   return typeof data === 'object' && data !== null && HOST_TYPES.has(String((data as { type?: unknown }).type));

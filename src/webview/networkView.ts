@@ -11,7 +11,11 @@ import { h } from './dom';
 export class NetworkView {
   readonly element = h('section', { className: 'gg-network', testid: 'gg-network', attrs: { 'aria-label': 'Hidden layer at the shown step' } });
   private readonly cone = h('p', { className: 'gg-network-line', testid: 'gg-network-cone' });
-  private readonly rows = h('ul', { className: 'gg-network-rows', testid: 'gg-network-rows', attrs: { 'aria-label': 'Sign of each hidden unit\'s gradient row ∂L/∂Wⱼ' } });
+  private readonly rows = h('ul', {
+    className: 'gg-network-rows',
+    testid: 'gg-network-rows',
+    attrs: { 'aria-label': "Sign of each hidden unit's gradient row ∂L/∂Wⱼ" },
+  });
   private readonly curvature = h('p', { className: 'gg-network-line', testid: 'gg-network-curvature' });
   private analysis: Analysis | null = null;
   private lastStep = -1;

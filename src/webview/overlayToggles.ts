@@ -15,7 +15,10 @@ const TOGGLES: readonly (readonly [ToggleKey, string, string, string])[] = [
 export class OverlayToggles {
   readonly element: HTMLElement;
   private readonly inputs = new Map<ToggleKey, HTMLInputElement>();
-  readonly layout = select('gg-compare-layout', 'Compare layout', [['overlay', 'overlaid'], ['side', 'side by side']]);
+  readonly layout = select('gg-compare-layout', 'Compare layout', [
+    ['overlay', 'overlaid'],
+    ['side', 'side by side'],
+  ]);
 
   constructor(state: ViewState, onToggle: (key: ToggleKey, on: boolean) => void, onLayout: (mode: 'overlay' | 'side') => void) {
     const labels = TOGGLES.map(([key, text, testid, title]) => {
@@ -26,7 +29,12 @@ export class OverlayToggles {
     });
     this.layout.value = state.compare;
     this.layout.addEventListener('change', () => onLayout(this.layout.value === 'side' ? 'side' : 'overlay'));
-    this.element = h('div', { className: 'gg-overlays', attrs: { role: 'group', 'aria-label': 'Overlays' } }, ...labels, h('label', { className: 'gg-field gg-inline' }, h('span', { className: 'gg-field-name', text: 'Variants' }), this.layout));
+    this.element = h(
+      'div',
+      { className: 'gg-overlays', attrs: { role: 'group', 'aria-label': 'Overlays' } },
+      ...labels,
+      h('label', { className: 'gg-field gg-inline' }, h('span', { className: 'gg-field-name', text: 'Variants' }), this.layout),
+    );
   }
 
   /** Every control of the group (the checkboxes and the layout select). */

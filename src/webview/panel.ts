@@ -62,7 +62,11 @@ export class Panel {
   private readonly error = h('div', { className: 'gg-error', testid: 'gg-error', attrs: { role: 'alert' } }, this.errorText, this.reveal);
   private readonly placeholder = h('p', { className: 'gg-placeholder', testid: 'gg-placeholder', text: 'Waiting for the analysis…' });
   private readonly planeHost = h('div', { className: 'gg-plane-host', testid: 'gg-plane-host' }, this.placeholder);
-  private readonly figure = h('figure', { className: 'gg-figure', testid: 'gg-figure', attrs: { tabindex: '0', 'aria-label': `Weight plane. Keys: ${KEYBOARD_HELP}` } }, this.planeHost);
+  private readonly figure = h(
+    'figure',
+    { className: 'gg-figure', testid: 'gg-figure', attrs: { tabindex: '0', 'aria-label': `Weight plane. Keys: ${KEYBOARD_HELP}` } },
+    this.planeHost,
+  );
   private readonly plane = new PlaneView(this.planeHost, { width: WIDTH, height: HEIGHT, idPrefix: 'gg' });
   private readonly multiples = new CompareView();
   /** The caption under the plane and the screen reader's announcement of the step (stepCaption.ts). */
@@ -78,7 +82,10 @@ export class Panel {
   private readonly controls: ControlsView;
   private readonly toggles: OverlayToggles;
   private readonly status = h('p', { className: 'gg-status', testid: 'gg-status', attrs: { 'aria-live': 'polite' } });
-  private readonly exports = new ExportControls({ picture: () => this.exportPicture(), post: (m) => this.host.post(m), status: (ok, m) => this.showResult(ok, m) }, { width: WIDTH, height: HEIGHT });
+  private readonly exports = new ExportControls(
+    { picture: () => this.exportPicture(), post: (m) => this.host.post(m), status: (ok, m) => this.showResult(ok, m) },
+    { width: WIDTH, height: HEIGHT },
+  );
   private readonly tooltip = new PlaneTooltip();
   /** Picture ↔ spec lines: clicks and Enter reveal a statement; the editor's cursor highlights a part. */
   private readonly nav: Navigation;
@@ -124,9 +131,22 @@ export class Panel {
       onWrite: () => this.writeBack(),
       onDiscard: () => this.setOverrides({}),
     });
-    this.toggles = new OverlayToggles(saved, (key, on) => this.save({ [key]: on }, true), (mode) => this.chooseLayout(mode));
+    this.toggles = new OverlayToggles(
+      saved,
+      (key, on) => this.save({ [key]: on }, true),
+      (mode) => this.chooseLayout(mode),
+    );
     const t = this.timeline;
-    const toolbar = h('div', { className: 'gg-controls', attrs: { role: 'toolbar', 'aria-label': 'Path animation' } }, t.play, t.back, t.forward, t.reset, t.position, t.speed);
+    const toolbar = h(
+      'div',
+      { className: 'gg-controls', attrs: { role: 'toolbar', 'aria-label': 'Path animation' } },
+      t.play,
+      t.back,
+      t.forward,
+      t.reset,
+      t.position,
+      t.speed,
+    );
     // One screen (media/panel.css): the plane with the sentence, the key numbers, the timeline and
     // the run's controls beside it (a rail when wide, a strip under the plane when narrow); the
     // charts, overlays, the full readout and the exports follow below.
@@ -142,13 +162,23 @@ export class Panel {
       this.network.element,
       this.compareTable.element,
     );
-    this.screen = h('div', { className: 'gg-screen', testid: 'gg-screen' }, h('div', { className: 'gg-stage', testid: 'gg-stage' }, this.figure, this.multiples.element, this.scrubRow), this.rail);
+    this.screen = h(
+      'div',
+      { className: 'gg-screen', testid: 'gg-screen' },
+      h('div', { className: 'gg-stage', testid: 'gg-stage' }, this.figure, this.multiples.element, this.scrubRow),
+      this.rail,
+    );
     root.replaceChildren(
       h('header', { className: 'gg-header' }, this.title, toolbar),
       this.error,
       this.screen,
       this.stepCaption.liveRegion,
-      h('div', { className: 'gg-more', testid: 'gg-more' }, h('div', { className: 'gg-more-main' }, this.charts.element, h('p', { className: 'gg-help', text: KEYBOARD_HELP })), h('div', { className: 'gg-more-side' }, this.toggles.element, this.readout.element, this.exports.element, this.status)),
+      h(
+        'div',
+        { className: 'gg-more', testid: 'gg-more' },
+        h('div', { className: 'gg-more-main' }, this.charts.element, h('p', { className: 'gg-help', text: KEYBOARD_HELP })),
+        h('div', { className: 'gg-more-side' }, this.toggles.element, this.readout.element, this.exports.element, this.status),
+      ),
     );
     this.setUnavailable('Waiting for the analysis…');
     this.reveal.addEventListener('click', () => {
@@ -226,7 +256,8 @@ export class Panel {
     this.title.textContent = msg.source;
     this.error.hidden = first === null;
     const picture = this.analysis !== null;
-    if (first) this.errorText.textContent = `${msg.source}:${first.line}:${first.column}: ${first.message} (${first.code})${msg.errors.length > 1 ? ` and ${msg.errors.length - 1} more` : ''}. ${picture ? 'The picture shows the last valid spec.' : 'Fix the error to see the picture.'}`;
+    if (first)
+      this.errorText.textContent = `${msg.source}:${first.line}:${first.column}: ${first.message} (${first.code})${msg.errors.length > 1 ? ` and ${msg.errors.length - 1} more` : ''}. ${picture ? 'The picture shows the last valid spec.' : 'Fix the error to see the picture.'}`;
     this.figure.classList.toggle('gg-stale', first !== null && picture);
     if (!picture) {
       // Nothing to show or act on yet: say so, and keep every control off until an analysis comes.
@@ -282,7 +313,20 @@ export class Panel {
       const [i, j] = spec.view;
       teacher = o.teacher ?? [spec.labels.w[i], spec.labels.w[j]];
     }
-    return { step, aspect: plotAspect(WIDTH, HEIGHT), eigen: s.showEigen, kappa: s.showKappa, variants: s.showVariants && this.layout(a) === 'overlay' && a.variants.length > 0, perSample: s.showPerSample, batchStep: s.showBatch || s.showPerSample, fan: true, mainName: mainRunName(spec), otherCoordinates: a.variants.map((_, k) => ownCoordinates(spec, k)), teacher, ...(s.zoom ? { viewport: s.zoom } : {}) };
+    return {
+      step,
+      aspect: plotAspect(WIDTH, HEIGHT),
+      eigen: s.showEigen,
+      kappa: s.showKappa,
+      variants: s.showVariants && this.layout(a) === 'overlay' && a.variants.length > 0,
+      perSample: s.showPerSample,
+      batchStep: s.showBatch || s.showPerSample,
+      fan: true,
+      mainName: mainRunName(spec),
+      otherCoordinates: a.variants.map((_, k) => ownCoordinates(spec, k)),
+      teacher,
+      ...(s.zoom ? { viewport: s.zoom } : {}),
+    };
   }
 
   /** The compare layout on screen: side by side when chosen, or on its own when a variant's preprocessing changes the coordinates. */
@@ -317,7 +361,15 @@ export class Panel {
     const side = this.layout(a) === 'side';
     this.multiples.element.hidden = !side;
     this.figure.hidden = side;
-    if (side) this.multiples.mount(a, step, { ...options, viewport: undefined }, mainRunName(this.spec), a.variants.map((_, k) => ownCoordinates(this.spec, k)), this.screenFit.scales.multiples);
+    if (side)
+      this.multiples.mount(
+        a,
+        step,
+        { ...options, viewport: undefined },
+        mainRunName(this.spec),
+        a.variants.map((_, k) => ownCoordinates(this.spec, k)),
+        this.screenFit.scales.multiples,
+      );
     else this.multiples.element.replaceChildren();
     this.charts.mount(a, step, this.state.showVariants);
     this.readout.show(a);
@@ -362,7 +414,8 @@ export class Panel {
   /** With a reason: no analysis to act on, every control off (disabled, aria-disabled, the reason as tooltip). Null: back on. */
   private setUnavailable(reason: string | null): void {
     const t = this.timeline;
-    for (const c of [t.play, t.back, t.forward, t.reset, t.scrub, t.speed, ...this.toggles.controls, ...this.exports.buttons, this.compareTable.layoutButton]) setUnavailable(c, reason);
+    for (const c of [t.play, t.back, t.forward, t.reset, t.scrub, t.speed, ...this.toggles.controls, ...this.exports.buttons, this.compareTable.layoutButton])
+      setUnavailable(c, reason);
     if (reason !== null) this.controls.setUnavailable(reason);
   }
 

@@ -70,7 +70,9 @@ export class ParamSliders {
     this.optimizer = o;
     if (o.kind !== this.kind) {
       this.kind = o.kind;
-      this.rows = optimizerDescriptor(o).params.filter((p) => p.slider).map((p) => this.row(p));
+      this.rows = optimizerDescriptor(o)
+        .params.filter((p) => p.slider)
+        .map((p) => this.row(p));
       this.element.replaceChildren(...this.rows.map((r) => r.element));
       this.element.hidden = this.rows.length === 0;
     }
@@ -118,7 +120,12 @@ export class ParamSliders {
       this.onChange(withParam(this.optimizer, p.key, this.fromPosition(p, Number(input.value))));
     });
     const label = h('label', { className: 'gg-field-name', text: p.label.split(':')[0], attrs: { for: id } });
-    const element = h('div', { className: 'gg-param-row', testid: `${id}-row` }, h('div', { className: 'gg-lr-row' }, label, value), h('div', { className: 'gg-lr-track' }, input, marks));
+    const element = h(
+      'div',
+      { className: 'gg-param-row', testid: `${id}-row` },
+      h('div', { className: 'gg-lr-row' }, label, value),
+      h('div', { className: 'gg-lr-track' }, input, marks),
+    );
     return { param: p, element, input, value, marks };
   }
 
@@ -128,7 +135,12 @@ export class ParamSliders {
     r.marks.dataset.verdict = mark.verdict;
     if (mark.at === null || !mark.bound) {
       // No line: every value on the slider is stable, none is, or there is no bound (adaptive).
-      const words = mark.verdict === 'all' ? `every ${r.param.symbol} here stable (full batch)` : mark.verdict === 'none' ? `no ${r.param.symbol} here stable (full batch)` : '';
+      const words =
+        mark.verdict === 'all'
+          ? `every ${r.param.symbol} here stable (full batch)`
+          : mark.verdict === 'none'
+            ? `no ${r.param.symbol} here stable (full batch)`
+            : '';
       const text = document.createElementNS(SVG_NS, 'text');
       text.setAttribute('x', '100%');
       text.setAttribute('y', '1em');
@@ -149,7 +161,13 @@ export class ParamSliders {
     g.setAttribute('data-position', String(position));
     g.setAttribute('data-side', mark.bound.side);
     const line = document.createElementNS(SVG_NS, 'line');
-    for (const [a, v] of [['x1', x], ['x2', x], ['y1', '0'], ['y2', '1em']]) line.setAttribute(a, v);
+    for (const [a, v] of [
+      ['x1', x],
+      ['x2', x],
+      ['y1', '0'],
+      ['y2', '1em'],
+    ])
+      line.setAttribute(a, v);
     const text = document.createElementNS(SVG_NS, 'text');
     text.setAttribute('x', x);
     // In em of the marks' font size (media/panel.css: larger in presenter mode).
@@ -168,7 +186,9 @@ export class ParamSliders {
 /** The mark in words: "full-batch stable for β > 0.35 (β > ηλmax/2 − 1, η = 0.5, λmax = 2.7)". */
 export function markText(p: ParamSpec, mark: MarkState, title: string, lr: number, lambdaMax: number | null): string {
   if (mark.verdict === 'adaptive' || !mark.bound) {
-    return lambdaMax === null || !(lambdaMax > 0) ? `No full-batch stability mark: the Hessian has no positive curvature.` : `No stability mark: ${title} is adaptive, so no fixed full-batch bound applies.`;
+    return lambdaMax === null || !(lambdaMax > 0)
+      ? `No full-batch stability mark: the Hessian has no positive curvature.`
+      : `No stability mark: ${title} is adaptive, so no fixed full-batch bound applies.`;
   }
   const given = `η = ${formatNumber(lr)}, λmax = ${formatNumber(lambdaMax ?? 0)}`;
   const rule = `${mark.bound.formula}; ${given}`;

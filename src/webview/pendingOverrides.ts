@@ -29,7 +29,9 @@ export function carryOverrides(state: Pick<ViewState, 'overrides' | 'overridesBa
   if (!sameDocument || !spec) {
     return {
       change: { overrides: {}, overridesVersion: null, overridesBase: base },
-      message: !sameDocument ? 'The unsaved control changes belonged to another spec: dropped.' : 'This picture has no spec to apply the unsaved control changes to: dropped.',
+      message: !sameDocument
+        ? 'The unsaved control changes belonged to another spec: dropped.'
+        : 'This picture has no spec to apply the unsaved control changes to: dropped.',
     };
   }
   const { overrides, dropped } = reconcileOverrides(pending, state.overridesBase, spec);

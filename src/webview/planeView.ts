@@ -5,7 +5,19 @@
  * that already holds every step, but for points within half a pixel of the last one drawn). Used for the main plane and for each small multiple.
  */
 import type { Analysis } from '../core/analysis/types';
-import { coneLayer, movingLayer, pathLengths, planeFrame, revealDash, sceneAtStep, sceneToSvgTree, variantStep, type PlaneFrame, type Scene, type SceneOptions } from '../core/scene';
+import {
+  coneLayer,
+  movingLayer,
+  pathLengths,
+  planeFrame,
+  revealDash,
+  sceneAtStep,
+  sceneToSvgTree,
+  variantStep,
+  type PlaneFrame,
+  type Scene,
+  type SceneOptions,
+} from '../core/scene';
 import { createSvg } from './renderTree';
 
 /** Polyline thinning (SvgLayout.minPathPixels): a path point closer than this to the last one drawn is left out. */
@@ -64,7 +76,14 @@ export class PlaneView {
     this.options = options;
     // Path points within half a pixel of the last one drawn are left out of the polylines; the
     // reveal, the hover and the timeline keep every step.
-    const layout = { width: this.size.width, height: this.size.height, idPrefix: this.size.idPrefix, pathMode: 'full' as const, minPathPixels: PATH_MIN_PIXELS, fontScale: this.fontScale };
+    const layout = {
+      width: this.size.width,
+      height: this.size.height,
+      idPrefix: this.size.idPrefix,
+      pathMode: 'full' as const,
+      minPathPixels: PATH_MIN_PIXELS,
+      fontScale: this.fontScale,
+    };
     const svg = createSvg(sceneToSvgTree(scene, layout)) as SVGSVGElement;
     this.frameInfo = planeFrame(scene.viewport, layout);
     this.lengths = pathLengths(scene.path, this.frameInfo, PATH_MIN_PIXELS, scene.current);

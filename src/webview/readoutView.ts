@@ -13,7 +13,13 @@ export class ReadoutView {
   readonly sentence = h('p', { className: 'gg-sentence', testid: 'gg-sentence' });
   private readonly list = h('dl', { className: 'gg-list' });
   private readonly convention = h('p', { className: 'gg-convention', testid: 'gg-convention' });
-  readonly element = h('section', { className: 'gg-readout', testid: 'gg-readout', attrs: { 'aria-label': 'Readout' } }, h('h2', { className: 'gg-subtitle', text: 'Readout' }), this.list, this.convention);
+  readonly element = h(
+    'section',
+    { className: 'gg-readout', testid: 'gg-readout', attrs: { 'aria-label': 'Readout' } },
+    h('h2', { className: 'gg-subtitle', text: 'Readout' }),
+    this.list,
+    this.convention,
+  );
 
   show(a: Analysis): void {
     this.sentence.textContent = a.sentence;
@@ -23,7 +29,9 @@ export class ReadoutView {
       const dt = h('dt', { text: row.label });
       const dd = h('dd', { text: row.value, attrs: { 'data-key': row.key } });
       if (row.hint) dd.title = row.hint;
-      items.push(h('div', { className: `gg-row${row.key === 'divergence' || row.key === 'blowup' ? ' gg-row-alert' : ''}`, attrs: { 'data-key': row.key } }, dt, dd));
+      items.push(
+        h('div', { className: `gg-row${row.key === 'divergence' || row.key === 'blowup' ? ' gg-row-alert' : ''}`, attrs: { 'data-key': row.key } }, dt, dd),
+      );
     }
     this.list.replaceChildren(...items);
     this.convention.textContent = `Step sizes assume: ${a.learningRate.convention}`;

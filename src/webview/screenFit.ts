@@ -120,7 +120,10 @@ export class ScreenFit {
     const shown = Math.min(width, screen.clientWidth || width);
     if (!this.parts.presenter()) {
       // A laptop: about 11 px for the 12-unit labels, at most 1.8×; the side-by-side planes at 1.6×.
-      this.setScale({ plane: Math.min(1.8, Math.max(1, Math.round(((11 * PLANE_WIDTH) / Math.max(shown, 1) / 12) * 10) / 10)), multiples: MULTIPLE_FONT_SCALE });
+      this.setScale({
+        plane: Math.min(1.8, Math.max(1, Math.round(((11 * PLANE_WIDTH) / Math.max(shown, 1) / 12) * 10) / 10)),
+        multiples: MULTIPLE_FONT_SCALE,
+      });
       return;
     }
     // A projector: the smallest label at least 14 px, on the plane and on each side-by-side plane

@@ -108,7 +108,9 @@ export class PredictView {
       b.disabled = !open;
       b.classList.toggle('gg-predict-answer', q !== null && !open && b.dataset.quadrant === q.answer);
     }
-    if (q === null) this.prompt.textContent = step >= this.analysis.run.path.length - 1 ? 'The run is over: no update left to predict.' : 'This update lies on an axis: step on.';
+    if (q === null)
+      this.prompt.textContent =
+        step >= this.analysis.run.path.length - 1 ? 'The run is over: no update left to predict.' : 'This update lies on an axis: step on.';
     else if (open) {
       this.prompt.textContent = `Step ${step}: which quadrant will the next update point to?`;
       this.verdict.textContent = '';

@@ -33,8 +33,16 @@ export class Timeline {
   readonly forward = button('Step ▶', 'gg-step', 'One step forward (→)');
   readonly reset = button('Reset', 'gg-reset', 'Back to the start (Home)');
   readonly position = h('span', { className: 'gg-position', testid: 'gg-position', attrs: { 'aria-hidden': 'true' } });
-  readonly speed = select('gg-speed', 'Animation speed, steps per second', SPEEDS.map((s) => [String(s), `${s} steps/s`]));
-  readonly scrub = h('input', { className: 'gg-scrub', testid: 'gg-scrub', attrs: { type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'Step' } });
+  readonly speed = select(
+    'gg-speed',
+    'Animation speed, steps per second',
+    SPEEDS.map((s) => [String(s), `${s} steps/s`]),
+  );
+  readonly scrub = h('input', {
+    className: 'gg-scrub',
+    testid: 'gg-scrub',
+    attrs: { type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'Step' },
+  });
 
   private last = 0;
   private current = 0;

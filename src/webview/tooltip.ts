@@ -32,7 +32,10 @@ export function tooltipLines(ctx: TooltipContext, k: number): string[] {
   if (!p) return [];
   const [i, j] = a.cone.axes;
   const names = a.hessian.parameters;
-  const out = [`Step ${p.step} · loss ${formatNumber(p.loss)}`, `${names[i] ?? 'w1'}, ${names[j] ?? 'w2'} = (${formatNumber(p.w[i])}, ${formatNumber(p.w[j])})`];
+  const out = [
+    `Step ${p.step} · loss ${formatNumber(p.loss)}`,
+    `${names[i] ?? 'w1'}, ${names[j] ?? 'w2'} = (${formatNumber(p.w[i])}, ${formatNumber(p.w[j])})`,
+  ];
   if (p.update) {
     const dx = p.update[i];
     const dy = p.update[j];
@@ -44,14 +47,20 @@ export function tooltipLines(ctx: TooltipContext, k: number): string[] {
   if (p.deltas && p.deltas.length > 0) {
     const pos = p.deltas.filter((d) => d > 0).length;
     const neg = p.deltas.filter((d) => d < 0).length;
-    out.push(p.deltas.length === 1 ? `batch: sample ${p.batch?.[0] ?? '?'}, δ = ${formatNumber(p.deltas[0])}` : `batch of ${p.deltas.length}: ${pos} with δ > 0, ${neg} with δ < 0`);
+    out.push(
+      p.deltas.length === 1
+        ? `batch: sample ${p.batch?.[0] ?? '?'}, δ = ${formatNumber(p.deltas[0])}`
+        : `batch of ${p.deltas.length}: ${pos} with δ > 0, ${neg} with δ < 0`,
+    );
   }
   const s = ctx.spec;
   const o = ctx.overrides;
   if (s) {
     if (k === 0) out.push(`from ${source(ctx, 'w', `w = [${s.w.map((v) => formatNumber(v)).join(', ')}]`, o.start !== undefined)}`);
     out.push(`from ${source(ctx, 'lr', `lr = ${formatNumber(a.learningRate.value)}`, o.lr !== undefined)}`);
-    out.push(`     ${source(ctx, 'batch', `batch = ${o.batch ?? s.batch}`, o.batch !== undefined)}, ${source(ctx, 'optimizer', optimizerText(o.optimizer ?? s.optimizer), o.optimizer !== undefined)}`);
+    out.push(
+      `     ${source(ctx, 'batch', `batch = ${o.batch ?? s.batch}`, o.batch !== undefined)}, ${source(ctx, 'optimizer', optimizerText(o.optimizer ?? s.optimizer), o.optimizer !== undefined)}`,
+    );
   }
   return out;
 }
@@ -79,7 +88,14 @@ export class PlaneTooltip {
   private hover: { k: number; at: Vec2 } | null = null;
 
   /** Remembers the hovered point (null: none) and draws it. */
-  set(hover: { k: number; at: Vec2 } | null, svg: SVGSVGElement | null, scene: Scene | null, frame: PlaneFrame | null, ctx: TooltipContext | null, size: readonly [number, number]): void {
+  set(
+    hover: { k: number; at: Vec2 } | null,
+    svg: SVGSVGElement | null,
+    scene: Scene | null,
+    frame: PlaneFrame | null,
+    ctx: TooltipContext | null,
+    size: readonly [number, number],
+  ): void {
     this.hover = hover;
     this.draw(svg, scene, frame, ctx, size);
   }

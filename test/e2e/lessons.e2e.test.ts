@@ -68,7 +68,19 @@ describe('lessons in VS Code, as a student opens them', function () {
   it('a fenced neuron block is drawn as a figure in the Markdown preview a user opens', async () => {
     writeFileSync(
       path.join(e2e().workspace, 'notes.md'),
-      ['# Lecture notes', '', 'Sigmoid inputs, the teacher to the north-west:', '', '```neuron', 'x ~ sigmoid(normal(0, 1))', 'w* = [-1, 1]', 'w = [1.5, -0.5]', 'steps = 60', '```', ''].join('\n'),
+      [
+        '# Lecture notes',
+        '',
+        'Sigmoid inputs, the teacher to the north-west:',
+        '',
+        '```neuron',
+        'x ~ sigmoid(normal(0, 1))',
+        'w* = [-1, 1]',
+        'w = [1.5, -0.5]',
+        'steps = 60',
+        '```',
+        '',
+      ].join('\n'),
     );
     await wb().openFile('notes.md');
     await paletteCommand(page(), 'Markdown: Open Preview to the Side');

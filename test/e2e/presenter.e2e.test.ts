@@ -12,7 +12,12 @@ const MAIN = ['gg-figure', 'gg-step-caption', 'gg-sentence', 'gg-key-numbers', '
 
 /** The width of the visible webview of our panel, in page pixels. */
 async function panelWidth(page: Page): Promise<number> {
-  const widths = await page.locator('iframe.webview').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0).map((r) => r.width));
+  const widths = await page.locator('iframe.webview').evaluateAll((els) =>
+    els
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => r.width),
+  );
   return Math.max(0, ...widths);
 }
 
@@ -23,7 +28,10 @@ async function offScreen(frame: Frame): Promise<string[]> {
     for (const id of ids) {
       const el = document.querySelector(`[data-testid="${id}"]`);
       const r = el?.getBoundingClientRect();
-      if (!r || r.height === 0 || r.top < -0.5 || r.left < -0.5 || r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5) out.push(`${id}: ${r ? `${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}` : 'missing'} in ${window.innerWidth}×${window.innerHeight}`);
+      if (!r || r.height === 0 || r.top < -0.5 || r.left < -0.5 || r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5)
+        out.push(
+          `${id}: ${r ? `${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}` : 'missing'} in ${window.innerWidth}×${window.innerHeight}`,
+        );
     }
     return out;
   }, MAIN);
@@ -63,7 +71,10 @@ describe('presenter mode in VS Code at 1280×720', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await page.screenshot({ path: path.join(e2e().artifacts, `presenter-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}.png`) }).catch(() => undefined);
+    if (this.currentTest?.state === 'failed')
+      await page
+        .screenshot({ path: path.join(e2e().artifacts, `presenter-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}.png`) })
+        .catch(() => undefined);
   });
 
   after(async () => {
@@ -97,7 +108,9 @@ describe('presenter mode in VS Code at 1280×720', function () {
     await partsBecome(page, { sideBar: false, auxiliaryBar: false, panel: false }, 'presenting: no side bar, secondary side bar or panel');
     await frame.waitForFunction(() => document.body.classList.contains('gg-presenter'));
     await page.waitForFunction((w) => {
-      const rs = Array.from(document.querySelectorAll('iframe.webview')).map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+      const rs = Array.from(document.querySelectorAll('iframe.webview'))
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0);
       return rs.some((r) => r.width > w);
     }, 1100);
     const width = await panelWidth(page);
@@ -136,7 +149,11 @@ describe('presenter mode in VS Code at 1280×720', function () {
     await wb.runCommand('Toggle Presenter Mode');
     const frame = await wb.panelFrame(EXAMPLE);
     await frame.waitForFunction(() => !document.body.classList.contains('gg-presenter'));
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('iframe.webview')).map((e) => e.getBoundingClientRect()).some((r) => r.width > 0 && r.width < 900));
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('iframe.webview'))
+        .map((e) => e.getBoundingClientRect())
+        .some((r) => r.width > 0 && r.width < 900),
+    );
     await wb.tab(EXAMPLE).waitFor({ state: 'visible' });
     await partsBecome(page, { sideBar: true, auxiliaryBar: true, panel: true }, 'after: all three open again');
   });

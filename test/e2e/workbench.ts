@@ -83,7 +83,10 @@ export class Workbench {
 
   /** "Ln 12, Col 3" from the status bar. */
   async cursor(): Promise<{ line: number; column: number } | undefined> {
-    const text = await this.page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().textContent({ timeout: WAIT });
+    const text = await this.page
+      .locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ })
+      .first()
+      .textContent({ timeout: WAIT });
     const m = /Ln (\d+), Col (\d+)/.exec(text ?? '');
     return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
   }

@@ -76,16 +76,20 @@ describe('notebooks in VS Code, as a student opens one', function () {
     const play = figure.locator('[data-testid="gg-nb-play"]');
     await play.click();
     assert.equal(await play.getAttribute('aria-pressed'), 'true');
-    await slider.evaluate((el: HTMLInputElement, max) => new Promise<void>((resolve) => {
-      const check = (): void => (Number(el.value) === max ? resolve() : void setTimeout(check, 50));
-      check();
-    }), last);
+    await slider.evaluate(
+      (el: HTMLInputElement, max) =>
+        new Promise<void>((resolve) => {
+          const check = (): void => (Number(el.value) === max ? resolve() : void setTimeout(check, 50));
+          check();
+        }),
+      last,
+    );
     assert.equal(await play.getAttribute('aria-pressed'), 'false', 'playing stops at the end');
     await page().screenshot({ path: path.join(e2e().artifacts, 'notebook-figure.png') });
-    assert.deepEqual(problems, [], 'the renderer works under the notebook\'s Content Security Policy, without errors');
+    assert.deepEqual(problems, [], "the renderer works under the notebook's Content Security Policy, without errors");
   });
 
-  it('a spec with errors shows its located problems in the picture\'s place', async () => {
+  it("a spec with errors shows its located problems in the picture's place", async () => {
     const frame = await figureFrame(page(), 'a spec with errors');
     const figure = frame.locator('[data-testid="gg-nb-figure"]', { hasText: 'a spec with errors' });
     const problems = (await figure.locator('[data-testid="gg-nb-problems"]').textContent()) ?? '';
@@ -99,7 +103,17 @@ describe('notebooks in VS Code, as a student opens one', function () {
     await frame.locator('[data-testid="gg-nb-figure"]', { hasText: 'six sigmoid samples' }).locator('[data-testid="gg-nb-open"]').click();
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const titles = await Promise.all(page().frames().map((f) => f.locator('[data-testid="gg-title"]').first().textContent({ timeout: 200 }).catch(() => null)));
+      const titles = await Promise.all(
+        page()
+          .frames()
+          .map((f) =>
+            f
+              .locator('[data-testid="gg-title"]')
+              .first()
+              .textContent({ timeout: 200 })
+              .catch(() => null),
+          ),
+      );
       if (titles.some((t) => t && /Untitled/.test(t))) break;
       if (Date.now() > deadline) throw new Error(`no panel for the untitled spec (titles: ${titles.filter(Boolean).join(', ')})`);
       await page().waitForTimeout(250);

@@ -133,15 +133,25 @@ describe('The analysis service (one analysis per version, off the host thread)',
     const key = document.uri.toString();
     const diagnostics = await diagnosticsWhen(document, (d) => d.length > 0);
     record(`time to first diagnostics of a new document: ${(performance.now() - opened).toFixed(0)} ms`);
-    assert.ok(diagnostics.some((d) => String(d.code) === 'GG206' || /no effect/.test(d.message)), diagnostics.map((d) => d.message).join('; '));
+    assert.ok(
+      diagnostics.some((d) => String(d.code) === 'GG206' || /no effect/.test(d.message)),
+      diagnostics.map((d) => d.message).join('; '),
+    );
     const posted = waitForPost(gg(), key, (m) => isAnalysis(m) && m.version === document.version, { timeoutMs: 60_000 });
     await vscode.commands.executeCommand(SHOW, document.uri);
     await posted;
     assert.match(await hover(document, 'lr ='), /Learning rate/);
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10)) ?? [];
-    assert.ok(lenses.some((l) => /κ =/.test(l.command?.title ?? '')), lenses.map((l) => l.command?.title).join('; '));
+    assert.ok(
+      lenses.some((l) => /κ =/.test(l.command?.title ?? '')),
+      lenses.map((l) => l.command?.title).join('; '),
+    );
     const bias = document.getText().indexOf('b = 1');
-    await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, new vscode.Range(document.positionAt(bias), document.positionAt(bias + 5)));
+    await vscode.commands.executeCommand(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(document.positionAt(bias), document.positionAt(bias + 5)),
+    );
     assert.equal(document.isDirty, false, 'nothing edited the document');
     assert.equal(await analysesOf(gg(), key), 1, 'one analysis of this version for every feature');
   });
@@ -159,7 +169,10 @@ describe('The analysis service (one analysis per version, off the host thread)',
     assert.equal(await analysesOf(gg(), key), before + 1, 'the edited version was analysed');
     assert.ok(elapsed > 300, `the analysis was heavy enough to matter (${elapsed.toFixed(0)} ms)`);
     // A busy machine deschedules the host's thread whatever it does: the limit scales with the load (timeScale.mjs).
-    assert.ok(maxGap < 100 * LOAD, `the host's event loop was held for ${maxGap.toFixed(1)} ms (limit ${(100 * LOAD).toFixed(0)} ms at ×${LOAD.toFixed(1)} load)`);
+    assert.ok(
+      maxGap < 100 * LOAD,
+      `the host's event loop was held for ${maxGap.toFixed(1)} ms (limit ${(100 * LOAD).toFixed(0)} ms at ×${LOAD.toFixed(1)} load)`,
+    );
   });
 
   it('cancels stale analyses during rapid edits, and the final picture matches the final text', async () => {
@@ -226,6 +239,9 @@ describe('The analysis service (one analysis per version, off the host thread)',
     assert.ok(heapAfter - heapBefore < 600 * 1024 * 1024, `host heap grew by ${mb(heapAfter - heapBefore)} MB`);
     assert.ok((worker?.cachedBytes ?? 0) < 512 * 1024 * 1024, 'the worker cache stays within its byte budget');
     // Typing reads the 7.9 MB text for the worker (getText, ~10 ms) but never parses it on the host.
-    assert.ok(maxGap < 250 * LOAD, `typing held the host's thread for ${maxGap.toFixed(0)} ms (limit ${(250 * LOAD).toFixed(0)} ms at ×${LOAD.toFixed(1)} load)`);
+    assert.ok(
+      maxGap < 250 * LOAD,
+      `typing held the host's thread for ${maxGap.toFixed(0)} ms (limit ${(250 * LOAD).toFixed(0)} ms at ×${LOAD.toFixed(1)} load)`,
+    );
   });
 });

@@ -1,19 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { checkAnalysisMessage } from '../../src/shared/analysisWire';
-import {
-  closeAll,
-  isAnalysis,
-  isErrors,
-  openEditor,
-  panelFor,
-  replaceInDocument,
-  until,
-  useCleanWorkbench,
-  utf8,
-  waitForPost,
-  workspaceUri,
-} from './helpers';
+import { closeAll, isAnalysis, isErrors, openEditor, panelFor, replaceInDocument, until, useCleanWorkbench, utf8, waitForPost, workspaceUri } from './helpers';
 
 const SHOW = 'gradientGeometry.show';
 const DEFAULT_KEY = 'gradientGeometry:default-lesson';
@@ -72,10 +60,18 @@ describe('Gradient Geometry in a real extension host', () => {
     const first = await openEditor('sigmoid-northwest.neuron');
     await vscode.commands.executeCommand(SHOW);
     await vscode.commands.executeCommand(SHOW);
-    assert.equal(gg().panels().filter((p) => p.key === first.document.uri.toString()).length, 1);
+    assert.equal(
+      gg()
+        .panels()
+        .filter((p) => p.key === first.document.uri.toString()).length,
+      1,
+    );
     const second = await openEditor('tanh.neuron');
     await vscode.commands.executeCommand(SHOW);
-    const keys = gg().panels().map((p) => p.key).sort();
+    const keys = gg()
+      .panels()
+      .map((p) => p.key)
+      .sort();
     assert.deepEqual(keys, [first.document.uri.toString(), second.document.uri.toString()].sort());
     await openEditor('sigmoid-northwest.neuron');
     await vscode.commands.executeCommand(SHOW);
@@ -111,7 +107,13 @@ describe('Gradient Geometry in a real extension host', () => {
     const posted = waitForPost(gg(), key, isAnalysis);
     await vscode.commands.executeCommand(SHOW);
     const panel = panelFor(gg(), key);
-    assert.ok(panel, `a selection panel exists (panels: ${gg().panels().map((p) => p.key).join(', ')})`);
+    assert.ok(
+      panel,
+      `a selection panel exists (panels: ${gg()
+        .panels()
+        .map((p) => p.key)
+        .join(', ')})`,
+    );
     assert.equal(panel.title, 'Gradient Geometry: notes.md (selection)');
     const message = await posted;
     assert.ok(isAnalysis(message) && message.documentUri === undefined);
@@ -124,7 +126,12 @@ describe('Gradient Geometry in a real extension host', () => {
     const at = editor.document.getText().indexOf('sigmoid(');
     editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + 7));
     await vscode.commands.executeCommand(SHOW);
-    assert.deepEqual(gg().panels().map((p) => p.key), [editor.document.uri.toString()]);
+    assert.deepEqual(
+      gg()
+        .panels()
+        .map((p) => p.key),
+      [editor.document.uri.toString()],
+    );
   });
 
   it('falls back to the built-in default lesson without a neuron editor', async () => {
@@ -192,7 +199,10 @@ describe('Gradient Geometry in a real extension host', () => {
     const errors = await errorsPosted;
     assert.ok(isErrors(errors));
     assert.ok(errors.errors.length >= 1);
-    const lrLine = editor.document.getText().split('\n').findIndex((l) => l.startsWith('lr ='));
+    const lrLine = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('lr ='));
     assert.equal(errors.errors[0]?.line, lrLine + 1, `the first error is on the lr line: ${JSON.stringify(errors.errors[0])}`);
     const analysesSoFar = panelFor(gg(), key)?.posted.filter(isAnalysis) ?? [];
     assert.equal(analysesSoFar.at(-1), good, 'no new picture was sent while the spec is broken');
@@ -224,7 +234,14 @@ describe('Gradient Geometry in a real extension host', () => {
     const key = editor.document.uri.toString();
     await vscode.commands.executeCommand(SHOW);
     const before = panelFor(gg(), key)?.rejected ?? 0;
-    for (const bad of [null, 'ready', { type: 'revealError', line: -1, column: 1 }, { type: 'revealError', line: '2', column: 1 }, { type: 'runCode', code: '1' }, { type: 'log', level: 'warn', text: 'x' }]) {
+    for (const bad of [
+      null,
+      'ready',
+      { type: 'revealError', line: -1, column: 1 },
+      { type: 'revealError', line: '2', column: 1 },
+      { type: 'runCode', code: '1' },
+      { type: 'log', level: 'warn', text: 'x' },
+    ]) {
       gg().simulateWebviewMessage(key, bad);
     }
     assert.equal((panelFor(gg(), key)?.rejected ?? 0) - before, 6);

@@ -54,7 +54,10 @@ export function waitForPost(
     }
     const timer = setTimeout(() => {
       sub.dispose();
-      const seen = panelFor(a, key)?.posted.map((m) => m.type).join(', ') ?? 'no panel';
+      const seen =
+        panelFor(a, key)
+          ?.posted.map((m) => m.type)
+          .join(', ') ?? 'no panel';
       reject(new Error(`no matching message for ${key} within ${limit} ms (posted: ${seen})`));
     }, limit);
     const sub = a.onDidPost((e) => {

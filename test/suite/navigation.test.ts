@@ -60,26 +60,47 @@ describe('selection, restore and spec-line navigation in a real extension host',
       const editor = await newFile('neuron', SPEC);
       editor.selection = new vscode.Selection(0, 0, 0, editor.document.lineAt(0).text.length);
       await vscode.commands.executeCommand(SHOW);
-      assert.deepEqual(gg().panels().map((p) => p.key), [editor.document.uri.toString()]);
+      assert.deepEqual(
+        gg()
+          .panels()
+          .map((p) => p.key),
+        [editor.document.uri.toString()],
+      );
     });
 
     it('a selection of comments or blank lines in another language falls back to the default lesson', async () => {
       const editor = await newFile('md', '# Notes\n\n   \n\n# more\n');
       editor.selection = new vscode.Selection(1, 0, 3, 0);
       await vscode.commands.executeCommand(SHOW);
-      assert.deepEqual(gg().panels().map((p) => p.key), [DEFAULT_KEY]);
+      assert.deepEqual(
+        gg()
+          .panels()
+          .map((p) => p.key),
+        [DEFAULT_KEY],
+      );
       await closeAll();
       const again = await vscode.window.showTextDocument(editor.document);
       again.selection = new vscode.Selection(0, 0, 4, 6);
       await vscode.commands.executeCommand(SHOW);
-      assert.deepEqual(gg().panels().map((p) => p.key), [DEFAULT_KEY], 'Markdown headings read as # comments: still no statement');
+      assert.deepEqual(
+        gg()
+          .panels()
+          .map((p) => p.key),
+        [DEFAULT_KEY],
+        'Markdown headings read as # comments: still no statement',
+      );
     });
 
     it('a selection with one statement is a spec', async () => {
       const editor = await newFile('md', 'Try this:\n\nlr = 0.2\n');
       editor.selection = new vscode.Selection(2, 0, 2, 8);
       await vscode.commands.executeCommand(SHOW);
-      assert.deepEqual(gg().panels().map((p) => p.key), [`selection:${editor.document.uri.toString()}`]);
+      assert.deepEqual(
+        gg()
+          .panels()
+          .map((p) => p.key),
+        [`selection:${editor.document.uri.toString()}`],
+      );
     });
   });
 
@@ -122,7 +143,11 @@ describe('selection, restore and spec-line navigation in a real extension host',
       await until(() => panelFor(gg(), key) === undefined || undefined, 'the panel to close');
       const edit = new vscode.WorkspaceEdit();
       const at = editor.document.getText().indexOf('samples = 12');
-      edit.replace(editor.document.uri, new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'samples = 12'.length)), 'samples = 20');
+      edit.replace(
+        editor.document.uri,
+        new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'samples = 12'.length)),
+        'samples = 20',
+      );
       assert.ok(await vscode.workspace.applyEdit(edit));
 
       assert.equal(await gg().restorePanel({ snapshot }), key);
@@ -150,7 +175,10 @@ describe('selection, restore and spec-line navigation in a real extension host',
         await until(() => panelFor(gg(), DEFAULT_KEY) === undefined || undefined, 'the default panel to close');
       }
       // The same address once the extension has shown it: restored.
-      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(secret), { viewColumn: vscode.ViewColumn.One, preview: false });
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(secret), {
+        viewColumn: vscode.ViewColumn.One,
+        preview: false,
+      });
       await vscode.commands.executeCommand(SHOW);
       await analysisOf(gg(), editor.document.uri.toString());
       await closeAll();
@@ -224,7 +252,12 @@ describe('selection, restore and spec-line navigation in a real extension host',
       const u = await unwritten;
       assert.ok(u.type === 'revealResult' && /optimizer is not written in the spec/.test(u.message));
       const before = panelFor(gg(), key)?.rejected ?? 0;
-      for (const bad of [{ type: 'revealStatement', key: 'w*' }, { type: 'revealStatement', key: 'toString' }, { type: 'revealStatement', key: 'x', row: -2 }]) gg().simulateWebviewMessage(key, bad);
+      for (const bad of [
+        { type: 'revealStatement', key: 'w*' },
+        { type: 'revealStatement', key: 'toString' },
+        { type: 'revealStatement', key: 'x', row: -2 },
+      ])
+        gg().simulateWebviewMessage(key, bad);
       assert.equal((panelFor(gg(), key)?.rejected ?? 0) - before, 3);
     });
   });
@@ -235,7 +268,11 @@ describe('selection, restore and spec-line navigation in a real extension host',
       const key = editor.document.uri.toString();
       await vscode.commands.executeCommand(SHOW);
       await analysisOf(gg(), key);
-      const lineOf = (prefix: string): number => editor.document.getText().split('\n').findIndex((l) => l.startsWith(prefix));
+      const lineOf = (prefix: string): number =>
+        editor.document
+          .getText()
+          .split('\n')
+          .findIndex((l) => l.startsWith(prefix));
 
       let next = waitForPost(gg(), key, (m) => m.type === 'highlight' && m.key === 'lr');
       editor.selection = new vscode.Selection(lineOf('lr ='), 3, lineOf('lr ='), 3);

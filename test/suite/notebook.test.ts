@@ -43,7 +43,9 @@ describe('notebooks: the renderer and the neuron cell controller', function () {
 
   it('declares the renderer for its MIME type', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    const renderers = (ext?.packageJSON as { contributes?: { notebookRenderer?: { id: string; mimeTypes: string[]; entrypoint: string }[] } }).contributes?.notebookRenderer ?? [];
+    const renderers =
+      (ext?.packageJSON as { contributes?: { notebookRenderer?: { id: string; mimeTypes: string[]; entrypoint: string }[] } }).contributes?.notebookRenderer ??
+      [];
     const ours = renderers.find((r) => r.id === NOTEBOOK_RENDERER_ID);
     assert.ok(ours, 'contributes.notebookRenderer has the Gradient Geometry renderer');
     assert.deepEqual(ours.mimeTypes, [NOTEBOOK_MIME]);
@@ -83,7 +85,13 @@ describe('notebooks: the renderer and the neuron cell controller', function () {
 
   it('a neuron cell runs through the controller without a kernel: its output has the MIME type, the spec and a text fallback, and is drawn', async () => {
     // A file in the workspace (not an untitled notebook), saved at the end so that closing never asks.
-    const cell = (source: string): unknown => ({ cell_type: 'code', execution_count: null, metadata: { vscode: { languageId: 'neuron' } }, outputs: [], source: source.split(/(?<=\n)/) });
+    const cell = (source: string): unknown => ({
+      cell_type: 'code',
+      execution_count: null,
+      metadata: { vscode: { languageId: 'neuron' } },
+      outputs: [],
+      source: source.split(/(?<=\n)/),
+    });
     const ipynb = { cells: [cell(CELL_SPEC), cell('lr = -1\nsteps = 0\n')], metadata: {}, nbformat: 4, nbformat_minor: 5 };
     const uri = workspaceUri(`cells-${Date.now()}-${counter++}.ipynb`);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(ipynb)));
@@ -98,7 +106,10 @@ describe('notebooks: the renderer and the neuron cell controller', function () {
     assert.equal(first.executionSummary?.success, true);
     assert.equal(first.outputs.length, 1);
     const items = first.outputs[0].items;
-    assert.deepEqual(items.map((i) => i.mime), [NOTEBOOK_MIME, 'text/plain']);
+    assert.deepEqual(
+      items.map((i) => i.mime),
+      [NOTEBOOK_MIME, 'text/plain'],
+    );
     const payload = JSON.parse(new TextDecoder().decode(items[0].data));
     assert.deepEqual(payload, { spec: CELL_SPEC, title: 'cell 1' });
     const want = expected(CELL_SPEC);

@@ -35,7 +35,11 @@ describe('panel controls written back into the document', () => {
 
     const answer = waitForPost(gg(), key, isWriteResult);
     const next = waitForPost(gg(), key, (m) => isAnalysis(m) && m.analysis.learningRate.value === 0.7143);
-    gg().simulateWebviewMessage(key, { type: 'writeSpec', version: analysis.version, changes: { lr: 0.7143, optimizer: { kind: 'momentum', beta: 0.9 }, start: { axes: [0, 1], values: [1.2, -0.25] } } });
+    gg().simulateWebviewMessage(key, {
+      type: 'writeSpec',
+      version: analysis.version,
+      changes: { lr: 0.7143, optimizer: { kind: 'momentum', beta: 0.9 }, start: { axes: [0, 1], values: [1.2, -0.25] } },
+    });
     const result = await answer;
     assert.ok(isWriteResult(result) && result.ok, isWriteResult(result) ? result.message : '');
     const text = editor.document.getText();
@@ -70,10 +74,17 @@ describe('panel controls written back into the document', () => {
     const editor = await newSpec();
     const key = editor.document.uri.toString();
     await vscode.commands.executeCommand('gradientGeometry.show');
-    const before = gg().panels().find((p) => p.key === key)!.rejected;
+    const before = gg()
+      .panels()
+      .find((p) => p.key === key)!.rejected;
     gg().simulateWebviewMessage(key, { type: 'writeSpec', version: 1, changes: { lr: -1 } });
     gg().simulateWebviewMessage(key, { type: 'export', format: 'svg', fileName: '../../evil.svg', data: '<svg/>' });
-    assert.equal(gg().panels().find((p) => p.key === key)!.rejected, before + 2);
+    assert.equal(
+      gg()
+        .panels()
+        .find((p) => p.key === key)!.rejected,
+      before + 2,
+    );
     assert.equal(editor.document.getText(), SPEC);
   });
 });

@@ -62,12 +62,16 @@ describe('soak: 1,000 rapid edits with the panel open', function () {
     const finalLr = lrOf(EDITS - 1);
     /** The final text's picture reached the webview and the webview shows it. */
     const shown = async (): Promise<void> => {
-      const message = await waitForPost(gg(), key, (m) => isAnalysis(m) && m.version === document.version && m.analysis.learningRate.value === finalLr, { timeoutMs: 120_000, includePast: true });
+      const message = await waitForPost(gg(), key, (m) => isAnalysis(m) && m.version === document.version && m.analysis.learningRate.value === finalLr, {
+        timeoutMs: 120_000,
+        includePast: true,
+      });
       assert.ok(isAnalysis(message));
       assert.equal(message.spec?.lr, finalLr, 'the picture is of the final text');
     };
     const probe = canProbeWebviews();
-    const webview = (): Promise<WebviewMemory | undefined> => (probe ? probeWebview(name, { testid: 'gg-lr-value', includes: `η = ${finalLr}` }) : Promise.resolve(undefined));
+    const webview = (): Promise<WebviewMemory | undefined> =>
+      probe ? probeWebview(name, { testid: 'gg-lr-value', includes: `η = ${finalLr}` }) : Promise.resolve(undefined);
 
     // A few rounds first, so the start is measured warm (caches, JIT, the worker up).
     for (let k = 0; k < WARM_UP; k++) await edit(k);
@@ -81,8 +85,12 @@ describe('soak: 1,000 rapid edits with the panel open', function () {
 
     record(`soak (${EDITS} edits of a copy of learning-rate.neuron, panel open): extension host heap ${mb(hostBefore)} → ${mb(hostAfter)} MB`);
     if (viewBefore && viewAfter) {
-      record(`soak: webview document ${viewBefore.domNodes} → ${viewAfter.domNodes} elements; JS heap (${viewAfter.heapScope}, after GC) ${mb(viewBefore.jsHeapUsed)} → ${mb(viewAfter.jsHeapUsed)} MB used, ${mb(viewBefore.jsHeapTotal)} → ${mb(viewAfter.jsHeapTotal)} MB reserved`);
-      record(`soak: renderer DOM counters ${viewBefore.rendererNodes} → ${viewAfter.rendererNodes} nodes, ${viewBefore.rendererDocuments} → ${viewAfter.rendererDocuments} documents, ${viewBefore.rendererListeners} → ${viewAfter.rendererListeners} listeners`);
+      record(
+        `soak: webview document ${viewBefore.domNodes} → ${viewAfter.domNodes} elements; JS heap (${viewAfter.heapScope}, after GC) ${mb(viewBefore.jsHeapUsed)} → ${mb(viewAfter.jsHeapUsed)} MB used, ${mb(viewBefore.jsHeapTotal)} → ${mb(viewAfter.jsHeapTotal)} MB reserved`,
+      );
+      record(
+        `soak: renderer DOM counters ${viewBefore.rendererNodes} → ${viewAfter.rendererNodes} nodes, ${viewBefore.rendererDocuments} → ${viewAfter.rendererDocuments} documents, ${viewBefore.rendererListeners} → ${viewAfter.rendererListeners} listeners`,
+      );
     } else {
       record('soak: webview not measured (this runner has no webview probe: GG_TEST_PROBE is unset)');
     }
@@ -95,9 +103,15 @@ describe('soak: 1,000 rapid edits with the panel open', function () {
       // have 1,000 times the elements.
       const nodes = viewAfter.domNodes / viewBefore.domNodes;
       assert.ok(Math.abs(nodes - 1) <= 0.05, `the webview's document went from ${viewBefore.domNodes} to ${viewAfter.domNodes} elements over ${EDITS} edits`);
-      assert.ok(viewAfter.jsHeapUsed <= viewBefore.jsHeapUsed * 1.5 + 10 * MB, `the webview's JS heap went from ${mb(viewBefore.jsHeapUsed)} to ${mb(viewAfter.jsHeapUsed)} MB over ${EDITS} edits`);
+      assert.ok(
+        viewAfter.jsHeapUsed <= viewBefore.jsHeapUsed * 1.5 + 10 * MB,
+        `the webview's JS heap went from ${mb(viewBefore.jsHeapUsed)} to ${mb(viewAfter.jsHeapUsed)} MB over ${EDITS} edits`,
+      );
       // Detached nodes still referenced count here: a picture kept per edit would add ~10⁵–10⁶.
-      assert.ok(viewAfter.rendererNodes <= viewBefore.rendererNodes * 1.25 + 2000, `the renderer's live DOM nodes went from ${viewBefore.rendererNodes} to ${viewAfter.rendererNodes} over ${EDITS} edits`);
+      assert.ok(
+        viewAfter.rendererNodes <= viewBefore.rendererNodes * 1.25 + 2000,
+        `the renderer's live DOM nodes went from ${viewBefore.rendererNodes} to ${viewAfter.rendererNodes} over ${EDITS} edits`,
+      );
     }
   });
 });

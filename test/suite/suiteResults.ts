@@ -32,7 +32,11 @@ export function scaleTimeouts(suite: MochaTypes.Suite, scale: number): void {
  * Runs `run` and calls `publish` with the results after every test and once more when done;
  * resolves with the final results.
  */
-export function collectResults(run: (done: () => void) => MochaTypes.Runner, vscodeVersion: string, publish: (results: SuiteResults) => void): Promise<SuiteResults> {
+export function collectResults(
+  run: (done: () => void) => MochaTypes.Runner,
+  vscodeVersion: string,
+  publish: (results: SuiteResults) => void,
+): Promise<SuiteResults> {
   const results: SuiteResults = { done: false, passed: 0, failed: 0, pending: 0, vscodeVersion, tests: [] };
   const mutable = results as { -readonly [K in keyof SuiteResults]: SuiteResults[K] };
   publish(results);

@@ -50,7 +50,21 @@ describe('teaching: lessons, walkthrough and Markdown figures in a real extensio
   });
 
   it('renders a fenced neuron block as an SVG figure in the built-in Markdown preview engine', async () => {
-    const text = ['# Notes', '', '```neuron', 'x ~ sigmoid(normal(0, 1))', 'w* = [-1, 1]', 'w = [1.5, -0.5]', 'steps = 30', '```', '', '```python', 'print(1)', '```', ''].join('\n');
+    const text = [
+      '# Notes',
+      '',
+      '```neuron',
+      'x ~ sigmoid(normal(0, 1))',
+      'w* = [-1, 1]',
+      'w = [1.5, -0.5]',
+      'steps = 30',
+      '```',
+      '',
+      '```python',
+      'print(1)',
+      '```',
+      '',
+    ].join('\n');
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', text);
     assert.match(html, /<div class="gg-neuron-figure code-line" data-line="2">/);
     assert.match(html, /<svg [^>]*role="img"/);

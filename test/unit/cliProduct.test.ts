@@ -87,13 +87,26 @@ describe('CLI: the gradient-geometry command', function () {
     assert.match(h.stdout, /Exit codes: 0 ok, 1 the spec has errors, 2 usage error/);
   });
 
-  it('prints each command\'s help with every option, exit 0, even beside other arguments', () => {
+  it("prints each command's help with every option, exit 0, even beside other arguments", () => {
     const a = run(['analyze', '--help']);
     assert.equal(a.status, 0);
     for (const flag of ['--json', '-o, --output', '--help']) assert.ok(a.stdout.includes(flag), flag);
     const r = run(['render', 'nothing.neuron', '--bogus', '-h']);
     assert.equal(r.status, 0, r.stderr);
-    for (const flag of ['-o, --output', '--format', '--theme', '--step', '--width', '--height', '--per-sample', '--animate', '--duration', '--frames', '--help']) assert.ok(r.stdout.includes(flag), flag);
+    for (const flag of [
+      '-o, --output',
+      '--format',
+      '--theme',
+      '--step',
+      '--width',
+      '--height',
+      '--per-sample',
+      '--animate',
+      '--duration',
+      '--frames',
+      '--help',
+    ])
+      assert.ok(r.stdout.includes(flag), flag);
   });
 
   it('rejects unknown options and missing values with exit 2 and a message naming the flag', () => {
@@ -160,9 +173,23 @@ describe('CLI: the gradient-geometry command', function () {
     assert.deepEqual(pngSize(piped.stdout), { width: 640, height: 600 });
   });
 
-  it('writes an animated GIF of the run: looping, bounded frames, the run\'s timing, a hold at the end', () => {
+  it("writes an animated GIF of the run: looping, bounded frames, the run's timing, a hold at the end", () => {
     const out = path.join(dir, 'run.gif');
-    const r = run(['render', path.join(examples, 'batch-vs-full.neuron'), '--animate', '-o', out, '--frames', '6', '--width', '320', '--height', '300', '--duration', '5']);
+    const r = run([
+      'render',
+      path.join(examples, 'batch-vs-full.neuron'),
+      '--animate',
+      '-o',
+      out,
+      '--frames',
+      '6',
+      '--width',
+      '320',
+      '--height',
+      '300',
+      '--duration',
+      '5',
+    ]);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /run\.gif: .*animated run of 300 steps in 6 frames \(1000 ms each\), light theme, GIF 320 × 300/);
     const gif = gifInfo(readFileSync(out));

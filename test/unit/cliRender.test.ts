@@ -25,14 +25,29 @@ describe('CLI: render', () => {
     assert.match(r.stdout, /step 12 of 200, dark theme/);
     const svg = readFileSync(out, 'utf8');
     const analysis = analyzeSpec(parseSpec(readFileSync(file, 'utf8')).spec!);
-    assert.equal(svg, renderSvg(buildScene(analysis, { step: 12, aspect: plotAspect(640, 600), perSample: false, batchStep: false }), 'dark', { width: 640, height: 600 }));
+    assert.equal(
+      svg,
+      renderSvg(buildScene(analysis, { step: 12, aspect: plotAspect(640, 600), perSample: false, batchStep: false }), 'dark', { width: 640, height: 600 }),
+    );
     assert.match(svg, /data-theme="dark"/);
     assert.ok(!/NaN|Infinity/.test(svg));
   });
 
   it('draws the per-sample steps on request and any theme kind', () => {
     const out = path.join(dir, 'b.svg');
-    const r = run('render', path.join(examples, 'batch-vs-full.neuron'), '--output', out, '--theme', 'high-contrast-light', '--per-sample', '--width', '800', '--height', '700');
+    const r = run(
+      'render',
+      path.join(examples, 'batch-vs-full.neuron'),
+      '--output',
+      out,
+      '--theme',
+      'high-contrast-light',
+      '--per-sample',
+      '--width',
+      '800',
+      '--height',
+      '700',
+    );
     assert.equal(r.status, 0, r.stderr);
     const svg = readFileSync(out, 'utf8');
     assert.match(svg, /data-testid="gg-samples"/);

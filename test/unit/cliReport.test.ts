@@ -11,7 +11,9 @@ import type { Analysis } from '../../src/core/analysis/types';
 import { analyzeText } from '../../src/core/editor';
 
 const examplesDir = path.resolve(__dirname, '../../../examples');
-const EXAMPLES = readdirSync(examplesDir).filter((f) => f.endsWith('.neuron')).sort();
+const EXAMPLES = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.neuron'))
+  .sort();
 const OPTIMIZERS = ['sgd', 'momentum(0.9)', 'nesterov(0.9)', 'adam', 'rmsprop'];
 const cli = path.resolve(__dirname, '../../../dist/cli.js');
 
@@ -48,11 +50,19 @@ function checkReport(what: string, a: Analysis, adaptive: boolean): void {
     }
   }
   if (run.diverged) {
-    assert.ok(runLine.startsWith(`run: diverged at step ${run.divergedAt}${run.divergence ? `: ${run.divergence.message.replace(/\s*[\r\n]+\s*/g, ' ')}` : ''}`), `${what}: ${runLine}`);
+    assert.ok(
+      runLine.startsWith(`run: diverged at step ${run.divergedAt}${run.divergence ? `: ${run.divergence.message.replace(/\s*[\r\n]+\s*/g, ' ')}` : ''}`),
+      `${what}: ${runLine}`,
+    );
   } else {
     assert.ok(!runLine.includes('diverged'), `${what}: ${runLine}`);
   }
-  assert.ok(runLine.includes(`sign-coherent gradients ${num(run.gradientSignCoherentFraction * 100, 3)} %; sign-coherent updates ${num(run.signCoherentFraction * 100, 3)} %`), `${what}: ${runLine}`);
+  assert.ok(
+    runLine.includes(
+      `sign-coherent gradients ${num(run.gradientSignCoherentFraction * 100, 3)} %; sign-coherent updates ${num(run.signCoherentFraction * 100, 3)} %`,
+    ),
+    `${what}: ${runLine}`,
+  );
 }
 
 describe('CLI report: step-size bounds and run facts', function () {
@@ -68,7 +78,7 @@ describe('CLI report: step-size bounds and run facts', function () {
     });
   }
 
-  it('nesterov(0.9), batch all, lr 1.2: the Nesterov bound ≈ 0.91 with its formula, UNSTABLE, and GD\'s 2/λmax', () => {
+  it("nesterov(0.9), batch all, lr 1.2: the Nesterov bound ≈ 0.91 with its formula, UNSTABLE, and GD's 2/λmax", () => {
     const text = readFileSync(path.join(examplesDir, 'sigmoid-northwest.neuron'), 'utf8')
       .replace(/^optimizer\s*=.*$/m, 'optimizer = nesterov(0.9)')
       .replace(/^batch\s*=.*$/m, 'batch = all')
@@ -78,13 +88,18 @@ describe('CLI report: step-size bounds and run facts', function () {
     const bound = 3.8 / (2.8 * lmax);
     assert.ok(Math.abs(bound - 0.91) < 0.01);
     const lrLine = lineOf(formatReport('n.neuron', a), 'learning rate η = ');
-    assert.ok(lrLine.includes(`full-batch bound η < (2 + 2β)/((1 + 2β)λmax) = ${num(bound)}; UNSTABLE on the full batch; gradient descent 2/λmax = ${num(2 / lmax)}`), lrLine);
+    assert.ok(
+      lrLine.includes(`full-batch bound η < (2 + 2β)/((1 + 2β)λmax) = ${num(bound)}; UNSTABLE on the full batch; gradient descent 2/λmax = ${num(2 / lmax)}`),
+      lrLine,
+    );
     assert.ok(!lrLine.includes(num(3.8 / lmax)), `the heavy-ball bound is not this optimizer's: ${lrLine}`);
     checkReport('nesterov case', a, false);
   });
 
   it('the issue\'s momentum run with batches of 4: "diverged at step N: <message>", never "stable on the full batch" beside it', () => {
-    const a = analysisOf('f = w·x + b\nx ~ relu(normal(0.5, 1))\nsamples = 48\nseed = 5\nw = [0.8, 0.1, -0.6]\nw* = [-0.7, 0.4, 1.2]\nb* = 0.3\noptimizer = momentum(0.8)\nlr = 0.3\nbatch = 4\nsteps = 300\nview = w1, w3\n');
+    const a = analysisOf(
+      'f = w·x + b\nx ~ relu(normal(0.5, 1))\nsamples = 48\nseed = 5\nw = [0.8, 0.1, -0.6]\nw* = [-0.7, 0.4, 1.2]\nb* = 0.3\noptimizer = momentum(0.8)\nlr = 0.3\nbatch = 4\nsteps = 300\nview = w1, w3\n',
+    );
     assert.equal(a.run.diverged, true);
     const lrLine = lineOf(formatReport('m.neuron', a), 'learning rate η = ');
     assert.ok(!lrLine.includes('stable on the full batch') && lrLine.includes('yet this run diverged'), lrLine);

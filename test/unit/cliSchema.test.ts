@@ -21,7 +21,8 @@ function closed(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(closed);
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, closed(s)])) : closed(v);
+  for (const [k, v] of Object.entries(node))
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, closed(s)])) : closed(v);
   if ('properties' in out) out.additionalProperties = false;
   return out;
 }
@@ -72,7 +73,9 @@ describe('CLI: the analysis JSON schema', function () {
     assert.ok(published({ ...doc, optimum: null }), 'optimum may be null');
   });
 
-  for (const file of readdirSync(examples).filter((f) => f.endsWith('.neuron')).sort()) {
+  for (const file of readdirSync(examples)
+    .filter((f) => f.endsWith('.neuron'))
+    .sort()) {
     it(`validates the output for examples/${file}`, () => {
       assertValid(analyzeJson([path.join(examples, file)]), file);
     });

@@ -41,12 +41,19 @@ describe('the package', function () {
     files = await packagedFiles();
   });
 
-  it('ships the two bundles the extension loads, the panel\'s stylesheet and nothing else from dist/: no source map, CLI or benchmark', () => {
+  it("ships the two bundles the extension loads, the panel's stylesheet and nothing else from dist/: no source map, CLI or benchmark", () => {
     // dist/extension.js: both hosts and their analysis workers; dist/webview.js: the panel and the notebook renderer.
     assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(), ['dist/extension.js', 'dist/panel.css', 'dist/webview.js']);
     assert.ok(!files.includes('media/panel.css'), 'the stylesheet ships minified, as dist/panel.css');
-    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; browser: string; contributes: { notebookRenderer: { entrypoint: string }[] } };
-    assert.deepEqual([manifest.main, manifest.browser, ...manifest.contributes.notebookRenderer.map((r) => r.entrypoint)], ['./dist/extension.js', './dist/extension.js', './dist/webview.js']);
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      main: string;
+      browser: string;
+      contributes: { notebookRenderer: { entrypoint: string }[] };
+    };
+    assert.deepEqual(
+      [manifest.main, manifest.browser, ...manifest.contributes.notebookRenderer.map((r) => r.entrypoint)],
+      ['./dist/extension.js', './dist/extension.js', './dist/webview.js'],
+    );
   });
 
   it('ships the icons package.json names, PNG pictures only and no SVG', () => {
@@ -54,7 +61,9 @@ describe('the package', function () {
       icon: string;
       contributes: { languages: { icon?: { light: string; dark: string } }[] };
     };
-    const icons = [manifest.icon, ...manifest.contributes.languages.flatMap((l) => (l.icon ? [l.icon.light, l.icon.dark] : []))].map((p) => path.posix.normalize(p));
+    const icons = [manifest.icon, ...manifest.contributes.languages.flatMap((l) => (l.icon ? [l.icon.light, l.icon.dark] : []))].map((p) =>
+      path.posix.normalize(p),
+    );
     assert.ok(icons.length >= 3);
     for (const icon of icons) {
       assert.ok(files.includes(icon), `${icon} is not shipped`);
@@ -62,12 +71,17 @@ describe('the package', function () {
     }
     const png = readFileSync(path.join(root, manifest.icon));
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'the icon is 128 × 128');
-    assert.deepEqual(files.filter((f) => /\.(svg|gif|jpe?g)$/i.test(f)), []);
+    assert.deepEqual(
+      files.filter((f) => /\.(svg|gif|jpe?g)$/i.test(f)),
+      [],
+    );
   });
 
   it('ships user documents only, not the developer ones', () => {
     for (const f of ['README.md', 'CHANGELOG.md', 'LICENSE', 'docs/science.md']) assert.ok(files.includes(f), f);
-    const developer = files.filter((f) => /^(CONTRIBUTING\.md|docs\/(architecture|benchmarks|analysis-json|cli|figures)\.md|docs\/images\/|src\/|test\/|scripts\/|python\/|out\/|\.)/.test(f));
+    const developer = files.filter((f) =>
+      /^(CONTRIBUTING\.md|docs\/(architecture|benchmarks|analysis-json|cli|figures)\.md|docs\/images\/|src\/|test\/|scripts\/|python\/|out\/|\.)/.test(f),
+    );
     assert.deepEqual(developer, []);
   });
 

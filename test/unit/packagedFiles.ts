@@ -18,7 +18,11 @@ let cached: Promise<string[]> | undefined;
 /** The shipped files' paths, relative to the repository, sorted. */
 export function packagedFiles(): Promise<string[]> {
   cached ??= (async () => {
-    const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    })
       .split('\0')
       .filter(Boolean);
     const built = readdirSync(path.join(root, 'dist'), { recursive: true, withFileTypes: true })

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { asPersistedSnapshot, isWebviewMessage, MAX_PERSISTED_SPEC_CHARS, persistedDocumentUri, persistedSnapshot, STATEMENT_KEYS } from '../../src/shared/protocol';
+import {
+  asPersistedSnapshot,
+  isWebviewMessage,
+  MAX_PERSISTED_SPEC_CHARS,
+  persistedDocumentUri,
+  persistedSnapshot,
+  STATEMENT_KEYS,
+} from '../../src/shared/protocol';
 
 describe('persistedDocumentUri (the serializer reads untrusted webview state)', () => {
   it('returns the document URI of a well-formed state', () => {
@@ -24,7 +31,12 @@ describe('persistedSnapshot (a selection or an annotation restored after a reloa
 
   it('rejects malformed, oversized or incomplete snapshots', () => {
     const bad: unknown[] = [
-      undefined, null, {}, { snapshot: null }, { snapshot: 'x' }, { snapshot: [] },
+      undefined,
+      null,
+      {},
+      { snapshot: null },
+      { snapshot: 'x' },
+      { snapshot: [] },
       { snapshot: { ...good, kind: 'document' } },
       { snapshot: { ...good, name: '' } },
       { snapshot: { ...good, name: 'n'.repeat(301) } },
@@ -39,7 +51,11 @@ describe('persistedSnapshot (a selection or an annotation restored after a reloa
       { snapshot: { ...good, index: undefined } },
     ];
     for (const state of bad) assert.equal(persistedSnapshot(state), undefined, JSON.stringify(state)?.slice(0, 80));
-    assert.equal(asPersistedSnapshot({ ...good, text: 'x'.repeat(MAX_PERSISTED_SPEC_CHARS) })?.text.length, MAX_PERSISTED_SPEC_CHARS, 'the limit itself is allowed');
+    assert.equal(
+      asPersistedSnapshot({ ...good, text: 'x'.repeat(MAX_PERSISTED_SPEC_CHARS) })?.text.length,
+      MAX_PERSISTED_SPEC_CHARS,
+      'the limit itself is allowed',
+    );
   });
 });
 

@@ -34,7 +34,7 @@ function throws(call: Call, a: typeof webAssert): boolean {
   }
 }
 
-describe('the web suite\'s assert stand-in', () => {
+describe("the web suite's assert stand-in", () => {
   for (const [name, call] of CASES) {
     it(`agrees with node:assert/strict on ${name}`, () => {
       nodeAssert.equal(throws(call, webAssert), throws(call, nodeAssert as unknown as typeof webAssert));

@@ -29,7 +29,8 @@ describe('localisable manifest (package.nls.json)', () => {
 
   it('localises command titles, setting descriptions and the walkthrough', () => {
     for (const c of manifest.contributes.commands) assert.match(c.title, /^%.+%$/, c.command);
-    for (const [name, p] of Object.entries<Record<string, string>>(manifest.contributes.configuration.properties)) assert.match(p.description ?? p.markdownDescription, /^%.+%$/, name);
+    for (const [name, p] of Object.entries<Record<string, string>>(manifest.contributes.configuration.properties))
+      assert.match(p.description ?? p.markdownDescription, /^%.+%$/, name);
     const w = manifest.contributes.walkthroughs[0];
     for (const s of [w, ...w.steps]) {
       assert.match(s.title, /^%.+%$/);

@@ -67,17 +67,30 @@ describe('every number on the panel agrees (issue 9)', function () {
       else {
         // A network's κ is its output weights' at step 0 (src/core/scene/networkScene.ts).
         const allName = m.analysis.network ? 'the output weights at step 0 =' : 'all trained parameters';
-        assert.ok(new RegExp(`^κ of the plane (∞ \\(a flat direction\\)|[\\d.e]+) · κ of ${allName} (∞ \\(a flat direction\\)|[\\d.e]+)$`).test(kappaText), `${file}: ${kappaText}`);
-        assert.ok(labels.every((t) => t.startsWith('plane λ')), `${file}: the λ labels are the plane's: ${labels}`);
+        assert.ok(
+          new RegExp(`^κ of the plane (∞ \\(a flat direction\\)|[\\d.e]+) · κ of ${allName} (∞ \\(a flat direction\\)|[\\d.e]+)$`).test(kappaText),
+          `${file}: ${kappaText}`,
+        );
+        assert.ok(
+          labels.every((t) => t.startsWith('plane λ')),
+          `${file}: the λ labels are the plane's: ${labels}`,
+        );
         const all = /κ of (?:all trained parameters|the output weights at step 0 =) ([\d.e]+)/.exec(kappaText);
-        if (all && m.analysis.hessian.conditionNumber !== null) assert.ok(Math.abs(parseNum(all[1]) - m.analysis.hessian.conditionNumber) <= halfUnit(parseNum(all[1])) * 1.0001, `${file}: κ of all ${all[1]} is the Hessian's ${m.analysis.hessian.conditionNumber}`);
+        if (all && m.analysis.hessian.conditionNumber !== null)
+          assert.ok(
+            Math.abs(parseNum(all[1]) - m.analysis.hessian.conditionNumber) <= halfUnit(parseNum(all[1])) * 1.0001,
+            `${file}: κ of all ${all[1]} is the Hessian's ${m.analysis.hessian.conditionNumber}`,
+          );
       }
       if (plane && lam('max') && lam('min')) {
         const k = parseNum(plane[1]);
         assert.ok(ratioAgrees(k, parseNum(lam('max')[1]), parseNum(lam('min')[1])), `${file}: κ ${k} vs ${labels.join(' / ')}`);
       }
       // The data-* attributes state the same numbers with 4 digits.
-      const d = await page.getByTestId('gg-plane-host').getByTestId('gg-kappa').evaluate((e) => ({ k: e.dataset.kappa, max: e.dataset.lambdaMax, min: e.dataset.lambdaMin }));
+      const d = await page
+        .getByTestId('gg-plane-host')
+        .getByTestId('gg-kappa')
+        .evaluate((e) => ({ k: e.dataset.kappa, max: e.dataset.lambdaMax, min: e.dataset.lambdaMin }));
       if (d.k !== '∞') assert.ok(Math.abs(Number(d.k) / (Number(d.max) / Number(d.min)) - 1) < 2e-3, `${file}: data-kappa ${JSON.stringify(d)}`);
       const kappaRow = await page.locator('.gg-row[data-key="kappa"] dt').textContent();
       assert.match(kappaRow, m.analysis.network ? /output weights \(w, b\) at step 0/ : /all trained parameters/, `${file}: ${kappaRow}`);
@@ -92,23 +105,33 @@ describe('every number on the panel agrees (issue 9)', function () {
       await send(page, m);
       await page.locator('dd[data-key="coherentGradients"]').waitFor();
       const run = m.analysis.run;
-      const rows = Object.fromEntries(await page.locator('.gg-readout .gg-row').evaluateAll((els) => els.map((e) => [e.dataset.key, { label: e.querySelector('dt').textContent, value: e.querySelector('dd').textContent }])));
+      const rows = Object.fromEntries(
+        await page
+          .locator('.gg-readout .gg-row')
+          .evaluateAll((els) => els.map((e) => [e.dataset.key, { label: e.querySelector('dt').textContent, value: e.querySelector('dd').textContent }])),
+      );
       assert.equal(rows.coherent.label, 'Sign-coherent updates');
       assert.equal(rows.coherentGradients.label, 'Sign-coherent gradients');
       assert.ok(percentAgrees(rows.coherent.value, run.signCoherentFraction), `${file}: updates ${rows.coherent.value} vs ${run.signCoherentFraction}`);
-      assert.ok(percentAgrees(rows.coherentGradients.value, run.gradientSignCoherentFraction), `${file}: gradients ${rows.coherentGradients.value} vs ${run.gradientSignCoherentFraction}`);
+      assert.ok(
+        percentAgrees(rows.coherentGradients.value, run.gradientSignCoherentFraction),
+        `${file}: gradients ${rows.coherentGradients.value} vs ${run.gradientSignCoherentFraction}`,
+      );
       const caption = await page.getByTestId('gg-sign-caption').textContent();
       assert.match(caption, new RegExp(`^Sign-coherent gradients: [\\d.]+ % of the ${run.stepsRun} steps push every weight the same way`));
       assert.ok(percentAgrees(caption, run.gradientSignCoherentFraction), `${file}: strip ${caption} vs ${run.gradientSignCoherentFraction}`);
     }
   });
 
-  test('on every example and other optimizers: the slider, the readout and the controls quote the optimizer\'s own full-batch bound', async () => {
+  test("on every example and other optimizers: the slider, the readout and the controls quote the optimizer's own full-batch bound", async () => {
     const { page } = await panel();
     const lesson = readFileSync(path.join(root, 'examples/sigmoid-northwest.neuron'), 'utf8');
     const blowUp = readFileSync(path.join(root, 'test/webview/fixtures/momentum-minibatch-blowup.neuron'), 'utf8');
     const others = {
-      'nesterov.neuron': lesson.replace(/^optimizer = .*$/m, 'optimizer = nesterov(0.9)').replace(/^batch = .*$/m, 'batch = all').replace(/^lr = .*$/m, 'lr = 1.2'),
+      'nesterov.neuron': lesson
+        .replace(/^optimizer = .*$/m, 'optimizer = nesterov(0.9)')
+        .replace(/^batch = .*$/m, 'batch = all')
+        .replace(/^lr = .*$/m, 'lr = 1.2'),
       'adam.neuron': lesson.replace(/^optimizer = .*$/m, 'optimizer = adam'),
       'rmsprop.neuron': lesson.replace(/^optimizer = .*$/m, 'optimizer = rmsprop(0.9)'),
       'blow-up.neuron': blowUp,
@@ -121,25 +144,37 @@ describe('every number on the panel agrees (issue 9)', function () {
       await send(page, m);
       const lr = m.analysis.learningRate;
       const bound = await page.getByTestId('gg-lr-bound').textContent();
-      const marks = await page.locator('[data-testid="gg-lr-marks"] .gg-lr-mark').evaluateAll((els) => els.map((e) => ({ key: e.dataset.key, text: e.textContent })));
+      const marks = await page
+        .locator('[data-testid="gg-lr-marks"] .gg-lr-mark')
+        .evaluateAll((els) => els.map((e) => ({ key: e.dataset.key, text: e.textContent })));
       const max = await page.locator('dd[data-key="max"]').textContent();
       const eta = await page.getByTestId('gg-lr-value').textContent();
       if (lr.max === null) {
         assert.equal(lr.stable, null, `${file}: no bound only for adaptive optimizers and networks trained end to end here`);
         // A network trained end to end has no bound either (src/core/network/wording.ts).
         const network = /W and c train too/.test(lr.maxReason ?? '');
-        const why = network ? (/^W and c train too/.test(lr.maxReason) ? 'a network trained end to end' : 'adaptive; a network trained end to end') : 'adaptive';
+        const why = network
+          ? /^W and c train too/.test(lr.maxReason)
+            ? 'a network trained end to end'
+            : 'adaptive; a network trained end to end'
+          : 'adaptive';
         assert.equal(bound, `No fixed step-size bound (${why}).`);
         assert.equal(max, `no fixed step-size bound (${why})`);
         assert.ok(!marks.some((k) => k.key === 'max'), file);
       } else {
         assert.ok(bound.includes(`η < ${lr.maxFormula} = ${formatted(lr.max)}`), `${file}: ${bound}`);
         assert.equal(max, formatted(lr.max), file);
-        assert.ok(marks.find((k) => k.key === 'max').text.includes(`${lr.maxFormula} = ${formatted(lr.max)} (full batch)`), `${file}: ${JSON.stringify(marks)}`);
+        assert.ok(
+          marks.find((k) => k.key === 'max').text.includes(`${lr.maxFormula} = ${formatted(lr.max)} (full batch)`),
+          `${file}: ${JSON.stringify(marks)}`,
+        );
         assert.match(await page.locator('.gg-row[data-key="max"] dt').textContent(), /\(full batch\)$/);
       }
       if (lr.maxFormula !== '2/λmax' && lr.gradientDescentMax !== null) {
-        assert.ok(marks.some((k) => k.key === 'gdMax' && k.text.includes(`2/λmax = ${formatted(lr.gradientDescentMax)} (full batch)`)), `${file}: plain GD's bound is its own mark`);
+        assert.ok(
+          marks.some((k) => k.key === 'gdMax' && k.text.includes(`2/λmax = ${formatted(lr.gradientDescentMax)} (full batch)`)),
+          `${file}: plain GD's bound is its own mark`,
+        );
         assert.equal(await page.locator('dd[data-key="gdMax"]').textContent(), formatted(lr.gradientDescentMax));
       }
       assert.equal(/\(unstable\)/.test(eta), lr.stable === false, `${file}: "(unstable)" only when stable is false (${eta})`);
@@ -185,11 +220,15 @@ describe('every number on the panel agrees (issue 9)', function () {
       if (heads && f.dx !== null) assert.equal(heads[1], quadrant(f.dx, f.dy), `direction at step ${f.current}`);
       assert.equal(f.position, `step ${f.current} / ${m.analysis.run.stepsRun}`);
       assert.ok(f.live === '' || f.live === f.caption, `the announcement is empty or about this step: ${f.live}`);
-      for (const s of f.body.matchAll(/\bstep (\d+)\b/gi)) assert.equal(Number(s[1]), f.current, `"${f.body.slice(Math.max(0, s.index - 60), s.index + 30)}" on the panel at step ${f.current}`);
+      for (const s of f.body.matchAll(/\bstep (\d+)\b/gi))
+        assert.equal(Number(s[1]), f.current, `"${f.body.slice(Math.max(0, s.index - 60), s.index + 30)}" on the panel at step ${f.current}`);
     }
     // Pausing announces the step shown.
     await page.getByTestId('gg-play').click();
-    const paused = await page.evaluate(() => ({ caption: document.querySelector('[data-testid="gg-step-caption"]').textContent, live: document.querySelector('[data-testid="gg-live"]').textContent }));
+    const paused = await page.evaluate(() => ({
+      caption: document.querySelector('[data-testid="gg-step-caption"]').textContent,
+      live: document.querySelector('[data-testid="gg-live"]').textContent,
+    }));
     assert.equal(paused.live, paused.caption);
   });
 
@@ -248,7 +287,7 @@ describe('every number on the panel agrees (issue 9)', function () {
     const first = planes.first();
     const s = await first.locator('[data-testid="gg-start"] > circle').boundingBox();
     const o = await first.locator('[data-testid="gg-optimum"] > polygon').boundingBox();
-    assert.ok(Math.hypot(s.x - o.x, s.y - o.y) > 20, 'the main run\'s small plane keeps start and optimum apart');
-    assert.ok((await first.locator('[data-testid="gg-offview"]').count()) >= 1, 'the main run\'s small plane marks where the path went');
+    assert.ok(Math.hypot(s.x - o.x, s.y - o.y) > 20, "the main run's small plane keeps start and optimum apart");
+    assert.ok((await first.locator('[data-testid="gg-offview"]').count()) >= 1, "the main run's small plane marks where the path went");
   });
 });

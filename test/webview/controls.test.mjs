@@ -29,7 +29,17 @@ async function sliderGeometry(page) {
         return [g.dataset.key, { value: Number(g.dataset.value), position: Number(g.dataset.position), x: line.x + line.width / 2 }];
       }),
     );
-    return { left: r.left, width: r.width, y: r.top + r.height / 2, thumb, min: Number(svg.dataset.min), max: Number(svg.dataset.max), marks, value: Number(input.value), steps: Number(input.max) };
+    return {
+      left: r.left,
+      width: r.width,
+      y: r.top + r.height / 2,
+      thumb,
+      min: Number(svg.dataset.min),
+      max: Number(svg.dataset.max),
+      marks,
+      value: Number(input.value),
+      steps: Number(input.max),
+    };
   });
 }
 
@@ -127,7 +137,7 @@ describe('run controls in Chromium', function () {
     assert.equal(await page.getByTestId('gg-preprocess').inputValue(), 'center');
     assert.equal(await page.getByTestId('gg-write').isEnabled(), true, 'Write to spec stays enabled');
     assert.match(await page.getByTestId('gg-controls-note').textContent(), /not yet in the spec/);
-    assert.equal((await page.locator('[data-testid="gg-path"]').getAttribute('data-total')), '151', 'the picture is of the new spec with the overrides');
+    assert.equal(await page.locator('[data-testid="gg-path"]').getAttribute('data-total'), '151', 'the picture is of the new spec with the overrides');
     await page.getByTestId('gg-write').click();
     const writes = (await posted(page)).filter((x) => x.type === 'writeSpec');
     assert.deepEqual(writes, [{ type: 'writeSpec', version: 2, changes: { lr, optimizer: { kind: 'momentum', beta: 0.9 }, preprocess: 'center' } }]);
@@ -141,7 +151,16 @@ describe('run controls in Chromium', function () {
     assert.deepEqual(await page.evaluate(() => Object.keys(window.__gg.state.overrides).sort()), ['optimizer', 'preprocess']);
 
     // The write lands: the spec now says what the controls said, nothing is pending any more.
-    await send(page, await lessonAt(4, (t) => `${steps(t).replace(/^lr = 0\.5$/m, 'lr = 0.3').replace('optimizer = sgd', 'optimizer = momentum(0.9)')}preprocess = center\n`));
+    await send(
+      page,
+      await lessonAt(
+        4,
+        (t) =>
+          `${steps(t)
+            .replace(/^lr = 0\.5$/m, 'lr = 0.3')
+            .replace('optimizer = sgd', 'optimizer = momentum(0.9)')}preprocess = center\n`,
+      ),
+    );
     assert.deepEqual(await page.evaluate(() => window.__gg.state.overrides), {});
     assert.equal(await page.getByTestId('gg-discard').isDisabled(), true);
     assert.equal(await page.getByTestId('gg-write').isDisabled(), true);
@@ -155,7 +174,10 @@ describe('run controls in Chromium', function () {
     await page.mouse.move(box.x + box.width / 2 - 40, box.y + box.height / 2 - 30, { steps: 4 });
     await page.mouse.up();
     const start = await page.evaluate(() => window.__gg.state.overrides.start);
-    await send(page, await lessonAt(5, (t) => `${t.replace('samples = 64', 'samples = 16').replace('optimizer = sgd', 'optimizer = momentum(0.9)')}preprocess = center\n`));
+    await send(
+      page,
+      await lessonAt(5, (t) => `${t.replace('samples = 64', 'samples = 16').replace('optimizer = sgd', 'optimizer = momentum(0.9)')}preprocess = center\n`),
+    );
     assert.deepEqual(await page.evaluate(() => window.__gg.state.overrides.start), start);
     assert.ok(Math.abs(Number(await page.getByTestId('gg-start').getAttribute('data-x')) - start[0]) < 1e-9, 'the start stays where it was dragged');
     assert.match(await page.getByTestId('gg-status').textContent(), /Dropped your unsaved batch = 32 \(the spec now has 16 samples\)/);
@@ -180,12 +202,24 @@ describe('run controls in Chromium', function () {
       page.evaluate(() =>
         [...document.querySelectorAll('button, input, select')]
           .filter((e) => e.dataset.testid !== 'gg-reveal')
-          .map((e) => ({ id: e.dataset.testid ?? e.id, disabled: e.disabled, aria: e.getAttribute('aria-disabled'), reason: e.dataset.reason ?? '', title: e.title })),
+          .map((e) => ({
+            id: e.dataset.testid ?? e.id,
+            disabled: e.disabled,
+            aria: e.getAttribute('aria-disabled'),
+            reason: e.dataset.reason ?? '',
+            title: e.title,
+          })),
       );
     for (const c of await controls()) assert.ok(c.disabled && c.aria === 'true' && /Waiting/.test(c.reason), `before anything: ${JSON.stringify(c)}`);
 
     const m = await lessonAt(3);
-    await send(page, { type: 'specErrors', version: 3, source: FILE, documentUri: m.documentUri, errors: [{ code: 'GG201', message: 'lr must be > 0', line: 27, column: 6 }] });
+    await send(page, {
+      type: 'specErrors',
+      version: 3,
+      source: FILE,
+      documentUri: m.documentUri,
+      errors: [{ code: 'GG201', message: 'lr must be > 0', line: 27, column: 6 }],
+    });
     await page.getByTestId('gg-error').waitFor({ state: 'visible' });
     const banner = await page.getByTestId('gg-error-text').textContent();
     assert.doesNotMatch(banner, /last valid spec/);
@@ -193,7 +227,11 @@ describe('run controls in Chromium', function () {
     assert.match(await page.getByTestId('gg-placeholder').textContent(), /fix the error/i);
     const off = await controls();
     assert.ok(off.length >= 20, `every control: ${off.map((c) => c.id).join(' ')}`);
-    for (const c of off) assert.ok(c.disabled && c.aria === 'true' && /fix the error/i.test(c.reason) && c.title === c.reason, `with an error and no picture: ${JSON.stringify(c)}`);
+    for (const c of off)
+      assert.ok(
+        c.disabled && c.aria === 'true' && /fix the error/i.test(c.reason) && c.title === c.reason,
+        `with an error and no picture: ${JSON.stringify(c)}`,
+      );
     for (const id of ['gg-write', 'gg-discard', 'gg-snap', 'gg-export-svg', 'gg-export-json']) await page.getByTestId(id).click({ force: true });
     assert.deepEqual(await posted(page), [{ type: 'ready' }], 'nothing is sent');
     assert.equal(await page.getByTestId('gg-reveal').isEnabled(), true, 'the way to the error stays open');
@@ -210,7 +248,13 @@ describe('run controls in Chromium', function () {
     assert.ok((await page.locator('[data-testid="gg-optimizer"] option').count()) >= 5);
     assert.equal(await page.getByTestId('gg-write').isDisabled(), true, 'nothing to write yet');
     // A later error keeps the picture, and now says so.
-    await send(page, { type: 'specErrors', version: 5, source: FILE, documentUri: m.documentUri, errors: [{ code: 'GG201', message: 'lr must be > 0', line: 27, column: 6 }] });
+    await send(page, {
+      type: 'specErrors',
+      version: 5,
+      source: FILE,
+      documentUri: m.documentUri,
+      errors: [{ code: 'GG201', message: 'lr must be > 0', line: 27, column: 6 }],
+    });
     assert.match(await page.getByTestId('gg-error-text').textContent(), /The picture shows the last valid spec\.$/);
     assert.equal(await page.getByTestId('gg-play').isEnabled(), true);
   });

@@ -19,7 +19,14 @@ const require = createRequire(import.meta.url);
 
 /** The shell module, compiled from TypeScript on the fly so the test uses exactly the host's page. */
 async function loadWebviewHtml() {
-  const out = await esbuild.build({ entryPoints: [path.join(root, 'src/shared/webviewHtml.ts')], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
+  const out = await esbuild.build({
+    entryPoints: [path.join(root, 'src/shared/webviewHtml.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
   const code = out.outputFiles[0].text;
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
@@ -30,11 +37,20 @@ async function loadWebviewHtml() {
  */
 export async function exampleAnalyses() {
   const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze';";
-  const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
+  const out = await esbuild.build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
   const { parseSpec, analyzeSpec } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   const dir = path.join(root, 'examples');
   const result = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.neuron')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.neuron'))
+    .sort()) {
     const parsed = parseSpec(readFileSync(path.join(dir, file), 'utf8'));
     if (parsed.spec) result[file] = analyzeSpec(parsed.spec);
   }
@@ -54,17 +70,36 @@ export function unasked(text) {
  * (src/shared/analysisWire.ts; `pathEntry` reads one entry). Returns { file: message }.
  */
 export async function exampleMessages(edit = (text) => text, writable = true, { asked = false } = {}) {
-  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { statementLines } from './src/shared/specEdits';";
-  const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
+  const entry =
+    "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { statementLines } from './src/shared/specEdits';";
+  const out = await esbuild.build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
   const { parseSpec, analyzeSpec, statementLines } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   const dir = path.join(root, 'examples');
   const result = {};
   let version = 1;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.neuron')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.neuron'))
+    .sort()) {
     const text = edit(asked ? readFileSync(path.join(dir, file), 'utf8') : unasked(readFileSync(path.join(dir, file), 'utf8')));
     const { spec } = parseSpec(text);
     if (!spec) continue;
-    const message = { type: 'analysis', version: version++, source: file, documentUri: `file:///work/examples/${file}`, analysis: analyzeSpec(spec), spec, statementLines: statementLines(text, spec), writable };
+    const message = {
+      type: 'analysis',
+      version: version++,
+      source: file,
+      documentUri: `file:///work/examples/${file}`,
+      analysis: analyzeSpec(spec),
+      spec,
+      statementLines: statementLines(text, spec),
+      writable,
+    };
     result[file] = message;
   }
   return result;
@@ -79,7 +114,13 @@ export function pathEntry(path, k) {
   const s0 = sampleStart[k];
   const s1 = sampleStart[k + 1];
   const loss = path.loss[k];
-  return { step: path.step[k], w: Array.from(path.theta.subarray(k * q, k * q + n)), loss: Number.isNaN(loss) ? null : loss, batch: Array.from(path.batch.subarray(s0, s1)), deltas: Array.from(path.deltas.subarray(s0, s1)) };
+  return {
+    step: path.step[k],
+    w: Array.from(path.theta.subarray(k * q, k * q + n)),
+    loss: Number.isNaN(loss) ? null : loss,
+    batch: Array.from(path.batch.subarray(s0, s1)),
+    deltas: Array.from(path.deltas.subarray(s0, s1)),
+  };
 }
 
 /**
@@ -87,12 +128,29 @@ export function pathEntry(path, k) {
  * them: `source` is its file name.
  */
 export async function specMessage(text, source, version = 1) {
-  const entry = "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { statementLines } from './src/shared/specEdits';";
-  const out = await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
+  const entry =
+    "export { parseSpec } from './src/core/spec/parse'; export { analyzeSpec } from './src/core/analysis/analyze'; export { statementLines } from './src/shared/specEdits';";
+  const out = await esbuild.build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
   const { parseSpec, analyzeSpec, statementLines } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   const { spec } = parseSpec(text);
   if (!spec) throw new Error(`${source} does not parse`);
-  return { type: 'analysis', version, source, documentUri: `file:///work/test/${source}`, analysis: analyzeSpec(spec), spec, statementLines: statementLines(text, spec), writable: true };
+  return {
+    type: 'analysis',
+    version,
+    source,
+    documentUri: `file:///work/test/${source}`,
+    analysis: analyzeSpec(spec),
+    spec,
+    statementLines: statementLines(text, spec),
+    writable: true,
+  };
 }
 
 /** Fixtures built by `npm run build:tests` from test/unit/scene/fixture.ts. */
@@ -118,7 +176,13 @@ export async function startServer() {
     }
     requests.push(url.pathname);
     if (url.pathname === '/' || url.pathname === '/panel.html') {
-      const html = buildWebviewHtml({ cspSource: origin, nonce: makeNonce((n) => randomBytes(n)), scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/panel.css`, title: 'lesson.neuron <test>' });
+      const html = buildWebviewHtml({
+        cspSource: origin,
+        nonce: makeNonce((n) => randomBytes(n)),
+        scriptUri: `${origin}/dist/webview.js`,
+        styleUri: `${origin}/media/panel.css`,
+        title: 'lesson.neuron <test>',
+      });
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(html);
       return;

@@ -33,7 +33,10 @@ describe('interactive gradient-geometry view in Chromium', function () {
     assert.ok(Math.abs(s.dx * x[1] - s.dy * x[0]) < 1e-3 * Math.hypot(s.dx, s.dy), 'parallel to the sample');
     assert.equal(Math.sign(s.dx), -Math.sign(p0.deltas[0]));
     const b = await page.getByTestId('gg-batch-step').evaluate((e) => [Number(e.dataset.dx), Number(e.dataset.dy)]);
-    assert.ok(Math.abs(b[0] - s.dx) < 1e-3 * Math.abs(b[0]) + 1e-9 && Math.abs(b[1] - s.dy) < 1e-3 * Math.abs(b[1]) + 1e-9, 'one sample: the chain is the batch step');
+    assert.ok(
+      Math.abs(b[0] - s.dx) < 1e-3 * Math.abs(b[0]) + 1e-9 && Math.abs(b[1] - s.dy) < 1e-3 * Math.abs(b[1]) + 1e-9,
+      'one sample: the chain is the batch step',
+    );
     const scale = await num(page, 'gg-samples', 'data-scale');
     const u = await page.getByTestId('gg-update').evaluate((e) => [Number(e.dataset.dx), Number(e.dataset.dy)]);
     assert.ok(Math.abs(b[0] / scale - u[0]) < 2e-3 * Math.abs(u[0]) + 1e-9, 'SGD: −η g is the update');
@@ -45,9 +48,14 @@ describe('interactive gradient-geometry view in Chromium', function () {
     await page.getByTestId('gg-batch').selectOption('all');
     await page.getByTestId('gg-toggle-samples').check();
     await page.keyboard.press('Home');
-    const arrows = await page.locator('[data-testid="gg-samples"] > g[data-sample]').evaluateAll((els) => els.map((e) => ({ dx: Number(e.dataset.dx), dy: Number(e.dataset.dy), delta: Number(e.dataset.delta) })));
+    const arrows = await page
+      .locator('[data-testid="gg-samples"] > g[data-sample]')
+      .evaluateAll((els) => els.map((e) => ({ dx: Number(e.dataset.dx), dy: Number(e.dataset.dy), delta: Number(e.dataset.delta) })));
     assert.equal(arrows.length, 64);
-    assert.ok(arrows.every((r) => Math.sign(r.dx) === Math.sign(r.dy) || r.dx === 0), 'each per-sample step is NE or SW (positive inputs)');
+    assert.ok(
+      arrows.every((r) => Math.sign(r.dx) === Math.sign(r.dy) || r.dx === 0),
+      'each per-sample step is NE or SW (positive inputs)',
+    );
     const signs = new Set(arrows.map((r) => Math.sign(r.delta)));
     assert.ok(signs.has(1) && signs.has(-1), 'the δ have mixed signs');
     const sum = arrows.reduce((s, r) => [s[0] + r.dx, s[1] + r.dy], [0, 0]);
@@ -130,7 +138,15 @@ describe('interactive gradient-geometry view in Chromium', function () {
     const { page } = await panel();
     await send(page, lesson());
     const lr = lesson().analysis.learningRate;
-    const marks = await page.locator('[data-testid="gg-lr-marks"] .gg-lr-mark').evaluateAll((els) => els.map((e) => ({ key: e.dataset.key, value: Number(e.dataset.value), position: Number(e.dataset.position), x: e.querySelector('line').getAttribute('x1'), text: e.textContent })));
+    const marks = await page.locator('[data-testid="gg-lr-marks"] .gg-lr-mark').evaluateAll((els) =>
+      els.map((e) => ({
+        key: e.dataset.key,
+        value: Number(e.dataset.value),
+        position: Number(e.dataset.position),
+        x: e.querySelector('line').getAttribute('x1'),
+        text: e.textContent,
+      })),
+    );
     const byKey = Object.fromEntries(marks.map((m) => [m.key, m]));
     assert.ok(Math.abs(byKey.max.value - lr.max) < 1e-12);
     assert.ok(Math.abs(byKey.optimal.value - lr.optimal) < 1e-12);
@@ -165,7 +181,9 @@ describe('interactive gradient-geometry view in Chromium', function () {
     await send(page, { type: 'writeResult', ok: true, message: 'Wrote optimizer and preprocess to sigmoid-northwest.neuron.' });
     await page.waitForFunction(() => /^Wrote/.test(document.querySelector('[data-testid="gg-status"]').textContent));
     // The new analysis of the edited document (it now says what the controls said) leaves nothing pending.
-    const written = (await exampleMessages((t) => `${t.replace('optimizer = sgd', 'optimizer = momentum(0.9)')}preprocess = center\n`))['sigmoid-northwest.neuron'];
+    const written = (await exampleMessages((t) => `${t.replace('optimizer = sgd', 'optimizer = momentum(0.9)')}preprocess = center\n`))[
+      'sigmoid-northwest.neuron'
+    ];
     await send(page, { ...written, version: lesson().version + 1 });
     assert.equal(await page.getByTestId('gg-discard').isDisabled(), true);
     assert.equal(await page.getByTestId('gg-preprocess').inputValue(), 'center');
@@ -244,8 +262,12 @@ describe('interactive gradient-geometry view in Chromium', function () {
     assert.equal(await page.locator('[data-testid="gg-variants"] polyline:not(.gg-variant-ghost)').count(), 1);
     // Runs are named by what differs, in the legend and the table of key numbers.
     assert.deepEqual(await page.locator('[data-testid="gg-legend"] text').allTextContents(), ['batch 1', 'batch all']);
-    assert.deepEqual(await page.locator('[data-testid="gg-compare-table"] tbody tr').evaluateAll((els) => els.map((e) => e.dataset.run)), ['batch 1', 'batch all']);
-    for (const key of ['zigzag', 'converge', 'coherent', 'kappa']) assert.equal(await page.locator(`[data-testid="gg-compare-table"] td[data-key="${key}"]`).count(), 2, key);
+    assert.deepEqual(await page.locator('[data-testid="gg-compare-table"] tbody tr').evaluateAll((els) => els.map((e) => e.dataset.run)), [
+      'batch 1',
+      'batch all',
+    ]);
+    for (const key of ['zigzag', 'converge', 'coherent', 'kappa'])
+      assert.equal(await page.locator(`[data-testid="gg-compare-table"] td[data-key="${key}"]`).count(), 2, key);
     // A race: the variant's current point is at the same step as the main one's.
     await page.getByTestId('gg-scrub').fill('17');
     assert.equal(await num(page, 'gg-current', 'data-step'), 17);
@@ -256,7 +278,11 @@ describe('interactive gradient-geometry view in Chromium', function () {
     const cells = page.locator('[data-testid="gg-multiples"] figure');
     assert.equal(await cells.count(), 2);
     assert.deepEqual(await cells.evaluateAll((els) => els.map((e) => e.dataset.name)), ['batch 1', 'batch all']);
-    assert.deepEqual(await page.locator('[data-testid="gg-multiples"] [data-testid="gg-current"]').evaluateAll((els) => els.map((e) => e.dataset.step)), ['17', '17'], 'side by side, in step');
+    assert.deepEqual(
+      await page.locator('[data-testid="gg-multiples"] [data-testid="gg-current"]').evaluateAll((els) => els.map((e) => e.dataset.step)),
+      ['17', '17'],
+      'side by side, in step',
+    );
     assert.equal(await page.locator('[data-testid="gg-multiples"] [data-testid="gg-cone"]').count(), 2);
     assert.equal(await page.getByTestId('gg-figure').isHidden(), true);
     if (process.env.GG_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.GG_SCREENSHOTS, 'gg-side-by-side.png'), fullPage: true });
@@ -303,7 +329,9 @@ describe('interactive gradient-geometry view in Chromium', function () {
   // One test per example (each a few seconds), not one for all of them: a time limit that
   // follows from what a test does survives a busy machine.
   const THEMES = ['vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light'];
-  for (const file of readdirSync(path.resolve('examples')).filter((f) => f.endsWith('.neuron')).sort()) {
+  for (const file of readdirSync(path.resolve('examples'))
+    .filter((f) => f.endsWith('.neuron'))
+    .sort()) {
     test(`${file} in every theme: κ, cone, charts and no NaN`, async () => {
       const m = env.messages[file];
       assert.ok(m, `${file} analysed`);
@@ -312,7 +340,8 @@ describe('interactive gradient-geometry view in Chromium', function () {
         await page.evaluate((k) => (document.body.className = k), kind);
         await send(page, m);
         assert.equal(await page.getByTestId('gg-title').textContent(), file);
-        if (m.analysis.hessian.conditionNumber !== null) assert.ok(Number(await page.getByTestId('gg-plane-host').getByTestId('gg-kappa').getAttribute('data-kappa-all')) > 0, file);
+        if (m.analysis.hessian.conditionNumber !== null)
+          assert.ok(Number(await page.getByTestId('gg-plane-host').getByTestId('gg-kappa').getAttribute('data-kappa-all')) > 0, file);
         assert.ok(await page.getByTestId('gg-loss-chart').isVisible());
         await noNaN(page);
       }

@@ -28,7 +28,10 @@ async function offScreen(page, ids) {
         continue;
       }
       const r = el.getBoundingClientRect();
-      if (r.top < -0.5 || r.left < -0.5 || r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5 || r.height === 0) out.push(`${id}: ${Math.round(r.left)},${Math.round(r.top)} – ${Math.round(r.right)},${Math.round(r.bottom)} in ${window.innerWidth}×${window.innerHeight}`);
+      if (r.top < -0.5 || r.left < -0.5 || r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5 || r.height === 0)
+        out.push(
+          `${id}: ${Math.round(r.left)},${Math.round(r.top)} – ${Math.round(r.right)},${Math.round(r.bottom)} in ${window.innerWidth}×${window.innerHeight}`,
+        );
     }
     return out;
   }, ids);
@@ -37,14 +40,17 @@ async function offScreen(page, ids) {
 /** Every label on the main plane whose box intersects another's (client pixels). */
 async function overlappingLabels(page, host = '[data-testid="gg-plane-host"]') {
   return page.evaluate((host) => {
-    const texts = [...document.querySelectorAll(`${host} svg text`)].filter((t) => t.getClientRects().length > 0 && getComputedStyle(t).display !== 'none' && !t.closest('[display="none"]') && t.textContent.trim() !== '');
+    const texts = [...document.querySelectorAll(`${host} svg text`)].filter(
+      (t) => t.getClientRects().length > 0 && getComputedStyle(t).display !== 'none' && !t.closest('[display="none"]') && t.textContent.trim() !== '',
+    );
     const boxes = texts.map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
     const hits = [];
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i].r;
         const b = boxes[j].r;
-        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) hits.push(`"${boxes[i].text}" × "${boxes[j].text}"`);
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+          hits.push(`"${boxes[i].text}" × "${boxes[j].text}"`);
       }
     }
     return hits;
@@ -57,11 +63,20 @@ async function overlappingLabels(page, host = '[data-testid="gg-plane-host"]') {
  */
 async function labelSizes(page) {
   return page.evaluate(() => {
-    const parts = [['[data-testid="gg-plane-host"] svg text', 'plane'], ['[data-testid="gg-multiples"] svg text', 'side by side'], ['.gg-lr-marks text', 'slider marks']];
+    const parts = [
+      ['[data-testid="gg-plane-host"] svg text', 'plane'],
+      ['[data-testid="gg-multiples"] svg text', 'side by side'],
+      ['.gg-lr-marks text', 'slider marks'],
+    ];
     return parts.flatMap(([selector, where]) =>
       [...document.querySelectorAll(selector)]
         .filter((t) => t.getClientRects().length > 0 && !t.closest('[hidden]') && getComputedStyle(t).display !== 'none' && t.textContent.trim() !== '')
-        .map((t) => ({ where, text: t.textContent.slice(0, 30), px: Math.round(parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a * 10) / 10, height: Math.round(t.getBoundingClientRect().height * 10) / 10 })),
+        .map((t) => ({
+          where,
+          text: t.textContent.slice(0, 30),
+          px: Math.round(parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a * 10) / 10,
+          height: Math.round(t.getBoundingClientRect().height * 10) / 10,
+        })),
     );
   });
 }
@@ -87,7 +102,9 @@ async function lowContrast(page) {
       return rgb(getComputedStyle(document.body).backgroundColor) ?? { r: 255, g: 255, b: 255 };
     };
     const out = [];
-    const els = document.querySelectorAll('.gg-header button, .gg-header select, .gg-header .gg-position, .gg-rail button, .gg-rail select, .gg-rail .gg-field-name, .gg-rail .gg-key dt, .gg-rail .gg-key dd, .gg-step-caption, .gg-sentence, .gg-lr-value, .gg-lr-marks text');
+    const els = document.querySelectorAll(
+      '.gg-header button, .gg-header select, .gg-header .gg-position, .gg-rail button, .gg-rail select, .gg-rail .gg-field-name, .gg-rail .gg-key dt, .gg-rail .gg-key dd, .gg-step-caption, .gg-sentence, .gg-lr-value, .gg-lr-marks text',
+    );
     for (const el of els) {
       if (el.disabled || el.closest('[hidden]') || getComputedStyle(el).display === 'none' || el.getClientRects().length === 0) continue;
       // SVG text (the sliders' mark labels) is painted with fill.
@@ -157,7 +174,11 @@ describe('one screen, clean plane, readable controls (issue 12)', function () {
     const { page } = await panel();
     const messages = await exampleMessages(undefined, true, { asked: true });
     let measured = 0;
-    for (const [width, height] of [[1280, 720], [1920, 1080], [1230, 630]]) {
+    for (const [width, height] of [
+      [1280, 720],
+      [1920, 1080],
+      [1230, 630],
+    ]) {
       await page.setViewportSize({ width, height });
       await send(page, { type: 'settings', animationStepsPerSecond: 20, presenterMode: true });
       for (const [file, m] of Object.entries(messages)) {
@@ -179,14 +200,26 @@ describe('one screen, clean plane, readable controls (issue 12)', function () {
           const labels = await labelSizes(page);
           // A network trained end to end has no step-size bound, so its slider has no marks.
           const marked = m.analysis.learningRate.gradientDescentMax !== null;
-          assert.ok(labels.some((l) => l.where === (side ? 'side by side' : 'plane')) && (!marked || labels.some((l) => l.where === 'slider marks')), `${where}: labels measured`);
+          assert.ok(
+            labels.some((l) => l.where === (side ? 'side by side' : 'plane')) && (!marked || labels.some((l) => l.where === 'slider marks')),
+            `${where}: labels measured`,
+          );
           measured += labels.length;
-          assert.deepEqual(labels.filter((l) => !(l.px >= 14 && l.height >= 14)), [], `${where}: labels under 14 px`);
+          assert.deepEqual(
+            labels.filter((l) => !(l.px >= 14 && l.height >= 14)),
+            [],
+            `${where}: labels under 14 px`,
+          );
           // Lines and arrows a back row can see: the path, the next update, the cone's edges at 3 px or more.
           const thin = await page.evaluate(() =>
             [...document.querySelectorAll('[data-testid="gg-plane-host"] svg, [data-testid="gg-multiples"] svg')]
               .filter((svg) => svg.getClientRects().length > 0 && !svg.closest('[hidden]'))
-              .flatMap((svg) => [...svg.querySelectorAll('.gg-path, .gg-update line, .gg-cone-ray')].map((e) => ({ what: e.getAttribute('class'), px: parseFloat(getComputedStyle(e).strokeWidth) * e.getScreenCTM().a })))
+              .flatMap((svg) =>
+                [...svg.querySelectorAll('.gg-path, .gg-update line, .gg-cone-ray')].map((e) => ({
+                  what: e.getAttribute('class'),
+                  px: parseFloat(getComputedStyle(e).strokeWidth) * e.getScreenCTM().a,
+                })),
+              )
               .filter((l) => !(l.px >= 3)),
           );
           assert.deepEqual(thin, [], `${where}: lines under 3 px`);
@@ -208,10 +241,13 @@ describe('one screen, clean plane, readable controls (issue 12)', function () {
     for (const presenter of [false, true]) {
       await send(page, { type: 'settings', animationStepsPerSecond: 1, presenterMode: presenter });
       for (const theme of THEMES) {
-        await page.evaluate(({ theme, presenter }) => {
-          document.body.className = theme;
-          document.body.classList.toggle('gg-presenter', presenter);
-        }, { theme, presenter });
+        await page.evaluate(
+          ({ theme, presenter }) => {
+            document.body.className = theme;
+            document.body.classList.toggle('gg-presenter', presenter);
+          },
+          { theme, presenter },
+        );
         assert.deepEqual(await lowContrast(page), [], `${theme}${presenter ? ', presenter' : ''}`);
         await page.getByTestId('gg-play').click();
         assert.equal(await page.getByTestId('gg-play').getAttribute('aria-pressed'), 'true');

@@ -53,9 +53,12 @@ describe('spec lines ↔ picture in Chromium', function () {
     await page.keyboard.press('Enter');
     await page.locator('[data-nav="cone"]').focus();
     await page.keyboard.press('Enter');
-    assert.deepEqual((await reveals(page)).map((m) => m.key), ['w', 'lr', 'w', 'x']);
+    assert.deepEqual(
+      (await reveals(page)).map((m) => m.key),
+      ['w', 'lr', 'w', 'x'],
+    );
     // Tab reaches the markers: they are in the focus order.
-    assert.equal(await page.locator('[data-nav][tabindex="0"]').count() >= 3, true);
+    assert.equal((await page.locator('[data-nav][tabindex="0"]').count()) >= 3, true);
   });
 
   test('a per-sample arrow of written inputs reveals its row of x', async () => {
@@ -124,13 +127,23 @@ describe('spec lines ↔ picture in Chromium', function () {
     // Survives a remount (a toggle rebuilds the plane).
     await page.getByTestId('gg-toggle-samples').check();
     assert.equal(await figure.getAttribute('data-highlight'), 'path');
-    const cases = [['w', 'start'], ['teacherW', 'optimum'], ['x', 'cone'], ['preprocess', 'contours'], ['optimizer', 'path'], ['batch', 'path']];
+    const cases = [
+      ['w', 'start'],
+      ['teacherW', 'optimum'],
+      ['x', 'cone'],
+      ['preprocess', 'contours'],
+      ['optimizer', 'path'],
+      ['batch', 'path'],
+    ];
     for (const [key, part] of cases) {
       await send(page, { type: 'highlight', key });
       assert.equal(await figure.getAttribute('data-highlight'), part, key);
     }
     await send(page, { type: 'highlight', key: 'x' });
-    const mark = await page.locator('[data-testid="gg-cone"] .gg-cone-ray').first().evaluate((e) => getComputedStyle(e).strokeWidth);
+    const mark = await page
+      .locator('[data-testid="gg-cone"] .gg-cone-ray')
+      .first()
+      .evaluate((e) => getComputedStyle(e).strokeWidth);
     assert.equal(mark, '4px', 'the cone is emphasised');
     await send(page, { type: 'highlight', key: null });
     assert.equal(await figure.getAttribute('data-highlight'), null);

@@ -7,7 +7,14 @@ import { exampleAnalyses, fixtures, pathEntry, send, posted, usePanelSuite, atEn
 
 const { makeFixture } = fixtures();
 const lesson = makeFixture();
-const analysisMessage = (analysis = lesson, version = 1, extra = {}) => ({ type: 'analysis', version, source: 'lesson.neuron', documentUri: 'file:///work/lesson.neuron', analysis, ...extra });
+const analysisMessage = (analysis = lesson, version = 1, extra = {}) => ({
+  type: 'analysis',
+  version,
+  source: 'lesson.neuron',
+  documentUri: 'file:///work/lesson.neuron',
+  analysis,
+  ...extra,
+});
 const errorsMessage = (version = 2) => ({
   type: 'specErrors',
   version,
@@ -51,16 +58,23 @@ describe('webview panel in Chromium', function () {
     assert.equal(await num(page, 'gg-optimum', 'data-y'), 1.5);
     // The polyline leaves out points within half a pixel of the last one drawn: every path point
     // lies within 0.5 px (+ the 0.01 px rounding) of a drawn one, the first and the last are drawn.
-    const drawn = (await attr(page, 'gg-path', 'points')).trim().split(/\s+/).map((p) => p.split(',').map(Number));
+    const drawn = (await attr(page, 'gg-path', 'points'))
+      .trim()
+      .split(/\s+/)
+      .map((p) => p.split(',').map(Number));
     assert.ok(drawn.length >= 2 && drawn.length <= total);
     const sx = await page.locator('[data-testid="gg-start"] circle').evaluate((e) => [Number(e.getAttribute('cx')), Number(e.getAttribute('cy'))]);
-    const diamond = (await page.locator('[data-testid="gg-optimum"] polygon').getAttribute('points')).trim().split(/\s+/).map((p) => p.split(',').map(Number));
+    const diamond = (await page.locator('[data-testid="gg-optimum"] polygon').getAttribute('points'))
+      .trim()
+      .split(/\s+/)
+      .map((p) => p.split(',').map(Number));
     const ox = [0, 1].map((i) => diamond.reduce((acc, p) => acc + p[i], 0) / diamond.length);
     // Pixel = a + b·world on each axis, from the start (0.5, −0.5) and the optimum (−1.5, 1.5).
-    const toPx = (w) => [0, 1].map((i) => {
-      const [ws, wo] = i === 0 ? [0.5, -1.5] : [-0.5, 1.5];
-      return sx[i] + ((w[i] - ws) * (ox[i] - sx[i])) / (wo - ws);
-    });
+    const toPx = (w) =>
+      [0, 1].map((i) => {
+        const [ws, wo] = i === 0 ? [0.5, -1.5] : [-0.5, 1.5];
+        return sx[i] + ((w[i] - ws) * (ox[i] - sx[i])) / (wo - ws);
+      });
     const pts = Array.from({ length: total }, (_, k) => toPx(pathEntry(lesson.run.path, k).w));
     for (const [k, p] of pts.entries()) {
       const d = Math.min(...drawn.map((q) => Math.hypot(q[0] - p[0], q[1] - p[1])));
@@ -81,14 +95,19 @@ describe('webview panel in Chromium', function () {
     await page.getByTestId('gg-reset').click();
     assert.equal(await attr(page, 'gg-cone', 'data-kind'), 'sector');
     assert.equal(await page.locator('[data-testid="gg-cone"] .gg-cone-fill').count(), 2);
-    const rays = await page.locator('[data-testid="gg-cone"] .gg-cone-ray').evaluateAll((els) => els.map((e) => ({ nappe: Number(e.dataset.nappe), dx: Number(e.dataset.dx), dy: Number(e.dataset.dy) })));
+    const rays = await page
+      .locator('[data-testid="gg-cone"] .gg-cone-ray')
+      .evaluateAll((els) => els.map((e) => ({ nappe: Number(e.dataset.nappe), dx: Number(e.dataset.dx), dy: Number(e.dataset.dy) })));
     assert.equal(rays.length, 4);
     for (const r of rays) {
       if (r.nappe === 1) assert.ok(r.dx > 0 && r.dy > 0, `+ ray ${JSON.stringify(r)} in the first quadrant`);
       else assert.ok(r.dx < 0 && r.dy < 0, `− ray ${JSON.stringify(r)} in the third quadrant`);
     }
     // The edges are the extreme sample directions of the analysis.
-    const angles = rays.filter((r) => r.nappe === 1).map((r) => Math.atan2(r.dy, r.dx)).sort();
+    const angles = rays
+      .filter((r) => r.nappe === 1)
+      .map((r) => Math.atan2(r.dy, r.dx))
+      .sort();
     const want = lesson.cone.edges.map((e) => Math.atan2(e[1], e[0])).sort();
     angles.forEach((a, k) => assert.ok(Math.abs(a - want[k]) < 1e-3));
     // The update from the start is sign-coherent: it points NE or SW, inside the cone.
@@ -111,7 +130,17 @@ describe('webview panel in Chromium', function () {
     const readout = page.getByTestId('gg-readout');
     const text = await readout.textContent();
     assert.equal(await page.getByTestId('gg-sentence').textContent(), lesson.sentence, 'the sentence beside the plane');
-    for (const label of ['Steps to converge', 'Zig-zag ratio', 'Sign-coherent updates', 'Condition number κ', 'Stability limit 2/λmax', 'Optimal step size 2/(λmin+λmax)', 'LeCun step size 1/λmax', '½']) assert.ok(text.includes(label), label);
+    for (const label of [
+      'Steps to converge',
+      'Zig-zag ratio',
+      'Sign-coherent updates',
+      'Condition number κ',
+      'Stability limit 2/λmax',
+      'Optimal step size 2/(λmin+λmax)',
+      'LeCun step size 1/λmax',
+      '½',
+    ])
+      assert.ok(text.includes(label), label);
     assert.equal(await page.locator('[data-testid="gg-readout"] dd[data-key="coherent"]').textContent(), '100 %');
     assert.ok(!/NaN|Infinity|undefined/.test(await page.locator('body').textContent()));
   });
@@ -166,7 +195,10 @@ describe('webview panel in Chromium', function () {
     assert.equal(await num(page, 'gg-path', 'data-points'), 1);
     await page.keyboard.press('Shift+Tab');
     assert.equal(await focused(), 'gg-step', 'step is enabled once there is a step to take');
-    assert.match(await page.getByTestId('gg-live').textContent(), /^Step 0 of 60: loss [\d.e-]+; next update heads (north-east|south-west), sign-coherent, \d+° off the straight way to the optimum\.$/);
+    assert.match(
+      await page.getByTestId('gg-live').textContent(),
+      /^Step 0 of 60: loss [\d.e-]+; next update heads (north-east|south-west), sign-coherent, \d+° off the straight way to the optimum\.$/,
+    );
     await page.getByTestId('gg-step').focus();
     await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
@@ -222,7 +254,8 @@ describe('webview panel in Chromium', function () {
         variant: getComputedStyle(document.querySelector('.gg-variant-0')).stroke,
       }));
       for (const [k, v] of Object.entries(colours[kind])) assert.match(v, /^rgb/, `${kind} ${k} = ${v}`);
-      if (process.env.GG_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.GG_SCREENSHOTS, `gg-panel-${kind.replace('vscode-', '')}.png`), fullPage: true });
+      if (process.env.GG_SCREENSHOTS)
+        await page.screenshot({ path: path.join(process.env.GG_SCREENSHOTS, `gg-panel-${kind.replace('vscode-', '')}.png`), fullPage: true });
     }
     assert.notEqual(colours['vscode-light'].bg, colours['vscode-dark'].bg);
     assert.notEqual(colours['vscode-light'].path, colours['vscode-dark'].path);
@@ -272,7 +305,9 @@ describe('webview panel in Chromium', function () {
       assert.ok((await page.locator('[data-testid="gg-contours"] path').count()) >= 3, file);
       assert.equal(await attr(page, 'gg-cone', 'data-kind'), analysis.cone.kind, file);
       if (analysis.inputs.allPositive) {
-        const rays = await page.locator('[data-testid="gg-cone"] .gg-cone-ray[data-nappe="1"]').evaluateAll((els) => els.map((e) => [Number(e.dataset.dx), Number(e.dataset.dy)]));
+        const rays = await page
+          .locator('[data-testid="gg-cone"] .gg-cone-ray[data-nappe="1"]')
+          .evaluateAll((els) => els.map((e) => [Number(e.dataset.dx), Number(e.dataset.dy)]));
         assert.ok(rays.length >= 1 && rays.every(([dx, dy]) => dx >= 0 && dy >= 0), `${file}: + nappe in the first quadrant`);
       }
       assert.ok(!/NaN|Infinity|undefined/.test(await page.locator('body').textContent()), file);

@@ -76,7 +76,10 @@ describe('optimizer parameter sliders in Chromium', function () {
     const lrMax = Number(await page.getByTestId('gg-lr').getAttribute('max'));
     await page.getByTestId('gg-lr').fill(String(Math.round(lrMax * 0.3)));
     const r = await row(page, 'beta');
-    assert.ok(r.mark === null ? r.verdict === 'all' : r.mark.value < before, `the mark moved with η (was ${before}, now ${JSON.stringify(r.mark)} ${r.verdict})`);
+    assert.ok(
+      r.mark === null ? r.verdict === 'all' : r.mark.value < before,
+      `the mark moved with η (was ${before}, now ${JSON.stringify(r.mark)} ${r.verdict})`,
+    );
 
     await page.getByTestId('gg-param-beta').focus();
     await page.keyboard.press('ArrowLeft');
@@ -118,7 +121,10 @@ describe('optimizer parameter sliders in Chromium', function () {
     await send(page, await lesson('adagrad', 0.1));
     assert.equal(await page.getByTestId('gg-params').isHidden(), true);
     const options = await page.getByTestId('gg-optimizer').evaluate((s) => [...s.options].map((o) => o.textContent));
-    assert.ok(options.some((o) => o.startsWith('adagrad')), String(options));
+    assert.ok(
+      options.some((o) => o.startsWith('adagrad')),
+      String(options),
+    );
     const k = options.findIndex((o) => o.startsWith('momentum'));
     await page.getByTestId('gg-optimizer').selectOption(String(k));
     assert.equal(await page.getByTestId('gg-params').isVisible(), true);

@@ -21,7 +21,11 @@ describe('teaching in the panel (Chromium)', function () {
     locked = (await exampleMessages((t) => `${t}\nlock = lr, batch, start\nhide = strip, cone\n`))['sigmoid-northwest.neuron'];
   });
 
-  const visible = (page, selector) => page.locator(selector).first().evaluate((e) => getComputedStyle(e).display !== 'none' && !e.closest('[hidden]'));
+  const visible = (page, selector) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((e) => getComputedStyle(e).display !== 'none' && !e.closest('[hidden]'));
 
   test('without predict, lock or hide the panel shows no question and every control', async () => {
     const { page } = await panel();
@@ -58,7 +62,10 @@ describe('teaching in the panel (Chromium)', function () {
     assert.match(await page.getByTestId('gg-predict-prompt').textContent(), /^Step 1: which quadrant/);
     const answer1 = pathEntry(a.run.path, 1).deltas[0] > 0 ? 'south-west' : 'north-east';
     await page.getByTestId('gg-predict-north-west').click();
-    assert.match(await page.getByTestId('gg-predict-verdict').textContent(), new RegExp(`^Not this time: you said north-west, the update points ${answer1}\\.`));
+    assert.match(
+      await page.getByTestId('gg-predict-verdict').textContent(),
+      new RegExp(`^Not this time: you said north-west, the update points ${answer1}\\.`),
+    );
     assert.equal(await page.getByTestId('gg-predict-score').textContent(), '1 of 2 right');
     // Playing stops at the next open question.
     await page.getByTestId('gg-play').click();
@@ -68,7 +75,13 @@ describe('teaching in the panel (Chromium)', function () {
     await page.getByTestId('gg-predict-north-east').focus();
     await page.keyboard.press('3');
     assert.match(await page.getByTestId('gg-predict-verdict').textContent(), /the update points (north-east|south-west)/);
-    assert.equal(await page.getByTestId('gg-predict-score').textContent().then((t) => t.endsWith('of 3 right')), true);
+    assert.equal(
+      await page
+        .getByTestId('gg-predict-score')
+        .textContent()
+        .then((t) => t.endsWith('of 3 right')),
+      true,
+    );
     if (process.env.GG_SCREENSHOTS) await page.screenshot({ path: `${process.env.GG_SCREENSHOTS}/gg-predict.png`, fullPage: true });
   });
 
@@ -90,15 +103,21 @@ describe('teaching in the panel (Chromium)', function () {
     const { page } = await panel();
     await send(page, plain);
     await page.getByTestId('gg-path').waitFor();
-    const before = await page.evaluate(() => ({ font: getComputedStyle(document.body).fontSize, path: getComputedStyle(document.querySelector('.gg-path')).strokeWidth }));
+    const before = await page.evaluate(() => ({
+      font: getComputedStyle(document.body).fontSize,
+      path: getComputedStyle(document.querySelector('.gg-path')).strokeWidth,
+    }));
     await send(page, { type: 'settings', animationStepsPerSecond: 20, presenterMode: true });
     await page.waitForFunction(() => document.body.classList.contains('gg-presenter'));
-    const after = await page.evaluate(() => ({ font: getComputedStyle(document.body).fontSize, path: getComputedStyle(document.querySelector('.gg-path')).strokeWidth }));
+    const after = await page.evaluate(() => ({
+      font: getComputedStyle(document.body).fontSize,
+      path: getComputedStyle(document.querySelector('.gg-path')).strokeWidth,
+    }));
     assert.ok(parseFloat(after.font) >= 18 && parseFloat(after.font) > parseFloat(before.font), `font ${before.font} → ${after.font}`);
     assert.ok(parseFloat(after.path) >= 4 && parseFloat(after.path) > parseFloat(before.path), `path ${before.path} → ${after.path}`);
     assert.equal(await visible(page, '.gg-exports'), false, 'clean layout: no exports');
     assert.equal(await visible(page, '.gg-help'), false, 'clean layout: no keyboard help');
-    assert.equal(await visible(page, '[data-testid="gg-controls"]'), true, 'the run\'s controls stay on the one screen');
+    assert.equal(await visible(page, '[data-testid="gg-controls"]'), true, "the run's controls stay on the one screen");
     assert.equal(await visible(page, '.gg-readout'), true, 'the readout stays');
     if (process.env.GG_SCREENSHOTS) await page.screenshot({ path: `${process.env.GG_SCREENSHOTS}/gg-presenter.png`, fullPage: true });
     await send(page, { type: 'settings', animationStepsPerSecond: 20, presenterMode: false });

@@ -102,7 +102,19 @@ function buildShared(spec: Spec): Problem {
 /** A built problem `spec` can reuse: same inputs (the same object), preprocessing, loss and start. */
 function reusable(p: Problem, spec: Spec): boolean {
   const s = p.spec;
-  return s.inputs === spec.inputs && s.labels === spec.labels && s.w === spec.w && s.preprocess === spec.preprocess && s.loss === spec.loss && s.b === spec.b && s.biasTrained === spec.biasTrained && s.samples === spec.samples && s.seed === spec.seed && s.shift === spec.shift && s.s === spec.s;
+  return (
+    s.inputs === spec.inputs &&
+    s.labels === spec.labels &&
+    s.w === spec.w &&
+    s.preprocess === spec.preprocess &&
+    s.loss === spec.loss &&
+    s.b === spec.b &&
+    s.biasTrained === spec.biasTrained &&
+    s.samples === spec.samples &&
+    s.seed === spec.seed &&
+    s.shift === spec.shift &&
+    s.s === spec.s
+  );
 }
 
 /** Analyse one spec without its variants. */
@@ -141,7 +153,9 @@ function analyseOne(spec: Spec, name: string, options: AnalyzeOptions, problem: 
   const toOptimum: Vec2 | null = opt.theta ? [opt.theta[i] - theta0[i], i === j ? 0 : opt.theta[j] - theta0[j]] : null;
   // The cone of the directions the steps can take: with batch norm, of the rows the batches see.
   const seen = obj.batchNormalized && B < P && !obj.shift ? seenInputs(obj, schedule(), spec.steps) : null;
-  const cone = seen ? allowedCone(seen.x, seen.rows, n, spec.view, toOptimum) : allowedCone(obj.shift ? shiftedInputs(obj.data.x, P, n, spec.s) : obj.data.x, P, n, spec.view, toOptimum);
+  const cone = seen
+    ? allowedCone(seen.x, seen.rows, n, spec.view, toOptimum)
+    : allowedCone(obj.shift ? shiftedInputs(obj.data.x, P, n, spec.s) : obj.data.x, P, n, spec.view, toOptimum);
 
   // Grid bounds: start, optimum and the path points not far beyond them (a diverging path
   // would otherwise stretch the picture to 1e8).

@@ -75,7 +75,11 @@ export function explainDivergence(run: RunResult, ctx: DivergenceContext): Diver
   const name = optimizerName(ctx.optimizer);
   const bound = stabilityBound(ctx.optimizer);
   if (!bound) {
-    return { ...d, cause: 'adaptive', message: `${d.message}; ${name} has no fixed step-size bound (it rescales each coordinate by its running gradient size), and with η = ${fmt(lr.value)} its steps overshoot` };
+    return {
+      ...d,
+      cause: 'adaptive',
+      message: `${d.message}; ${name} has no fixed step-size bound (it rescales each coordinate by its running gradient size), and with η = ${fmt(lr.value)} its steps overshoot`,
+    };
   }
   const { schedule, obj } = ctx;
   if (schedule.fullBatch || obj.loss !== 'squared' || obj.shift) return d;
@@ -92,7 +96,10 @@ export function explainDivergence(run: RunResult, ctx: DivergenceContext): Diver
       if (top === null || l > top) top = l;
     }
   }
-  const inside = lr.max !== null ? `η = ${fmt(lr.value)} is below the full-batch bound of ${name}, ${lr.maxFormula} = ${fmt(lr.max)}` : `η = ${fmt(lr.value)} is inside the full-batch stability region of ${name}`;
+  const inside =
+    lr.max !== null
+      ? `η = ${fmt(lr.value)} is below the full-batch bound of ${name}, ${lr.maxFormula} = ${fmt(lr.max)}`
+      : `η = ${fmt(lr.value)} is inside the full-batch stability region of ${name}`;
   let why: string;
   if (top === null) {
     why = `${inside}, but each step uses a batch of ${schedule.size} samples with its own curvature H_B, and their noise grew instead of averaging out`;

@@ -27,7 +27,7 @@ export function normalizationInfo(spec: Spec): Normalization | null {
       kind: 'batchnorm',
       epsilon: NORM_EPSILON,
       statistics: 'full-data',
-      note: 'Batch norm: each step normalises its batch with the batch\'s own mean and variance, so the objective changes from batch to batch and no single Hessian governs the run. The Hessian, κ, the step-size bounds, the optimum and the loss on the path are those of the full-data objective, with the full-data statistics (exact for batch = all).',
+      note: "Batch norm: each step normalises its batch with the batch's own mean and variance, so the objective changes from batch to batch and no single Hessian governs the run. The Hessian, κ, the step-size bounds, the optimum and the loss on the path are those of the full-data objective, with the full-data statistics (exact for batch = all).",
     };
   }
   if (spec.preprocess === 'layernorm') {
@@ -35,7 +35,7 @@ export function normalizationInfo(spec: Spec): Normalization | null {
       kind: 'layernorm',
       epsilon: NORM_EPSILON,
       statistics: 'per-sample',
-      note: 'Layer norm: each sample is normalised across its own features, a fixed transform, so the Hessian, κ, bounds and optimum are those of the normalised inputs. Every normalised sample sums to 0, so no gradient moves w along (1, …, 1): the weights\' Hessian is singular in that direction.',
+      note: "Layer norm: each sample is normalised across its own features, a fixed transform, so the Hessian, κ, bounds and optimum are those of the normalised inputs. Every normalised sample sums to 0, so no gradient moves w along (1, …, 1): the weights' Hessian is singular in that direction.",
     };
   }
   return null;
@@ -43,7 +43,7 @@ export function normalizationInfo(spec: Spec): Normalization | null {
 
 /** Prefix of LearningRateInfo.convention with batch norm. */
 export const BATCHNORM_CONVENTION =
-  'Batch norm: every bound here is for the full-data objective with the full-data statistics (what a full-batch step sees); a mini-batch step normalises with its own batch\'s statistics, so its objective is another one.';
+  "Batch norm: every bound here is for the full-data objective with the full-data statistics (what a full-batch step sees); a mini-batch step normalises with its own batch's statistics, so its objective is another one.";
 
 /**
  * The batch-normalised rows the run's steps train on, batch after batch (R × n), for the cone of
@@ -85,7 +85,7 @@ export function normalizationSentence(spec: Spec, described: string, run: RunRes
     }
     const how =
       batch >= samples
-        ? 'Batch norm on the full batch uses the full-data statistics: it is standardisation with the population variance plus ε = 1e-5, and the numbers shown are this run\'s own.'
+        ? "Batch norm on the full batch uses the full-data statistics: it is standardisation with the population variance plus ε = 1e-5, and the numbers shown are this run's own."
         : `Batch norm centres every batch of ${batch} on its own mean, so the inputs the steps see take both signs; the Hessian, κ, bounds, optimum and the loss on the path are those of the full-data objective (full-data statistics), not of any one step's batch.`;
     return `${described} ${how}`;
   }
@@ -94,7 +94,7 @@ export function normalizationSentence(spec: Spec, described: string, run: RunRes
       n === 1
         ? 'Layer norm with one input maps every sample to 0, so the weight gets no gradient.'
         : n === 2
-          ? 'Layer norm with two inputs maps every sample onto the line through (1, −1), x̂ = ±(1, −1)/√(1 + ε/d²) with d = (x₁ − x₂)/2: the weights\' Hessian has rank one (κ = ∞), and only w₁ − w₂ is learned; w₁ + w₂ keeps its starting value.'
+          ? "Layer norm with two inputs maps every sample onto the line through (1, −1), x̂ = ±(1, −1)/√(1 + ε/d²) with d = (x₁ − x₂)/2: the weights' Hessian has rank one (κ = ∞), and only w₁ − w₂ is learned; w₁ + w₂ keeps its starting value."
           : `Layer norm centres each sample across its ${n} features, so every sample has components of both signs; since each normalised sample sums to 0, w never moves along (1, …, 1) and the weights' Hessian is singular there (κ = ∞).`;
     return `${described} ${line}`;
   }

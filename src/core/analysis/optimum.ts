@@ -127,9 +127,10 @@ export function newtonOptimum(obj: Objective, theta0: ArrayLike<number>, maxIter
   return {
     theta: null,
     optimum: null,
-    reason: ranAway || separates(obj, theta)
-      ? 'the logistic loss has no finite minimum here (the classes are separable, so the loss keeps falling as ‖w‖ grows); Newton iterations ran away instead of converging'
-      : `damped Newton did not converge within its budget of ${NEWTON_ITERATIONS} iterations and ${NEWTON_PASSES} passes over the data`,
+    reason:
+      ranAway || separates(obj, theta)
+        ? 'the logistic loss has no finite minimum here (the classes are separable, so the loss keeps falling as ‖w‖ grows); Newton iterations ran away instead of converging'
+        : `damped Newton did not converge within its budget of ${NEWTON_ITERATIONS} iterations and ${NEWTON_PASSES} passes over the data`,
   };
 }
 

@@ -67,7 +67,8 @@ export const thetaAt = (p: RunPath, k: number): Float64Array => p.theta.subarray
 export const weightsAt = (p: RunPath, k: number): number[] => Array.from(p.theta.subarray(k * p.q, k * p.q + p.n));
 
 /** The shift s of entry k (model f = w·(x + s) + b), or undefined without one. */
-export const shiftAt = (p: RunPath, k: number): number[] | undefined => (p.shift ? Array.from(p.theta.subarray((k + 1) * p.q - p.n, (k + 1) * p.q)) : undefined);
+export const shiftAt = (p: RunPath, k: number): number[] | undefined =>
+  p.shift ? Array.from(p.theta.subarray((k + 1) * p.q - p.n, (k + 1) * p.q)) : undefined;
 
 /** The bias of entry k. */
 export const biasAt = (p: RunPath, k: number): number => (p.biasTrained ? p.theta[k * p.q + p.n] : p.fixedBias);
@@ -125,7 +126,8 @@ export function pointAt(p: RunPath, k: number): PathPoint {
 }
 
 /** Entry k as a plain object, or undefined when k is not an entry's index. */
-export const entryAt = (p: RunPath | undefined, k: number): PathPoint | undefined => (p && Number.isInteger(k) && k >= 0 && k < p.length ? pointAt(p, k) : undefined);
+export const entryAt = (p: RunPath | undefined, k: number): PathPoint | undefined =>
+  p && Number.isInteger(k) && k >= 0 && k < p.length ? pointAt(p, k) : undefined;
 
 /** Every entry as a plain object (for JSON output). */
 export function pathPoints(p: RunPath): PathPoint[] {
@@ -149,9 +151,22 @@ export function runPathOf(points: readonly PathPoint[]): RunPath {
   const sampleStart = new Int32Array(L + 1);
   points.forEach((p, k) => (sampleStart[k + 1] = sampleStart[k] + (p.batch && p.deltas ? p.deltas.length : 0)));
   const path = {
-    length: L, n, q, biasTrained, fixedBias: biasTrained ? 0 : (first?.b ?? 0), shift,
-    step: new Int32Array(L), theta: new Float64Array(L * q), loss: new Float64Array(L), gradient: new Float64Array(L * q), update: new Float64Array(L * q),
-    flags: new Uint8Array(L), angle: new Float64Array(L), sampleStart, batch: new Int32Array(sampleStart[L]), deltas: new Float64Array(sampleStart[L]),
+    length: L,
+    n,
+    q,
+    biasTrained,
+    fixedBias: biasTrained ? 0 : (first?.b ?? 0),
+    shift,
+    step: new Int32Array(L),
+    theta: new Float64Array(L * q),
+    loss: new Float64Array(L),
+    gradient: new Float64Array(L * q),
+    update: new Float64Array(L * q),
+    flags: new Uint8Array(L),
+    angle: new Float64Array(L),
+    sampleStart,
+    batch: new Int32Array(sampleStart[L]),
+    deltas: new Float64Array(sampleStart[L]),
   };
   points.forEach((p, k) => {
     path.step[k] = p.step;
@@ -191,9 +206,12 @@ export function isRunPath(value: unknown, samples: number): value is RunPath {
   if (typeof p.biasTrained !== 'boolean' || typeof p.shift !== 'boolean' || typeof p.fixedBias !== 'number' || !Number.isFinite(p.fixedBias)) return false;
   const L = length as number;
   const Q = q as number;
-  const sized = (c: unknown, ctor: Float64ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor, len: number): boolean => c instanceof ctor && c.length === len;
-  if (!sized(p.step, Int32Array, L) || !sized(p.theta, Float64Array, L * Q) || !sized(p.loss, Float64Array, L) || !sized(p.gradient, Float64Array, L * Q)) return false;
-  if (!sized(p.update, Float64Array, L * Q) || !sized(p.flags, Uint8Array, L) || !sized(p.angle, Float64Array, L) || !sized(p.sampleStart, Int32Array, L + 1)) return false;
+  const sized = (c: unknown, ctor: Float64ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor, len: number): boolean =>
+    c instanceof ctor && c.length === len;
+  if (!sized(p.step, Int32Array, L) || !sized(p.theta, Float64Array, L * Q) || !sized(p.loss, Float64Array, L) || !sized(p.gradient, Float64Array, L * Q))
+    return false;
+  if (!sized(p.update, Float64Array, L * Q) || !sized(p.flags, Uint8Array, L) || !sized(p.angle, Float64Array, L) || !sized(p.sampleStart, Int32Array, L + 1))
+    return false;
   if (!(p.batch instanceof Int32Array) || !(p.deltas instanceof Float64Array) || p.batch.length !== p.deltas.length) return false;
   const r = value as RunPath;
   if (!finiteColumn(r.theta) || !finiteColumn(r.gradient)) return false;

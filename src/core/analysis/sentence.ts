@@ -52,7 +52,16 @@ export function fmt(x: number): string {
 }
 
 const opposite = (c: string): string =>
-  ({ east: 'west', west: 'east', north: 'south', south: 'north', 'north-east': 'south-west', 'south-west': 'north-east', 'north-west': 'south-east', 'south-east': 'north-west' })[c] ?? c;
+  ({
+    east: 'west',
+    west: 'east',
+    north: 'south',
+    south: 'north',
+    'north-east': 'south-west',
+    'south-west': 'north-east',
+    'north-west': 'south-east',
+    'south-east': 'north-west',
+  })[c] ?? c;
 
 /** The sentence for a finite start whose loss is not finite: the start or the inputs, not η. */
 function startNotFiniteSentence(f: SentenceFacts): string {
@@ -75,7 +84,8 @@ function growthText(f: SentenceFacts): string | null {
 function divergenceSentence(f: SentenceFacts): string {
   const run = f.run;
   const d = run.divergence;
-  if (d?.cause === 'start' || (run.divergedAt === 0 && d?.reason === 'non-finite' && run.path.length > 0 && Number.isNaN(run.path.loss[0]))) return startNotFiniteSentence(f);
+  if (d?.cause === 'start' || (run.divergedAt === 0 && d?.reason === 'non-finite' && run.path.length > 0 && Number.isNaN(run.path.loss[0])))
+    return startNotFiniteSentence(f);
   const at = run.divergedAt ?? run.stepsRun;
   const eta = fmt(f.learningRate.value);
   const lr = f.learningRate;
@@ -98,7 +108,10 @@ function divergenceSentence(f: SentenceFacts): string {
   }
   if (d?.cause === 'mini-batch') {
     const B = f.batch ?? 1;
-    const inside = lr.max !== null && lr.maxFormula ? `η = ${eta} is below the full-batch bound of ${name}, ${lr.maxFormula} = ${fmt(lr.max)}` : `η = ${eta} is inside the full-batch stability region of ${name}`;
+    const inside =
+      lr.max !== null && lr.maxFormula
+        ? `η = ${eta} is below the full-batch bound of ${name}, ${lr.maxFormula} = ${fmt(lr.max)}`
+        : `η = ${eta} is inside the full-batch stability region of ${name}`;
     const top = d.batchCurvature;
     const bound = stabilityBound(f.optimizer);
     if (top !== null && bound && f.learningRate.value * top >= bound.limit) {
@@ -171,7 +184,10 @@ function conditioningClause(f: SentenceFacts): string {
   if (factor < -OVERSHOOT) {
     return `; the zig-zag (${ratioText(r)}) comes from the valley, not the cone: ${kappa}, and ${against}, so each step overshoots along the steepest direction (1 − ηλmax = ${fmt(factor)}); the run ${conv}`;
   }
-  const how = factor >= 0 ? `without overshooting, since η = ${fmt(eta)} is at most 1/λmax = ${fmt(1 / lmax)}` : `with little overshoot, since η = ${fmt(eta)} is close to 1/λmax = ${fmt(1 / lmax)} (1 − ηλmax = ${fmt(factor)})`;
+  const how =
+    factor >= 0
+      ? `without overshooting, since η = ${fmt(eta)} is at most 1/λmax = ${fmt(1 / lmax)}`
+      : `with little overshoot, since η = ${fmt(eta)} is close to 1/λmax = ${fmt(1 / lmax)} (1 − ηλmax = ${fmt(factor)})`;
   return `; the path bends (${ratioText(r)}) along a narrow valley (${kappa}) ${how}; the run ${conv}`;
 }
 
@@ -199,13 +215,16 @@ function explanation(f: SentenceFacts, coneLimited: boolean, inside: boolean): s
     // Per-sample steps: the sign constraint is the story.
     const r = run.zigzagRatio;
     if (r === null) return `; the path does not move and ${conv}`;
-    if (coneLimited && !inside) return r >= 1.2 ? `, so the path zig-zags (${ratioText(r)}) and ${conv}` : `, yet the path stays nearly straight (${ratioText(r)}) and ${conv}`;
+    if (coneLimited && !inside)
+      return r >= 1.2 ? `, so the path zig-zags (${ratioText(r)}) and ${conv}` : `, yet the path stays nearly straight (${ratioText(r)}) and ${conv}`;
     if (coneLimited) {
       return r < 1.2
         ? `, so there is no need to zig-zag: the path is nearly straight (${ratioText(r)}) and ${conv}`
         : `, so the sign constraint forces no zig-zag, but the path still wanders (${ratioText(r)}) from the noise of single samples, and it ${conv}`;
     }
-    return r < 1.2 ? `; the path is nearly straight (${ratioText(r)}) and ${conv}` : `; each step follows one sample, so the path wanders (${ratioText(r)}) and ${conv}`;
+    return r < 1.2
+      ? `; the path is nearly straight (${ratioText(r)}) and ${conv}`
+      : `; each step follows one sample, so the path wanders (${ratioText(r)}) and ${conv}`;
   }
   if (B < P) {
     // Mini-batches: the mean of δₚxₚ leaves the cone only when the batch's δₚ have mixed signs.
@@ -248,7 +267,13 @@ export function describeRun(f: SentenceFacts): string {
   const perSample = B <= 1 && f.optimizer.kind === 'sgd' ? 'every update' : 'every per-sample gradient δₚxₚ';
   let constraint: string;
   if (coneLimited && fullBatch) {
-    const lead = f.inputs.allPositive ? 'All inputs are positive' : f.inputs.allNonNegative ? 'All inputs are non-negative' : cone.kind === 'line' ? 'The viewed inputs all lie on one line' : 'The viewed inputs lie in a cone';
+    const lead = f.inputs.allPositive
+      ? 'All inputs are positive'
+      : f.inputs.allNonNegative
+        ? 'All inputs are non-negative'
+        : cone.kind === 'line'
+          ? 'The viewed inputs all lie on one line'
+          : 'The viewed inputs lie in a cone';
     const share = shareText(f.run);
     constraint = `${lead}, so each per-sample gradient δₚxₚ points ${c1} or ${c2}, but every step here averages all ${P} of them, so the cone does not bind the steps${share ? ` (${share})` : ''}`;
   } else if (coneLimited) {
@@ -274,6 +299,7 @@ export function describeRun(f: SentenceFacts): string {
   if (here) return `${constraint}; the start is already optimal in the viewed plane, and the run ${convergenceClause(f)}.`;
   const where = compass(dx, dy);
   const inside = cone.optimumInside === true;
-  const location = coneLimited && !fullBatch ? `the optimum lies to the ${where}, ${inside ? 'inside' : 'outside'} that cone` : `the optimum lies to the ${where}`;
+  const location =
+    coneLimited && !fullBatch ? `the optimum lies to the ${where}, ${inside ? 'inside' : 'outside'} that cone` : `the optimum lies to the ${where}`;
   return `${constraint}; ${location}${explanation(f, coneLimited && !fullBatch, inside)}.${jitterNote(f.run)}`;
 }

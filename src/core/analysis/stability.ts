@@ -68,7 +68,8 @@ export function learningRateInfo(eig: SymmetricEigen, opt: Optimizer, lr: number
     value: lr,
     max,
     maxFormula: max === null ? null : bound!.formula,
-    maxReason: max !== null ? null : bound ? 'the Hessian has no positive curvature, so no step size is too large for it' : `${optimizerName(opt)} ${ADAPTIVE_NO_BOUND}`,
+    maxReason:
+      max !== null ? null : bound ? 'the Hessian has no positive curvature, so no step size is too large for it' : `${optimizerName(opt)} ${ADAPTIVE_NO_BOUND}`,
     gradientDescentMax: lmax > 0 ? finite(2 / lmax) : null,
     optimal: lmax > 0 ? finite(2 / (lmin + lmax)) : null,
     lecunOptimal: lmax > 0 ? finite(1 / lmax) : null,

@@ -25,8 +25,22 @@ function entry(kind: CompletionKind, label: string, insertText: string, detail: 
 }
 
 const STATEMENTS: readonly CompletionEntry[] = [
-  entry('statement', 'f', 'f = ${1|w·x + b,w·x,w·(x + s) + b|}', 'the model', 'One neuron: `f = w·x + b`, `f = w·x` without bias, or `f = w·(x + s) + b` with a trained per-input shift.', '0-00'),
-  entry('statement', 'x ~', `x ~ ${choice(ACTIVATION_OPTIONS)}(${choice(['normal(0, 1)', 'uniform(0, 1)'], 2)})`, 'generated inputs', 'Inputs drawn from a distribution, optionally through an activation.', '0-01'),
+  entry(
+    'statement',
+    'f',
+    'f = ${1|w·x + b,w·x,w·(x + s) + b|}',
+    'the model',
+    'One neuron: `f = w·x + b`, `f = w·x` without bias, or `f = w·(x + s) + b` with a trained per-input shift.',
+    '0-00',
+  ),
+  entry(
+    'statement',
+    'x ~',
+    `x ~ ${choice(ACTIVATION_OPTIONS)}(${choice(['normal(0, 1)', 'uniform(0, 1)'], 2)})`,
+    'generated inputs',
+    'Inputs drawn from a distribution, optionally through an activation.',
+    '0-01',
+  ),
   entry('statement', 'x =', 'x = [[${1:0.7}, ${2:0.2}], [${3:0.1}, ${4:0.9}]]', 'inputs written out', 'One row per sample.', '0-02'),
   entry('statement', 'samples', 'samples = ${1:64}', 'number of generated samples P', '', '0-03'),
   entry('statement', 'seed', 'seed = ${1:1}', 'seed of the generator', '', '0-04'),
@@ -45,18 +59,57 @@ const STATEMENTS: readonly CompletionEntry[] = [
   entry('statement', 'compare', 'compare = ${1:center, tanh, batch all, momentum(0.9)}', 'variants run beside the main run', '', '0-17'),
   entry('statement', 'view', 'view = w${1:1}, w${2:2}', 'the two weight axes drawn when n > 2', '', '0-18'),
   entry('statement', 's', 's = [${1:0}, ${2:0}]', 'starting shift of f = w·(x + s)', 'Trained with the weights: ∂L/∂sᵢ = δ·wᵢ.', '0-19'),
-  entry('statement', 'predict', 'predict = ${1|quadrant,none|}', 'predict-then-reveal in the panel', 'The panel hides the next update and asks which quadrant it will point to.', '0-20'),
-  entry('statement', 'lock', 'lock = ${1:lr, batch}', 'panel controls locked for this lesson', '`lr`, `batch`, `optimizer`, `preprocess`, `start`, `teacher`.', '0-21'),
-  entry('statement', 'hide', 'hide = ${1:controls}', 'panel parts hidden for this lesson', '`controls`, `path`, `readout`, `chart`, `strip`, `cone`, `variants`.', '0-22'),
+  entry(
+    'statement',
+    'predict',
+    'predict = ${1|quadrant,none|}',
+    'predict-then-reveal in the panel',
+    'The panel hides the next update and asks which quadrant it will point to.',
+    '0-20',
+  ),
+  entry(
+    'statement',
+    'lock',
+    'lock = ${1:lr, batch}',
+    'panel controls locked for this lesson',
+    '`lr`, `batch`, `optimizer`, `preprocess`, `start`, `teacher`.',
+    '0-21',
+  ),
+  entry(
+    'statement',
+    'hide',
+    'hide = ${1:controls}',
+    'panel parts hidden for this lesson',
+    '`controls`, `path`, `readout`, `chart`, `strip`, `cone`, `variants`.',
+    '0-22',
+  ),
   entry('statement', 'hidden', 'hidden = ${1:3}', 'number of hidden units H (a network)', 'With `h = sigmoid(W·x + c)` and `f = w·h + b`.', '0-23'),
-  entry('statement', 'h', `h = ${choice(ACTIVATION_OPTIONS)}(W·x + c)`, 'a hidden layer in front of the neuron', 'h = act(W·x + c); the neuron on top reads it: `f = w·h + b`. Sigmoid outputs are positive even when x is centred.', '0-24'),
-  entry('statement', 'W', 'W = [[${1:1}, ${2:0.3}], [${3:-0.4}, ${4:1}]]', 'starting hidden weights, H rows of d', 'Without it W is drawn from the seed: Wⱼₖ ~ N(0, 1/d).', '0-25'),
+  entry(
+    'statement',
+    'h',
+    `h = ${choice(ACTIVATION_OPTIONS)}(W·x + c)`,
+    'a hidden layer in front of the neuron',
+    'h = act(W·x + c); the neuron on top reads it: `f = w·h + b`. Sigmoid outputs are positive even when x is centred.',
+    '0-24',
+  ),
+  entry(
+    'statement',
+    'W',
+    'W = [[${1:1}, ${2:0.3}], [${3:-0.4}, ${4:1}]]',
+    'starting hidden weights, H rows of d',
+    'Without it W is drawn from the seed: Wⱼₖ ~ N(0, 1/d).',
+    '0-25',
+  ),
   entry('statement', 'c', 'c = [${1:0}, ${2:0}]', 'starting hidden biases', '', '0-26'),
   entry('statement', 'train', 'train = ${1|all,output|}', 'train every layer, or only the neuron on top', '', '0-27'),
 ];
 
-const LOCK_VALUES: readonly CompletionEntry[] = ['lr', 'batch', 'optimizer', 'preprocess', 'start', 'teacher'].map((w) => entry('value', w, w, 'lock this control'));
-const HIDE_VALUES: readonly CompletionEntry[] = ['controls', 'path', 'readout', 'chart', 'strip', 'cone', 'variants'].map((w) => entry('value', w, w, 'hide this part of the panel'));
+const LOCK_VALUES: readonly CompletionEntry[] = ['lr', 'batch', 'optimizer', 'preprocess', 'start', 'teacher'].map((w) =>
+  entry('value', w, w, 'lock this control'),
+);
+const HIDE_VALUES: readonly CompletionEntry[] = ['controls', 'path', 'readout', 'chart', 'strip', 'cone', 'variants'].map((w) =>
+  entry('value', w, w, 'hide this part of the panel'),
+);
 
 const FUNCTIONS: readonly CompletionEntry[] = [
   ...ACTIVATION_LIST.filter((a) => a.kind !== 'identity').map((a) => entry('function', a.kind, `${a.kind}(\${1:normal(0, 1)})`, a.detail)),
@@ -98,7 +151,11 @@ const SIMPLE_VALUES: Partial<Record<StatementKey, readonly CompletionEntry[]>> =
   compare: COMPARE_VALUES,
   batch: [entry('value', '1', '1', 'one sample per step'), entry('value', 'all', 'all', 'full batch')],
   shuffle: [entry('value', 'false', 'false', 'batches in order'), entry('value', 'true', 'true', 'reshuffle every epoch')],
-  model: [entry('value', 'w·x + b', 'w·x + b', 'with bias'), entry('value', 'w·x', 'w·x', 'without bias'), entry('value', 'w·(x + s) + b', 'w·(x + s) + b', 'with a trained per-input shift')],
+  model: [
+    entry('value', 'w·x + b', 'w·x + b', 'with bias'),
+    entry('value', 'w·x', 'w·x', 'without bias'),
+    entry('value', 'w·(x + s) + b', 'w·(x + s) + b', 'with a trained per-input shift'),
+  ],
   predict: [entry('value', 'quadrant', 'quadrant', 'ask which quadrant the next update points to'), entry('value', 'none', 'none', 'no question')],
   lock: LOCK_VALUES,
   hide: HIDE_VALUES,

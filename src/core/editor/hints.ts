@@ -33,7 +33,7 @@ export const HINT_DESCRIPTIONS: Readonly<Record<string, string>> = {
   GG401: 'Info: the inputs have mixed signs, so per-sample steps are not sign-constrained (no zig-zag from the sign constraint).',
   GG402: 'Info: the straight way to the optimum lies inside the allowed cone, so no zig-zag is expected.',
   GG403: 'Warning: the learning rate is at or above the full-batch stability bound of the optimizer (gradient descent, heavy ball or Nesterov).',
-  GG404: 'Info: the learning rate is above 2/λmax but inside heavy-ball momentum\'s larger full-batch stability region ηλ < 2 + 2β.',
+  GG404: "Info: the learning rate is above 2/λmax but inside heavy-ball momentum's larger full-batch stability region ηλ < 2 + 2β.",
 };
 
 /** Where a hint about `keys` goes: the first present statement's value, else the model line, else the start. */
@@ -106,27 +106,34 @@ function learningRateHints(parsed: ParseResult, spec: Spec, analysis: Analysis):
   const see = ` See ${scienceReference('stepSizeBounds')}.`;
   if (!lr.stable || lr.value >= lr.max) {
     const factor = lr.unstableDirections[0]?.factor;
-    const detail = o.kind === 'sgd'
-      ? `gradient descent does not converge (|1 − ηλmax| = ${num(Math.abs(1 - lr.value * lmax))} ≥ 1)`
-      : factor !== undefined ? `the fastest eigen-direction grows by ${num(factor)} per step` : 'the run does not converge';
+    const detail =
+      o.kind === 'sgd'
+        ? `gradient descent does not converge (|1 − ηλmax| = ${num(Math.abs(1 - lr.value * lmax))} ≥ 1)`
+        : factor !== undefined
+          ? `the fastest eigen-direction grows by ${num(factor)} per step`
+          : 'the run does not converge';
     const run = analysis.run;
     const fact = run.diverged
       ? ` This run diverged at step ${run.divergedAt ?? run.stepsRun}.`
       : ` This run did not blow up within its ${run.stepsRun} steps: the unstable direction can start very small.`;
-    return [{
-      code: HINT_CODES.learningRateUnstable,
-      severity: 'warning',
-      message: `lr = ${num(lr.value, 4)} is at or above the full-batch stability bound of ${name}, η < ${bound}: on the full batch ${detail}.${fact}${opt}${see}`,
-      range,
-    }];
+    return [
+      {
+        code: HINT_CODES.learningRateUnstable,
+        severity: 'warning',
+        message: `lr = ${num(lr.value, 4)} is at or above the full-batch stability bound of ${name}, η < ${bound}: on the full batch ${detail}.${fact}${opt}${see}`,
+        range,
+      },
+    ];
   }
   if (o.kind !== 'sgd' && lr.gradientDescentMax !== null && lr.value >= lr.gradientDescentMax) {
-    return [{
-      code: HINT_CODES.learningRateAboveGradientDescentBound,
-      severity: 'info',
-      message: `lr = ${num(lr.value, 4)} is above plain gradient descent's bound 2/λmax = ${num(lr.gradientDescentMax)}, but inside the full-batch stability region of ${name}, η < ${bound}.${see}`,
-      range,
-    }];
+    return [
+      {
+        code: HINT_CODES.learningRateAboveGradientDescentBound,
+        severity: 'info',
+        message: `lr = ${num(lr.value, 4)} is above plain gradient descent's bound 2/λmax = ${num(lr.gradientDescentMax)}, but inside the full-batch stability region of ${name}, η < ${bound}.${see}`,
+        range,
+      },
+    ];
   }
   return [];
 }

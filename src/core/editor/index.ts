@@ -11,7 +11,15 @@ export { dimensionFixes, optimalLearningRateFix, quickFixes, resizeEdits, sugges
 export { completionsAt, type Completions } from './completions';
 export { LESSON_SNIPPETS } from './snippets';
 export { codeLensErrorSummary, codeLensRange, codeLensSummary, kappaText, SHOW_PANEL_TITLE } from './codeLens';
-export { analyseRegion, embeddedDiagnostics, embeddedHoverAt, embeddedRegions, insertAnnotationEdit, languageAt, type EmbeddedRegion } from './annotations/embeddedFeatures';
+export {
+  analyseRegion,
+  embeddedDiagnostics,
+  embeddedHoverAt,
+  embeddedRegions,
+  insertAnnotationEdit,
+  languageAt,
+  type EmbeddedRegion,
+} from './annotations/embeddedFeatures';
 export { type EmbeddedSpec, toDocumentOffset, toDocumentRange, toSpecOffset } from './annotations/embeddedSpec';
 export { commentMarkers, findAnnotations, type Annotation } from './annotations/lineComments';
 export { fencedBlocks, neuronFences, type FencedBlock } from './annotations/markdownFences';

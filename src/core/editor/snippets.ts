@@ -14,7 +14,9 @@ export function snippetChoice(options: readonly string[], tab = 1): string {
 }
 
 /** Every registered optimizer as a choice: `momentum(0.9)` for those usually written with their first parameter, bare names for adaptive ones. */
-export const OPTIMIZER_OPTIONS: readonly string[] = OPTIMIZER_LIST.map((d) => (d.params.length > 0 && !d.adaptive ? optimizerSpecText(defaultOptimizer(d.kind), String) : d.kind));
+export const OPTIMIZER_OPTIONS: readonly string[] = OPTIMIZER_LIST.map((d) =>
+  d.params.length > 0 && !d.adaptive ? optimizerSpecText(defaultOptimizer(d.kind), String) : d.kind,
+);
 
 /** The activations that wrap a distribution (identity is the bare distribution). */
 export const ACTIVATION_OPTIONS: readonly string[] = ACTIVATION_KINDS.filter((a) => a !== 'identity');
@@ -65,22 +67,39 @@ $0`;
 /** Lesson snippets offered at the start of a statement. */
 export const LESSON_SNIPPETS: readonly CompletionEntry[] = [
   {
-    label: 'lesson: starter (zig-zag)', kind: 'snippet', isSnippet: true, insertText: STARTER, sortText: '9-1',
+    label: 'lesson: starter (zig-zag)',
+    kind: 'snippet',
+    isSnippet: true,
+    insertText: STARTER,
+    sortText: '9-1',
     detail: 'A whole starter lesson: positive inputs, target outside the cone',
-    documentation: 'Sigmoid inputs are all positive, so every per-sample gradient δ·x has one sign; the target lies north-west of the start, so batch-1 SGD zig-zags.',
+    documentation:
+      'Sigmoid inputs are all positive, so every per-sample gradient δ·x has one sign; the target lies north-west of the start, so batch-1 SGD zig-zags.',
   },
   {
-    label: 'lesson: no zig-zag (target inside the cone)', kind: 'snippet', isSnippet: true, insertText: INSIDE_CONE, sortText: '9-2',
+    label: 'lesson: no zig-zag (target inside the cone)',
+    kind: 'snippet',
+    isSnippet: true,
+    insertText: INSIDE_CONE,
+    sortText: '9-2',
     detail: 'The counterpoint: the way to the target lies inside the cone',
     documentation: 'With the target to the north-east of the start, steps can head straight there: positive inputs alone do not force a zig-zag.',
   },
   {
-    label: 'lesson: compare the fixes', kind: 'snippet', isSnippet: true, insertText: FIXES, sortText: '9-3',
+    label: 'lesson: compare the fixes',
+    kind: 'snippet',
+    isSnippet: true,
+    insertText: FIXES,
+    sortText: '9-3',
     detail: 'Centring, tanh, full batch and momentum beside the main run',
     documentation: 'Runs the default lesson and its fixes side by side (`compare`).',
   },
   {
-    label: 'lesson: default (every statement)', kind: 'snippet', isSnippet: true, insertText: snippetLiteral(DEFAULT_LESSON), sortText: '9-4',
+    label: 'lesson: default (every statement)',
+    kind: 'snippet',
+    isSnippet: true,
+    insertText: snippetLiteral(DEFAULT_LESSON),
+    sortText: '9-4',
     detail: 'The default lesson written out, with comments',
     documentation: 'Every statement with its default value and a comment on what it means.',
   },

@@ -27,8 +27,7 @@ export interface QuickFix {
   readonly preferred?: boolean;
 }
 
-export type CompletionKind =
-  | 'statement' | 'function' | 'optimizer' | 'loss' | 'preprocess' | 'compare' | 'value' | 'snippet';
+export type CompletionKind = 'statement' | 'function' | 'optimizer' | 'loss' | 'preprocess' | 'compare' | 'value' | 'snippet';
 
 /** A completion proposal; `insertText` uses VS Code snippet syntax when `isSnippet`. */
 export interface CompletionEntry {

@@ -153,7 +153,15 @@ class Descent {
     } else if (!thetaFinite || !Number.isFinite(loss)) {
       this.divergedAt = k;
       const message = `parameters or loss became non-finite after ${k} steps`;
-      this.divergence = { reason: 'non-finite', cause: 'nonlinear', message, directions: [], batchCurvature: null, startLoss: this.startLoss, endLoss: this.finalLoss };
+      this.divergence = {
+        reason: 'non-finite',
+        cause: 'nonlinear',
+        message,
+        directions: [],
+        batchCurvature: null,
+        startLoss: this.startLoss,
+        endLoss: this.finalLoss,
+      };
       return null;
     }
     return loss;
@@ -220,8 +228,19 @@ class Descent {
   /** The runaway message of step k (a loss that grew past RUNAWAY_GROWTH×, or parameters or loss past their limits). */
   runaway(k: number, loss: number, growing: boolean, tooFar: boolean): void {
     this.divergedAt = k;
-    const what = growing && !tooFar ? `the loss grew from ${short(this.startLoss)} to ${short(loss)} (more than ${RUNAWAY_GROWTH}×) in ${k} steps` : `parameters or loss ran away after ${k} steps`;
-    this.divergence = { reason: 'runaway', cause: 'nonlinear', message: what, directions: [], batchCurvature: null, startLoss: this.startLoss, endLoss: this.finalLoss };
+    const what =
+      growing && !tooFar
+        ? `the loss grew from ${short(this.startLoss)} to ${short(loss)} (more than ${RUNAWAY_GROWTH}×) in ${k} steps`
+        : `parameters or loss ran away after ${k} steps`;
+    this.divergence = {
+      reason: 'runaway',
+      cause: 'nonlinear',
+      message: what,
+      directions: [],
+      batchCurvature: null,
+      startLoss: this.startLoss,
+      endLoss: this.finalLoss,
+    };
   }
 }
 
@@ -282,7 +301,8 @@ export function runDescent(
   let divergence = d.divergence;
   // A step that made θ or its loss non-finite was not taken after all: the last finite entry
   // (kept or not) ends the path without an update.
-  if (divergence && divergence.reason === 'non-finite' && !d.startNotFinite && d.divergedAt !== null && d.divergedAt > 0) d.recorder.endWithoutUpdate(d.lastKept);
+  if (divergence && divergence.reason === 'non-finite' && !d.startNotFinite && d.divergedAt !== null && d.divergedAt > 0)
+    d.recorder.endWithoutUpdate(d.lastKept);
   if (divergence && !d.startNotFinite) divergence = withDirections(divergence, settings.unstable);
   const path = d.recorder.done();
   const { n, q } = obj;

@@ -144,7 +144,8 @@ export class PathRecorder {
     const { q } = this.shape;
     // A column with little room left is viewed, not copied (the copy of a 2,000-step run's batches
     // and δₚ cost as much as recording them); one with much room left is copied to its length.
-    const trim = <T extends Float64Array | Int32Array | Uint8Array>(a: T, len: number): T => (a.length === len ? a : len >= a.length - (a.length >> 3) ? (a.subarray(0, len) as T) : (a.slice(0, len) as T));
+    const trim = <T extends Float64Array | Int32Array | Uint8Array>(a: T, len: number): T =>
+      a.length === len ? a : len >= a.length - (a.length >> 3) ? (a.subarray(0, len) as T) : (a.slice(0, len) as T);
     const values = this.sampleStart[L];
     const { n, biasTrained, fixedBias, shift } = this.shape;
     return {

@@ -52,14 +52,7 @@ export function columnMeans(x: Float64Array, P: number, n: number): Float64Array
  * (8 sums from 6 streams per sample instead of 1 sum from 2), which keeps the work close to the
  * arithmetic even when q × P does not fit in the caches (n = 1000).
  */
-export function gram(
-  x: Float64Array,
-  P: number,
-  n: number,
-  augment: boolean,
-  weights?: ArrayLike<number>,
-  shift?: ArrayLike<number>,
-): Float64Array {
+export function gram(x: Float64Array, P: number, n: number, augment: boolean, weights?: ArrayLike<number>, shift?: ArrayLike<number>): Float64Array {
   const q = augment ? n + 1 : n;
   const cols = new Float64Array(q * P);
   if (shift) {
@@ -135,7 +128,18 @@ function dotFrom(a: Float64Array, ao: number, b: Float64Array, bo: number, P: nu
  * b0 on, P apart), written unscaled at g[r0 …] and g[r0 + q …]. On the diagonal tile (j = i)
  * the entry (i+1, i) lies below the diagonal and is not written.
  */
-function tile2x4(a: Float64Array, a0: number, a1: number, b: Float64Array, b0: number, P: number, g: Float64Array, r0: number, q: number, diagonal: boolean): void {
+function tile2x4(
+  a: Float64Array,
+  a0: number,
+  a1: number,
+  b: Float64Array,
+  b0: number,
+  P: number,
+  g: Float64Array,
+  r0: number,
+  q: number,
+  diagonal: boolean,
+): void {
   const b1 = b0 + P;
   const b2 = b1 + P;
   const b3 = b2 + P;

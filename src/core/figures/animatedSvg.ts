@@ -89,7 +89,9 @@ export function animatedRunSvg(analysis: Analysis, options: AnimationOptions = {
     rules.push(keyframes(name, pts, share, options.maxKeyframes ?? 120));
     rules.push(`.${name} { stroke-dasharray: 1 1; stroke-dashoffset: 0; animation: ${name} ${cycle.toFixed(2)}s linear infinite; }`);
   }
-  rules.push(`@media (prefers-reduced-motion: reduce) { ${[...names.values()].map((n) => `.${n}`).join(', ') || '.gg-none'} { animation: none; stroke-dasharray: none; } }`);
+  rules.push(
+    `@media (prefers-reduced-motion: reduce) { ${[...names.values()].map((n) => `.${n}`).join(', ') || '.gg-none'} { animation: none; stroke-dasharray: none; } }`,
+  );
 
   const animated = mapTree(tree, (n) => {
     const name = names.get(n);
@@ -97,7 +99,11 @@ export function animatedRunSvg(analysis: Analysis, options: AnimationOptions = {
     return { ...n, attrs: { ...n.attrs, class: `${String(n.attrs.class)} ${name}`, pathLength: 1 } };
   });
   const style: SvgNode = { tag: 'style', attrs: {}, text: rules.join('\n') };
-  const desc: SvgNode = { tag: 'desc', attrs: {}, text: `Animated run: ${steps} steps in ${duration.toFixed(1)} s, repeating; shown still when reduced motion is requested.` };
+  const desc: SvgNode = {
+    tag: 'desc',
+    attrs: {},
+    text: `Animated run: ${steps} steps in ${duration.toFixed(1)} s, repeating; shown still when reduced motion is requested.`,
+  };
   const kids = animated.children ?? [];
   const title = kids[0]?.tag === 'title' ? [kids[0]] : [];
   const root: SvgNode = { ...animated, attrs: { ...animated.attrs, 'data-animated': 'true' }, children: [...title, desc, style, ...kids.slice(title.length)] };

@@ -51,7 +51,9 @@ export function predictionAt(analysis: Analysis, step: number): PredictionQuesti
   const deltas = entry.deltas;
   if (deltas && deltas.length === 1 && analysis.inputs.allPositive) {
     const d = deltas[0];
-    parts.push(`One sample with δ = ${fmt(d)} ${d > 0 ? '> 0' : '< 0'}: the step −η·δ·x points ${d > 0 ? 'against' : 'along'} the positive input x, so only north-east or south-west is possible.`);
+    parts.push(
+      `One sample with δ = ${fmt(d)} ${d > 0 ? '> 0' : '< 0'}: the step −η·δ·x points ${d > 0 ? 'against' : 'along'} the positive input x, so only north-east or south-west is possible.`,
+    );
   } else if (deltas && deltas.length > 1 && analysis.inputs.allPositive) {
     const pos = deltas.filter((d) => d > 0).length;
     parts.push(

@@ -50,7 +50,7 @@ export { NETWORK_NO_BOUND } from './wording';
 
 /** What the curvature at a step is. */
 export const CURVATURE_NOTE =
-  'It is the Hessian of the loss over the output weights (w, b) at that step\'s hidden outputs: the valley the neuron on top sees then, not a bound that holds along the run.';
+  "It is the Hessian of the loss over the output weights (w, b) at that step's hidden outputs: the valley the neuron on top sees then, not a bound that holds along the run.";
 
 /**
  * At most this many path entries are analysed (cone, curvature, rows): evenly spaced, the first
@@ -94,7 +94,8 @@ function outputObjective(spec: Spec, net: NetworkProblem, h: Float64Array): Obje
 }
 
 /** The neuron's parameters (w, [b]) of θ. */
-const outputPart = (net: NetworkProblem, theta: ArrayLike<number>): Float64Array => Float64Array.from(Array.prototype.slice.call(theta, 0, net.layout.biasTrained ? net.layout.H + 1 : net.layout.H) as number[]);
+const outputPart = (net: NetworkProblem, theta: ArrayLike<number>): Float64Array =>
+  Float64Array.from(Array.prototype.slice.call(theta, 0, net.layout.biasTrained ? net.layout.H + 1 : net.layout.H) as number[]);
 
 /** Analyse a network spec (no variants: analysis/analyze.ts runs those). Pure and deterministic. */
 export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyzeOptions = {}): Analysis {
@@ -115,8 +116,21 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
   const hessian0 = analyseHessian(start, start0);
   const rate = learningRateInfo(hessian0.eig, spec.optimizer, spec.lr, spec.loss);
   const learningRate: LearningRateInfo = outputOnly
-    ? L.batchNorm ? { ...rate, convention: `${BATCHNORM_CONVENTION} ${rate.convention}` } : rate
-    : { ...rate, max: null, maxFormula: null, maxReason: rate.stable === null && rate.maxReason ? `${rate.maxReason}; besides, ${NETWORK_NO_BOUND}` : NETWORK_NO_BOUND, gradientDescentMax: null, optimal: null, lecunOptimal: null, stable: null, unstableDirections: [], convention: `Network trained end to end: ${NETWORK_NO_BOUND}. ${rate.convention}` };
+    ? L.batchNorm
+      ? { ...rate, convention: `${BATCHNORM_CONVENTION} ${rate.convention}` }
+      : rate
+    : {
+        ...rate,
+        max: null,
+        maxFormula: null,
+        maxReason: rate.stable === null && rate.maxReason ? `${rate.maxReason}; besides, ${NETWORK_NO_BOUND}` : NETWORK_NO_BOUND,
+        gradientDescentMax: null,
+        optimal: null,
+        lecunOptimal: null,
+        stable: null,
+        unstableDirections: [],
+        convention: `Network trained end to end: ${NETWORK_NO_BOUND}. ${rate.convention}`,
+      };
 
   const schedule = new BatchSchedule(P, B, spec.shuffle, spec.seed);
   const stepper = createStepper(spec.optimizer, spec.lr, L.q);
@@ -127,9 +141,17 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
     tolerance: options.tolerance,
     unstable: outputOnly ? learningRate.unstableDirections : undefined,
   });
-  const run: RunResult = raw.divergence && !outputOnly
-    ? { ...raw, divergence: { ...raw.divergence, cause: 'nonlinear', message: `${raw.divergence.message.split('; ')[0]}; a network trained end to end has no fixed step-size bound to blame: its curvature changed along the run` } }
-    : raw;
+  const run: RunResult =
+    raw.divergence && !outputOnly
+      ? {
+          ...raw,
+          divergence: {
+            ...raw.divergence,
+            cause: 'nonlinear',
+            message: `${raw.divergence.message.split('; ')[0]}; a network trained end to end has no fixed step-size bound to blame: its curvature changed along the run`,
+          },
+        }
+      : raw;
 
   // Every recorded step: the current hidden outputs, their cone, the rows' signs, the curvature.
   const path = run.path;
@@ -145,7 +167,9 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
     const h = scratch.h.slice(0, P * H);
     const out = outputObjective(spec, net, h);
     const hk = analyseHessian(out, outputPart(net, theta));
-    const toOptimum: Vec2 | null = net.teacher ? [net.teacher[view[0]] - theta[view[0]], view[0] === view[1] ? 0 : net.teacher[view[1]] - theta[view[1]]] : null;
+    const toOptimum: Vec2 | null = net.teacher
+      ? [net.teacher[view[0]] - theta[view[0]], view[0] === view[1] ? 0 : net.teacher[view[1]] - theta[view[1]]]
+      : null;
     const stats = inputStats(h, P, H);
     if (stats.allPositive) positiveSteps++;
     const signs: RowSigns[] = [];
@@ -165,7 +189,14 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
       allNonNegative: stats.allNonNegative,
       rowSigns: signs,
       curvature: finite
-        ? { eigenvalues: hk.info.eigenvalues, conditionNumber: hk.info.conditionNumber, plane: [[m[view[0]][view[0]], m[view[0]][view[1]]], [m[view[1]][view[0]], m[view[1]][view[1]]]] }
+        ? {
+            eigenvalues: hk.info.eigenvalues,
+            conditionNumber: hk.info.conditionNumber,
+            plane: [
+              [m[view[0]][view[0]], m[view[0]][view[1]]],
+              [m[view[1]][view[0]], m[view[1]][view[1]]],
+            ],
+          }
         : { eigenvalues: [], conditionNumber: null, plane: null },
     });
   }
@@ -188,8 +219,8 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
         loss: obj.lossAt(net.teacher),
         method: 'teacher',
         note: outputOnly
-          ? 'The teacher network shares the start\'s hidden layer (W, c frozen): its output weights (w*, b*) are the minimiser of the neuron on top.'
-          : 'The teacher network (w*, b*) on the start\'s hidden layer reaches zero loss: one minimiser among many, since W and c train too (the run may reach another).',
+          ? "The teacher network shares the start's hidden layer (W, c frozen): its output weights (w*, b*) are the minimiser of the neuron on top."
+          : "The teacher network (w*, b*) on the start's hidden layer reaches zero loss: one minimiser among many, since W and c train too (the run may reach another).",
       }
     : null;
   const [i, j] = view;
@@ -233,14 +264,35 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
     lossConvergedAt,
     curvatureNote: CURVATURE_NOTE,
   };
-  const described = describeRun({ inputs, cone: cone0, run, learningRate, optimizer: spec.optimizer, toOptimum: toOptimum0, noOptimumReason: optimum ? null : 'explicit labels: no known minimiser', steps: spec.steps, batch: B, samples: P, hessian: hessian0.info });
+  const described = describeRun({
+    inputs,
+    cone: cone0,
+    run,
+    learningRate,
+    optimizer: spec.optimizer,
+    toOptimum: toOptimum0,
+    noOptimumReason: optimum ? null : 'explicit labels: no known minimiser',
+    steps: spec.steps,
+    batch: B,
+    samples: P,
+    hessian: hessian0.info,
+  });
   return {
     name,
     dimension: H,
     samples: P,
     loss: spec.loss,
     biasTrained: spec.biasTrained,
-    ...(L.batchNorm ? { normalization: { kind: 'batchnorm' as const, epsilon: NORM_EPSILON, statistics: 'full-data' as const, note: 'Batch norm between the layers: each step normalises the hidden outputs h with its batch\'s own mean and variance (and backpropagates through them); the loss on the path, the curvature and the cone use the full data\'s statistics (exact for batch = all).' } } : {}),
+    ...(L.batchNorm
+      ? {
+          normalization: {
+            kind: 'batchnorm' as const,
+            epsilon: NORM_EPSILON,
+            statistics: 'full-data' as const,
+            note: "Batch norm between the layers: each step normalises the hidden outputs h with its batch's own mean and variance (and backpropagates through them); the loss on the path, the curvature and the cone use the full data's statistics (exact for batch = all).",
+          },
+        }
+      : {}),
     inputs,
     hessian: hessian0.info,
     learningRate,

@@ -119,7 +119,17 @@ export function hiddenOutputs(L: NetworkLayout, theta: ArrayLike<number>, x: Flo
  * Mean loss over the samples rows[0 … m−1] (all when rows is null) and, when `grad` is given, its
  * gradient over θ (length q); `deltas` receives δₚ of the neuron on top in sample order.
  */
-export function networkPass(L: NetworkLayout, theta: ArrayLike<number>, x: Float64Array, y: Float64Array, rows: ArrayLike<number> | null, m: number, s: NetworkScratch, grad?: Float64Array, deltas?: Float64Array): number {
+export function networkPass(
+  L: NetworkLayout,
+  theta: ArrayLike<number>,
+  x: Float64Array,
+  y: Float64Array,
+  rows: ArrayLike<number> | null,
+  m: number,
+  s: NetworkScratch,
+  grad?: Float64Array,
+  deltas?: Float64Array,
+): number {
   const { H, d } = L;
   hiddenOutputs(L, theta, x, rows, m, s);
   const squared = L.loss === 'squared';

@@ -64,7 +64,11 @@ export function networkTheta(L: NetworkLayout, w: readonly number[], b: number, 
 /** The current W (H·d, row-major) and c (H) of θ, frozen ones included. */
 export function hiddenParameters(L: NetworkLayout, theta: ArrayLike<number>): { W: Float64Array; c: Float64Array } {
   const W = L.wAt >= 0 ? Float64Array.from(Array.prototype.slice.call(theta, L.wAt, L.wAt + L.H * L.d) as number[]) : L.W0.slice();
-  const c = !L.hiddenBias ? new Float64Array(L.H) : L.cAt >= 0 ? Float64Array.from(Array.prototype.slice.call(theta, L.cAt, L.cAt + L.H) as number[]) : L.c0.slice();
+  const c = !L.hiddenBias
+    ? new Float64Array(L.H)
+    : L.cAt >= 0
+      ? Float64Array.from(Array.prototype.slice.call(theta, L.cAt, L.cAt + L.H) as number[])
+      : L.c0.slice();
   return { W, c };
 }
 

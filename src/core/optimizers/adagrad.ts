@@ -32,7 +32,8 @@ export const adagrad = defineOptimizer({
   amplification: () => null,
   name: () => 'AdaGrad',
   effect: () => ({
-    effect: "divides each coordinate by the root of its accumulated squared gradients: steps shrink over time; a positive factor, so the update keeps the batch gradient's signs — with positive inputs and batch 1 the sign constraint still binds",
+    effect:
+      "divides each coordinate by the root of its accumulated squared gradients: steps shrink over time; a positive factor, so the update keeps the batch gradient's signs — with positive inputs and batch 1 the sign constraint still binds",
     leaves: false,
   }),
   hover: (o) =>

@@ -11,8 +11,22 @@ export const adam = defineOptimizer({
   kind: 'adam',
   title: 'Adam',
   params: [
-    { key: 'beta1', symbol: 'β1', label: 'Adam β₁: the share of the gradient average kept per step', default: 0.9, domain: 'unit', slider: { min: 0, max: 0.99, step: 0.01 } },
-    { key: 'beta2', symbol: 'β2', label: 'Adam β₂: the share of the squared-gradient average kept per step', default: 0.999, domain: 'unit', slider: { min: 0.5, max: 0.9999, step: 0.0001 } },
+    {
+      key: 'beta1',
+      symbol: 'β1',
+      label: 'Adam β₁: the share of the gradient average kept per step',
+      default: 0.9,
+      domain: 'unit',
+      slider: { min: 0, max: 0.99, step: 0.01 },
+    },
+    {
+      key: 'beta2',
+      symbol: 'β2',
+      label: 'Adam β₂: the share of the squared-gradient average kept per step',
+      default: 0.999,
+      domain: 'unit',
+      slider: { min: 0.5, max: 0.9999, step: 0.0001 },
+    },
     { key: 'eps', symbol: 'ε', label: 'Adam ε: added to the root before dividing', default: 1e-8, domain: 'positive' },
   ],
   arities: [0, 2, 3],
@@ -42,7 +56,10 @@ export const adam = defineOptimizer({
   bound: () => null,
   amplification: () => null,
   name: () => 'Adam',
-  effect: (o) => ({ effect: `averages past gradients (β₁ = ${num3(o.beta1)}) and divides each coordinate by its own running gradient size, so its updates are not bound to the cone`, leaves: true }),
+  effect: (o) => ({
+    effect: `averages past gradients (β₁ = ${num3(o.beta1)}) and divides each coordinate by its own running gradient size, so its updates are not bound to the cone`,
+    leaves: true,
+  }),
   hover: (o) =>
     `**Adam** (β₁ = ${num(o.beta1)}, β₂ = ${num(o.beta2)}, ε = ${num(o.eps)}, bias-corrected): each coordinate is divided by its own running RMS gradient, so the step is no longer a multiple of x — the per-coordinate rescaling can leave the allowed cone.`,
 });

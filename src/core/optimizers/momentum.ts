@@ -7,7 +7,14 @@
 import { defineOptimizer, paramText, rootRadius } from './descriptor';
 import { num } from '../editor/text/format';
 
-export const BETA = { key: 'beta', symbol: 'β', label: 'Momentum β: the share of the last velocity kept', default: 0.9, domain: 'unit', slider: { min: 0, max: 0.99, step: 0.01 } } as const;
+export const BETA = {
+  key: 'beta',
+  symbol: 'β',
+  label: 'Momentum β: the share of the last velocity kept',
+  default: 0.9,
+  domain: 'unit',
+  slider: { min: 0, max: 0.99, step: 0.01 },
+} as const;
 
 export const momentum = defineOptimizer({
   kind: 'momentum',

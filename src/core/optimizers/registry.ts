@@ -25,7 +25,9 @@ export type OptimizerKind = Descriptors['kind'];
 export type Optimizer = ValueOf<Descriptors>;
 
 /** The descriptor of each kind (a complete Record: a kind without a descriptor does not compile). */
-export const OPTIMIZER_BY_KIND: { readonly [K in OptimizerKind]: Extract<Descriptors, { kind: K }> } = Object.fromEntries(OPTIMIZER_LIST.map((d) => [d.kind, d])) as never;
+export const OPTIMIZER_BY_KIND: { readonly [K in OptimizerKind]: Extract<Descriptors, { kind: K }> } = Object.fromEntries(
+  OPTIMIZER_LIST.map((d) => [d.kind, d]),
+) as never;
 
 /** The names, in registry order. */
 export const OPTIMIZER_KINDS: readonly OptimizerKind[] = OPTIMIZER_LIST.map((d) => d.kind);
@@ -78,7 +80,10 @@ export function optimizerFromJson(v: unknown, maxPositive = Infinity): Optimizer
   const keys = Object.keys(r);
   if (!keys.every((k) => k === 'kind' || params.some((p) => p.key === k))) return undefined;
   if (!params.every((p) => inDomain(p, r[p.key], maxPositive))) return undefined;
-  return fromValues(r.kind, params.map((p) => r[p.key] as number));
+  return fromValues(
+    r.kind,
+    params.map((p) => r[p.key] as number),
+  );
 }
 
 /** A parameter's value in an optimizer (undefined when it has no such parameter). */
@@ -137,5 +142,13 @@ export function optimizerName(o: Optimizer): string {
 
 /** The parameters with a panel slider, over every optimizer, each key once (β, β1, β2, ρ, …). */
 export function sliderParamKeys(): string[] {
-  return [...new Set(OPTIMIZER_KINDS.flatMap((k) => optimizerDescriptor(k).params.filter((p) => p.slider !== undefined).map((p) => p.key)))];
+  return [
+    ...new Set(
+      OPTIMIZER_KINDS.flatMap((k) =>
+        optimizerDescriptor(k)
+          .params.filter((p) => p.slider !== undefined)
+          .map((p) => p.key),
+      ),
+    ),
+  ];
 }

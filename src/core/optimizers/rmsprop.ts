@@ -10,7 +10,14 @@ export const rmsprop = defineOptimizer({
   kind: 'rmsprop',
   title: 'RMSProp',
   params: [
-    { key: 'rho', symbol: 'ρ', label: 'RMSProp ρ: the share of the squared-gradient average kept per step', default: 0.9, domain: 'unit', slider: { min: 0, max: 0.999, step: 0.001 } },
+    {
+      key: 'rho',
+      symbol: 'ρ',
+      label: 'RMSProp ρ: the share of the squared-gradient average kept per step',
+      default: 0.9,
+      domain: 'unit',
+      slider: { min: 0, max: 0.999, step: 0.001 },
+    },
     { key: 'eps', symbol: 'ε', label: 'RMSProp ε: added to the root before dividing', default: 1e-8, domain: 'positive' },
   ],
   rule: 'per-coordinate steps, ρ 0.9',
@@ -32,7 +39,10 @@ export const rmsprop = defineOptimizer({
   amplification: () => null,
   name: () => 'RMSProp',
   // A positive per-coordinate factor: the update's signs are the batch gradient's.
-  effect: () => ({ effect: 'divides each coordinate by its own running gradient size, a positive factor that keeps the signs of the batch gradient', leaves: false }),
+  effect: () => ({
+    effect: 'divides each coordinate by its own running gradient size, a positive factor that keeps the signs of the batch gradient',
+    leaves: false,
+  }),
   hover: (o) =>
     `**RMSProp** (ρ = ${num(o.rho)}, ε = ${num(o.eps)}): each coordinate is divided by its running RMS gradient; adaptive per-coordinate steps change the direction, not only the length.`,
 });

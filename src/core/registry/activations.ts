@@ -32,11 +32,46 @@ const define = <const K extends string>(d: ActivationDescriptor<K>): ActivationD
 
 /** Every activation, in the order completion lists them. */
 export const ACTIVATION_LIST = [
-  define({ kind: 'identity', apply: (z) => z, derivative: () => 1, detail: 'z itself: the sign of the draws', compareDetail: 'the draws themselves instead', note: 'No activation: the inputs are the draws z themselves.' }),
-  define({ kind: 'sigmoid', apply: sigmoid, derivative: (z) => sigmoid(z) * sigmoid(-z), detail: 'σ(z) ∈ (0, 1): all inputs positive', compareDetail: 'sigmoid activation instead', note: 'σ(z) = 1/(1 + e⁻ᶻ) lies in (0, 1): every input is positive, never zero-centred.' }),
-  define({ kind: 'tanh', apply: Math.tanh, derivative: (z) => 1 - Math.tanh(z) ** 2, detail: 'tanh(z) ∈ (−1, 1): zero-centred', compareDetail: 'zero-centred activation instead', note: 'tanh(z) = 2σ(2z) − 1 lies in (−1, 1) and is zero-centred for symmetric z: inputs of both signs.' }),
-  define({ kind: 'relu', apply: (z) => (z > 0 ? z : 0), derivative: (z) => (z > 0 ? 1 : 0), detail: 'max(0, z) ≥ 0', compareDetail: 'ReLU activation instead', note: 'relu(z) = max(0, z) ≥ 0: inputs are never negative (many are exactly 0).' }),
-  define({ kind: 'softplus', apply: softplus, derivative: sigmoid, detail: 'log(1 + eᶻ) > 0', compareDetail: 'softplus activation instead', note: 'softplus(z) = log(1 + eᶻ) > 0: every input is positive.' }),
+  define({
+    kind: 'identity',
+    apply: (z) => z,
+    derivative: () => 1,
+    detail: 'z itself: the sign of the draws',
+    compareDetail: 'the draws themselves instead',
+    note: 'No activation: the inputs are the draws z themselves.',
+  }),
+  define({
+    kind: 'sigmoid',
+    apply: sigmoid,
+    derivative: (z) => sigmoid(z) * sigmoid(-z),
+    detail: 'σ(z) ∈ (0, 1): all inputs positive',
+    compareDetail: 'sigmoid activation instead',
+    note: 'σ(z) = 1/(1 + e⁻ᶻ) lies in (0, 1): every input is positive, never zero-centred.',
+  }),
+  define({
+    kind: 'tanh',
+    apply: Math.tanh,
+    derivative: (z) => 1 - Math.tanh(z) ** 2,
+    detail: 'tanh(z) ∈ (−1, 1): zero-centred',
+    compareDetail: 'zero-centred activation instead',
+    note: 'tanh(z) = 2σ(2z) − 1 lies in (−1, 1) and is zero-centred for symmetric z: inputs of both signs.',
+  }),
+  define({
+    kind: 'relu',
+    apply: (z) => (z > 0 ? z : 0),
+    derivative: (z) => (z > 0 ? 1 : 0),
+    detail: 'max(0, z) ≥ 0',
+    compareDetail: 'ReLU activation instead',
+    note: 'relu(z) = max(0, z) ≥ 0: inputs are never negative (many are exactly 0).',
+  }),
+  define({
+    kind: 'softplus',
+    apply: softplus,
+    derivative: sigmoid,
+    detail: 'log(1 + eᶻ) > 0',
+    compareDetail: 'softplus activation instead',
+    note: 'softplus(z) = log(1 + eᶻ) > 0: every input is positive.',
+  }),
 ] as const;
 
 export type Activation = (typeof ACTIVATION_LIST)[number]['kind'];

@@ -32,12 +32,17 @@ const define = <const K extends string>(d: PreprocessDescriptor<K>): PreprocessD
 export const PREPROCESS_LIST = [
   define({ kind: 'none', aliases: [], detail: 'inputs as they are', hover: 'inputs as they are' }),
   define({ kind: 'center', aliases: ['centre'], detail: 'subtract the mean', hover: 'subtract the mean m: removes the m mᵀ term from H' }),
-  define({ kind: 'standardize', aliases: ['standardise'], detail: 'centre and scale to unit variance', hover: 'centre, then divide each component by its standard deviation' }),
+  define({
+    kind: 'standardize',
+    aliases: ['standardise'],
+    detail: 'centre and scale to unit variance',
+    hover: 'centre, then divide each component by its standard deviation',
+  }),
   define({ kind: 'whiten', aliases: [], detail: 'centre and decorrelate (ZCA)', hover: 'centre and decorrelate (ZCA): covariance ≈ I' }),
   define({
     kind: 'batchnorm',
     aliases: [],
-    detail: 'batch norm: each feature with its batch\'s mean and variance',
+    detail: "batch norm: each feature with its batch's mean and variance",
     hover:
       'training-mode batch normalisation: each step standardises every feature with the mean and variance of its own batch, x̂ᵢ = (xᵢ − μ_B,i)/√(σ²_B,i + ε), ε = 1e-5 (no affine γ, β: w and b already do their job). The objective changes from batch to batch, so the Hessian, κ, bounds and optimum shown are those of the full-data objective with full-data statistics; with batch 1 every normalised input is 0 and w cannot learn',
   }),
@@ -46,7 +51,7 @@ export const PREPROCESS_LIST = [
     aliases: [],
     detail: 'layer norm: each sample across its features',
     hover:
-      'layer normalisation: each sample standardised across its own features, x̂ₚ = (xₚ − mean(xₚ))/√(var(xₚ) + ε), ε = 1e-5 (no affine γ, β). A fixed per-sample transform, so H, κ and the bounds are those of the normalised inputs; with n = 2 every sample becomes ±(1, −1)/√(1 + ε/d²) and the weights\' Hessian has rank one',
+      "layer normalisation: each sample standardised across its own features, x̂ₚ = (xₚ − mean(xₚ))/√(var(xₚ) + ε), ε = 1e-5 (no affine γ, β). A fixed per-sample transform, so H, κ and the bounds are those of the normalised inputs; with n = 2 every sample becomes ±(1, −1)/√(1 + ε/d²) and the weights' Hessian has rank one",
   }),
 ] as const;
 

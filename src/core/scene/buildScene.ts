@@ -176,9 +176,7 @@ export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scen
   const start = path[0] ?? null;
   const optimum = analysis.optimum ? project(analysis.optimum.w, axes) : null;
   const variants: VariantPath[] =
-    options.variants === false
-      ? []
-      : (analysis.variants ?? []).map((v, k) => ({ name: v.name, colorIndex: k, points: projectPath(v.run?.path, axes).points }));
+    options.variants === false ? [] : (analysis.variants ?? []).map((v, k) => ({ name: v.name, colorIndex: k, points: projectPath(v.run?.path, axes).points }));
 
   const marks = [start, optimum].filter((p): p is Vec2 => p !== null);
   const grid = gridBounds(analysis);
@@ -186,10 +184,18 @@ export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scen
     { name: null, colorIndex: null, points: path, entries: analysis.run?.path?.length ?? 0, lastUpdate: lastUpdate(analysis, path.length, axes) },
     ...variants.map((v, k): PathToMark => {
       const va = analysis.variants[k];
-      return { name: v.name, colorIndex: v.colorIndex, points: v.points, entries: va.run?.path?.length ?? 0, lastUpdate: lastUpdate(va, v.points.length, axes) };
+      return {
+        name: v.name,
+        colorIndex: v.colorIndex,
+        points: v.points,
+        entries: va.run?.path?.length ?? 0,
+        lastUpdate: lastUpdate(va, v.points.length, axes),
+      };
     }),
   ];
-  const blewUp = [analysis, ...(options.variants === false ? [] : analysis.variants ?? [])].some((a) => a.run?.diverged === true) || drawn.some((p) => p.entries > p.points.length);
+  const blewUp =
+    [analysis, ...(options.variants === false ? [] : (analysis.variants ?? []))].some((a) => a.run?.diverged === true) ||
+    drawn.some((p) => p.entries > p.points.length);
   const framing = { grid, marks, scale: problemScale(analysis, start, optimum, grid), paths: drawn.map((p) => p.points), blewUp };
   const view = options.viewport ? frame(options.viewport, 0, options.aspect ?? 1) : autoViewport(framing, options.margin ?? 0.06, options.aspect ?? 1);
   const offView: OffViewMark[] = options.viewport ? [] : drawn.map((p) => offViewMark(view, p)).filter((m): m is OffViewMark => m !== null);
@@ -232,7 +238,15 @@ function lastUpdate(a: Analysis | undefined, k: number, axes: [number, number]):
 type MovingParts = Pick<Scene, 'current' | 'cone' | 'update' | 'toOptimum' | 'perSample' | 'batchStep' | 'perSampleScale' | 'fan' | 'fanMean' | 'fanScale'>;
 
 /** What changes with the step: the current point, the cone there and the arrows from it. O(|B|). */
-function movingParts(analysis: Analysis, axes: [number, number], path: readonly Vec2[], optimum: Vec2 | null, view: Bounds, step: number | undefined, options: SceneOptions): MovingParts {
+function movingParts(
+  analysis: Analysis,
+  axes: [number, number],
+  path: readonly Vec2[],
+  optimum: Vec2 | null,
+  view: Bounds,
+  step: number | undefined,
+  options: SceneOptions,
+): MovingParts {
   const last = path.length - 1;
   const current = last < 0 ? 0 : Math.min(Math.max(Math.round(step ?? last), 0), last);
   const here = path[current] ?? null;
@@ -244,7 +258,18 @@ function movingParts(analysis: Analysis, axes: [number, number], path: readonly 
   const toOptimum = here && optimum ? arrow(here, optimum) : null;
   const steps = here && (options.perSample || options.batchStep) ? sampleSteps(analysis, current, axes, here, view) : null;
   const fan = here && options.fan && current < last ? fanSteps(analysis, current, axes, here, view) : null;
-  return { current, cone, update, toOptimum, perSample: options.perSample && steps ? steps.arrows : [], batchStep: steps?.batchStep ?? null, perSampleScale: steps?.scale ?? 1, fan: fan?.arrows ?? [], fanMean: fan?.mean ?? null, fanScale: fan?.scale ?? 1 };
+  return {
+    current,
+    cone,
+    update,
+    toOptimum,
+    perSample: options.perSample && steps ? steps.arrows : [],
+    batchStep: steps?.batchStep ?? null,
+    perSampleScale: steps?.scale ?? 1,
+    fan: fan?.arrows ?? [],
+    fanMean: fan?.mean ?? null,
+    fanScale: fan?.scale ?? 1,
+  };
 }
 
 /**

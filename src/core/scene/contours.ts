@@ -36,8 +36,22 @@ function gridIsUsable(grid: LossGrid): boolean {
  * A saddle (5, 10: two opposite corners above) keeps its above corners apart, as d3-contour does.
  */
 const SEGMENTS: readonly (readonly number[])[] = [
-  [], [3, 0], [0, 1], [3, 1], [1, 2], [3, 0, 1, 2], [0, 2], [3, 2],
-  [2, 3], [0, 2], [0, 1, 2, 3], [1, 2], [1, 3], [0, 1], [3, 0], [],
+  [],
+  [3, 0],
+  [0, 1],
+  [3, 1],
+  [1, 2],
+  [3, 0, 1, 2],
+  [0, 2],
+  [3, 2],
+  [2, 3],
+  [0, 2],
+  [0, 1, 2, 3],
+  [1, 2],
+  [1, 3],
+  [0, 1],
+  [3, 0],
+  [],
 ];
 
 /** The isolines of one level: polylines in grid index coordinates (u along xs, v along ys). */

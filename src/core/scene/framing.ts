@@ -45,7 +45,7 @@ export function runsAway(input: FramingInput): boolean {
   if (input.blewUp) return true;
   const core = boundsOf(input.marks);
   if (!core) return false;
-  const far = around(core, (Math.max(core.xMax - core.xMin, core.yMax - core.yMin)) / 2 + RUNAWAY * input.scale);
+  const far = around(core, Math.max(core.xMax - core.xMin, core.yMax - core.yMin) / 2 + RUNAWAY * input.scale);
   return input.paths.some((p) => p.some((q) => !contains(far, q)));
 }
 
@@ -62,7 +62,16 @@ export function autoViewport(input: FramingInput, margin: number, aspect: number
     const limit = around(core, Math.max(core.xMax - core.xMin, core.yMax - core.yMin) / 2 + TIGHT * input.scale);
     const g = grid ? intersect(grid, limit) : null;
     const inside = paths.flat().filter((p) => contains(limit, p));
-    content = boundsOf([...marks, ...inside, ...(g ? ([[g.xMin, g.yMin], [g.xMax, g.yMax]] as Vec2[]) : [])]);
+    content = boundsOf([
+      ...marks,
+      ...inside,
+      ...(g
+        ? ([
+            [g.xMin, g.yMin],
+            [g.xMax, g.yMax],
+          ] as Vec2[])
+        : []),
+    ]);
   } else if (grid) {
     const w = grid.xMax - grid.xMin;
     const h = grid.yMax - grid.yMin;

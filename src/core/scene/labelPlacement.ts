@@ -89,12 +89,20 @@ export class Occupancy {
   /** Marks the cells whose centres lie inside a polygon (pixels). */
   addPolygon(poly: readonly Vec2[], weight = 1): void {
     if (poly.length < 3) return;
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      x1 = -Infinity,
+      y0 = Infinity,
+      y1 = -Infinity;
     for (const p of poly) {
-      x0 = Math.min(x0, p[0]); x1 = Math.max(x1, p[0]); y0 = Math.min(y0, p[1]); y1 = Math.max(y1, p[1]);
+      x0 = Math.min(x0, p[0]);
+      x1 = Math.max(x1, p[0]);
+      y0 = Math.min(y0, p[1]);
+      y1 = Math.max(y1, p[1]);
     }
-    const c0 = Math.max(0, Math.floor(x0 / this.cell)), c1 = Math.min(this.cols - 1, Math.floor(x1 / this.cell));
-    const r0 = Math.max(0, Math.floor(y0 / this.cell)), r1 = Math.min(this.rows - 1, Math.floor(y1 / this.cell));
+    const c0 = Math.max(0, Math.floor(x0 / this.cell)),
+      c1 = Math.min(this.cols - 1, Math.floor(x1 / this.cell));
+    const r0 = Math.max(0, Math.floor(y0 / this.cell)),
+      r1 = Math.min(this.rows - 1, Math.floor(y1 / this.cell));
     // One scanline per row of cell centres: a centre is inside when an odd number of the edges'
     // crossings with its row lie to its right (the even-odd rule, each crossing computed as a per-cell test would).
     const crossings: number[] = [];
@@ -123,8 +131,10 @@ export class Occupancy {
 
   /** Sum of the weights of the cells a box covers. */
   cost(b: Box): number {
-    const c0 = Math.max(0, Math.floor(b.x / this.cell)), c1 = Math.min(this.cols - 1, Math.floor((b.x + b.w) / this.cell));
-    const r0 = Math.max(0, Math.floor(b.y / this.cell)), r1 = Math.min(this.rows - 1, Math.floor((b.y + b.h) / this.cell));
+    const c0 = Math.max(0, Math.floor(b.x / this.cell)),
+      c1 = Math.min(this.cols - 1, Math.floor((b.x + b.w) / this.cell));
+    const r0 = Math.max(0, Math.floor(b.y / this.cell)),
+      r1 = Math.min(this.rows - 1, Math.floor((b.y + b.h) / this.cell));
     let sum = 0;
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) sum += this.cells[r * this.cols + c];
     return sum;
@@ -133,7 +143,16 @@ export class Occupancy {
 
 /** Eight compass directions, east first, then the diagonals above: label positions are tried in this order. */
 const DIRECTIONS: readonly Vec2[] = [
-  [1, -0.35], [1, 0.35], [0.7, -0.7], [-0.7, -0.7], [0.7, 0.7], [-0.7, 0.7], [0, -1], [0, 1], [-1, -0.35], [-1, 0.35],
+  [1, -0.35],
+  [1, 0.35],
+  [0.7, -0.7],
+  [-0.7, -0.7],
+  [0.7, 0.7],
+  [-0.7, 0.7],
+  [0, -1],
+  [0, 1],
+  [-1, -0.35],
+  [-1, 0.35],
 ];
 
 export interface PlaceOptions {
@@ -185,7 +204,8 @@ export class LabelPlacer {
     rings.forEach((r, ring) => {
       dirs.forEach((d, k) => {
         const n = Math.hypot(d[0], d[1]) || 1;
-        const ux = d[0] / n, uy = d[1] / n;
+        const ux = d[0] / n,
+          uy = d[1] / n;
         // The box's point nearest the anchor sits r px away along d.
         const cx = anchor[0] + ux * r + (ux >= 0.3 ? w / 2 : ux <= -0.3 ? -w / 2 : 0);
         const cy = anchor[1] + uy * r + (uy >= 0.3 ? h / 2 : uy <= -0.3 ? -h / 2 : 0);

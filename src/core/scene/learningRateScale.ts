@@ -65,14 +65,32 @@ export function learningRateScale(info: LearningRateInfo, specRate: number = inf
   const formula = info.maxFormula ?? '2/λmax';
   const fullBatch = 'A full-batch statement: mini-batches see their own curvature and can blow up below it.';
   if (positive(info.max)) {
-    marks.push({ key: 'max', value: info.max, position: toPosition(info.max), label: `${formula} = ${formatNumber(info.max)} (full batch)`, hint: `Stability limit of this optimizer: on the full batch it diverges for η ≥ ${formula}. ${fullBatch} Bounds assume ${info.convention}` });
+    marks.push({
+      key: 'max',
+      value: info.max,
+      position: toPosition(info.max),
+      label: `${formula} = ${formatNumber(info.max)} (full batch)`,
+      hint: `Stability limit of this optimizer: on the full batch it diverges for η ≥ ${formula}. ${fullBatch} Bounds assume ${info.convention}`,
+    });
   }
   const gd = info.gradientDescentMax;
   if (positive(gd) && (!positive(info.max) || formula !== '2/λmax' || Math.abs(info.max - gd) > 1e-9 * gd)) {
-    marks.push({ key: 'gdMax', value: gd, position: toPosition(gd), label: `plain GD 2/λmax = ${formatNumber(gd)} (full batch)`, hint: `Plain gradient descent (no momentum) diverges on the full batch for η ≥ 2/λmax; the run's optimizer has ${positive(info.max) ? `its own bound ${formula}` : 'no fixed bound'}. ${fullBatch} Bounds assume ${info.convention}` });
+    marks.push({
+      key: 'gdMax',
+      value: gd,
+      position: toPosition(gd),
+      label: `plain GD 2/λmax = ${formatNumber(gd)} (full batch)`,
+      hint: `Plain gradient descent (no momentum) diverges on the full batch for η ≥ 2/λmax; the run's optimizer has ${positive(info.max) ? `its own bound ${formula}` : 'no fixed bound'}. ${fullBatch} Bounds assume ${info.convention}`,
+    });
   }
   if (positive(info.optimal)) {
-    marks.push({ key: 'optimal', value: info.optimal, position: toPosition(info.optimal), label: `GD optimal 2/(λmin+λmax) = ${formatNumber(info.optimal)}`, hint: `Goh's optimal step for gradient descent on the full batch (Distill 2017): the error shrinks by (κ−1)/(κ+1) per step; not LeCun's 1/λmax. Bounds assume ${info.convention}` });
+    marks.push({
+      key: 'optimal',
+      value: info.optimal,
+      position: toPosition(info.optimal),
+      label: `GD optimal 2/(λmin+λmax) = ${formatNumber(info.optimal)}`,
+      hint: `Goh's optimal step for gradient descent on the full batch (Distill 2017): the error shrinks by (κ−1)/(κ+1) per step; not LeCun's 1/λmax. Bounds assume ${info.convention}`,
+    });
   }
   const fromPosition = (p: number): number => {
     const at = Math.round(Math.min(Math.max(p, 0), SLIDER_STEPS));

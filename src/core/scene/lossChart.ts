@@ -97,8 +97,22 @@ export function lossChart(analysis: Analysis, width = 640, height = 170, current
     axis.push(el('text', { class: 'gg-tick-label', x, y: px(plot.y + plot.h + 14), 'text-anchor': 'middle', 'font-size': 10 }, undefined, t.label));
   }
   axis.push(el('rect', { class: 'gg-frame', x: px(plot.x), y: px(plot.y), width: px(plot.w), height: px(plot.h), fill: 'none' }));
-  axis.push(el('text', { class: 'gg-axis-label', x: px(plot.x + plot.w), y: px(height - 2), 'text-anchor': 'end', 'font-size': 11, 'font-style': 'italic' }, undefined, 'step →'));
-  axis.push(el('text', { class: 'gg-axis-label', x: px(plot.x + plot.w - 6), y: px(plot.y + 14), 'text-anchor': 'end', 'font-size': 11, 'font-style': 'italic' }, undefined, 'loss (log scale)'));
+  axis.push(
+    el(
+      'text',
+      { class: 'gg-axis-label', x: px(plot.x + plot.w), y: px(height - 2), 'text-anchor': 'end', 'font-size': 11, 'font-style': 'italic' },
+      undefined,
+      'step →',
+    ),
+  );
+  axis.push(
+    el(
+      'text',
+      { class: 'gg-axis-label', x: px(plot.x + plot.w - 6), y: px(plot.y + 14), 'text-anchor': 'end', 'font-size': 11, 'font-style': 'italic' },
+      undefined,
+      'loss (log scale)',
+    ),
+  );
   kids.push(el('g', { class: 'gg-axes', 'aria-hidden': 'true' }, axis));
 
   // Variants first, so the main run stays on top.
@@ -107,17 +121,47 @@ export function lossChart(analysis: Analysis, width = 640, height = 170, current
     for (let k = 0; r.path && k < r.path.length; k++) if (Number.isFinite(r.path.loss[k])) series.push([X(r.path.step[k]), Y(r.path.loss[k])]);
     const all = decimate(series);
     const pts = minPixels > 0 ? drawnIndices(all, minPixels).map((k) => all[k]) : all;
-    kids.push(el('polyline', { class: r.cls, 'data-name': r.name, 'data-points': r.path?.length ?? 0, fill: 'none', 'stroke-width': r.cls === 'gg-chart-line' ? 2 : 1.5, points: pointsAttr(pts) }));
+    kids.push(
+      el('polyline', {
+        class: r.cls,
+        'data-name': r.name,
+        'data-points': r.path?.length ?? 0,
+        fill: 'none',
+        'stroke-width': r.cls === 'gg-chart-line' ? 2 : 1.5,
+        points: pointsAttr(pts),
+      }),
+    );
   }
   const cx = px(X(current));
-  kids.push(el('line', { class: 'gg-chart-cursor', 'data-testid': 'gg-chart-cursor', 'data-step': current, x1: cx, x2: cx, y1: px(plot.y), y2: px(plot.y + plot.h), 'stroke-width': 1.5 }));
+  kids.push(
+    el('line', {
+      class: 'gg-chart-cursor',
+      'data-testid': 'gg-chart-cursor',
+      'data-step': current,
+      x1: cx,
+      x2: cx,
+      y1: px(plot.y),
+      y2: px(plot.y + plot.h),
+      'stroke-width': 1.5,
+    }),
+  );
 
   const main = runs[0].path;
   const first = main && main.length > 0 ? lossAt(main, 0) : undefined;
   const last = main && main.length > 0 ? lossAt(main, main.length - 1) : undefined;
   const tree = el(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', class: 'gg-chart', 'data-testid': 'gg-loss-chart', 'data-decades': y1 - y0, 'aria-label': `Loss against step on a log scale: from ${formatNumber(first)} at step 0 to ${formatNumber(last)} at step ${maxStep}` },
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${width} ${height}`,
+      width,
+      height,
+      role: 'img',
+      class: 'gg-chart',
+      'data-testid': 'gg-loss-chart',
+      'data-decades': y1 - y0,
+      'aria-label': `Loss against step on a log scale: from ${formatNumber(first)} at step 0 to ${formatNumber(last)} at step ${maxStep}`,
+    },
     kids,
   );
   return { tree, stepX: (s) => px(X(s)), cursorY: [px(plot.y), px(plot.y + plot.h)] };

@@ -61,7 +61,10 @@ export function networkStrip(a: Analysis, entry: number): NetworkStrip | null {
   return {
     step: s.step,
     rows: s.rowSigns.map((signs, j) => ({ unit: j + 1, signs, label: `∂L/∂W${j + 1}: ${ROW_SIGN_TEXT[signs].words}` })),
-    curvature: s.curvature.eigenvalues.length === 0 ? `Curvature of the output weights at step ${s.step}: not finite (the hidden outputs overflow)` : `Curvature of the output weights at step ${s.step}: λmax = ${n3(s.curvature.eigenvalues[0])}, κ = ${k === null ? '∞' : n3(k)}`,
+    curvature:
+      s.curvature.eigenvalues.length === 0
+        ? `Curvature of the output weights at step ${s.step}: not finite (the hidden outputs overflow)`
+        : `Curvature of the output weights at step ${s.step}: λmax = ${n3(s.curvature.eigenvalues[0])}, κ = ${k === null ? '∞' : n3(k)}`,
     cone: `Hidden outputs at step ${s.step}: ${positive}, cone ${n3(s.cone.openingDegrees)}°`,
   };
 }

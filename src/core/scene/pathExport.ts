@@ -23,10 +23,28 @@ export function pathCsv(analysis: Analysis): string {
   const weights = Array.from({ length: n }, (_, i) => params[i] ?? `w${i + 1}`);
   const q = analysis.run.path.length > 0 ? analysis.run.path.q : n;
   const thetaNames = Array.from({ length: q }, (_, i) => params[i] ?? (i < n ? `w${i + 1}` : 'b'));
-  const header = ['step', ...weights, 'b', 'loss', ...thetaNames.map((t) => `grad_${t}`), ...thetaNames.map((t) => `update_${t}`), 'sign_coherent', 'angle_to_optimum_deg'];
+  const header = [
+    'step',
+    ...weights,
+    'b',
+    'loss',
+    ...thetaNames.map((t) => `grad_${t}`),
+    ...thetaNames.map((t) => `update_${t}`),
+    'sign_coherent',
+    'angle_to_optimum_deg',
+  ];
   const lines = [header.map(quote).join(',')];
   for (const p of pathPoints(analysis.run.path)) {
-    const row = [cell(p.step), ...weights.map((_, i) => cell(p.w[i])), cell(p.b), cell(p.loss), ...thetaNames.map((_, i) => cell(p.gradient[i])), ...thetaNames.map((_, i) => cell(p.update ? p.update[i] : null)), cell(p.signCoherent), cell(p.angleToOptimum)];
+    const row = [
+      cell(p.step),
+      ...weights.map((_, i) => cell(p.w[i])),
+      cell(p.b),
+      cell(p.loss),
+      ...thetaNames.map((_, i) => cell(p.gradient[i])),
+      ...thetaNames.map((_, i) => cell(p.update ? p.update[i] : null)),
+      cell(p.signCoherent),
+      cell(p.angleToOptimum),
+    ];
     lines.push(row.join(','));
   }
   return lines.join('\n') + '\n';
@@ -47,7 +65,16 @@ export function pathJson(analysis: Analysis): string {
     zigzagRatio: run.zigzagRatio,
     signCoherentFraction: run.signCoherentFraction,
     reversals: run.reversals,
-    path: pathPoints(run.path).map((p) => ({ step: p.step, w: p.w, b: p.b, loss: p.loss, gradient: p.gradient, update: p.update, signCoherent: p.signCoherent, angleToOptimum: p.angleToOptimum })),
+    path: pathPoints(run.path).map((p) => ({
+      step: p.step,
+      w: p.w,
+      b: p.b,
+      loss: p.loss,
+      gradient: p.gradient,
+      update: p.update,
+      signCoherent: p.signCoherent,
+      angleToOptimum: p.angleToOptimum,
+    })),
   };
   return JSON.stringify(summary, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }

@@ -46,7 +46,9 @@ export function kappaLine(scene: Scene): string | null {
   if (!k) return null;
   const t = (v: number | null): string => (v === null ? '∞ (a flat direction)' : formatNumber(v));
   const all = k.allName ?? 'all trained parameters';
-  return k.same ? `κ = λmax/λmin = ${t(k.plane)}${k.allName ? ` (${k.allName.replace(/ =$/, '')})` : ''}` : `κ of the plane ${t(k.plane)} · κ of ${all} ${t(k.all)}`;
+  return k.same
+    ? `κ = λmax/λmin = ${t(k.plane)}${k.allName ? ` (${k.allName.replace(/ =$/, '')})` : ''}`
+    : `κ of the plane ${t(k.plane)} · κ of ${all} ${t(k.all)}`;
 }
 
 /**
@@ -63,14 +65,21 @@ export function kappaLines(scene: Scene, size: number, width: number): string[] 
   const short = k.allName ? 'w, b' : 'all';
   const forms = k.same
     ? [[`κ = λmax/λmin = ${t(k.plane)}${k.allName ? ` (${k.allName.replace(/ =$/, '')})` : ''}`], [`κ = ${u(k.plane)}`]]
-    : [[`κ of the plane ${t(k.plane)} · κ of ${all} ${t(k.all)}`], [`κ of the plane ${t(k.plane)} ·`, `κ of ${all} ${t(k.all)}`], [`κ plane ${u(k.plane)} ·`, `κ ${short} ${u(k.all)}`]];
+    : [
+        [`κ of the plane ${t(k.plane)} · κ of ${all} ${t(k.all)}`],
+        [`κ of the plane ${t(k.plane)} ·`, `κ of ${all} ${t(k.all)}`],
+        [`κ plane ${u(k.plane)} ·`, `κ ${short} ${u(k.all)}`],
+      ];
   return forms.find((f) => f.every((l) => textSize(l, size).w * BOLD <= width)) ?? forms[forms.length - 1];
 }
 
 /** The legend's rows: the main run first, then each variant. */
 export function legendRows(scene: Scene): { cls: string; name: string }[] {
   if (scene.variants.length === 0) return [];
-  return [{ cls: 'gg-legend-main', name: scene.title || 'main' }, ...scene.variants.map((vp) => ({ cls: `gg-legend-${vp.colorIndex % 6}`, name: vp.name }))].map((r) => ({ ...r, name: r.name.length > 24 ? `${r.name.slice(0, 23)}…` : r.name }));
+  return [
+    { cls: 'gg-legend-main', name: scene.title || 'main' },
+    ...scene.variants.map((vp) => ({ cls: `gg-legend-${vp.colorIndex % 6}`, name: vp.name })),
+  ].map((r) => ({ ...r, name: r.name.length > 24 ? `${r.name.slice(0, 23)}…` : r.name }));
 }
 
 export function eigenText(scene: Scene, k: number): string {
@@ -96,8 +105,15 @@ function layout(scene: Scene, f: PlaneFrame, s: number): StaticLabels {
   const occupancy = new Occupancy(f.width, f.height);
   const area: Box = { x: plot.x + 2, y: plot.y + 2, w: plot.w - 4, h: plot.h - 4 };
   const clip = (q: Vec2): Vec2 => [Math.min(Math.max(q[0], -1e5), 1e5), Math.min(Math.max(q[1], -1e5), 1e5)];
-  occupancy.addPolyline(scene.path.map((p) => clip(P(p))), 3);
-  for (const v of scene.variants) occupancy.addPolyline(v.points.map((p) => clip(P(p))), 2);
+  occupancy.addPolyline(
+    scene.path.map((p) => clip(P(p))),
+    3,
+  );
+  for (const v of scene.variants)
+    occupancy.addPolyline(
+      v.points.map((p) => clip(P(p))),
+      2,
+    );
   for (const e of scene.eigen) {
     const a = P([e.center[0] - e.direction[0] * e.halfLength, e.center[1] - e.direction[1] * e.halfLength]);
     const b = P([e.center[0] + e.direction[0] * e.halfLength, e.center[1] + e.direction[1] * e.halfLength]);
@@ -161,7 +177,20 @@ function layout(scene: Scene, f: PlaneFrame, s: number): StaticLabels {
   const optimum = scene.optimum ? placer.place('optimum', FONT.label * s, P(scene.optimum), { gap: 10 * Math.max(1, s * 0.8) }) : null;
   const start = scene.start ? placer.place('start', FONT.label * s, P(scene.start), { gap: 9 * Math.max(1, s * 0.8) }) : null;
   const teacher = scene.teacher ? placer.place('w*', FONT.label * s, P(scene.teacher), { gap: 13 }) : null;
-  return { kappaLines: kappaForm, fontScale: s, occupancy, boxes: placer.placed, eigen, start, optimum, teacher, legend, legendRows: rows.length, kappaAt, kappaSplit };
+  return {
+    kappaLines: kappaForm,
+    fontScale: s,
+    occupancy,
+    boxes: placer.placed,
+    eigen,
+    start,
+    optimum,
+    teacher,
+    legend,
+    legendRows: rows.length,
+    kappaAt,
+    kappaSplit,
+  };
 }
 
 function clampTo(q: Vec2, a: Box): Vec2 {
@@ -171,7 +200,12 @@ function clampTo(q: Vec2, a: Box): Vec2 {
 /** Marks the cone's wedges (at the scene's current point) and the update arrow. */
 export function addCone(o: Occupancy, scene: Scene, f: PlaneFrame): void {
   const c = scene.cone;
-  if (c) for (const poly of c.nappes) o.addPolygon(poly.map((p) => f.P(p)), 3);
+  if (c)
+    for (const poly of c.nappes)
+      o.addPolygon(
+        poly.map((p) => f.P(p)),
+        3,
+      );
   if (c) for (const r of c.rays) o.addPolyline([f.P(c.at), f.P([c.at[0] + r.direction[0] * c.radius, c.at[1] + r.direction[1] * c.radius])], 4);
   if (scene.update) o.addPolyline([f.P(scene.update.from), f.P(scene.update.to)], 4);
   if (scene.toOptimum) o.addPolyline([f.P(scene.toOptimum.from), f.P(scene.toOptimum.to)], 2);
@@ -206,7 +240,13 @@ export function offViewLabels(scene: Scene, f: PlaneFrame, s: number): OffViewLa
     const glyph = ARROWS[(Math.round(Math.atan2(m.direction[1], m.direction[0]) / (Math.PI / 4)) + 8) % 8];
     const steps = `${m.step} step${m.step === 1 ? '' : 's'} ${glyph}`;
     // Shorter forms when the full note is wider than the plot (large type, a small plane).
-    const forms = [`${m.name ? `${m.name}: ` : ''}path leaves the view after ${steps}`, `${m.name ? `${m.name}: ` : ''}off view after ${steps}`, `off view after ${steps}`, `off view ${glyph} (${m.step})`, `off view ${glyph}`];
+    const forms = [
+      `${m.name ? `${m.name}: ` : ''}path leaves the view after ${steps}`,
+      `${m.name ? `${m.name}: ` : ''}off view after ${steps}`,
+      `off view after ${steps}`,
+      `off view ${glyph} (${m.step})`,
+      `off view ${glyph}`,
+    ];
     const text = forms.find((t) => textSize(t, size).w * BOLD <= plot.w - 12) ?? forms[forms.length - 1];
     const measured = textSize(text, size);
     const [w, h] = [measured.w * BOLD, measured.h];

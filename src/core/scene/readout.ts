@@ -57,41 +57,107 @@ function names(a: Analysis, idx: readonly number[]): string {
 export function readoutRows(a: Analysis): ReadoutRow[] {
   const run = a.run;
   const lr = a.learningRate;
-  const converge = run.convergedAt !== null && Number.isFinite(run.convergedAt)
-    ? `${run.convergedAt}`
-    : run.diverged
-      ? `diverged${run.divergedAt !== null ? ` after ${run.divergedAt} steps` : ''}`
-      : `not within ${run.stepsRun}`;
+  const converge =
+    run.convergedAt !== null && Number.isFinite(run.convergedAt)
+      ? `${run.convergedAt}`
+      : run.diverged
+        ? `diverged${run.divergedAt !== null ? ` after ${run.divergedAt} steps` : ''}`
+        : `not within ${run.stepsRun}`;
   const axes = a.cone.axes;
   const spectrum = planeSpectrum(a, axes);
   const all = spectrum ? (spectrum.whole ? spectrum.kappa : spectrum.allKappa) : a.hessian.conditionNumber;
   const kappaValue = (k: number | null): string => (k === null ? '∞ (a flat direction)' : formatNumber(k));
-  const allNames = names(a, a.hessian.parameters.map((_, k) => k));
+  const allNames = names(
+    a,
+    a.hessian.parameters.map((_, k) => k),
+  );
   const gradients = share(run.gradientSignCoherentFraction);
   const formula = boundFormula(lr);
   const fullBatch = 'a full-batch statement: mini-batches see their own curvature, and a run is judged by what it did';
   const rows: ReadoutRow[] = [
-    { key: 'converge', label: 'Steps to converge', value: converge, hint: `distance to the optimum stays within ${formatNumber(run.tolerance)} × the initial distance` },
+    {
+      key: 'converge',
+      label: 'Steps to converge',
+      value: converge,
+      hint: `distance to the optimum stays within ${formatNumber(run.tolerance)} × the initial distance`,
+    },
     { key: 'zigzag', label: 'Zig-zag ratio', value: formatNumber(run.zigzagRatio), hint: 'path length ÷ straight distance (1 = straight)' },
-    { key: 'coherent', label: 'Sign-coherent updates', value: percentText(run.signCoherentFraction), hint: 'share of the applied updates whose weight components all share one sign' },
-    { key: 'coherentGradients', label: 'Sign-coherent gradients', value: percentText(gradients), hint: "share of the steps whose batch gradient has one sign in every weight component (the sign strip); differs from the updates' share when the optimizer changes the direction" },
+    {
+      key: 'coherent',
+      label: 'Sign-coherent updates',
+      value: percentText(run.signCoherentFraction),
+      hint: 'share of the applied updates whose weight components all share one sign',
+    },
+    {
+      key: 'coherentGradients',
+      label: 'Sign-coherent gradients',
+      value: percentText(gradients),
+      hint: "share of the steps whose batch gradient has one sign in every weight component (the sign strip); differs from the updates' share when the optimizer changes the direction",
+    },
     reversalsRow(run, a.hessian.parameters),
     // A network's Hessian is its output weights' at step 0 (W and c train too, and are not in it).
     a.network
-      ? { key: 'kappa', label: 'Condition number κ, output weights (w, b) at step 0', value: kappaValue(all), hint: `λmax ÷ λmin of the Hessian over ${allNames} at the hidden outputs of step 0 (the strip beside the plane has it at the shown step)` }
-      : { key: 'kappa', label: spectrum?.whole ? 'Condition number κ (all trained parameters = the plane)' : 'Condition number κ, all trained parameters', value: kappaValue(all), hint: `λmax ÷ λmin of the Hessian over ${allNames}` },
+      ? {
+          key: 'kappa',
+          label: 'Condition number κ, output weights (w, b) at step 0',
+          value: kappaValue(all),
+          hint: `λmax ÷ λmin of the Hessian over ${allNames} at the hidden outputs of step 0 (the strip beside the plane has it at the shown step)`,
+        }
+      : {
+          key: 'kappa',
+          label: spectrum?.whole ? 'Condition number κ (all trained parameters = the plane)' : 'Condition number κ, all trained parameters',
+          value: kappaValue(all),
+          hint: `λmax ÷ λmin of the Hessian over ${allNames}`,
+        },
   ];
-  if (spectrum && !spectrum.whole) rows.push({ key: 'kappaPlane', label: `κ of the plane (${names(a, axes)})`, value: kappaValue(spectrum.kappa), hint: `λ₁ ÷ λ₂ of the 2 × 2 block of the Hessian for ${names(a, axes)} (the valley axes drawn on the plane), the other parameters held fixed` });
+  if (spectrum && !spectrum.whole)
+    rows.push({
+      key: 'kappaPlane',
+      label: `κ of the plane (${names(a, axes)})`,
+      value: kappaValue(spectrum.kappa),
+      hint: `λ₁ ÷ λ₂ of the 2 × 2 block of the Hessian for ${names(a, axes)} (the valley axes drawn on the plane), the other parameters held fixed`,
+    });
   rows.push(
-    { key: 'lr', label: 'Learning rate η', value: `${formatNumber(lr.value)}${lr.stable === false ? ' (unstable)' : ''}`, hint: lr.stable === false ? `at or above the full-batch bound ${formula}` : lr.stable === null ? 'adaptive optimizer: no fixed step-size bound' : `below the full-batch bound ${formula}` },
+    {
+      key: 'lr',
+      label: 'Learning rate η',
+      value: `${formatNumber(lr.value)}${lr.stable === false ? ' (unstable)' : ''}`,
+      hint:
+        lr.stable === false
+          ? `at or above the full-batch bound ${formula}`
+          : lr.stable === null
+            ? 'adaptive optimizer: no fixed step-size bound'
+            : `below the full-batch bound ${formula}`,
+    },
     lr.max !== null && Number.isFinite(lr.max)
-      ? { key: 'max', label: `Stability limit ${formula} (full batch)`, value: boundText(lr), hint: `the run's optimizer diverges at or above it on the full batch; ${fullBatch}; ${lr.convention}` }
+      ? {
+          key: 'max',
+          label: `Stability limit ${formula} (full batch)`,
+          value: boundText(lr),
+          hint: `the run's optimizer diverges at or above it on the full batch; ${fullBatch}; ${lr.convention}`,
+        }
       : { key: 'max', label: 'Stability limit (full batch)', value: boundText(lr), hint: lr.maxReason ?? fullBatch },
   );
-  if (gradientDescentDiffers(lr)) rows.push({ key: 'gdMax', label: 'Gradient-descent limit 2/λmax (full batch)', value: formatNumber(lr.gradientDescentMax), hint: `plain gradient descent (no momentum) diverges at or above it on the full batch; ${lr.convention}` });
+  if (gradientDescentDiffers(lr))
+    rows.push({
+      key: 'gdMax',
+      label: 'Gradient-descent limit 2/λmax (full batch)',
+      value: formatNumber(lr.gradientDescentMax),
+      hint: `plain gradient descent (no momentum) diverges at or above it on the full batch; ${lr.convention}`,
+    });
   rows.push(
-    { key: 'optimal', label: 'Optimal step size 2/(λmin+λmax) for gradient descent', value: formatNumber(lr.optimal), hint: `Goh's optimal step for gradient descent on a quadratic (full batch); ${lr.convention}` },
-    { key: 'lecun', label: 'LeCun step size 1/λmax for gradient descent', value: formatNumber(lr.lecunOptimal), hint: `LeCun's optimal step (Efficient BackProp, section 5, full batch); ${lr.convention}` },
+    {
+      key: 'optimal',
+      label: 'Optimal step size 2/(λmin+λmax) for gradient descent',
+      value: formatNumber(lr.optimal),
+      hint: `Goh's optimal step for gradient descent on a quadratic (full batch); ${lr.convention}`,
+    },
+    {
+      key: 'lecun',
+      label: 'LeCun step size 1/λmax for gradient descent',
+      value: formatNumber(lr.lecunOptimal),
+      hint: `LeCun's optimal step (Efficient BackProp, section 5, full batch); ${lr.convention}`,
+    },
   );
   if (run.divergence) rows.push({ key: 'divergence', label: 'Divergence', value: run.divergence.message });
   const blew = blowUp(a);
@@ -115,7 +181,12 @@ function reversalsRow(run: Analysis['run'], names: readonly string[]): ReadoutRo
         value: `${reversalsText(before, names)} before converging · ${reversalsText(after, names)} after`,
         hint: `how often each weight's update changed sign: on the way in (the zig-zag, counted), and after the first ${run.convergedAt} steps (jitter around the optimum)`,
       }
-    : { key: 'reversals', label: 'Sign reversals', value: reversalsText(run.reversals, names), hint: "how often each weight's update changed sign (the zig-zag, counted)" };
+    : {
+        key: 'reversals',
+        label: 'Sign reversals',
+        value: reversalsText(run.reversals, names),
+        hint: "how often each weight's update changed sign (the zig-zag, counted)",
+      };
 }
 
 function reversalsText(reversals: readonly number[] | undefined, names: readonly string[]): string {
@@ -135,14 +206,16 @@ export function blowUp(a: Analysis): string | null {
   const worst = d.directions.reduce<(typeof d.directions)[number] | null>((m, x) => (m === null || x.factor > m.factor ? x : m), null);
   if (!worst) {
     const hb = d.batchCurvature;
-    if (d.cause === 'mini-batch') return `no direction of the full-batch Hessian is unstable: mini-batch noise${typeof hb === 'number' && Number.isFinite(hb) ? ` (a batch's own curvature λmax(H_B) = ${formatNumber(hb)})` : ''}`;
+    if (d.cause === 'mini-batch')
+      return `no direction of the full-batch Hessian is unstable: mini-batch noise${typeof hb === 'number' && Number.isFinite(hb) ? ` (a batch's own curvature λmax(H_B) = ${formatNumber(hb)})` : ''}`;
     if (d.cause === 'adaptive') return 'no fixed step-size bound applies (adaptive optimizer): its per-coordinate steps grew';
     return 'no eigen-direction is unstable at the start: a nonlinear or adaptive blow-up';
   }
   const [i, j] = a.cone.axes;
   const dir = compass(worst.vector[i] ?? 0, worst.vector[j] ?? 0);
   const lr = a.learningRate;
-  const why = lr.max !== null && lr.value >= lr.max ? `, because η = ${formatNumber(lr.value)} ≥ ${boundFormula(lr)} = ${formatNumber(lr.max)} (full batch)` : '';
+  const why =
+    lr.max !== null && lr.value >= lr.max ? `, because η = ${formatNumber(lr.value)} ≥ ${boundFormula(lr)} = ${formatNumber(lr.max)} (full batch)` : '';
   const line = dir === 'nowhere' ? 'a direction off this plane' : `${dir}–${compass(-(worst.vector[i] ?? 0), -(worst.vector[j] ?? 0))}`;
   return `${line} (λ = ${formatNumber(worst.eigenvalue)}): ×${formatNumber(worst.factor)} per step${why}`;
 }

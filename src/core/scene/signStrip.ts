@@ -86,5 +86,13 @@ export function signStrip(analysis: Analysis, maxColumns = 1200, maxRows = 64): 
   });
   const names = (analysis.hessian?.parameters ?? []).slice(0, rows);
   while (names.length < rows) names.push(`w${names.length + 1}`);
-  return { columns, rows, entries, signs, uniformShare: counted > 0 ? uniform / counted : 1, gradientShare: gradientShareOf(analysis, path.length > 1 ? path.length - 1 : 0, n), names };
+  return {
+    columns,
+    rows,
+    entries,
+    signs,
+    uniformShare: counted > 0 ? uniform / counted : 1,
+    gradientShare: gradientShareOf(analysis, path.length > 1 ? path.length - 1 : 0, n),
+    names,
+  };
 }

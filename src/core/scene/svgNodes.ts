@@ -48,6 +48,14 @@ export function arrowHead(tail: Vec2, tip: Vec2, size: number, cls: string): Svg
 /** A line from a to b (pixels) with a head at b, in a group of class `cls` (line `cls-line`, head `cls-head`). */
 export function arrowGroup(a: Vec2, b: Vec2, cls: string, attrs: Record<string, string | number>, width: number, head: number, dash?: string): SvgNode {
   const h = arrowHead(a, b, head, `${cls}-head`);
-  const line = el('line', { class: `${cls}-line`, x1: px(a[0]), y1: px(a[1]), x2: px(b[0]), y2: px(b[1]), 'stroke-width': width, ...(dash ? { 'stroke-dasharray': dash } : {}) });
+  const line = el('line', {
+    class: `${cls}-line`,
+    x1: px(a[0]),
+    y1: px(a[1]),
+    x2: px(b[0]),
+    y2: px(b[1]),
+    'stroke-width': width,
+    ...(dash ? { 'stroke-dasharray': dash } : {}),
+  });
   return el('g', { class: cls, ...attrs }, [line, ...(h ? [h] : [])]);
 }

@@ -123,8 +123,36 @@ function axesLayer(scene: Scene, f: PlaneFrame, fs: number): SvgNode {
     axes.push(el('text', { class: 'gg-tick-label', x: px(plot.x - 6), y: px(y + 4 * fs), 'text-anchor': 'end', 'font-size': size }, undefined, t.label));
   }
   axes.push(el('rect', { class: 'gg-frame', x: px(plot.x), y: px(plot.y), width: px(plot.w), height: px(plot.h), fill: 'none' }));
-  axes.push(el('text', { class: 'gg-axis-label', x: px(plot.x + plot.w), y: px(onTickRow ? tickY : below), 'text-anchor': 'end', 'font-size': FONT.axis * fs, 'font-style': 'italic' }, undefined, axisText));
-  axes.push(el('text', { class: 'gg-axis-label', x: px(plot.x + 6), y: px(plot.y + 3 + FONT.axis * fs), 'text-anchor': 'start', 'font-size': FONT.axis * fs, 'font-style': 'italic' }, undefined, `${scene.y.name} ↑`));
+  axes.push(
+    el(
+      'text',
+      {
+        class: 'gg-axis-label',
+        x: px(plot.x + plot.w),
+        y: px(onTickRow ? tickY : below),
+        'text-anchor': 'end',
+        'font-size': FONT.axis * fs,
+        'font-style': 'italic',
+      },
+      undefined,
+      axisText,
+    ),
+  );
+  axes.push(
+    el(
+      'text',
+      {
+        class: 'gg-axis-label',
+        x: px(plot.x + 6),
+        y: px(plot.y + 3 + FONT.axis * fs),
+        'text-anchor': 'start',
+        'font-size': FONT.axis * fs,
+        'font-style': 'italic',
+      },
+      undefined,
+      `${scene.y.name} ↑`,
+    ),
+  );
   return el('g', { class: 'gg-axes', 'aria-hidden': 'true' }, axes);
 }
 
@@ -147,12 +175,43 @@ function eigenLayer(scene: Scene, f: PlaneFrame, labelsAt: StaticLabels): { axes
     scene.eigen.forEach((e, k) => {
       const a = P([e.center[0] - e.direction[0] * e.halfLength, e.center[1] - e.direction[1] * e.halfLength]);
       const b = P([e.center[0] + e.direction[0] * e.halfLength, e.center[1] + e.direction[1] * e.halfLength]);
-      lines.push(el('line', { class: 'gg-eigen-axis', x1: px(a[0]), y1: px(a[1]), x2: px(b[0]), y2: px(b[1]), 'stroke-width': 1.5, 'stroke-dasharray': '2 5', 'stroke-linecap': 'round', 'data-eigenvalue': formatNumber(e.eigenvalue, 4), 'data-dx': e.direction[0].toFixed(4), 'data-dy': e.direction[1].toFixed(4) }));
+      lines.push(
+        el('line', {
+          class: 'gg-eigen-axis',
+          x1: px(a[0]),
+          y1: px(a[1]),
+          x2: px(b[0]),
+          y2: px(b[1]),
+          'stroke-width': 1.5,
+          'stroke-dasharray': '2 5',
+          'stroke-linecap': 'round',
+          'data-eigenvalue': formatNumber(e.eigenvalue, 4),
+          'data-dx': e.direction[0].toFixed(4),
+          'data-dy': e.direction[1].toFixed(4),
+        }),
+      );
       // The plane's block is named as such unless it is the whole Hessian (planeSpectrum.ts).
       const at = labelsAt.eigen[k];
       if (!at) return;
       texts.push(...leader(at, 'gg-eigen-leader'));
-      texts.push(el('text', { class: 'gg-eigen-label gg-plane-label', 'data-testid': `gg-eigen-label-${k === 0 ? 'max' : 'min'}`, 'data-eigenvalue': formatNumber(e.eigenvalue, 4), x: px(at.x), y: px(at.y), 'font-size': FONT.eigen * fs, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round' }, undefined, at.text));
+      texts.push(
+        el(
+          'text',
+          {
+            class: 'gg-eigen-label gg-plane-label',
+            'data-testid': `gg-eigen-label-${k === 0 ? 'max' : 'min'}`,
+            'data-eigenvalue': formatNumber(e.eigenvalue, 4),
+            x: px(at.x),
+            y: px(at.y),
+            'font-size': FONT.eigen * fs,
+            'paint-order': 'stroke',
+            'stroke-width': 3,
+            'stroke-linejoin': 'round',
+          },
+          undefined,
+          at.text,
+        ),
+      );
     });
     out.push(el('g', { class: 'gg-eigen', 'data-testid': 'gg-eigen' }, [el('g', { 'clip-path': f.clip }, lines)]));
     labels.push(el('g', { class: 'gg-eigen-labels', 'data-testid': 'gg-eigen-labels' }, texts));
@@ -180,16 +239,28 @@ function kappaLabel(scene: Scene, k: NonNullable<Scene['kappa']>, labelsAt: Stat
   const halo = { 'paint-order': 'stroke', 'stroke-width': 4, 'stroke-linejoin': 'round' };
   const size = FONT.kappa * labelsAt.fontScale;
   const lines = labelsAt.kappaLines;
-  const text = (line: string, at: number): SvgNode => el('text', { class: 'gg-kappa-text gg-plane-label', x, y: px(at), 'font-size': size, ...halo }, undefined, line);
+  const text = (line: string, at: number): SvgNode =>
+    el('text', { class: 'gg-kappa-text gg-plane-label', x, y: px(at), 'font-size': size, ...halo }, undefined, line);
   if (k.same || lines.length === 0) return el('g', attrs, [text(lines[0] ?? kappaLine(scene) ?? '', y)]);
   if (lines.length === 1) {
     // One line: the two numbers as tspans (data-testid) for tests.
     const [plane, all] = lines[0].split(' · ');
-    return el('g', attrs, [el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, [el('tspan', { 'data-testid': 'gg-kappa-plane' }, undefined, plane), el('tspan', {}, undefined, ' · '), el('tspan', { 'data-testid': 'gg-kappa-all' }, undefined, all)])]);
+    return el('g', attrs, [
+      el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, [
+        el('tspan', { 'data-testid': 'gg-kappa-plane' }, undefined, plane),
+        el('tspan', {}, undefined, ' · '),
+        el('tspan', { 'data-testid': 'gg-kappa-all' }, undefined, all),
+      ]),
+    ]);
   }
   return el('g', attrs, [
-    el('text', { class: 'gg-kappa-text gg-plane-label', x, y: px(y - size * 1.2), 'font-size': size, ...halo }, [el('tspan', { 'data-testid': 'gg-kappa-plane' }, undefined, lines[0].replace(/ ·$/, '')), el('tspan', {}, undefined, ' · ')]),
-    el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, [el('tspan', { 'data-testid': 'gg-kappa-all' }, undefined, lines[1])]),
+    el('text', { class: 'gg-kappa-text gg-plane-label', x, y: px(y - size * 1.2), 'font-size': size, ...halo }, [
+      el('tspan', { 'data-testid': 'gg-kappa-plane' }, undefined, lines[0].replace(/ ·$/, '')),
+      el('tspan', {}, undefined, ' · '),
+    ]),
+    el('text', { class: 'gg-kappa-text gg-plane-label', x, y, 'font-size': size, ...halo }, [
+      el('tspan', { 'data-testid': 'gg-kappa-all' }, undefined, lines[1]),
+    ]),
   ]);
 }
 
@@ -204,16 +275,55 @@ function offViewLayer(scene: Scene, f: PlaneFrame, fs: number): SvgNode[] {
   const kids = scene.offView.map((m, k) => {
     const l = labels[k];
     const cls = m.colorIndex === null ? 'gg-offview' : `gg-offview gg-offview-${m.colorIndex % 6}`;
-    return el('g', { class: cls, 'data-testid': 'gg-offview', 'data-step': m.step, 'data-name': m.name ?? 'main', 'data-edge-x': formatNumber(m.edge[0], 6), 'data-edge-y': formatNumber(m.edge[1], 6) }, [
-      arrowGroup(l.tail, l.tip, 'gg-offview-arrow', {}, 2.5, 11),
-      el('text', { class: 'gg-offview-label gg-plane-label', x: px(l.x), y: px(l.y), 'font-size': FONT.offView * fs, 'font-weight': 600, 'paint-order': 'stroke', 'stroke-width': 4, 'stroke-linejoin': 'round' }, undefined, l.text),
-    ]);
+    return el(
+      'g',
+      {
+        class: cls,
+        'data-testid': 'gg-offview',
+        'data-step': m.step,
+        'data-name': m.name ?? 'main',
+        'data-edge-x': formatNumber(m.edge[0], 6),
+        'data-edge-y': formatNumber(m.edge[1], 6),
+      },
+      [
+        arrowGroup(l.tail, l.tip, 'gg-offview-arrow', {}, 2.5, 11),
+        el(
+          'text',
+          {
+            class: 'gg-offview-label gg-plane-label',
+            x: px(l.x),
+            y: px(l.y),
+            'font-size': FONT.offView * fs,
+            'font-weight': 600,
+            'paint-order': 'stroke',
+            'stroke-width': 4,
+            'stroke-linejoin': 'round',
+          },
+          undefined,
+          l.text,
+        ),
+      ],
+    );
   });
   return [el('g', { class: 'gg-offviews', 'data-testid': 'gg-offviews' }, kids)];
 }
 
 function labelText(p: Placed, text: string, size: number, extra: Record<string, string | number> = {}): SvgNode {
-  return el('text', { class: 'gg-label gg-plane-label', x: px(p.x), y: px(p.y), 'font-size': size, 'paint-order': 'stroke', 'stroke-width': 3, 'stroke-linejoin': 'round', ...extra }, undefined, text);
+  return el(
+    'text',
+    {
+      class: 'gg-label gg-plane-label',
+      x: px(p.x),
+      y: px(p.y),
+      'font-size': size,
+      'paint-order': 'stroke',
+      'stroke-width': 3,
+      'stroke-linejoin': 'round',
+      ...extra,
+    },
+    undefined,
+    text,
+  );
 }
 
 function marksLayer(scene: Scene, f: PlaneFrame, labelsAt: StaticLabels): SvgNode[] {
@@ -227,7 +337,20 @@ function marksLayer(scene: Scene, f: PlaneFrame, labelsAt: StaticLabels): SvgNod
       if (!o) return;
       const p = P(o);
       const r = 6;
-      g.push(el('polygon', { class: `gg-variant-optimum gg-legend-${scene.variants[k].colorIndex % 6}`, 'data-name': scene.variants[k].name, 'stroke-width': 2.5, fill: 'none', points: pointsAttr([[p[0], p[1] - r], [p[0] + r, p[1]], [p[0], p[1] + r], [p[0] - r, p[1]]]) }));
+      g.push(
+        el('polygon', {
+          class: `gg-variant-optimum gg-legend-${scene.variants[k].colorIndex % 6}`,
+          'data-name': scene.variants[k].name,
+          'stroke-width': 2.5,
+          fill: 'none',
+          points: pointsAttr([
+            [p[0], p[1] - r],
+            [p[0] + r, p[1]],
+            [p[0], p[1] + r],
+            [p[0] - r, p[1]],
+          ]),
+        }),
+      );
     });
     out.push(el('g', { class: 'gg-variant-optima', 'data-testid': 'gg-variant-optima', 'clip-path': f.clip }, g));
   }
@@ -247,7 +370,16 @@ function marksLayer(scene: Scene, f: PlaneFrame, labelsAt: StaticLabels): SvgNod
     const at = labelsAt.optimum;
     out.push(
       el('g', { class: 'gg-optimum', 'data-testid': 'gg-optimum', 'data-x': formatNumber(scene.optimum[0], 6), 'data-y': formatNumber(scene.optimum[1], 6) }, [
-        el('polygon', { class: 'gg-optimum-mark', 'stroke-width': 1.5, points: pointsAttr([[p[0], p[1] - r], [p[0] + r, p[1]], [p[0], p[1] + r], [p[0] - r, p[1]]]) }),
+        el('polygon', {
+          class: 'gg-optimum-mark',
+          'stroke-width': 1.5,
+          points: pointsAttr([
+            [p[0], p[1] - r],
+            [p[0] + r, p[1]],
+            [p[0], p[1] + r],
+            [p[0] - r, p[1]],
+          ]),
+        }),
         ...(at ? [...leader(at, 'gg-label-leader'), labelText(at, 'optimum', size)] : []),
       ]),
     );
@@ -298,7 +430,9 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
       { class: 'gg-contours', 'data-testid': 'gg-contours', 'clip-path': f.clip, fill: 'none', 'stroke-width': 1 },
       scene.contours
         .filter((c) => c.lines.length > 0)
-        .map((c) => el('path', { class: 'gg-contour', 'data-level': formatNumber(c.level, 4), d: c.lines.map((l) => pathData(l.points.map(P), l.closed)).join('') })),
+        .map((c) =>
+          el('path', { class: 'gg-contour', 'data-level': formatNumber(c.level, 4), d: c.lines.map((l) => pathData(l.points.map(P), l.closed)).join('') }),
+        ),
     ),
   );
   const fs = layout.fontScale ?? 1;
@@ -314,7 +448,13 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
       const k = variantStep(scene, vp.points.length);
       const cls = `gg-variant gg-variant-${vp.colorIndex % 6}`;
       lines.push(el('polyline', { class: `${cls} gg-variant-ghost`, 'stroke-opacity': 0.3, 'stroke-width': 1, points: pointsAttr(thin(pixels, minPx, k)) }));
-      const attrs: Record<string, string | number> = { class: cls, 'data-name': vp.name, 'data-points': vp.points.length, 'data-step': k, points: pointsAttr(thin(full ? pixels : pixels.slice(0, k + 1), minPx, k)) };
+      const attrs: Record<string, string | number> = {
+        class: cls,
+        'data-name': vp.name,
+        'data-points': vp.points.length,
+        'data-step': k,
+        points: pointsAttr(thin(full ? pixels : pixels.slice(0, k + 1), minPx, k)),
+      };
       if (full && vp.points.length > 0) {
         const lengths = pathLengths(vp.points, f, minPx, k);
         attrs['stroke-dasharray'] = revealDash(lengths[k], lengths[lengths.length - 1]);
@@ -329,13 +469,32 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
   // The path: all of it faint, then steps 0..current strong.
   const drawn = full ? scene.path : scene.path.slice(0, scene.current + 1);
   const pixels = scene.path.map(P);
-  const pathAttrs: Record<string, string | number> = { class: 'gg-path', 'data-testid': 'gg-path', 'data-points': scene.current + 1, 'data-total': scene.path.length, fill: 'none', 'stroke-width': 2.5, 'stroke-linejoin': 'round', 'clip-path': f.clip, points: pointsAttr(thin(pixels.slice(0, drawn.length), minPx, scene.current)) };
+  const pathAttrs: Record<string, string | number> = {
+    class: 'gg-path',
+    'data-testid': 'gg-path',
+    'data-points': scene.current + 1,
+    'data-total': scene.path.length,
+    fill: 'none',
+    'stroke-width': 2.5,
+    'stroke-linejoin': 'round',
+    'clip-path': f.clip,
+    points: pointsAttr(thin(pixels.slice(0, drawn.length), minPx, scene.current)),
+  };
   if (scene.path.length === 0) pathAttrs['data-points'] = 0;
   if (full && scene.path.length > 0) {
     const lengths = pathLengths(scene.path, f, minPx, scene.current);
     pathAttrs['stroke-dasharray'] = revealDash(lengths[scene.current], lengths[lengths.length - 1]);
   }
-  kids.push(el('polyline', { class: 'gg-path-ghost', fill: 'none', 'stroke-width': 1, 'stroke-opacity': 0.35, 'clip-path': f.clip, points: pointsAttr(thin(pixels, minPx, scene.current)) }));
+  kids.push(
+    el('polyline', {
+      class: 'gg-path-ghost',
+      fill: 'none',
+      'stroke-width': 1,
+      'stroke-opacity': 0.35,
+      'clip-path': f.clip,
+      points: pointsAttr(thin(pixels, minPx, scene.current)),
+    }),
+  );
   kids.push(el('polyline', pathAttrs));
   kids.push(...eigen.labels);
   kids.push(movingLayer(scene, f, fs));

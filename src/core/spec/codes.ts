@@ -75,7 +75,7 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   GG108: 'Unexpected token after a complete value.',
   GG109: 'Brackets nested too deeply (more than 16 levels).',
   GG110: 'A matrix mixes numbers and rows: write every row in brackets.',
-  GG111: "The model is not one of the accepted forms (`w·x + b`, `w·x`, `b + x·w`, `dot(w, x)`, `wᵀx`, …).",
+  GG111: 'The model is not one of the accepted forms (`w·x + b`, `w·x`, `b + x·w`, `dot(w, x)`, `wᵀx`, …).',
   GG112: 'A string "…" is not closed on its line.',
   GG199: 'Too many problems: the rest are not reported.',
   GG201: 'Unknown statement name (with a "did you mean").',
@@ -101,7 +101,8 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   GG221: 'A vector is empty.',
   GG222: 'Warning: s is set but the model has no shift (write `f = w·(x + s)`).',
   GG223: 'Unknown name in predict, lock or hide (with a "did you mean").',
-  GG224: 'A network statement without its partner: `f = w·h + b` without a hidden layer `h = …`, or hidden, W, c, train without one, or a hidden layer the model does not use.',
+  GG224:
+    'A network statement without its partner: `f = w·h + b` without a hidden layer `h = …`, or hidden, W, c, train without one, or a hidden layer the model does not use.',
   GG225: 'A network shape disagrees: W rows ≠ hidden, W columns ≠ the length of x, c ≠ hidden (both sizes named).',
   GG226: 'A setting a network spec does not support (a shift, a preprocessing other than none or batchnorm, a variant that changes x).',
   GG230: 'A data file (csv("…") or npy("…")) is missing, unreadable or malformed: the message names the row and column.',

@@ -47,11 +47,19 @@ export function dataFileReferences(text: string): DataFileReference[] {
 }
 
 /** Rows of numbers read from a data file, or undefined after reporting why not. */
-export function readDataCall(ctx: Ctx & { readonly files?: ReadonlyMap<string, Uint8Array> }, p: Extract<Primary, { kind: 'call' }>, what: string): number[][] | undefined {
+export function readDataCall(
+  ctx: Ctx & { readonly files?: ReadonlyMap<string, Uint8Array> },
+  p: Extract<Primary, { kind: 'call' }>,
+  what: string,
+): number[][] | undefined {
   const fn = p.name as DataFunction;
   const [first, ...rest] = p.args;
   if (first?.kind !== 'string') {
-    ctx.problems.error(CODES.wrongKind, first?.range ?? p.range, `Expected ${fn}("file.${fn}") with the file's name in double quotes, relative to this spec's folder.`);
+    ctx.problems.error(
+      CODES.wrongKind,
+      first?.range ?? p.range,
+      `Expected ${fn}("file.${fn}") with the file's name in double quotes, relative to this spec's folder.`,
+    );
     return undefined;
   }
   let columns: number[] | undefined;
@@ -67,7 +75,11 @@ export function readDataCall(ctx: Ctx & { readonly files?: ReadonlyMap<string, U
   const name = escapeControls(first.value);
   const bytes = ctx.files?.get(first.value);
   if (bytes === undefined) {
-    ctx.problems.error(CODES.dataFile, first.range, `Cannot read the data file "${name}" for ${what}: expected a readable file of at most ${MAX_DATA_FILE_BYTES / 1048576} MB at that path, relative to this spec's folder.`);
+    ctx.problems.error(
+      CODES.dataFile,
+      first.range,
+      `Cannot read the data file "${name}" for ${what}: expected a readable file of at most ${MAX_DATA_FILE_BYTES / 1048576} MB at that path, relative to this spec's folder.`,
+    );
     return undefined;
   }
   const read = fn === 'csv' ? parseCsv(utf8(bytes)) : parseNpy(bytes);
@@ -80,7 +92,11 @@ export function readDataCall(ctx: Ctx & { readonly files?: ReadonlyMap<string, U
     const width = rows[0]?.length ?? 0;
     const bad = columns.find((c) => c >= width);
     if (bad !== undefined) {
-      ctx.problems.error(CODES.dataFile, rest[0].range, `${name} has ${width} column${width === 1 ? '' : 's'} (0 … ${width - 1}); column ${bad} does not exist.`);
+      ctx.problems.error(
+        CODES.dataFile,
+        rest[0].range,
+        `${name} has ${width} column${width === 1 ? '' : 's'} (0 … ${width - 1}); column ${bad} does not exist.`,
+      );
       return undefined;
     }
     rows = rows.map((r) => columns!.map((c) => r[c]));
@@ -116,7 +132,9 @@ export function parseCsv(text: string): Read {
           values.length = 0;
           break;
         }
-        return { error: `line ${k + 1}, column ${c + 1}: expected a number, found ${cell === '' ? 'an empty cell' : `'${escapeControls(cell.slice(0, 24))}'`}.` };
+        return {
+          error: `line ${k + 1}, column ${c + 1}: expected a number, found ${cell === '' ? 'an empty cell' : `'${escapeControls(cell.slice(0, 24))}'`}.`,
+        };
       }
       values.push(v);
     }
@@ -125,7 +143,10 @@ export function parseCsv(text: string): Read {
       return { error: `line ${k + 1}: expected numbers separated by '${delimiter === '\t' ? 'tab' : delimiter}'.` };
     }
     if (width < 0) width = values.length;
-    else if (values.length !== width) return { error: `line ${k + 1} has ${values.length} cell${values.length === 1 ? '' : 's'} but the first data row has ${width}: every row needs the same number of columns.` };
+    else if (values.length !== width)
+      return {
+        error: `line ${k + 1} has ${values.length} cell${values.length === 1 ? '' : 's'} but the first data row has ${width}: every row needs the same number of columns.`,
+      };
     rows.push(values);
   }
   return { rows };
@@ -145,8 +166,13 @@ export function parseNpy(bytes: Uint8Array): Read {
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(header)?.[1];
   if (!descr || !fortran || shapeText === undefined) return { error: 'the .npy header is not readable (expected descr, fortran_order and shape).' };
   if (fortran === 'True') return { error: 'the array is in Fortran order; save it in C order (numpy.ascontiguousarray).' };
-  const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s !== '').map(Number);
-  if (shape.length < 1 || shape.length > 2 || shape.some((d) => !Number.isInteger(d) || d < 0)) return { error: `expected a 1-D or 2-D array, found shape (${shapeText.trim()}).` };
+  const shape = shapeText
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map(Number);
+  if (shape.length < 1 || shape.length > 2 || shape.some((d) => !Number.isInteger(d) || d < 0))
+    return { error: `expected a 1-D or 2-D array, found shape (${shapeText.trim()}).` };
   const readers: Record<string, [number, (o: number) => number]> = {
     '<f8': [8, (o) => view.getFloat64(o, true)],
     '<f4': [4, (o) => view.getFloat32(o, true)],
@@ -205,4 +231,3 @@ export function utf8(bytes: Uint8Array): string {
   parts.push(String.fromCharCode(...chunk));
   return parts.join('');
 }
-

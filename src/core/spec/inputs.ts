@@ -32,7 +32,11 @@ export function parseInputs(ctx: Ctx, p: Primary): ParsedInputs | undefined {
     return v === undefined ? undefined : { source: { kind: 'explicit', rows: [v.values] }, elements: v.elements };
   }
   if (p.kind !== 'vector') {
-    ctx.problems.error(CODES.wrongKind, p.range, `Expected x as a vector [0.6, 0.9], a matrix [[0.7, 0.2], [0.1, 0.9]] or a distribution such as 'x ~ sigmoid(normal(0, 1))'; found ${describe(ctx, p)}.`);
+    ctx.problems.error(
+      CODES.wrongKind,
+      p.range,
+      `Expected x as a vector [0.6, 0.9], a matrix [[0.7, 0.2], [0.1, 0.9]] or a distribution such as 'x ~ sigmoid(normal(0, 1))'; found ${describe(ctx, p)}.`,
+    );
     return undefined;
   }
   return explicit(ctx, p);
@@ -60,7 +64,8 @@ function explicit(ctx: Ctx, p: Extract<Primary, { kind: 'vector' }>): ParsedInpu
     rowRanges.push(it.range);
     if (it.kind !== 'vector' && it.kind !== 'numbers') {
       ok = false;
-      if (it.kind !== 'error') ctx.problems.error(CODES.mixedRows, it.range, `Expected row ${r + 1} of x as a vector in brackets (one sample per row), found ${describe(ctx, it)}.`);
+      if (it.kind !== 'error')
+        ctx.problems.error(CODES.mixedRows, it.range, `Expected row ${r + 1} of x as a vector in brackets (one sample per row), found ${describe(ctx, it)}.`);
       continue;
     }
     let values: InputRow;
@@ -84,7 +89,8 @@ function explicit(ctx: Ctx, p: Extract<Primary, { kind: 'vector' }>): ParsedInpu
     }
     if (copied === null) {
       const o = rowOffsets instanceof Int32Array ? rowOffsets : null;
-      if (o !== null && contiguous === null && rows.length === 0) contiguous = { buffer: o.buffer, byteOffset: o.byteOffset, next: o.byteOffset + o.byteLength };
+      if (o !== null && contiguous === null && rows.length === 0)
+        contiguous = { buffer: o.buffer, byteOffset: o.byteOffset, next: o.byteOffset + o.byteLength };
       else if (o !== null && contiguous !== null && o.buffer === contiguous.buffer && o.byteOffset === contiguous.next) contiguous.next += o.byteLength;
       else {
         copied = new OffsetsBuilder(items.length * values.length);
@@ -98,12 +104,21 @@ function explicit(ctx: Ctx, p: Extract<Primary, { kind: 'vector' }>): ParsedInpu
     if (width < 0) width = values.length;
     else if (values.length !== width) {
       ok = false;
-      ctx.problems.error(CODES.unequalRows, it.range, `Row ${r + 1} of x has ${values.length} element${values.length === 1 ? '' : 's'} but row 1 has ${width}: every sample needs the same dimension.`);
+      ctx.problems.error(
+        CODES.unequalRows,
+        it.range,
+        `Row ${r + 1} of x has ${values.length} element${values.length === 1 ? '' : 's'} but row 1 has ${width}: every sample needs the same dimension.`,
+      );
     }
     rows.push(values);
   }
   if (!ok) return undefined;
-  const offsets = copied !== null ? copied.finish() : contiguous !== null ? new Int32Array(contiguous.buffer, contiguous.byteOffset, (contiguous.next - contiguous.byteOffset) >> 2) : new Int32Array(0);
+  const offsets =
+    copied !== null
+      ? copied.finish()
+      : contiguous !== null
+        ? new Int32Array(contiguous.buffer, contiguous.byteOffset, (contiguous.next - contiguous.byteOffset) >> 2)
+        : new Int32Array(0);
   return { source: { kind: 'explicit', rows }, offsets, rows: rowRanges };
 }
 
@@ -121,7 +136,12 @@ function generated(ctx: Ctx, p: Extract<Primary, { kind: 'call' | 'word' }>): Pa
     if ((inner.kind !== 'call' && inner.kind !== 'word') || lookup(ACTIVATIONS, inner.name) !== undefined || !isDistribution(inner.name)) {
       const s = inner.kind === 'call' || inner.kind === 'word' ? didYouMean(inner.name, DISTRIBUTIONS) : undefined;
       const code = inner.kind === 'call' || inner.kind === 'word' ? CODES.unknownFunction : CODES.wrongKind;
-      ctx.problems.error(code, inner.range, `Expected a distribution normal(mean, std) or uniform(lo, hi) inside ${p.name}(…), found ${describe(ctx, inner)}.${didYouMeanText(s)}`, s);
+      ctx.problems.error(
+        code,
+        inner.range,
+        `Expected a distribution normal(mean, std) or uniform(lo, hi) inside ${p.name}(…), found ${describe(ctx, inner)}.${didYouMeanText(s)}`,
+        s,
+      );
       return undefined;
     }
     const d = distribution(ctx, inner);
@@ -132,7 +152,12 @@ function generated(ctx: Ctx, p: Extract<Primary, { kind: 'call' | 'word' }>): Pa
     return d === undefined ? undefined : { source: { kind: 'generated', distribution: d, activation: 'identity' as Activation } };
   }
   const s = didYouMean(p.name, FUNCTIONS);
-  ctx.problems.error(CODES.unknownFunction, p.kind === 'call' ? p.nameRange : p.range, `Unknown function '${excerpt(p.name)}': expected a distribution (normal, uniform), optionally wrapped in an activation (sigmoid, tanh, relu, softplus).${didYouMeanText(s)}`, s);
+  ctx.problems.error(
+    CODES.unknownFunction,
+    p.kind === 'call' ? p.nameRange : p.range,
+    `Unknown function '${excerpt(p.name)}': expected a distribution (normal, uniform), optionally wrapped in an activation (sigmoid, tanh, relu, softplus).${didYouMeanText(s)}`,
+    s,
+  );
   return undefined;
 }
 
@@ -161,7 +186,11 @@ function distribution(ctx: Ctx, p: Extract<Primary, { kind: 'call' | 'word' }>):
     return { kind: 'normal', mean: a, std: b };
   }
   if (a >= b) {
-    ctx.problems.error(CODES.outOfRange, { start: args[0].range.start, end: args[1].range.end }, `Expected lo < hi in uniform(lo, hi), found lo = ${a}, hi = ${b}.`);
+    ctx.problems.error(
+      CODES.outOfRange,
+      { start: args[0].range.start, end: args[1].range.end },
+      `Expected lo < hi in uniform(lo, hi), found lo = ${a}, hi = ${b}.`,
+    );
     return undefined;
   }
   return { kind: 'uniform', lo: a, hi: b };

@@ -20,8 +20,24 @@ import { LIMITS } from './types';
 
 /** Token kinds. Unicode spellings map onto the ASCII ones (`·` → Dot, `−` → Minus). */
 export const TK = {
-  Ident: 1, Number: 2, LBracket: 3, RBracket: 4, LParen: 5, RParen: 6, Comma: 7, Equals: 8, Tilde: 9,
-  Semicolon: 10, Plus: 11, Minus: 12, Star: 13, Dot: 14, At: 15, Caret: 16, Transpose: 17, String: 18,
+  Ident: 1,
+  Number: 2,
+  LBracket: 3,
+  RBracket: 4,
+  LParen: 5,
+  RParen: 6,
+  Comma: 7,
+  Equals: 8,
+  Tilde: 9,
+  Semicolon: 10,
+  Plus: 11,
+  Minus: 12,
+  Star: 13,
+  Dot: 14,
+  At: 15,
+  Caret: 16,
+  Transpose: 17,
+  String: 18,
   /** `[n, -n, …]`: a whole list of plain numbers (its `value` is the list's index, see `Tokens.listValues`). */
   Numbers: 19,
 } as const;
@@ -50,7 +66,10 @@ export class Tokens {
   lists = 0;
   elements = 0;
 
-  constructor(readonly source: string, capacity = 64) {
+  constructor(
+    readonly source: string,
+    capacity = 64,
+  ) {
     this.kind = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
@@ -111,8 +130,12 @@ export class Tokens {
   /** Appends one list element (called while a list is being scanned). */
   pushElement(value: number, start: number, end: number): void {
     if (this.elements === this.numbers.length) {
-      const v = new Float64Array(this.numbers.length * 2); v.set(this.numbers); this.numbers = v;
-      const o = new Int32Array(this.elementOffsets.length * 2); o.set(this.elementOffsets); this.elementOffsets = o;
+      const v = new Float64Array(this.numbers.length * 2);
+      v.set(this.numbers);
+      this.numbers = v;
+      const o = new Int32Array(this.elementOffsets.length * 2);
+      o.set(this.elementOffsets);
+      this.elementOffsets = o;
     }
     this.numbers[this.elements] = value;
     this.elementOffsets[2 * this.elements] = start;
@@ -123,7 +146,9 @@ export class Tokens {
   /** Closes the list whose elements start at `first`: returns its index L. */
   pushList(first: number): number {
     if (this.lists + 2 > this.listStart.length) {
-      const l = new Int32Array(this.listStart.length * 2); l.set(this.listStart); this.listStart = l;
+      const l = new Int32Array(this.listStart.length * 2);
+      l.set(this.listStart);
+      this.listStart = l;
     }
     const L = this.lists++;
     this.listStart[L] = first;
@@ -144,11 +169,21 @@ export class Tokens {
 
   private grow(): void {
     const n = this.kind.length * 2;
-    const k = new Uint8Array(n); k.set(this.kind); this.kind = k;
-    const s = new Int32Array(n); s.set(this.start); this.start = s;
-    const e = new Int32Array(n); e.set(this.end); this.end = e;
-    const l = new Uint8Array(n); l.set(this.lineStart); this.lineStart = l;
-    const v = new Float64Array(n); v.set(this.value); this.value = v;
+    const k = new Uint8Array(n);
+    k.set(this.kind);
+    this.kind = k;
+    const s = new Int32Array(n);
+    s.set(this.start);
+    this.start = s;
+    const e = new Int32Array(n);
+    e.set(this.end);
+    this.end = e;
+    const l = new Uint8Array(n);
+    l.set(this.lineStart);
+    this.lineStart = l;
+    const v = new Float64Array(n);
+    v.set(this.value);
+    this.value = v;
   }
 }
 
@@ -169,22 +204,42 @@ function isMinus(c: number): boolean {
 /** Punctuation kind of a character code, or undefined. A switch: no hash lookups in the hot loop. */
 function punct(c: number): TokenKind | 0 {
   switch (c) {
-    case 0x5b: return TK.LBracket;
-    case 0x5d: return TK.RBracket;
-    case 0x28: return TK.LParen;
-    case 0x29: return TK.RParen;
-    case 0x2c: return TK.Comma;
-    case 0x3d: return TK.Equals;
-    case 0x7e: return TK.Tilde;
-    case 0x3b: return TK.Semicolon;
-    case 0x2b: return TK.Plus;
-    case 0x2d: case 0x2212: return TK.Minus;
-    case 0x2a: return TK.Star;
-    case 0x2e: case 0xb7: case 0x22c5: case 0x2219: return TK.Dot;
-    case 0x40: return TK.At;
-    case 0x5e: return TK.Caret;
-    case 0x1d40: return TK.Transpose;
-    default: return 0;
+    case 0x5b:
+      return TK.LBracket;
+    case 0x5d:
+      return TK.RBracket;
+    case 0x28:
+      return TK.LParen;
+    case 0x29:
+      return TK.RParen;
+    case 0x2c:
+      return TK.Comma;
+    case 0x3d:
+      return TK.Equals;
+    case 0x7e:
+      return TK.Tilde;
+    case 0x3b:
+      return TK.Semicolon;
+    case 0x2b:
+      return TK.Plus;
+    case 0x2d:
+    case 0x2212:
+      return TK.Minus;
+    case 0x2a:
+      return TK.Star;
+    case 0x2e:
+    case 0xb7:
+    case 0x22c5:
+    case 0x2219:
+      return TK.Dot;
+    case 0x40:
+      return TK.At;
+    case 0x5e:
+      return TK.Caret;
+    case 0x1d40:
+      return TK.Transpose;
+    default:
+      return 0;
   }
 }
 
@@ -250,7 +305,11 @@ export function tokenize(text: string, problems: Problems): Tokens {
         tokens.push(TK.String, start, i, lineStart, NaN);
         lineStart = false;
       } else {
-        problems.error(CODES.unterminatedString, { start, end: i }, `Unclosed string ${escapeControls(text.slice(start, Math.min(i, start + 24)))}…: expected a closing '"' on the same line.`);
+        problems.error(
+          CODES.unterminatedString,
+          { start, end: i },
+          `Unclosed string ${escapeControls(text.slice(start, Math.min(i, start + 24)))}…: expected a closing '"' on the same line.`,
+        );
       }
       continue;
     }

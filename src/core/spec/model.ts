@@ -26,7 +26,8 @@ const EXPECTED = "expected a model like 'w·x + b' (trained bias), 'w·x' (no bi
 /** Parses tokens [from, to) as a model; undefined (after a GG111) when it is not one. */
 export function parseModel(tokens: Tokens, from: number, to: number, problems: Problems): ModelForm | undefined {
   const fail = (at: number, what: string, span = 1): undefined => {
-    const r: SourceRange = at < to ? { start: tokens.start[at], end: tokens.end[Math.min(to, at + span) - 1] } : { start: tokens.end[to - 1], end: tokens.end[to - 1] };
+    const r: SourceRange =
+      at < to ? { start: tokens.start[at], end: tokens.end[Math.min(to, at + span) - 1] } : { start: tokens.end[to - 1], end: tokens.end[to - 1] };
     problems.error(CODES.badModel, r, `${what}: ${EXPECTED}.`);
     return undefined;
   };
@@ -41,11 +42,19 @@ export function parseModel(tokens: Tokens, from: number, to: number, problems: P
     i += 2;
   }
   const product = matchProduct(tokens, i, to);
-  if (!product) return fail(i, i < to ? `'${excerpt(tokens.source.slice(tokens.start[i], tokens.end[Math.min(to, i + 3) - 1]))}' is not a product of w and x` : 'the model ends too early', 3);
+  if (!product)
+    return fail(
+      i,
+      i < to
+        ? `'${excerpt(tokens.source.slice(tokens.start[i], tokens.end[Math.min(to, i + 3) - 1]))}' is not a product of w and x`
+        : 'the model ends too early',
+      3,
+    );
   i = product.end;
   if (i < to && !hasBias) {
     if (!isPlus(i)) return fail(i, describe(i));
-    if (!tokens.isWord(i + 1, to, 'b')) return fail(i + 1, i + 1 < to ? `expected 'b' after '+', found '${excerpt(tokens.text(i + 1))}'` : "expected 'b' after '+'");
+    if (!tokens.isWord(i + 1, to, 'b'))
+      return fail(i + 1, i + 1 < to ? `expected 'b' after '+', found '${excerpt(tokens.text(i + 1))}'` : "expected 'b' after '+'");
     hasBias = true;
     i += 2;
   }
@@ -74,7 +83,8 @@ function matchProduct(tokens: Tokens, i: number, to: number): Product | undefine
       if (bare && kind(k + 1) === TK.Plus && name(k + 2) === 's') return { end: k + 3, shift: true, hidden: false };
       return { end: k + 1, shift: false, hidden: false };
     }
-    if (kind(k) === TK.LParen && name(k + 1) === 'x' && kind(k + 2) === TK.Plus && name(k + 3) === 's' && kind(k + 4) === TK.RParen) return { end: k + 5, shift: true, hidden: false };
+    if (kind(k) === TK.LParen && name(k + 1) === 'x' && kind(k + 2) === TK.Plus && name(k + 3) === 's' && kind(k + 4) === TK.RParen)
+      return { end: k + 5, shift: true, hidden: false };
     return undefined;
   };
   const isProductOp = (op: number): boolean => op === TK.Dot || op === TK.Star || op === TK.At;

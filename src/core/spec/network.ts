@@ -66,7 +66,12 @@ export function parseHiddenLayer(tokens: Tokens, from: number, to: number, probl
   const activation = lookup(ACTIVATIONS, actName);
   if (activation === undefined) {
     const s = didYouMean(actName, Object.keys(ACTIVATIONS));
-    problems.error(CODES.unknownFunction, tokens.range(from), `Unknown activation '${excerpt(actName)}' for the hidden layer: expected one of ${Object.keys(ACTIVATIONS).join(', ')}.${didYouMeanText(s)}`, s);
+    problems.error(
+      CODES.unknownFunction,
+      tokens.range(from),
+      `Unknown activation '${excerpt(actName)}' for the hidden layer: expected one of ${Object.keys(ACTIVATIONS).join(', ')}.${didYouMeanText(s)}`,
+      s,
+    );
     return undefined;
   }
   if (kind(from + 1) !== TK.LParen) return fail(from + 1, `expected '(' after '${actName}', ${found(from + 1)}`);
@@ -110,7 +115,8 @@ export function matrixOf(ctx: Ctx, p: Primary, what: string): MatrixValue | unde
     const it = p.items[r];
     if (it.kind !== 'vector' && it.kind !== 'numbers') {
       ok = false;
-      if (it.kind !== 'error') ctx.problems.error(CODES.mixedRows, it.range, `Expected row ${r + 1} of ${what} as a vector in brackets, found ${describe(ctx, it)}.`);
+      if (it.kind !== 'error')
+        ctx.problems.error(CODES.mixedRows, it.range, `Expected row ${r + 1} of ${what} as a vector in brackets, found ${describe(ctx, it)}.`);
       continue;
     }
     const v = vectorOf(ctx, it, `row ${r + 1} of ${what}`);
@@ -119,7 +125,11 @@ export function matrixOf(ctx: Ctx, p: Primary, what: string): MatrixValue | unde
       continue;
     }
     if (rows.length > 0 && v.values.length !== rows[0].length) {
-      ctx.problems.error(CODES.unequalRows, it.range, `Row ${r + 1} of ${what} has ${v.values.length} elements but row 1 has ${rows[0].length}: expected every row of the same length.`);
+      ctx.problems.error(
+        CODES.unequalRows,
+        it.range,
+        `Row ${r + 1} of ${what} has ${v.values.length} elements but row 1 has ${rows[0].length}: expected every row of the same length.`,
+      );
       ok = false;
       continue;
     }
@@ -131,7 +141,13 @@ export function matrixOf(ctx: Ctx, p: Primary, what: string): MatrixValue | unde
 }
 
 /** Interprets `hidden`, `W`, `c` or `train` (the single primary `p`); false when invalid. */
-export function interpretNetworkValue(ctx: Ctx, key: StatementKey, p: Primary, target: ParsedNetwork, record: { elements?: SourceRange[]; rows?: SourceRange[] }): boolean {
+export function interpretNetworkValue(
+  ctx: Ctx,
+  key: StatementKey,
+  p: Primary,
+  target: ParsedNetwork,
+  record: { elements?: SourceRange[]; rows?: SourceRange[] },
+): boolean {
   switch (key) {
     case 'hidden': {
       const v = integerOf(ctx, p, 'hidden', 1, { max: LIMITS.maxHidden, code: CODES.dimensionLimit });
@@ -196,16 +212,35 @@ export function networkShape(ctx: NetworkContext): NetworkShape | undefined {
   const { ranges, problems, parsed: p } = ctx;
   const layer = ranges.hiddenLayer;
   if (!layer) {
-    if (ctx.model === 'h') problems.error(CODES.networkMissing, ranges.model!.value, "f uses h but no hidden layer is defined: expected a statement like 'h = sigmoid(W·x + c)' (with 'hidden = 3' units).");
+    if (ctx.model === 'h')
+      problems.error(
+        CODES.networkMissing,
+        ranges.model!.value,
+        "f uses h but no hidden layer is defined: expected a statement like 'h = sigmoid(W·x + c)' (with 'hidden = 3' units).",
+      );
     for (const k of NETWORK_KEYS) {
       const r = ranges[k];
-      if (r) problems.error(CODES.networkMissing, r.name, `${nameOf(k)} belongs to a hidden layer, but there is none: expected 'h = sigmoid(W·x + c)' and 'f = w·h + b', or remove ${nameOf(k)}.`);
+      if (r)
+        problems.error(
+          CODES.networkMissing,
+          r.name,
+          `${nameOf(k)} belongs to a hidden layer, but there is none: expected 'h = sigmoid(W·x + c)' and 'f = w·h + b', or remove ${nameOf(k)}.`,
+        );
     }
     return undefined;
   }
-  if (ctx.model === 'x') problems.error(CODES.networkMissing, ranges.model!.value, "A hidden layer h is defined but f reads x: expected 'f = w·h + b' (the neuron on top of the hidden layer).");
+  if (ctx.model === 'x')
+    problems.error(
+      CODES.networkMissing,
+      ranges.model!.value,
+      "A hidden layer h is defined but f reads x: expected 'f = w·h + b' (the neuron on top of the hidden layer).",
+    );
   if (ranges.hiddenC && p.hiddenLayer && !p.hiddenLayer.hiddenBias) {
-    problems.error(CODES.networkMissing, ranges.hiddenC.name, `c has no effect: the hidden layer on line ${ctx.lineOf(layer.statement.start)} has no '+ c' (write 'h = ${p.hiddenLayer.activation}(W·x + c)').`);
+    problems.error(
+      CODES.networkMissing,
+      ranges.hiddenC.name,
+      `c has no effect: the hidden layer on line ${ctx.lineOf(layer.statement.start)} has no '+ c' (write 'h = ${p.hiddenLayer.activation}(W·x + c)').`,
+    );
   }
   // H: hidden, else W's rows, else c's length; d: W's columns, else x's rows, else 2.
   const W = p.hiddenW;
@@ -217,17 +252,34 @@ export function networkShape(ctx: NetworkContext): NetworkShape | undefined {
   else if (p.hiddenC) [H, hKey, hLabel] = [p.hiddenC.values.length, 'hiddenC', `c has ${p.hiddenC.values.length} elements`];
   const at = (k: StatementKey): string => `line ${ctx.lineOf(ranges[k]?.statement.start ?? 0)}`;
   if (W && hKey !== 'hiddenW' && W.rows.length !== H && !ctx.failed.has('hidden')) {
-    problems.error(CODES.networkShape, ranges.hiddenW!.value, `W has ${W.rows.length} rows but ${hLabel} (${at(hKey!)}): expected ${H} rows, one per hidden unit.`);
+    problems.error(
+      CODES.networkShape,
+      ranges.hiddenW!.value,
+      `W has ${W.rows.length} rows but ${hLabel} (${at(hKey!)}): expected ${H} rows, one per hidden unit.`,
+    );
   }
   if (p.hiddenC && hKey !== 'hiddenC' && p.hiddenC.values.length !== H) {
-    problems.error(CODES.networkShape, ranges.hiddenC!.value, `c has ${p.hiddenC.values.length} elements but ${hLabel} (${at(hKey!)}): expected ${H}, one per hidden unit.`);
+    problems.error(
+      CODES.networkShape,
+      ranges.hiddenC!.value,
+      `c has ${p.hiddenC.values.length} elements but ${hLabel} (${at(hKey!)}): expected ${H}, one per hidden unit.`,
+    );
   }
-  if (H > LIMITS.maxHidden) problems.error(CODES.dimensionLimit, ranges[hKey ?? 'hiddenLayer']!.value, `${hLabel}: the number of hidden units exceeds the limit of ${LIMITS.maxHidden}.`);
+  if (H > LIMITS.maxHidden)
+    problems.error(
+      CODES.dimensionLimit,
+      ranges[hKey ?? 'hiddenLayer']!.value,
+      `${hLabel}: the number of hidden units exceeds the limit of ${LIMITS.maxHidden}.`,
+    );
   let d = ctx.explicitWidth ?? 2;
   if (W) {
     d = W.rows[0].length;
     if (ctx.explicitWidth !== undefined && ctx.explicitWidth !== d && !ctx.failed.has('x')) {
-      problems.error(CODES.networkShape, ranges.hiddenW!.value, `W has ${d} columns but each x has ${ctx.explicitWidth} elements (${at('x')}): expected ${ctx.explicitWidth} columns, one per input.`);
+      problems.error(
+        CODES.networkShape,
+        ranges.hiddenW!.value,
+        `W has ${d} columns but each x has ${ctx.explicitWidth} elements (${at('x')}): expected ${ctx.explicitWidth} columns, one per input.`,
+      );
     }
   }
   // Unbounded hidden units pass W·x + c on: it must stay within the largest number of a spec, like
@@ -235,10 +287,21 @@ export function networkShape(ctx: NetworkContext): NetworkShape | undefined {
   const layer0 = p.hiddenLayer;
   if (W && layer0 && ctx.explicitMax !== undefined && (layer0.activation === 'identity' || layer0.activation === 'relu' || layer0.activation === 'softplus')) {
     let reach = 0;
-    for (let j = 0; j < W.rows.length; j++) reach = Math.max(reach, W.rows[j].reduce((a, v) => a + Math.abs(v), 0) * ctx.explicitMax + Math.abs(p.hiddenC?.values[j] ?? 0));
-    if (!(reach <= LIMITS.maxMagnitude)) problems.error(CODES.outOfRange, ranges.hiddenW!.value, `|W·x + c| can reach about ${reach.toPrecision(2)} with these W and x: expected hidden pre-activations within ${LIMITS.maxMagnitude} (the largest number of a spec), so that a ${layer0.activation} hidden output cannot overflow the loss.`);
+    for (let j = 0; j < W.rows.length; j++)
+      reach = Math.max(reach, W.rows[j].reduce((a, v) => a + Math.abs(v), 0) * ctx.explicitMax + Math.abs(p.hiddenC?.values[j] ?? 0));
+    if (!(reach <= LIMITS.maxMagnitude))
+      problems.error(
+        CODES.outOfRange,
+        ranges.hiddenW!.value,
+        `|W·x + c| can reach about ${reach.toPrecision(2)} with these W and x: expected hidden pre-activations within ${LIMITS.maxMagnitude} (the largest number of a spec), so that a ${layer0.activation} hidden output cannot overflow the loss.`,
+      );
   }
-  if (d > LIMITS.maxDimension) problems.error(CODES.dimensionLimit, ranges.hiddenW?.value ?? ranges.x?.value ?? layer.value, `The inputs have ${d} elements: the dimension exceeds the limit of ${LIMITS.maxDimension}.`);
+  if (d > LIMITS.maxDimension)
+    problems.error(
+      CODES.dimensionLimit,
+      ranges.hiddenW?.value ?? ranges.x?.value ?? layer.value,
+      `The inputs have ${d} elements: the dimension exceeds the limit of ${LIMITS.maxDimension}.`,
+    );
   return { H, d, hKey, hLabel };
 }
 

@@ -34,7 +34,12 @@ export function parseOptimizer(ctx: Ctx, p: Primary): Optimizer | undefined {
   }
   if (!isOptimizerKind(p.name)) {
     const s = didYouMean(p.name, OPTIMIZER_KINDS);
-    ctx.problems.error(CODES.unknownOptimizer, p.kind === 'call' ? p.nameRange : p.range, `Unknown optimizer '${excerpt(p.name)}': expected one of ${names}.${didYouMeanText(s)}`, s);
+    ctx.problems.error(
+      CODES.unknownOptimizer,
+      p.kind === 'call' ? p.nameRange : p.range,
+      `Unknown optimizer '${excerpt(p.name)}': expected one of ${names}.${didYouMeanText(s)}`,
+      s,
+    );
     return undefined;
   }
   const name = p.name;
@@ -48,7 +53,15 @@ export function parseOptimizer(ctx: Ctx, p: Primary): Optimizer | undefined {
   const arities = optimizerDescriptor(name).arities;
   if (arities && !arities.includes(args.length)) {
     const found = COUNT_WORDS[args.length] ?? `${args.length} arguments`;
-    ctx.problems.error(CODES.argumentCount, p.range, `Expected ${formsText(name, params.map((q) => q.symbol), arities)}, found ${found}.`);
+    ctx.problems.error(
+      CODES.argumentCount,
+      p.range,
+      `Expected ${formsText(
+        name,
+        params.map((q) => q.symbol),
+        arities,
+      )}, found ${found}.`,
+    );
     return undefined;
   }
   const values: number[] = [];

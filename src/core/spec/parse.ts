@@ -32,7 +32,14 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
     return {
       spec: undefined,
       ranges: {},
-      diagnostics: [{ code: CODES.fileTooLarge, severity: 'error', message: `The file has ${text.length} characters, more than the limit of ${LIMITS.maxFileChars}; expected a smaller spec.`, range: { start: 0, end: 0 } }],
+      diagnostics: [
+        {
+          code: CODES.fileTooLarge,
+          severity: 'error',
+          message: `The file has ${text.length} characters, more than the limit of ${LIMITS.maxFileChars}; expected a smaller spec.`,
+          range: { start: 0, end: 0 },
+        },
+      ],
     };
   }
   const problems = new Problems();
@@ -46,7 +53,12 @@ export function parseSpec(text: string, options: ParseOptions = {}): ParseResult
   return { spec: problems.hasErrors ? undefined : result?.spec, diagnostics: problems.sorted(), ranges: result?.state.ranges ?? {} };
 }
 
-function run(text: string, problems: Problems, defaultSteps: number, files: ReadonlyMap<string, Uint8Array> | undefined): { state: State; spec: Spec | undefined } {
+function run(
+  text: string,
+  problems: Problems,
+  defaultSteps: number,
+  files: ReadonlyMap<string, Uint8Array> | undefined,
+): { state: State; spec: Spec | undefined } {
   let lineIndex: LineIndex | undefined;
   const tokens = tokenize(text, problems);
   const state: State = {

@@ -36,7 +36,12 @@ export class Problems {
     if (this.list.length >= MAX_DIAGNOSTICS) {
       if (!this.capped) {
         this.capped = true;
-        this.list.push({ code: CODES.tooManyProblems, severity: 'info', message: `More than ${MAX_DIAGNOSTICS} problems; the rest are not shown.`, range: { start: range.start, end: range.start } });
+        this.list.push({
+          code: CODES.tooManyProblems,
+          severity: 'info',
+          message: `More than ${MAX_DIAGNOSTICS} problems; the rest are not shown.`,
+          range: { start: range.start, end: range.start },
+        });
       }
       return;
     }
@@ -46,6 +51,9 @@ export class Problems {
 
   /** Diagnostics in text order (stable for equal offsets). */
   sorted(): Diagnostic[] {
-    return this.list.map((d, i) => ({ d, i })).sort((a, b) => a.d.range.start - b.d.range.start || a.i - b.i).map((e) => e.d);
+    return this.list
+      .map((d, i) => ({ d, i }))
+      .sort((a, b) => a.d.range.start - b.d.range.start || a.i - b.i)
+      .map((e) => e.d);
   }
 }

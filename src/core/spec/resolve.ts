@@ -13,7 +13,22 @@ import { DEFAULTS, defaultTeacherW, defaultView, defaultW } from './defaults';
 import type { State } from './statement';
 import { LIMITS, type InputRow, type InputSource, type LabelSource, type Loss, type Spec, type StatementKey, type Variant } from './types';
 import { networkShape, networkSpec } from './network';
-import { eigenWork, estimatedMs, formatWork, LOGISTIC_SAMPLE_COST, momentWork, NETWORK_ANALYSED_STEPS, NETWORK_STEP_COST, NETWORK_UNIT_COST, NEWTON_ITERATIONS, planWork, STEP_COST, runWork, workParts, type WorkInput } from './work';
+import {
+  eigenWork,
+  estimatedMs,
+  formatWork,
+  LOGISTIC_SAMPLE_COST,
+  momentWork,
+  NETWORK_ANALYSED_STEPS,
+  NETWORK_STEP_COST,
+  NETWORK_UNIT_COST,
+  NEWTON_ITERATIONS,
+  planWork,
+  STEP_COST,
+  runWork,
+  workParts,
+  type WorkInput,
+} from './work';
 
 /**
  * The tanh variant of written-out inputs reads each input s as a sigmoid output σ(z) and draws
@@ -24,7 +39,11 @@ function checkSigmoidOutputs(state: State, rows: readonly InputRow[], at: Source
   for (let p = 0; p < rows.length; p++) {
     const i = rows[p].findIndex((s) => !(s > 0 && s < 1));
     if (i >= 0) {
-      state.problems.error(CODES.variantNotApplicable, at, `The tanh variant of written-out inputs needs sigmoid outputs in (0, 1): it reads each input s as σ(z) and draws tanh(z) = tanh(logit(s)), but row ${p + 1} of x has ${rows[p][i]} at position ${i + 1}. Expected every input strictly between 0 and 1, or generated inputs 'x ~ …'.`);
+      state.problems.error(
+        CODES.variantNotApplicable,
+        at,
+        `The tanh variant of written-out inputs needs sigmoid outputs in (0, 1): it reads each input s as σ(z) and draws tanh(z) = tanh(logit(s)), but row ${p + 1} of x has ${rows[p][i]} at position ${i + 1}. Expected every input strictly between 0 and 1, or generated inputs 'x ~ …'.`,
+      );
       return;
     }
   }
@@ -51,7 +70,16 @@ function resolveDimension(state: State): Dimension {
   const { parsed: p, ranges, failed, problems } = state;
   const explicitRows = p.x?.source.kind === 'explicit' ? p.x.source.rows : undefined;
   const modelReads = failed.has('model') || !p.model ? undefined : p.model.hidden ? 'h' : 'x';
-  const net = networkShape({ parsed: p, ranges, failed, problems, model: modelReads, explicitWidth: explicitRows && explicitRows.length > 0 ? explicitRows[0].length : undefined, explicitMax: explicitRows && ranges.hiddenW ? maxAbs(explicitRows) : undefined, lineOf: state.lineOf });
+  const net = networkShape({
+    parsed: p,
+    ranges,
+    failed,
+    problems,
+    model: modelReads,
+    explicitWidth: explicitRows && explicitRows.length > 0 ? explicitRows[0].length : undefined,
+    explicitMax: explicitRows && ranges.hiddenW ? maxAbs(explicitRows) : undefined,
+    lineOf: state.lineOf,
+  });
   const sources: { key: StatementKey; label: string; length: number }[] = [];
   if (net) sources.push({ key: net.hKey ?? 'hiddenLayer', label: net.hKey ? net.hLabel.replace(/ has .*| = .*/, '') : 'the hidden layer', length: net.H });
   if (p.w) sources.push({ key: 'w', label: 'w', length: p.w.values.length });
@@ -65,11 +93,19 @@ function resolveDimension(state: State): Dimension {
     const def = sources[0];
     for (const s of sources.slice(1)) {
       if (s.length !== n) {
-        problems.error(CODES.dimensionMismatch, valueRange(state, s.key), `${s.label} has ${plural(s.length, 'element')} but ${def.label} has ${n} (line ${lineOf(state, def.key)}): expected ${n}, the dimension n.`);
+        problems.error(
+          CODES.dimensionMismatch,
+          valueRange(state, s.key),
+          `${s.label} has ${plural(s.length, 'element')} but ${def.label} has ${n} (line ${lineOf(state, def.key)}): expected ${n}, the dimension n.`,
+        );
       }
     }
     if (n > LIMITS.maxDimension) {
-      problems.error(CODES.dimensionLimit, valueRange(state, def.key), `${def.label} has ${n} elements: the dimension n exceeds the limit of ${LIMITS.maxDimension}.`);
+      problems.error(
+        CODES.dimensionLimit,
+        valueRange(state, def.key),
+        `${def.label} has ${n} elements: the dimension n exceeds the limit of ${LIMITS.maxDimension}.`,
+      );
     }
   }
   const reliable = !failed.has('w') && !failed.has('teacherW') && !failed.has('x');
@@ -84,7 +120,11 @@ function resolveSamples(state: State, dim: Dimension): number | undefined {
   if (explicitRows) {
     samples = explicitRows.length;
     if (p.samples !== undefined && p.samples !== samples) {
-      problems.error(CODES.conflict, valueRange(state, 'samples'), `samples = ${p.samples} but x has ${plural(samples, 'row')} (line ${lineOf(state, 'x')}): explicit inputs set the number of samples; remove 'samples' or make them agree.`);
+      problems.error(
+        CODES.conflict,
+        valueRange(state, 'samples'),
+        `samples = ${p.samples} but x has ${plural(samples, 'row')} (line ${lineOf(state, 'x')}): explicit inputs set the number of samples; remove 'samples' or make them agree.`,
+      );
     }
     if (samples > LIMITS.maxSamples) {
       problems.error(CODES.samplesLimit, valueRange(state, 'x'), `x has ${samples} rows: the number of samples exceeds the limit of ${LIMITS.maxSamples}.`);
@@ -93,7 +133,11 @@ function resolveSamples(state: State, dim: Dimension): number | undefined {
     samples = p.samples ?? DEFAULTS.samples;
   }
   if (samples !== undefined && inputDimension * samples > LIMITS.maxSampleValues && inputDimension <= LIMITS.maxDimension && samples <= LIMITS.maxSamples) {
-    problems.error(CODES.sampleValuesLimit, valueRange(state, explicitRows ? 'x' : ranges.samples ? 'samples' : sources[0]?.key ?? 'x'), `samples × dimension = ${samples} × ${inputDimension} = ${samples * inputDimension} exceeds the limit of ${LIMITS.maxSampleValues} input values.`);
+    problems.error(
+      CODES.sampleValuesLimit,
+      valueRange(state, explicitRows ? 'x' : ranges.samples ? 'samples' : (sources[0]?.key ?? 'x')),
+      `samples × dimension = ${samples} × ${inputDimension} = ${samples * inputDimension} exceeds the limit of ${LIMITS.maxSampleValues} input values.`,
+    );
   }
   return samples;
 }
@@ -104,7 +148,11 @@ function resolveLabels(state: State, n: number, samples: number | undefined, exp
   if (!ranges.y) return { kind: 'teacher', w: p.teacherW?.values ?? defaultTeacherW(n), b: p.teacherB ?? DEFAULTS.teacherB };
   const teacherKey = ranges.teacherW ? 'teacherW' : ranges.teacherB ? 'teacherB' : undefined;
   if (teacherKey) {
-    problems.error(CODES.conflict, ranges.y.name, `y gives explicit labels but ${teacherKey === 'teacherW' ? 'w*' : 'b*'} (line ${lineOf(state, teacherKey)}) defines a teacher: expected one of the two.`);
+    problems.error(
+      CODES.conflict,
+      ranges.y.name,
+      `y gives explicit labels but ${teacherKey === 'teacherW' ? 'w*' : 'b*'} (line ${lineOf(state, teacherKey)}) defines a teacher: expected one of the two.`,
+    );
   }
   if (!p.y) return undefined;
   const count = p.y.values.length;
@@ -151,12 +199,26 @@ function resolveCompare(state: State, dim: Dimension, samples: number | undefine
       problems.error(CODES.outOfRange, d.batchRange, `batch ${c.batch} is larger than the ${plural(samples, 'sample')}: expected 1 .. ${samples} or 'all'.`);
     }
     if (c.activation !== undefined && c.activation !== 'tanh' && explicitRows && d.activationRange) {
-      problems.error(CODES.variantNotApplicable, d.activationRange, `'${c.activation}' swaps the activation of generated inputs, but x is explicit: expected 'tanh' (maps each sigmoid output s to tanh(logit(s))) or generated inputs 'x ~ …'.`);
+      problems.error(
+        CODES.variantNotApplicable,
+        d.activationRange,
+        `'${c.activation}' swaps the activation of generated inputs, but x is explicit: expected 'tanh' (maps each sigmoid output s to tanh(logit(s))) or generated inputs 'x ~ …'.`,
+      );
     }
     if (c.activation === 'tanh' && explicitRows && d.activationRange) checkSigmoidOutputs(state, explicitRows, d.activationRange);
     if (c.loss === 'logistic' && loss !== 'logistic' && p.y) checkProbabilities(state, `the variant '${d.variant.name}'`);
-    if (c.hiddenActivation !== undefined && !net) problems.error(CODES.variantNotApplicable, d.variant.range, `'hidden ${c.hiddenActivation}' swaps the hidden layer's activation, but this spec has no hidden layer: expected 'h = sigmoid(W·x + c)' and 'f = w·h + b'.`);
-    if (net && c.preprocess !== undefined && c.preprocess !== 'none' && c.preprocess !== 'batchnorm') problems.error(CODES.networkNotSupported, d.variant.range, `In a network spec preprocessing acts between the layers, on h, and only 'batchnorm' (or 'none') is available there; found '${c.preprocess}'.`);
+    if (c.hiddenActivation !== undefined && !net)
+      problems.error(
+        CODES.variantNotApplicable,
+        d.variant.range,
+        `'hidden ${c.hiddenActivation}' swaps the hidden layer's activation, but this spec has no hidden layer: expected 'h = sigmoid(W·x + c)' and 'f = w·h + b'.`,
+      );
+    if (net && c.preprocess !== undefined && c.preprocess !== 'none' && c.preprocess !== 'batchnorm')
+      problems.error(
+        CODES.networkNotSupported,
+        d.variant.range,
+        `In a network spec preprocessing acts between the layers, on h, and only 'batchnorm' (or 'none') is available there; found '${c.preprocess}'.`,
+      );
     compare.push(d.variant);
   }
   return compare;
@@ -178,12 +240,29 @@ export function resolve(state: State): Spec | undefined {
   // Batch size against P.
   const batch = p.batch ?? DEFAULTS.batch;
   if (typeof batch === 'number' && samples !== undefined && batch > samples) {
-    problems.error(CODES.outOfRange, valueRange(state, 'batch'), `batch = ${batch} is larger than the ${plural(samples, 'sample')}: expected 1 .. ${samples} or 'all'.`);
+    problems.error(
+      CODES.outOfRange,
+      valueRange(state, 'batch'),
+      `batch = ${batch} is larger than the ${plural(samples, 'sample')}: expected 1 .. ${samples} or 'all'.`,
+    );
   }
   const view = resolveView(state, n, dim.reliable);
   const compare = resolveCompare(state, dim, samples, loss);
   if (!problems.hasErrors && labels !== undefined && samples !== undefined) {
-    checkWork(state, { n, P: samples, biasTrained, shift, loss, batch, network: net && p.hiddenLayer ? { d: net.d, trainAll: (p.train ?? 'all') === 'all', hiddenBias: p.hiddenLayer.hiddenBias } : undefined, steps: p.steps ?? state.defaultSteps, preprocess: p.preprocess ?? DEFAULTS.preprocess, compare, dimensionKey: dim.sources[0]?.key, explicit: explicitRows !== undefined });
+    checkWork(state, {
+      n,
+      P: samples,
+      biasTrained,
+      shift,
+      loss,
+      batch,
+      network: net && p.hiddenLayer ? { d: net.d, trainAll: (p.train ?? 'all') === 'all', hiddenBias: p.hiddenLayer.hiddenBias } : undefined,
+      steps: p.steps ?? state.defaultSteps,
+      preprocess: p.preprocess ?? DEFAULTS.preprocess,
+      compare,
+      dimensionKey: dim.sources[0]?.key,
+      explicit: explicitRows !== undefined,
+    });
   }
   if (problems.hasErrors || labels === undefined || samples === undefined) return undefined;
   const inputs: InputSource = p.x?.source ?? { kind: 'generated', distribution: DEFAULTS.distribution, activation: DEFAULTS.activation };
@@ -243,25 +322,42 @@ function checkWork(state: State, w: CheckedWork): void {
     return { start: 0, end: 0 };
   };
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-  const variantsText = (count: number): string => (count > 1 ? ` summed over ${count} data sets (the main spec's${w.compare.length > 0 ? ', the compare variants with their own data' : ''}${w.shift ? ', the linear model the shift solves for its optimum' : ''})` : '');
+  const variantsText = (count: number): string =>
+    count > 1
+      ? ` summed over ${count} data sets (the main spec's${w.compare.length > 0 ? ', the compare variants with their own data' : ''}${w.shift ? ', the linear model the shift solves for its optimum' : ''})`
+      : '';
   const qText = `q = ${q} (n = ${w.n}${w.biasTrained ? ' plus the bias' : ''}${w.shift ? ' plus the shift' : ''})`;
 
   const moments = sum(problemsToAnalyse.map(momentWork));
   if (moments > LIMITS.maxMomentWork) {
     const alone = momentWork(mainProblem) > LIMITS.maxMomentWork;
     const logistic = w.loss === 'logistic' ? ` (the logistic loss builds them for up to ${NEWTON_ITERATIONS + 1} Newton steps)` : '';
-    problems.error(CODES.momentWorkLimit, alone ? at(w.explicit ? 'x' : 'samples', w.dimensionKey, 'x') : at('compare'), `The moments need about ${formatWork(moments)} multiply-adds: samples × q² with ${w.P} samples and ${qText}${logistic}${variantsText(problemsToAnalyse.length)}; this exceeds the work limit of ${formatWork(LIMITS.maxMomentWork)}: expected fewer samples or a smaller dimension.`);
+    problems.error(
+      CODES.momentWorkLimit,
+      alone ? at(w.explicit ? 'x' : 'samples', w.dimensionKey, 'x') : at('compare'),
+      `The moments need about ${formatWork(moments)} multiply-adds: samples × q² with ${w.P} samples and ${qText}${logistic}${variantsText(problemsToAnalyse.length)}; this exceeds the work limit of ${formatWork(LIMITS.maxMomentWork)}: expected fewer samples or a smaller dimension.`,
+    );
   }
   const eigen = sum(problemsToAnalyse.map(eigenWork));
   if (eigen > LIMITS.maxEigenWork) {
     const alone = eigenWork(mainProblem) > LIMITS.maxEigenWork;
-    problems.error(CODES.eigenWorkLimit, alone ? at(w.dimensionKey, 'x') : at('compare'), `The eigen-decompositions need about ${formatWork(eigen)} operations: q³ with ${qText}${variantsText(problemsToAnalyse.length)}; this exceeds the work limit of ${formatWork(LIMITS.maxEigenWork)}: expected a smaller dimension (q ≤ ${Math.floor(Math.cbrt(LIMITS.maxEigenWork))} for one squared-loss data set).`);
+    problems.error(
+      CODES.eigenWorkLimit,
+      alone ? at(w.dimensionKey, 'x') : at('compare'),
+      `The eigen-decompositions need about ${formatWork(eigen)} operations: q³ with ${qText}${variantsText(problemsToAnalyse.length)}; this exceeds the work limit of ${formatWork(LIMITS.maxEigenWork)}: expected a smaller dimension (q ≤ ${Math.floor(Math.cbrt(LIMITS.maxEigenWork))} for one squared-loss data set).`,
+    );
   }
   const run = sum(runs.map(runWork));
   if (run > LIMITS.maxRunWork) {
     const alone = runWork(mainRun) > LIMITS.maxRunWork;
-    const perStep = w.network ? `batch × H × (3d + ${NETWORK_UNIT_COST}) + samples × H × (d + ${NETWORK_UNIT_COST}) + ${STEP_COST + NETWORK_STEP_COST}, plus the analysis of up to ${NETWORK_ANALYSED_STEPS} steps, H = ${w.n} hidden units, d = ${w.network.d} inputs` : `${w.loss === 'squared' && !w.shift ? '2q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
-    problems.error(CODES.runWorkLimit, alone ? at('steps', 'batch', w.dimensionKey, 'x') : at('compare'), `The runs need about ${formatWork(run)} operations: steps × (${perStep}) with ${w.steps} steps and ${qText}${runs.length > 1 ? `, summed over ${runs.length} runs (the main run${w.compare.length > 0 ? ` and ${plural(w.compare.length, 'compare variant')}` : ''}${w.shift ? ', each run twice with a shift' : ''})` : ''}; this exceeds the work limit of ${formatWork(LIMITS.maxRunWork)}: expected fewer steps, a smaller dimension or fewer samples.`);
+    const perStep = w.network
+      ? `batch × H × (3d + ${NETWORK_UNIT_COST}) + samples × H × (d + ${NETWORK_UNIT_COST}) + ${STEP_COST + NETWORK_STEP_COST}, plus the analysis of up to ${NETWORK_ANALYSED_STEPS} steps, H = ${w.n} hidden units, d = ${w.network.d} inputs`
+      : `${w.loss === 'squared' && !w.shift ? '2q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
+    problems.error(
+      CODES.runWorkLimit,
+      alone ? at('steps', 'batch', w.dimensionKey, 'x') : at('compare'),
+      `The runs need about ${formatWork(run)} operations: steps × (${perStep}) with ${w.steps} steps and ${qText}${runs.length > 1 ? `, summed over ${runs.length} runs (the main run${w.compare.length > 0 ? ` and ${plural(w.compare.length, 'compare variant')}` : ''}${w.shift ? ', each run twice with a shift' : ''})` : ''}; this exceeds the work limit of ${formatWork(LIMITS.maxRunWork)}: expected fewer steps, a smaller dimension or fewer samples.`,
+    );
   }
   if (problems.hasErrors) return;
   // Every part together (data, grids, whitening, path entries, the shift's extra solves), priced in CPU time.
@@ -269,7 +365,11 @@ function checkWork(state: State, w: CheckedWork): void {
   if (total > LIMITS.maxAnalysisMs) {
     const alone = estimatedMs(workParts(planWork({ ...w, compare: [] }))) > LIMITS.maxAnalysisMs;
     const seconds = (total / 1000).toFixed(total < 10_000 ? 1 : 0);
-    problems.error(CODES.analysisWorkLimit, alone ? at('steps', 'samples', w.dimensionKey, 'x') : at('compare'), `The whole analysis would take about ${seconds} s of computation (${w.P} samples, ${qText}, ${plural(w.steps, 'step')}${w.compare.length > 0 ? `, ${plural(w.compare.length, 'compare variant')}` : ''}${w.shift ? ', the shift run twice' : ''}); the limit is ${LIMITS.maxAnalysisMs / 1000} s so that the editor never freezes: expected fewer steps, fewer samples, a smaller dimension or fewer variants.`);
+    problems.error(
+      CODES.analysisWorkLimit,
+      alone ? at('steps', 'samples', w.dimensionKey, 'x') : at('compare'),
+      `The whole analysis would take about ${seconds} s of computation (${w.P} samples, ${qText}, ${plural(w.steps, 'step')}${w.compare.length > 0 ? `, ${plural(w.compare.length, 'compare variant')}` : ''}${w.shift ? ', the shift run twice' : ''}); the limit is ${LIMITS.maxAnalysisMs / 1000} s so that the editor never freezes: expected fewer steps, fewer samples, a smaller dimension or fewer variants.`,
+    );
   }
 }
 
@@ -279,10 +379,19 @@ function checkWork(state: State, w: CheckedWork): void {
  */
 function checkNetworkSettings(state: State): void {
   const { parsed: p, ranges, problems } = state;
-  if (p.model?.shift && ranges.model) problems.error(CODES.networkNotSupported, ranges.model.value, "A network's neuron reads h: expected 'f = w·h + b' (a trained shift w·(x + s) is for a single neuron).");
+  if (p.model?.shift && ranges.model)
+    problems.error(
+      CODES.networkNotSupported,
+      ranges.model.value,
+      "A network's neuron reads h: expected 'f = w·h + b' (a trained shift w·(x + s) is for a single neuron).",
+    );
   const pre = p.preprocess;
   if (pre !== undefined && pre !== 'none' && pre !== 'batchnorm' && ranges.preprocess) {
-    problems.error(CODES.networkNotSupported, ranges.preprocess.value, `In a network spec preprocessing acts between the layers, on h, and only 'batchnorm' (or 'none') is available there; found '${pre}'.`);
+    problems.error(
+      CODES.networkNotSupported,
+      ranges.preprocess.value,
+      `In a network spec preprocessing acts between the layers, on h, and only 'batchnorm' (or 'none') is available there; found '${pre}'.`,
+    );
   }
 }
 

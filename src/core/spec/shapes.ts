@@ -26,13 +26,21 @@ export interface NumberVector {
 /** How a value reads in "found …" messages. */
 export function describe(ctx: Ctx, p: Primary): string {
   switch (p.kind) {
-    case 'number': return `the number ${ctx.source.slice(p.range.start, p.range.end)}`;
-    case 'word': return `'${excerpt(p.name)}'`;
-    case 'vector': case 'numbers': return 'a vector';
-    case 'call': return `'${excerpt(p.name)}(…)'`;
-    case 'string': return `the string "${excerpt(p.value)}"`;
-    case 'named': return `the named argument '${excerpt(p.name)} = …'`;
-    case 'error': return 'an invalid value';
+    case 'number':
+      return `the number ${ctx.source.slice(p.range.start, p.range.end)}`;
+    case 'word':
+      return `'${excerpt(p.name)}'`;
+    case 'vector':
+    case 'numbers':
+      return 'a vector';
+    case 'call':
+      return `'${excerpt(p.name)}(…)'`;
+    case 'string':
+      return `the string "${excerpt(p.value)}"`;
+    case 'named':
+      return `the named argument '${excerpt(p.name)} = …'`;
+    case 'error':
+      return 'an invalid value';
   }
 }
 
@@ -54,7 +62,11 @@ export function single(ctx: Ctx, entries: readonly Entry[], what: string, allowT
   const term = terms[0];
   if (term.length > 1 && !allowTail) {
     const extra = term[1].range;
-    ctx.problems.error(CODES.unexpectedToken, { start: extra.start, end: term[term.length - 1].range.end }, `Unexpected ${describe(ctx, term[1])} after the value of ${what}: expected the end of the statement.`);
+    ctx.problems.error(
+      CODES.unexpectedToken,
+      { start: extra.start, end: term[term.length - 1].range.end },
+      `Unexpected ${describe(ctx, term[1])} after the value of ${what}: expected the end of the statement.`,
+    );
     return undefined;
   }
   return term[0];

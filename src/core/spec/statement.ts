@@ -16,7 +16,17 @@ import { parseOptimizer } from './optimizer';
 import { describe, integerOf, keywordOf, numberOf, single, vectorOf, type Ctx, type NumberVector } from './shapes';
 import { didYouMean, didYouMeanText, excerpt } from './suggest';
 import type { TokenSpan } from './statements';
-import { LIMITS, type HideablePart, type LockableControl, type Loss, type Optimizer, type Prediction, type Preprocess, type StatementKey, type StatementRange } from './types';
+import {
+  LIMITS,
+  type HideablePart,
+  type LockableControl,
+  type Loss,
+  type Optimizer,
+  type Prediction,
+  type Preprocess,
+  type StatementKey,
+  type StatementRange,
+} from './types';
 import { parseValue, type Entry } from './values';
 import { parseVariants, type VariantDraft } from './variants';
 
@@ -85,7 +95,12 @@ export function parseStatement(state: State, span: TokenSpan): void {
   const key = lookup(STATEMENT_NAMES, name);
   if (key === undefined) {
     const s = didYouMean(name, NAMES);
-    problems.error(CODES.unknownName, nameRange, `Unknown statement '${excerpt(name)}': expected one of ${Object.values(CANONICAL_NAME).join(', ')}.${didYouMeanText(s)}`, s);
+    problems.error(
+      CODES.unknownName,
+      nameRange,
+      `Unknown statement '${excerpt(name)}': expected one of ${Object.values(CANONICAL_NAME).join(', ')}.${didYouMeanText(s)}`,
+      s,
+    );
     return;
   }
   const opKind = tokens.kindAt(i, span.to);
@@ -104,10 +119,18 @@ export function parseStatement(state: State, span: TokenSpan): void {
   }
   const previous = state.ranges[key];
   if (previous !== undefined) {
-    problems.error(CODES.duplicate, nameRange, `${CANONICAL_NAME[key]} is already set on line ${state.lineOf(previous.statement.start)}; expected each statement once (the first one is used).`);
+    problems.error(
+      CODES.duplicate,
+      nameRange,
+      `${CANONICAL_NAME[key]} is already set on line ${state.lineOf(previous.statement.start)}; expected each statement once (the first one is used).`,
+    );
   }
   const valueRange: SourceRange = from < to ? { start: tokens.start[from], end: tokens.end[to - 1] } : { start: tokens.end[op], end: tokens.end[op] };
-  const record: { statement: SourceRange; name: SourceRange; value: SourceRange; elements?: SourceRange[]; rows?: SourceRange[] } = { statement: statementRange, name: nameRange, value: valueRange };
+  const record: { statement: SourceRange; name: SourceRange; value: SourceRange; elements?: SourceRange[]; rows?: SourceRange[] } = {
+    statement: statementRange,
+    name: nameRange,
+    value: valueRange,
+  };
   // A duplicate is still parsed (its syntax errors matter) but writes into a scratch record.
   const target: Parsed = previous === undefined ? state.parsed : {};
   if (previous === undefined) state.ranges[key] = record;
@@ -121,7 +144,15 @@ export function parseStatement(state: State, span: TokenSpan): void {
 }
 
 /** Parses the value of one statement into `target`; false when it is invalid. */
-function interpret(state: State, key: StatementKey, from: number, to: number, target: Parsed, record: { elements?: SourceRange[]; rows?: SourceRange[] }, tilde: boolean): boolean {
+function interpret(
+  state: State,
+  key: StatementKey,
+  from: number,
+  to: number,
+  target: Parsed,
+  record: { elements?: SourceRange[]; rows?: SourceRange[] },
+  tilde: boolean,
+): boolean {
   const { tokens, problems } = state;
   if (key === 'model') {
     const m = parseModel(tokens, from, to, problems);
@@ -179,14 +210,25 @@ function interpret(state: State, key: StatementKey, from: number, to: number, ta
       record.elements = v.elements;
       return true;
     }
-    case 'hidden': case 'hiddenW': case 'hiddenC': case 'train': return interpretNetworkValue(state, key, p, target, record);
-    case 'predict': return set(target, 'predict', keywordOf(state, p, PREDICTIONS, CODES.unknownTeachingWord, 'prediction'));
-    case 'w': case 'teacherW': case 'y': {
+    case 'hidden':
+    case 'hiddenW':
+    case 'hiddenC':
+    case 'train':
+      return interpretNetworkValue(state, key, p, target, record);
+    case 'predict':
+      return set(target, 'predict', keywordOf(state, p, PREDICTIONS, CODES.unknownTeachingWord, 'prediction'));
+    case 'w':
+    case 'teacherW':
+    case 'y': {
       if (key === 'y' && isDataCall(p)) {
         const rows = readDataCall(state, p, 'y');
         if (rows === undefined) return false;
         if (rows[0].length !== 1) {
-          problems.error(CODES.dataFile, p.range, `Expected one label per row for y, found ${rows[0].length} columns: select one, e.g. ${p.name}("…", columns = [0]).`);
+          problems.error(
+            CODES.dataFile,
+            p.range,
+            `Expected one label per row for y, found ${rows[0].length} columns: select one, e.g. ${p.name}("…", columns = [0]).`,
+          );
           return false;
         }
         target.y = { values: rows.map((r) => r[0]), elements: [] };
@@ -204,15 +246,24 @@ function interpret(state: State, key: StatementKey, from: number, to: number, ta
       record.elements = v.elements;
       return true;
     }
-    case 'b': return bias(state, entries, target);
-    case 'teacherB': return set(target, 'teacherB', numberOf(state, p, what));
-    case 'samples': return set(target, 'samples', integerOf(state, p, what, 1, { max: LIMITS.maxSamples, code: CODES.samplesLimit }));
-    case 'steps': return set(target, 'steps', integerOf(state, p, what, 1, { max: LIMITS.maxSteps, code: CODES.stepsLimit }));
-    case 'seed': return set(target, 'seed', integerOf(state, p, what, 0));
-    case 'loss': return set(target, 'loss', keywordOf(state, p, LOSSES, CODES.unknownLoss, 'loss'));
-    case 'preprocess': return set(target, 'preprocess', keywordOf(state, p, PREPROCESSES, CODES.unknownPreprocess, 'preprocessing'));
-    case 'shuffle': return set(target, 'shuffle', keywordOf(state, p, BOOLEANS, CODES.wrongKind, 'shuffle value'));
-    case 'optimizer': return set(target, 'optimizer', parseOptimizer(state, p));
+    case 'b':
+      return bias(state, entries, target);
+    case 'teacherB':
+      return set(target, 'teacherB', numberOf(state, p, what));
+    case 'samples':
+      return set(target, 'samples', integerOf(state, p, what, 1, { max: LIMITS.maxSamples, code: CODES.samplesLimit }));
+    case 'steps':
+      return set(target, 'steps', integerOf(state, p, what, 1, { max: LIMITS.maxSteps, code: CODES.stepsLimit }));
+    case 'seed':
+      return set(target, 'seed', integerOf(state, p, what, 0));
+    case 'loss':
+      return set(target, 'loss', keywordOf(state, p, LOSSES, CODES.unknownLoss, 'loss'));
+    case 'preprocess':
+      return set(target, 'preprocess', keywordOf(state, p, PREPROCESSES, CODES.unknownPreprocess, 'preprocessing'));
+    case 'shuffle':
+      return set(target, 'shuffle', keywordOf(state, p, BOOLEANS, CODES.wrongKind, 'shuffle value'));
+    case 'optimizer':
+      return set(target, 'optimizer', parseOptimizer(state, p));
     case 'lr': {
       const v = numberOf(state, p, what);
       if (v !== undefined && !(v > 0)) {
@@ -224,7 +275,12 @@ function interpret(state: State, key: StatementKey, from: number, to: number, ta
     case 'batch': {
       if (p.kind === 'word' && p.name === 'all') return set(target, 'batch', 'all');
       if (p.kind === 'word') {
-        problems.error(CODES.wrongKind, p.range, `Expected batch as a whole number 1 .. samples or 'all', found ${describe(state, p)}.`, didYouMean(p.name, ['all']));
+        problems.error(
+          CODES.wrongKind,
+          p.range,
+          `Expected batch as a whole number 1 .. samples or 'all', found ${describe(state, p)}.`,
+          didYouMean(p.name, ['all']),
+        );
         return false;
       }
       return set(target, 'batch', integerOf(state, p, what, 1));
@@ -249,7 +305,12 @@ function bias(state: State, entries: readonly Entry[], target: Parsed): boolean 
     if (t.kind === 'word' && t.name === 'fixed' && term.length === 2) fixed = true;
     else {
       const extra = { start: t.range.start, end: term[term.length - 1].range.end };
-      state.problems.error(CODES.unexpectedToken, extra, `Expected 'fixed' or the end of the statement after the value of b, found ${describe(state, t)}.`, t.kind === 'word' ? didYouMean(t.name, ['fixed']) : undefined);
+      state.problems.error(
+        CODES.unexpectedToken,
+        extra,
+        `Expected 'fixed' or the end of the statement after the value of b, found ${describe(state, t)}.`,
+        t.kind === 'word' ? didYouMean(t.name, ['fixed']) : undefined,
+      );
       return false;
     }
   }
@@ -268,7 +329,8 @@ function view(state: State, entries: readonly Entry[], target: Parsed): boolean 
     const axis = p === undefined ? undefined : axisNumber(p);
     if (axis === undefined) {
       ok = false;
-      if (p?.kind !== 'error') state.problems.error(CODES.badView, e.range, `Expected a weight axis such as w1 or w2, found '${state.source.slice(e.range.start, e.range.end)}'.`);
+      if (p?.kind !== 'error')
+        state.problems.error(CODES.badView, e.range, `Expected a weight axis such as w1 or w2, found '${state.source.slice(e.range.start, e.range.end)}'.`);
       continue;
     }
     axes.push(axis);
@@ -303,14 +365,24 @@ function wordList<T>(state: State, entries: readonly Entry[], table: Readonly<Re
     if (p?.kind === 'word' && p.name === 'none' && entries.length === 1) return [];
     if (p?.kind !== 'word') {
       ok = false;
-      if (p?.kind !== 'error') state.problems.error(CODES.wrongKind, e.range, `Expected ${what} (one of ${names.map((n) => `'${n}'`).join(', ')}), found '${state.source.slice(e.range.start, e.range.end)}'.`);
+      if (p?.kind !== 'error')
+        state.problems.error(
+          CODES.wrongKind,
+          e.range,
+          `Expected ${what} (one of ${names.map((n) => `'${n}'`).join(', ')}), found '${state.source.slice(e.range.start, e.range.end)}'.`,
+        );
       continue;
     }
     const v = lookup(table, p.name);
     if (v === undefined) {
       ok = false;
       const s = didYouMean(p.name, names);
-      state.problems.error(CODES.unknownTeachingWord, p.range, `Unknown name '${p.name}': expected ${what}, one of ${names.map((n) => `'${n}'`).join(', ')}.${didYouMeanText(s)}`, s);
+      state.problems.error(
+        CODES.unknownTeachingWord,
+        p.range,
+        `Unknown name '${p.name}': expected ${what}, one of ${names.map((n) => `'${n}'`).join(', ')}.${didYouMeanText(s)}`,
+        s,
+      );
       continue;
     }
     if (!out.includes(v)) out.push(v);

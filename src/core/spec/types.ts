@@ -81,10 +81,33 @@ export interface VariantChanges {
 
 /** Statement keys, used for source ranges and for "unknown name" suggestions. */
 export type StatementKey =
-  | 'model' | 'x' | 'samples' | 'seed' | 'teacherW' | 'teacherB' | 'y' | 'w' | 'b'
-  | 'loss' | 'optimizer' | 'lr' | 'batch' | 'shuffle' | 'steps' | 'preprocess' | 'compare' | 'view'
-  | 'shift' | 'predict' | 'lock' | 'hide'
-  | 'hidden' | 'hiddenLayer' | 'hiddenW' | 'hiddenC' | 'train';
+  | 'model'
+  | 'x'
+  | 'samples'
+  | 'seed'
+  | 'teacherW'
+  | 'teacherB'
+  | 'y'
+  | 'w'
+  | 'b'
+  | 'loss'
+  | 'optimizer'
+  | 'lr'
+  | 'batch'
+  | 'shuffle'
+  | 'steps'
+  | 'preprocess'
+  | 'compare'
+  | 'view'
+  | 'shift'
+  | 'predict'
+  | 'lock'
+  | 'hide'
+  | 'hidden'
+  | 'hiddenLayer'
+  | 'hiddenW'
+  | 'hiddenC'
+  | 'train';
 
 /** Which parameters of a network train: all of them, or only the output neuron's (W and c frozen). */
 export type NetworkTraining = 'all' | 'output';

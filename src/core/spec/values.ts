@@ -94,7 +94,11 @@ class ValueParser {
         }
         if (startsPrimary(k)) term.push(this.primary());
         else {
-          problems.error(CODES.unexpectedToken, tokens.range(this.pos), `Unexpected '${tokens.text(this.pos)}': expected a value, ',' or the end of the statement.`);
+          problems.error(
+            CODES.unexpectedToken,
+            tokens.range(this.pos),
+            `Unexpected '${tokens.text(this.pos)}': expected a value, ',' or the end of the statement.`,
+          );
           this.pos++;
         }
       }
@@ -155,7 +159,11 @@ class ValueParser {
   private number(value: number, r: SourceRange): Primary {
     const literal = excerpt(this.tokens.source.slice(r.start, r.end));
     if (!Number.isFinite(value) || Math.abs(value) > LIMITS.maxMagnitude) {
-      this.problems.error(CODES.nonFinite, r, `Expected a number of magnitude at most ${LIMITS.maxMagnitude.toExponential()} (larger ones overflow the loss), found '${literal}'.`);
+      this.problems.error(
+        CODES.nonFinite,
+        r,
+        `Expected a number of magnitude at most ${LIMITS.maxMagnitude.toExponential()} (larger ones overflow the loss), found '${literal}'.`,
+      );
       return { kind: 'error', range: r };
     }
     if (value === 0 && underflows(literal)) {
@@ -224,7 +232,11 @@ class ValueParser {
   private unclosed(open: number, closeText: string, items: Primary[]): { items: Primary[]; end: number } {
     if (!this.unclosedReported) {
       this.unclosedReported = true;
-      this.problems.error(CODES.unclosedBracket, this.tokens.range(open), `Unclosed '${this.tokens.text(open)}': expected '${closeText}' before the end of the statement.`);
+      this.problems.error(
+        CODES.unclosedBracket,
+        this.tokens.range(open),
+        `Unclosed '${this.tokens.text(open)}': expected '${closeText}' before the end of the statement.`,
+      );
     }
     return { items, end: this.tokens.end[this.end - 1] };
   }
@@ -251,4 +263,3 @@ class ValueParser {
 function startsPrimary(k: number): boolean {
   return k === TK.Number || k === TK.Numbers || k === TK.Ident || k === TK.LBracket || k === TK.Minus || k === TK.Plus || k === TK.String;
 }
-

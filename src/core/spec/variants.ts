@@ -60,7 +60,11 @@ export function parseVariants(ctx: Ctx, tokens: Tokens, entries: readonly Entry[
   }
   if (entries.length > LIMITS.maxCompareVariants) {
     const r = entries[LIMITS.maxCompareVariants].range;
-    ctx.problems.error(CODES.variantsLimit, { start: r.start, end: entries[entries.length - 1].range.end }, `compare has ${entries.length} variants, more than the limit of ${LIMITS.maxCompareVariants}.`);
+    ctx.problems.error(
+      CODES.variantsLimit,
+      { start: r.start, end: entries[entries.length - 1].range.end },
+      `compare has ${entries.length} variants, more than the limit of ${LIMITS.maxCompareVariants}.`,
+    );
     return undefined;
   }
   return ok ? out : undefined;
@@ -72,7 +76,12 @@ function parseTerm(ctx: Ctx, term: Term): VariantChanges | undefined {
   if (head.kind === 'error') return undefined;
   const arity = (n: number): boolean => {
     if (term.length === n) return true;
-    if (term.length > n) ctx.problems.error(CODES.unexpectedToken, termRange(term.slice(n)), `Unexpected ${describe(ctx, term[n])} in this variant: expected ',' or '+' after '${ctx.source.slice(head.range.start, term[n - 1].range.end)}'.`);
+    if (term.length > n)
+      ctx.problems.error(
+        CODES.unexpectedToken,
+        termRange(term.slice(n)),
+        `Unexpected ${describe(ctx, term[n])} in this variant: expected ',' or '+' after '${ctx.source.slice(head.range.start, term[n - 1].range.end)}'.`,
+      );
     else ctx.problems.error(CODES.expectedValue, head.range, `Expected a value after '${ctx.source.slice(head.range.start, head.range.end)}'.`);
     return false;
   };
@@ -82,7 +91,12 @@ function parseTerm(ctx: Ctx, term: Term): VariantChanges | undefined {
   }
   if (head.kind !== 'word') {
     const s = head.kind === 'call' ? didYouMean(head.name, VARIANT_WORDS) : undefined;
-    ctx.problems.error(CODES.unknownVariant, head.range, `Expected a variant such as center, tanh, batch all, momentum(0.9) or lr 0.1; found ${describe(ctx, head)}.${didYouMeanText(s)}`, s);
+    ctx.problems.error(
+      CODES.unknownVariant,
+      head.range,
+      `Expected a variant such as center, tanh, batch all, momentum(0.9) or lr 0.1; found ${describe(ctx, head)}.${didYouMeanText(s)}`,
+      s,
+    );
     return undefined;
   }
   const w = head.name;
@@ -125,7 +139,10 @@ function parseTerm(ctx: Ctx, term: Term): VariantChanges | undefined {
       const v = integerOf(ctx, arg, 'batch', 1);
       return v === undefined ? undefined : { batch: v };
     }
-    case 'lr': case 'η': case 'eta': case 'learning_rate': {
+    case 'lr':
+    case 'η':
+    case 'eta':
+    case 'learning_rate': {
       const v = arity(2) ? numberOf(ctx, arg, 'lr') : undefined;
       if (v === undefined) return undefined;
       if (!(v > 0)) {
@@ -145,7 +162,12 @@ function parseTerm(ctx: Ctx, term: Term): VariantChanges | undefined {
     }
   }
   const s = didYouMean(w, VARIANT_WORDS);
-  ctx.problems.error(CODES.unknownVariant, head.range, `Unknown variant '${w}': expected a preprocessing (center, standardize, whiten, none), an activation (sigmoid, tanh, relu, softplus), 'hidden ACT' (a network's hidden activation), 'batch N|all', an optimizer, 'lr X', 'shuffle', 'loss NAME' or 'steps N'.${didYouMeanText(s)}`, s);
+  ctx.problems.error(
+    CODES.unknownVariant,
+    head.range,
+    `Unknown variant '${w}': expected a preprocessing (center, standardize, whiten, none), an activation (sigmoid, tanh, relu, softplus), 'hidden ACT' (a network's hidden activation), 'batch N|all', an optimizer, 'lr X', 'shuffle', 'loss NAME' or 'steps N'.${didYouMeanText(s)}`,
+    s,
+  );
   return undefined;
 }
 

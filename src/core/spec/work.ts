@@ -195,7 +195,18 @@ export function planWork(w: WorkInput): WorkPlan {
     if (c.activation !== undefined || c.hiddenActivation !== undefined || (c.preprocess !== undefined && c.preprocess !== w.preprocess) || loss !== w.loss) {
       problems.push({ ...main, loss, preprocess: c.preprocess ?? w.preprocess });
     }
-    addRun({ q, P: w.P, batch: batchOf(c.batch ?? w.batch), steps: c.steps ?? w.steps, loss: runLoss(loss), batchNorm: batchNorm(c.preprocess ?? w.preprocess), network }, loss);
+    addRun(
+      {
+        q,
+        P: w.P,
+        batch: batchOf(c.batch ?? w.batch),
+        steps: c.steps ?? w.steps,
+        loss: runLoss(loss),
+        batchNorm: batchNorm(c.preprocess ?? w.preprocess),
+        network,
+      },
+      loss,
+    );
   }
   return { q, problems, runs };
 }
@@ -295,7 +306,22 @@ export function estimatedMs(parts: WorkParts): number {
 export function estimatedSpecMs(spec: Spec): number {
   const net = spec.network;
   const network = net ? { d: net.inputDimension, trainAll: net.train === 'all', hiddenBias: net.hiddenBias } : undefined;
-  return estimatedMs(workParts(planWork({ n: spec.w.length, P: spec.samples, biasTrained: spec.biasTrained, shift: spec.shift, loss: spec.loss, batch: spec.batch, steps: spec.steps, preprocess: spec.preprocess, compare: spec.compare, network })));
+  return estimatedMs(
+    workParts(
+      planWork({
+        n: spec.w.length,
+        P: spec.samples,
+        biasTrained: spec.biasTrained,
+        shift: spec.shift,
+        loss: spec.loss,
+        batch: spec.batch,
+        steps: spec.steps,
+        preprocess: spec.preprocess,
+        compare: spec.compare,
+        network,
+      }),
+    ),
+  );
 }
 
 /**
@@ -319,4 +345,3 @@ export class AnalysisBudget {
     return this.spent;
   }
 }
-

@@ -11,7 +11,9 @@ const ANALYSIS_WORKER_DATA = { gradientGeometryRole: 'analysis' } as const;
 /** True on a worker thread that nodeTransportFactory started (main.ts then serves the analysis). */
 export function isAnalysisWorkerThread(): boolean {
   const data: unknown = workerData;
-  return typeof data === 'object' && data !== null && (data as { gradientGeometryRole?: unknown }).gradientGeometryRole === ANALYSIS_WORKER_DATA.gradientGeometryRole;
+  return (
+    typeof data === 'object' && data !== null && (data as { gradientGeometryRole?: unknown }).gradientGeometryRole === ANALYSIS_WORKER_DATA.gradientGeometryRole
+  );
 }
 
 /**

@@ -5,8 +5,23 @@
 import { analyzeSpec } from '../../core/analysis/analyze';
 import { LineIndex, type SourceRange } from '../../core/diagnostics';
 import {
-  analyseRegion, codeLensErrorSummary, codeLensRange, codeLensSummary, editorDiagnostics, embeddedDiagnostics, embeddedHoverAt, embeddedRegions, foldingRanges,
-  hoverAt, insertAnnotationEdit, neuronExpressionAt, quickFixes, toDocumentOffset, type AnalyzedText, type TextAnalyzer, type TextEdit,
+  analyseRegion,
+  codeLensErrorSummary,
+  codeLensRange,
+  codeLensSummary,
+  editorDiagnostics,
+  embeddedDiagnostics,
+  embeddedHoverAt,
+  embeddedRegions,
+  foldingRanges,
+  hoverAt,
+  insertAnnotationEdit,
+  neuronExpressionAt,
+  quickFixes,
+  toDocumentOffset,
+  type AnalyzedText,
+  type TextAnalyzer,
+  type TextEdit,
 } from '../../core/editor';
 import { parseSpec } from '../../core/spec/parse';
 import type { PanelError } from '../../shared/protocol';
@@ -114,11 +129,26 @@ export class AnalysisServer {
   private hold(doc: DocumentRef): Held {
     const held = this.documents.get(doc.key);
     const stamp = doc.dataStamp ?? 0;
-    const same = held !== undefined && held.version === doc.version && held.dataStamp === stamp && held.defaultSteps === doc.defaultSteps && held.languageId === doc.languageId && held.kind === doc.kind;
+    const same =
+      held !== undefined &&
+      held.version === doc.version &&
+      held.dataStamp === stamp &&
+      held.defaultSteps === doc.defaultSteps &&
+      held.languageId === doc.languageId &&
+      held.kind === doc.kind;
     if (same) return held;
     if (held !== undefined && held.version > doc.version) throw new Unavailable('stale');
     if (doc.text === undefined) throw new Unavailable('missing');
-    const next: Held = { key: doc.key, version: doc.version, dataStamp: stamp, files: doc.files && new Map(Object.entries(doc.files)), text: doc.text, languageId: doc.languageId, defaultSteps: doc.defaultSteps, kind: doc.kind };
+    const next: Held = {
+      key: doc.key,
+      version: doc.version,
+      dataStamp: stamp,
+      files: doc.files && new Map(Object.entries(doc.files)),
+      text: doc.text,
+      languageId: doc.languageId,
+      defaultSteps: doc.defaultSteps,
+      kind: doc.kind,
+    };
     // A new version with the same text, data and settings (a snapshot refreshed, an undo back) keeps the analysis.
     if (held && held.text === doc.text && held.dataStamp === stamp && held.defaultSteps === doc.defaultSteps && held.kind === doc.kind) {
       next.analyzed = held.analyzed;
@@ -187,7 +217,11 @@ export class AnalysisServer {
       return [{ range: codeLensRange(a.parsed), title: summary(a) }];
     }
     const analyze = this.analyzeEmbedded(held);
-    return embeddedRegions(held.text, held.languageId, held.files).map((region, index) => ({ range: region.target, title: summary(analyseRegion(region, analyze)), index }));
+    return embeddedRegions(held.text, held.languageId, held.files).map((region, index) => ({
+      range: region.target,
+      title: summary(analyseRegion(region, analyze)),
+      index,
+    }));
   }
 
   private codeActions(held: Held, wanted: SourceRange): CodeActionData[] {

@@ -34,9 +34,10 @@ export class CodeLensProvider implements vscode.CodeLensProvider {
       if (!lenses || document.version !== source.version) return [];
       return lenses.flatMap((lens) => {
         const range = toRange(document, lens.range);
-        const show: vscode.Command = lens.index === undefined
-          ? { title: SHOW_PANEL_TITLE, command: SHOW_COMMAND, arguments: [document.uri] }
-          : { title: SHOW_PANEL_TITLE, command: SHOW_EMBEDDED_COMMAND, arguments: [document.uri.toString(), lens.index] };
+        const show: vscode.Command =
+          lens.index === undefined
+            ? { title: SHOW_PANEL_TITLE, command: SHOW_COMMAND, arguments: [document.uri] }
+            : { title: SHOW_PANEL_TITLE, command: SHOW_EMBEDDED_COMMAND, arguments: [document.uri.toString(), lens.index] };
         return [new vscode.CodeLens(range, show), new vscode.CodeLens(range, { ...show, title: lens.title })];
       });
     } catch (e) {

@@ -30,7 +30,13 @@ export function toDiagnostic(document: vscode.TextDocument, d: CoreDiagnostic): 
 /** The core diagnostic a VS Code diagnostic came from (code, range, message and suggestion). */
 export function fromDiagnostic(document: vscode.TextDocument, d: vscode.Diagnostic, suggestion?: string): CoreDiagnostic {
   const severity = d.severity === vscode.DiagnosticSeverity.Error ? 'error' : d.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info';
-  return { code: String(typeof d.code === 'object' ? d.code.value : d.code ?? ''), severity, message: d.message, range: toOffsets(document, d.range), suggestion };
+  return {
+    code: String(typeof d.code === 'object' ? d.code.value : (d.code ?? '')),
+    severity,
+    message: d.message,
+    range: toOffsets(document, d.range),
+    suggestion,
+  };
 }
 
 export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {

@@ -21,9 +21,11 @@ export class DiagnosticsProvider extends Disposable {
     this.register(vscode.workspace.onDidOpenTextDocument((d) => void this.update(d)));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('gradientGeometry')) for (const d of vscode.workspace.textDocuments) void this.update(d);
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('gradientGeometry')) for (const d of vscode.workspace.textDocuments) void this.update(d);
+      }),
+    );
     this.register({ dispose: () => this.timers.forEach((t) => clearTimeout(t)) });
     for (const d of vscode.workspace.textDocuments) void this.update(d);
   }
@@ -47,10 +49,13 @@ export class DiagnosticsProvider extends Disposable {
     // Tell the service now, so a heavy analysis of the previous version stops at once.
     if (holdsSpecs(document)) this.service.versionChanged(documentSource(document).key, document.version);
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.update(document);
-    }, DEBOUNCE_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.update(document);
+      }, DEBOUNCE_MS),
+    );
   }
 
   private async update(document: vscode.TextDocument): Promise<void> {

@@ -31,7 +31,10 @@ export class HoverProvider implements vscode.HoverProvider {
   private scienceLines: Promise<ReadonlyMap<string, number> | undefined> | undefined;
 
   /** `extensionUri` locates the shipped docs; without it the extension is looked up by its id. */
-  constructor(private readonly service: AnalysisService, extensionUri?: vscode.Uri) {
+  constructor(
+    private readonly service: AnalysisService,
+    extensionUri?: vscode.Uri,
+  ) {
     const root = extensionUri ?? vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
     if (root) this.science = scienceDocumentUri(root);
   }

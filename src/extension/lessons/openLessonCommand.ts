@@ -20,7 +20,10 @@ async function lessonDocument(lesson: Lesson): Promise<vscode.TextDocument> {
   // A folder's top level first: stat works on every file system, file search not on all of them (web).
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const uri = vscode.Uri.joinPath(folder.uri, lesson.file);
-    const isFile = await vscode.workspace.fs.stat(uri).then((s) => s.type === vscode.FileType.File, () => false);
+    const isFile = await vscode.workspace.fs.stat(uri).then(
+      (s) => s.type === vscode.FileType.File,
+      () => false,
+    );
     if (isFile) return vscode.workspace.openTextDocument(uri);
   }
   if (vscode.workspace.workspaceFolders?.length) {

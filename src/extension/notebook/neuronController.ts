@@ -52,7 +52,8 @@ export function registerNeuronController(service: AnalysisService): vscode.Dispo
   const prefer = (notebook: vscode.NotebookDocument): void => {
     if (notebook.notebookType !== JUPYTER_NOTEBOOK_TYPE) return;
     const code = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code);
-    if (code.length > 0 && code.every((c) => c.document.languageId === 'neuron')) controller.updateNotebookAffinity(notebook, vscode.NotebookControllerAffinity.Preferred);
+    if (code.length > 0 && code.every((c) => c.document.languageId === 'neuron'))
+      controller.updateNotebookAffinity(notebook, vscode.NotebookControllerAffinity.Preferred);
   };
   vscode.workspace.notebookDocuments.forEach(prefer);
   return vscode.Disposable.from(controller, vscode.workspace.onDidOpenNotebookDocument(prefer));

@@ -164,7 +164,8 @@ export class GeometryPanel extends Disposable {
   /** Settings changed: send the view's settings, and redo the analysis if the default steps changed. */
   settingsChanged(previous: Settings): void {
     const now = this.host.settings();
-    if (now.animationStepsPerSecond !== previous.animationStepsPerSecond || now.presenterMode !== previous.presenterMode) void this.messenger.post(this.settingsMessage());
+    if (now.animationStepsPerSecond !== previous.animationStepsPerSecond || now.presenterMode !== previous.presenterMode)
+      void this.messenger.post(this.settingsMessage());
     if (now.defaultSteps !== previous.defaultSteps) {
       this.analysedVersion = -1;
       this.requestedVersion = -1;
@@ -244,7 +245,14 @@ export class GeometryPanel extends Disposable {
     const whole = this.source.kind === 'document' && text.length === document.getText().length;
     const ref: DocumentSource = whole
       ? documentSource(document, 'spec')
-      : { key: `located:${this.key}`, version: document.version, languageId: 'neuron', defaultSteps: this.host.settings().defaultSteps, kind: 'spec', text: () => text };
+      : {
+          key: `located:${this.key}`,
+          version: document.version,
+          languageId: 'neuron',
+          defaultSteps: this.host.settings().defaultSteps,
+          kind: 'spec',
+          text: () => text,
+        };
     const c = this.rangesCache;
     if (c && c.key === ref.key && c.version === ref.version && c.text.length === text.length) return c.ranges;
     const ranges = await this.host.analysis.statements(ref);
@@ -328,7 +336,15 @@ export class GeometryPanel extends Disposable {
       const { text, origin } = this.source;
       // The worker keeps the analysis when a new snapshot version brings the same text. A selection
       // or annotation reads its data files relative to the document it came from.
-      return { key: this.snapshotKey, version: ++snapshotVersions, languageId: 'neuron', defaultSteps, kind: 'spec', text: () => text, ...(origin ? dataFilesOf(origin.uri, () => text) : {}) };
+      return {
+        key: this.snapshotKey,
+        version: ++snapshotVersions,
+        languageId: 'neuron',
+        defaultSteps,
+        kind: 'spec',
+        text: () => text,
+        ...(origin ? dataFilesOf(origin.uri, () => text) : {}),
+      };
     }
     const key = this.source.uri.toString();
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
@@ -351,9 +367,10 @@ export class GeometryPanel extends Disposable {
   /** A validated request from the webview: write control changes into the document, or save an export. */
   private async handleRequest(request: PanelRequest): Promise<void> {
     if (request.type === 'writeSpec') {
-      const result = this.source.kind === 'document'
-        ? await writeSpecChanges(this.source.uri, request.version, request.changes)
-        : { ok: false, message: 'This picture is not from a file: open a .neuron file to write changes back.' };
+      const result =
+        this.source.kind === 'document'
+          ? await writeSpecChanges(this.source.uri, request.version, request.changes)
+          : { ok: false, message: 'This picture is not from a file: open a .neuron file to write changes back.' };
       if (!result.ok) this.host.log.warn(`writeSpec: ${result.message}`);
       await this.messenger.post({ type: 'writeResult', ...result });
     } else {

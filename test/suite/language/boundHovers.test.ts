@@ -43,7 +43,7 @@ describe('language features: step-size bounds in hovers', function () {
   this.timeout(120_000);
   const gg = useCleanWorkbench();
 
-  it('nesterov(0.9), batch all, lr 1.2: the lr hover quotes the Nesterov bound ≈ 0.91 that the panel\'s analysis holds', async () => {
+  it("nesterov(0.9), batch all, lr 1.2: the lr hover quotes the Nesterov bound ≈ 0.91 that the panel's analysis holds", async () => {
     const text = (await sigmoidNorthwest())
       .replace(/^optimizer\s*=.*$/m, 'optimizer = nesterov(0.9)')
       .replace(/^batch\s*=.*$/m, 'batch = all')
@@ -64,14 +64,14 @@ describe('language features: step-size bounds in hovers', function () {
     assert.equal(q.text, num(lr.max));
     assert.ok(!plain(md).includes(num(3.8 / lmax)), `quotes the heavy-ball bound: ${md}`);
     assert.ok(plain(md).includes('at or above'), md);
-    assert.ok(plain(md).includes(`η < 2/λmax = ${num(lr.gradientDescentMax!)}`), 'plain GD\'s bound, labelled');
+    assert.ok(plain(md).includes(`η < 2/λmax = ${num(lr.gradientDescentMax!)}`), "plain GD's bound, labelled");
     // The bounds section of the science notes, resolved to the shipped document.
     assert.match(md, /\]\([^)]*docs\/science\.md#(?:L\d+|step-size-bounds-for-each-optimizer)\)/);
     const opt = await hoverText(document, statementAt(document, /^optimizer\s*=/));
     assert.equal(quotedBound(opt)?.text, num(lr.max), opt);
   });
 
-  it('on examples under sgd, momentum, nesterov and adam: the hovers quote the analysis\' bound, and none for adam', async () => {
+  it("on examples under sgd, momentum, nesterov and adam: the hovers quote the analysis' bound, and none for adam", async () => {
     for (const name of EXAMPLES) {
       const base = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(name)));
       for (const optimizer of ['sgd', 'momentum(0.9)', 'nesterov(0.5)', 'adam']) {
@@ -100,7 +100,8 @@ describe('language features: step-size bounds in hovers', function () {
   });
 
   it('a momentum run with batches of 4 that blows up: the lr hover says it diverged, never "stable"', async () => {
-    const text = 'f = w·x + b\nx ~ relu(normal(0.5, 1))\nsamples = 48\nseed = 5\nw = [0.8, 0.1, -0.6]\nw* = [-0.7, 0.4, 1.2]\nb* = 0.3\noptimizer = momentum(0.8)\nlr = 0.3\nbatch = 4\nsteps = 300\nview = w1, w3\n';
+    const text =
+      'f = w·x + b\nx ~ relu(normal(0.5, 1))\nsamples = 48\nseed = 5\nw = [0.8, 0.1, -0.6]\nw* = [-0.7, 0.4, 1.2]\nb* = 0.3\noptimizer = momentum(0.8)\nlr = 0.3\nbatch = 4\nsteps = 300\nview = w1, w3\n';
     const analysis = analyzeText(text).analysis!;
     assert.equal(analysis.run.diverged, true);
     const { document } = await fixture('neuron', text);

@@ -7,7 +7,7 @@ import { CONE_FIGURE_COLOURS } from '../../../src/core/editor/hover/coneSvg';
 import { useCleanWorkbench, workspaceUri } from '../helpers';
 import { hoverText } from './fixtures';
 
-describe('the model line\'s hover in VS Code', function () {
+describe("the model line's hover in VS Code", function () {
   this.timeout(60_000);
   useCleanWorkbench();
 
@@ -23,14 +23,18 @@ describe('the model line\'s hover in VS Code', function () {
       assert.match(image[1], /allowed cone .*green/);
       const svg = Buffer.from(image[2], 'base64').toString('utf8');
       assert.match(svg, /^<svg [^>]*viewBox="0 0 150 150"/);
-      assert.ok(svg.includes(`fill="${CONE_FIGURE_COLOURS.card}"`) && svg.includes(CONE_FIGURE_COLOURS.cone), 'the panel\'s card and cone colour');
+      assert.ok(svg.includes(`fill="${CONE_FIGURE_COLOURS.card}"`) && svg.includes(CONE_FIGURE_COLOURS.cone), "the panel's card and cone colour");
       // The arrow to the optimum: green inside the cone, orange outside.
       const arrow = /<path d="M 75 75 L [^"]*" stroke="(#[0-9a-f]{6})" stroke-width="3" fill="none"/.exec(svg);
       assert.ok(arrow, 'the arrow to the optimum');
       assert.equal(arrow[1], file === 'inside-cone.neuron' ? CONE_FIGURE_COLOURS.cone : CONE_FIGURE_COLOURS.outside);
       // Every coordinate of the drawing inside the viewBox.
       for (const n of svg.matchAll(/(?:[xy][12]?|c[xy])="(-?[\d.]+)"|[ML] (-?[\d.]+) (-?[\d.]+)/g)) {
-        for (const v of n.slice(1).filter((x) => x !== undefined).map(Number)) assert.ok(v >= 0 && v <= 150, `${n[0]} outside 0–150`);
+        for (const v of n
+          .slice(1)
+          .filter((x) => x !== undefined)
+          .map(Number))
+          assert.ok(v >= 0 && v <= 150, `${n[0]} outside 0–150`);
       }
     });
   }

@@ -7,7 +7,11 @@ import { isAnalysis, until, useCleanWorkbench, utf8, waitForPost, workspaceUri }
 import { codeLensTitles, diagnosticsOf, fixture } from './fixtures';
 import { scaledWait } from '../suiteResults';
 
-const rows = (k: number): string => ['a,b,label', ...Array.from({ length: k }, (_, i) => `${(0.1 + 0.8 * ((i * 37) % 11) / 11).toFixed(3)},${(0.1 + 0.8 * ((i * 53) % 13) / 13).toFixed(3)},${i % 2}`)].join('\n') + '\n';
+const rows = (k: number): string =>
+  [
+    'a,b,label',
+    ...Array.from({ length: k }, (_, i) => `${(0.1 + (0.8 * ((i * 37) % 11)) / 11).toFixed(3)},${(0.1 + (0.8 * ((i * 53) % 13)) / 13).toFixed(3)},${i % 2}`),
+  ].join('\n') + '\n';
 
 describe('language features: data files (csv, npy)', function () {
   this.timeout(120_000);
@@ -31,7 +35,10 @@ describe('language features: data files (csv, npy)', function () {
 
   it('reports a file that is not there as GG230 on its name', async () => {
     const { document } = await fixture('neuron', 'x = csv("no-such-file.csv")\n');
-    const d = await until(() => vscode.languages.getDiagnostics(document.uri).find((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'GG230'), 'GG230 on the missing file');
+    const d = await until(
+      () => vscode.languages.getDiagnostics(document.uri).find((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'GG230'),
+      'GG230 on the missing file',
+    );
     assert.match(d.message, /Cannot read the data file "no-such-file\.csv"/);
     assert.equal(document.getText(d.range), '"no-such-file.csv"');
   });
@@ -39,7 +46,10 @@ describe('language features: data files (csv, npy)', function () {
   it('reads the data files of a neuron: annotation relative to its document, in diagnostics and in its panel', async () => {
     const csv = `annotated-${Date.now()}.csv`;
     await vscode.workspace.fs.writeFile(workspaceUri(csv), utf8(rows(12)));
-    const { document } = await fixture('py', `# neuron: x = csv("${csv}", columns = [0, 1]); y = csv("${csv}", columns = [2]); w = [1, -1]; steps = 20\nout = w @ x + b\n`);
+    const { document } = await fixture(
+      'py',
+      `# neuron: x = csv("${csv}", columns = [0, 1]); y = csv("${csv}", columns = [2]); w = [1, -1]; steps = 20\nout = w @ x + b\n`,
+    );
     // Read in the background: once loaded, the annotation is analysed (its lens gives the run's
     // numbers, not a count of problems) and has no error at all.
     const deadline = Date.now() + scaledWait(20_000);

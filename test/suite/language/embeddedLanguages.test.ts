@@ -39,12 +39,14 @@ describe('language features: Python, Markdown and notebooks', () => {
     const md = await hoverText(document, positionOf(document, 'np.dot'));
     assert.match(md, /Sign rule/);
     assert.match(md, /Insert a neuron: annotation\]\(command:gradientGeometry\.insertAnnotation\?/);
-    const action = (await codeActions(document, new vscode.Range(positionOf(document, 'np.dot'), positionOf(document, 'np.dot')))).find((a) => a.title === 'Insert a neuron: annotation');
+    const action = (await codeActions(document, new vscode.Range(positionOf(document, 'np.dot'), positionOf(document, 'np.dot')))).find(
+      (a) => a.title === 'Insert a neuron: annotation',
+    );
     assert.ok(action?.edit && (await vscode.workspace.applyEdit(action.edit)));
     await textBecomes(document, (t) => t.includes('# neuron: x ~ sigmoid(normal(0, 1)); w = [1.5, -0.5]; w* = [-1, 1]\nh = np.dot(W, a) + c'));
   });
 
-  it('inserts an annotation through the hover\'s command', async () => {
+  it("inserts an annotation through the hover's command", async () => {
     const { document } = await fixture('py', 'def f(x):\n    return w @ x\n');
     const ok = await vscode.commands.executeCommand<boolean>('gradientGeometry.insertAnnotation', document.uri.toString(), document.getText().indexOf('w @'));
     assert.equal(ok, true);
@@ -55,10 +57,19 @@ describe('language features: Python, Markdown and notebooks', () => {
     const { document } = await fixture('py', PYTHON);
     const titles = await codeLensTitles(document.uri);
     assert.ok(titles.includes('Show Gradient Geometry'), titles.join(' | '));
-    assert.ok(titles.some((t) => t.startsWith('κ = ')), titles.join(' | '));
+    assert.ok(
+      titles.some((t) => t.startsWith('κ = ')),
+      titles.join(' | '),
+    );
     await vscode.commands.executeCommand('gradientGeometry.showEmbedded', document.uri.toString(), 0);
     const key = `embedded:${document.uri.toString()}#0`;
-    await until(() => gg().panels().find((p) => p.key === key && p.ready), 'the annotation panel');
+    await until(
+      () =>
+        gg()
+          .panels()
+          .find((p) => p.key === key && p.ready),
+      'the annotation panel',
+    );
   });
 
   it('reports annotation diagnostics at their place in the Python file', async () => {
@@ -85,7 +96,11 @@ describe('language features: Python, Markdown and notebooks', () => {
   it('hovers an annotation in a notebook cell', async function () {
     const data = new vscode.NotebookData([
       new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, '## A neuron', 'markdown'),
-      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '# neuron: x ~ sigmoid(normal(0, 1)); w = [1.5, -0.5]; w* = [-1, 1]\nout = w @ x + b\n', 'python'),
+      new vscode.NotebookCellData(
+        vscode.NotebookCellKind.Code,
+        '# neuron: x ~ sigmoid(normal(0, 1)); w = [1.5, -0.5]; w* = [-1, 1]\nout = w @ x + b\n',
+        'python',
+      ),
     ]);
     let notebook: vscode.NotebookDocument;
     try {

@@ -17,7 +17,7 @@ describe('language features: a network spec', function () {
   this.timeout(120_000);
   const gg = useCleanWorkbench();
 
-  it('the h hover states the hidden outputs\' signs and the curvature at the last step, as the panel\'s analysis has them', async () => {
+  it("the h hover states the hidden outputs' signs and the curvature at the last step, as the panel's analysis has them", async () => {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('network-sigmoid-hidden.neuron')));
     const { document } = await fixture('neuron', text);
     const posted = waitForPost(gg(), document.uri.toString(), isAnalysis);

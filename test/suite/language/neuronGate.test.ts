@@ -35,7 +35,10 @@ describe('documents without the word "neuron"', () => {
     assert.match(hover, /Insert a neuron: annotation\]\(command:gradientGeometry\.insertAnnotation\?/);
     assert.match(await hoverText(md, positionOf(md, 'w @ x')), /Sign rule/);
     const actions = await codeActions(py, new vscode.Range(positionOf(py, 'np.dot'), positionOf(py, 'np.dot')));
-    assert.deepEqual(actions.map((a) => a.title), ['Insert a neuron: annotation']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Insert a neuron: annotation'],
+    );
     await replaceInDocument(py, /ordinary/, 'everyday');
 
     // A document that does mention it, edited after: its diagnostics arrive after the plain
@@ -47,9 +50,15 @@ describe('documents without the word "neuron"', () => {
     const { host } = await gg().analysisStats();
     for (const document of [py, md]) {
       assert.ok(!host.keys.some((k) => k.includes(document.uri.toString())), `${document.uri.path} reached the analysis service`);
-      assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'gradient-geometry'), []);
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'gradient-geometry'),
+        [],
+      );
     }
-    assert.ok(host.keys.some((k) => k.includes(annotated.uri.toString())), 'the annotated document was analysed');
+    assert.ok(
+      host.keys.some((k) => k.includes(annotated.uri.toString())),
+      'the annotated document was analysed',
+    );
   });
 
   it('wake up once the word is typed', async () => {

@@ -65,7 +65,7 @@ describe('language features: .neuron files', () => {
     assert.match(md, /!\[[^\]]*\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
   });
 
-  it('hovers lr with 2/λmax and Goh\'s optimal step, and x with its mean', async () => {
+  it("hovers lr with 2/λmax and Goh's optimal step, and x with its mean", async () => {
     const { document } = await fixture('neuron', KNOWN);
     const lr = await hoverText(document, positionOf(document, 'lr'));
     assert.match(lr, /Full-batch stability bound for gradient descent:\*\* η < 2\/λmax = [\d.]+ with λmax = [\d.]+/);
@@ -77,7 +77,9 @@ describe('language features: .neuron files', () => {
   it('completes statement names, optimizers and functions', async () => {
     const editor = await fixture('neuron', 'optimizer = \nx ~ \n\n');
     const at = async (p: vscode.Position) =>
-      ((await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, p))?.items ?? []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      ((await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, p))?.items ?? []).map((i) =>
+        typeof i.label === 'string' ? i.label : i.label.label,
+      );
     assert.ok((await at(new vscode.Position(0, 12))).includes('momentum'));
     assert.ok((await at(new vscode.Position(1, 4))).includes('sigmoid'));
     const start = await at(new vscode.Position(2, 0));
@@ -88,7 +90,12 @@ describe('language features: .neuron files', () => {
     const { document } = await fixture('neuron', KNOWN);
     const titles = await codeLensTitles(document.uri);
     assert.ok(titles.includes('Show Gradient Geometry'), titles.join(' | '));
-    assert.ok(titles.some((t) => /^κ = (\d+\.\d|∞ \(singular\)) · (converges at step \d+|not converged in 50 steps|diverges at step \d+)( · zig-zag \d+\.\d×)?$/.test(t)), titles.join(' | '));
+    assert.ok(
+      titles.some((t) =>
+        /^κ = (\d+\.\d|∞ \(singular\)) · (converges at step \d+|not converged in 50 steps|diverges at step \d+)( · zig-zag \d+\.\d×)?$/.test(t),
+      ),
+      titles.join(' | '),
+    );
   });
 
   it('quick-fixes a misspelled optimizer', async () => {

@@ -37,11 +37,20 @@ export async function run(): Promise<void> {
   scaleTimeouts(mocha.suite, GG_TIME_SCALE);
   FILES();
   let posting = Promise.resolve();
-  const results = await collectResults((done) => mocha.run(done), vscode.version, (r) => {
-    // In order, one at a time: the last POST (done) must not overtake an earlier one.
-    const body = JSON.stringify(r);
-    posting = posting.then(() => fetch(GG_RESULTS_URL, { method: 'POST', body }).then(() => undefined, () => undefined));
-  });
+  const results = await collectResults(
+    (done) => mocha.run(done),
+    vscode.version,
+    (r) => {
+      // In order, one at a time: the last POST (done) must not overtake an earlier one.
+      const body = JSON.stringify(r);
+      posting = posting.then(() =>
+        fetch(GG_RESULTS_URL, { method: 'POST', body }).then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
+    },
+  );
   await posting;
   if (results.failed > 0) throw new Error(`${results.failed} web-host test(s) failed`);
 }

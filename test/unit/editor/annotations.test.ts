@@ -1,7 +1,15 @@
 import * as assert from 'node:assert/strict';
 import {
-  embeddedDiagnostics, embeddedHoverAt, embeddedRegions, fencedBlocks, findAnnotations, insertAnnotationEdit,
-  neuronExpressionAt, neuronExpressionsInLine, toDocumentRange, toSpecOffset,
+  embeddedDiagnostics,
+  embeddedHoverAt,
+  embeddedRegions,
+  fencedBlocks,
+  findAnnotations,
+  insertAnnotationEdit,
+  neuronExpressionAt,
+  neuronExpressionsInLine,
+  toDocumentRange,
+  toSpecOffset,
 } from '../../../src/core/editor';
 import { applyEdits, at, textOf } from './helpers';
 
@@ -80,7 +88,10 @@ describe('neuron expressions', () => {
     assert.deepEqual(neuronExpressionsInLine('c = a @ b + d'), []);
     assert.deepEqual(neuronExpressionsInLine('@app.route("/")'), []);
     assert.deepEqual(neuronExpressionsInLine('z = np.dot(u, v)'), []);
-    assert.deepEqual(neuronExpressionsInLine('F.linear(x, W, None)').map((e) => e.hasBias), [false]);
+    assert.deepEqual(
+      neuronExpressionsInLine('F.linear(x, W, None)').map((e) => e.hasBias),
+      [false],
+    );
   });
 
   it('finds the expression under an offset only', () => {
@@ -91,11 +102,15 @@ describe('neuron expressions', () => {
 });
 
 describe('Markdown fences', () => {
-  const MD = '# Lesson\n\n```neuron\nx ~ sigmoid(normal(0, 1))\nlr = 5\n```\n\n~~~python\n# neuron: w = [1, 2, 3]; w* = [1]\nout = x @ W.T + b\n~~~\n\n````\nunclosed';
+  const MD =
+    '# Lesson\n\n```neuron\nx ~ sigmoid(normal(0, 1))\nlr = 5\n```\n\n~~~python\n# neuron: w = [1, 2, 3]; w* = [1]\nout = x @ W.T + b\n~~~\n\n````\nunclosed';
 
   it('finds fenced blocks with their languages, including tildes and unclosed ones', () => {
     const blocks = fencedBlocks(MD);
-    assert.deepEqual(blocks.map((b) => b.language), ['neuron', 'python', '']);
+    assert.deepEqual(
+      blocks.map((b) => b.language),
+      ['neuron', 'python', ''],
+    );
     assert.equal(textOf(MD, blocks[0].content), 'x ~ sigmoid(normal(0, 1))\nlr = 5');
     assert.equal(textOf(MD, blocks[2].content), 'unclosed');
     assert.equal(textOf('```neuron\n```\n', fencedBlocks('```neuron\n```\n')[0].content), '');
@@ -105,7 +120,10 @@ describe('Markdown fences', () => {
 
   it('reports diagnostics of ```neuron blocks and of annotations in other blocks at document ranges', () => {
     const d = embeddedDiagnostics(MD, 'markdown').map((x) => [x.code, textOf(MD, x.range)]);
-    assert.deepEqual(d, [['GG403', '5'], ['GG203', '[1]']]);
+    assert.deepEqual(d, [
+      ['GG403', '5'],
+      ['GG203', '[1]'],
+    ]);
   });
 
   it('hovers inside a ```neuron block with the spec hover, mapped to the document', () => {

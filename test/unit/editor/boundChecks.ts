@@ -45,10 +45,14 @@ export function isAdaptive(opt: Optimizer): boolean {
 export function expectedBound(opt: Optimizer, lmax: number): number | null {
   if (!(lmax > 0)) return null;
   switch (opt.kind) {
-    case 'sgd': return 2 / lmax;
-    case 'momentum': return (2 + 2 * opt.beta) / lmax;
-    case 'nesterov': return (2 + 2 * opt.beta) / ((1 + 2 * opt.beta) * lmax);
-    default: return null;
+    case 'sgd':
+      return 2 / lmax;
+    case 'momentum':
+      return (2 + 2 * opt.beta) / lmax;
+    case 'nesterov':
+      return (2 + 2 * opt.beta) / ((1 + 2 * opt.beta) * lmax);
+    default:
+      return null;
   }
 }
 
@@ -94,7 +98,10 @@ export function checkBoundHovers(what: string, text: string, parsed: Parameters<
       assert.ok(shown.includes('No fixed step-size bound'), `${where}\ndoes not say there is no fixed bound`);
     } else if (lr.max !== null) {
       const expected = expectedBound(spec.optimizer, lmax);
-      assert.ok(expected !== null && Math.abs(lr.max - expected) <= 1e-12 * expected, `${what}: learningRate.max ${lr.max} is the ${spec.optimizer.kind} bound ${expected}`);
+      assert.ok(
+        expected !== null && Math.abs(lr.max - expected) <= 1e-12 * expected,
+        `${what}: learningRate.max ${lr.max} is the ${spec.optimizer.kind} bound ${expected}`,
+      );
       assert.equal(lr.maxFormula, FORMULA[spec.optimizer.kind], `${what}: the formula of ${spec.optimizer.kind}`);
       assert.ok(q, `${where}\nquotes no bound`);
       assert.equal(q.formula, lr.maxFormula, `${where}\nquotes the formula of another bound`);
@@ -102,7 +109,10 @@ export function checkBoundHovers(what: string, text: string, parsed: Parameters<
       assert.ok(shown.includes(`= ${num(lr.max)}`), where);
       assert.ok(/full-batch/i.test(shown), `${where}\ndoes not name the bound a full-batch bound`);
       if (spec.optimizer.kind !== 'sgd' && lr.gradientDescentMax !== null) {
-        assert.ok(shown.includes(`Plain gradient descent's full-batch bound, for comparison: η < 2/λmax = ${num(lr.gradientDescentMax)}`), `${where}\ndoes not give plain GD's 2/λmax`);
+        assert.ok(
+          shown.includes(`Plain gradient descent's full-batch bound, for comparison: η < 2/λmax = ${num(lr.gradientDescentMax)}`),
+          `${where}\ndoes not give plain GD's 2/λmax`,
+        );
       }
       if (lr.stable === false) assert.ok(shown.includes('at or above'), `${where}\nhides that η is outside the bound`);
       else assert.ok(!shown.includes('at or above'), `${where}\nsays η is above a bound it is below`);
@@ -110,7 +120,14 @@ export function checkBoundHovers(what: string, text: string, parsed: Parameters<
     if (run.diverged) {
       assert.ok(shown.includes(`diverged at step ${run.divergedAt ?? run.stepsRun}`), `${where}\ndoes not say the run diverged`);
       assert.ok(!/\bstable\b|every eigen-direction shrinks|inside the stability region/i.test(shown), `${where}\ncalls a blown-up run stable`);
-      if (key === 'lr' && lr.stable === true && run.divergence !== null && run.divergence.batchCurvature !== null && spec.batch !== 'all' && spec.batch < spec.samples) {
+      if (
+        key === 'lr' &&
+        lr.stable === true &&
+        run.divergence !== null &&
+        run.divergence.batchCurvature !== null &&
+        spec.batch !== 'all' &&
+        spec.batch < spec.samples
+      ) {
         assert.ok(shown.includes(num(run.divergence.batchCurvature)), `${where}\ndoes not give the batches' own curvature`);
       }
     } else {

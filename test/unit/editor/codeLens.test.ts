@@ -5,7 +5,10 @@ import { DEFAULT_LESSON } from '../../../src/core/spec/defaults';
 import { analyzed, textOf } from './helpers';
 
 function fake(run: Partial<Analysis['run']>, kappa: number | null): Analysis {
-  return { hessian: { conditionNumber: kappa }, run: { converged: false, convergedAt: null, diverged: false, divergedAt: null, zigzagRatio: null, stepsRun: 100, ...run } } as unknown as Analysis;
+  return {
+    hessian: { conditionNumber: kappa },
+    run: { converged: false, convergedAt: null, diverged: false, divergedAt: null, zigzagRatio: null, stepsRun: 100, ...run },
+  } as unknown as Analysis;
 }
 
 describe('CodeLens text', () => {

@@ -57,9 +57,17 @@ describe('completionsAt', () => {
     for (const item of completionsAt('', 0).items.filter((i) => i.kind === 'statement')) {
       const text = expandSnippet(item.insertText);
       // A hidden layer's statements need the layer (and the model reading it) beside them.
-      const network = ['hidden', 'W', 'c', 'train'].includes(item.label) ? `${text}\nh = sigmoid(W·x + c)\nf = w·h + b` : item.label === 'h' ? `${text}\nf = w·h + b` : undefined;
+      const network = ['hidden', 'W', 'c', 'train'].includes(item.label)
+        ? `${text}\nh = sigmoid(W·x + c)\nf = w·h + b`
+        : item.label === 'h'
+          ? `${text}\nf = w·h + b`
+          : undefined;
       const parsed = parseSpec(network ?? (item.label === 'x =' ? `${text}\ny = [1, 0]` : item.label === 'y' ? `${text}\nx = [[1, 2], [3, 4]]` : text));
-      assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === 'error'), [], `${item.label}: ${text}`);
+      assert.deepEqual(
+        parsed.diagnostics.filter((d) => d.severity === 'error'),
+        [],
+        `${item.label}: ${text}`,
+      );
     }
   });
 });

@@ -30,7 +30,8 @@ function elementBounds(svg: string): { what: string; b: Bounds }[] {
     const pts: Vec2[] = [];
     if (kind === 'line') pts.push([num(tag, 'x1'), num(tag, 'y1')], [num(tag, 'x2'), num(tag, 'y2')]);
     if (kind === 'rect') pts.push([num(tag, 'x'), num(tag, 'y')], [num(tag, 'x') + num(tag, 'width'), num(tag, 'y') + num(tag, 'height')]);
-    if (kind === 'circle') pts.push([num(tag, 'cx') - num(tag, 'r'), num(tag, 'cy') - num(tag, 'r')], [num(tag, 'cx') + num(tag, 'r'), num(tag, 'cy') + num(tag, 'r')]);
+    if (kind === 'circle')
+      pts.push([num(tag, 'cx') - num(tag, 'r'), num(tag, 'cy') - num(tag, 'r')], [num(tag, 'cx') + num(tag, 'r'), num(tag, 'cy') + num(tag, 'r')]);
     if (kind === 'path') {
       const d = attr(tag, 'd') ?? '';
       for (const c of d.matchAll(/([ML])\s*(-?[\d.]+)\s+(-?[\d.]+)/g)) pts.push([Number(c[2]), Number(c[3])]);
@@ -51,7 +52,10 @@ function elementBounds(svg: string): { what: string; b: Bounds }[] {
     if (pts.length === 0) continue;
     const xs = pts.map((p) => p[0]);
     const ys = pts.map((p) => p[1]);
-    out.push({ what: `${kind} ${(attr(tag, 'd') ?? body ?? '').slice(0, 40)}`, b: { x0: Math.min(...xs) - half, y0: Math.min(...ys) - half, x1: Math.max(...xs) + half, y1: Math.max(...ys) + half } });
+    out.push({
+      what: `${kind} ${(attr(tag, 'd') ?? body ?? '').slice(0, 40)}`,
+      b: { x0: Math.min(...xs) - half, y0: Math.min(...ys) - half, x1: Math.max(...xs) + half, y1: Math.max(...ys) + half },
+    });
   }
   return out;
 }
@@ -72,10 +76,14 @@ const unit = (deg: number): Vec2 => [Math.cos((deg * Math.PI) / 180), Math.sin((
 function cones(): AllowedCone[] {
   const out: AllowedCone[] = [];
   for (let a = 0; a < 360; a += 15) {
-    for (const opening of [1, 30, 90, 150, 179]) out.push({ axes: [0, 1], kind: 'sector', edges: [unit(a), unit(a + opening)], openingDegrees: opening, optimumInside: a % 30 === 0 });
+    for (const opening of [1, 30, 90, 150, 179])
+      out.push({ axes: [0, 1], kind: 'sector', edges: [unit(a), unit(a + opening)], openingDegrees: opening, optimumInside: a % 30 === 0 });
     out.push({ axes: [0, 1], kind: 'line', edges: [unit(a), unit(a)], openingDegrees: 0, optimumInside: false });
   }
-  out.push({ axes: [2, 4], kind: 'plane', edges: [], openingDegrees: 180, optimumInside: true }, { axes: [0, 1], kind: 'none', edges: [], openingDegrees: 0, optimumInside: null });
+  out.push(
+    { axes: [2, 4], kind: 'plane', edges: [], openingDegrees: 180, optimumInside: true },
+    { axes: [0, 1], kind: 'none', edges: [], openingDegrees: 0, optimumInside: null },
+  );
   return out;
 }
 
@@ -95,7 +103,7 @@ function figureOf(markdown: string): string | null {
   return m ? Buffer.from(m[1], 'base64').toString('utf8') : null;
 }
 
-describe('the hover\'s cone picture', () => {
+describe("the hover's cone picture", () => {
   it('keeps every element inside its viewBox, for every kind of cone and every direction of the way to the optimum', () => {
     let drawn = 0;
     for (const cone of cones()) {
@@ -116,19 +124,24 @@ describe('the hover\'s cone picture', () => {
     assert.notDeepEqual(clipped(svg), []);
   });
 
-  it('uses only the panel\'s colours on the panel\'s light card, with its text at 4.5:1 or more', () => {
+  it("uses only the panel's colours on the panel's light card, with its text at 4.5:1 or more", () => {
     const palette = new Set<unknown>(Object.values(CONE_FIGURE_COLOURS));
     for (const cone of cones()) {
       const svg = coneSvg({ cone, toOptimum: [0.6, -0.8] });
-      for (const m of svg.matchAll(/(?:fill|stroke)="([^"]+)"/g)) if (m[1] !== 'none') assert.ok(palette.has(m[1]), `${m[1]} is not one of the panel's colours`);
+      for (const m of svg.matchAll(/(?:fill|stroke)="([^"]+)"/g))
+        if (m[1] !== 'none') assert.ok(palette.has(m[1]), `${m[1]} is not one of the panel's colours`);
       assert.ok(svg.includes(`<rect x="0.5" y="0.5" width="149" height="149" rx="6" fill="${CONE_FIGURE_COLOURS.card}"`), 'a card under the picture');
     }
-    assert.ok(contrast(CONE_FIGURE_COLOURS.text, CONE_FIGURE_COLOURS.card) >= 4.5, `axis names ${contrast(CONE_FIGURE_COLOURS.text, CONE_FIGURE_COLOURS.card).toFixed(2)}:1`);
+    assert.ok(
+      contrast(CONE_FIGURE_COLOURS.text, CONE_FIGURE_COLOURS.card) >= 4.5,
+      `axis names ${contrast(CONE_FIGURE_COLOURS.text, CONE_FIGURE_COLOURS.card).toFixed(2)}:1`,
+    );
     // Lines and the cone's edge: 3:1 for graphics (WCAG 1.4.11).
-    for (const c of [CONE_FIGURE_COLOURS.cone, CONE_FIGURE_COLOURS.outside, CONE_FIGURE_COLOURS.axis]) assert.ok(contrast(c, CONE_FIGURE_COLOURS.card) >= 3, `${c} on the card`);
+    for (const c of [CONE_FIGURE_COLOURS.cone, CONE_FIGURE_COLOURS.outside, CONE_FIGURE_COLOURS.axis])
+      assert.ok(contrast(c, CONE_FIGURE_COLOURS.card) >= 3, `${c} on the card`);
   });
 
-  it('is in the hover of every example\'s model line, unclipped', function () {
+  it("is in the hover of every example's model line, unclipped", function () {
     this.timeout(60_000);
     const dir = path.join(__dirname, '../../../../examples');
     let seen = 0;

@@ -54,7 +54,8 @@ describe('one analysis budget per document (GG311)', () => {
     const light = neuronFigureHtml('w = [1, 2]\nsteps = 5', fenceOptions('neuron'), 'f0', 0, budget);
     assert.match(light, /<svg/);
     const html: string[] = [];
-    for (let k = 0; k < COUNT; k++) html.push(neuronFigureHtml(`${HEAVY.replace(/; /g, '\n')}\nseed = ${k + 1}`, fenceOptions('neuron'), `f${k + 1}`, k, budget));
+    for (let k = 0; k < COUNT; k++)
+      html.push(neuronFigureHtml(`${HEAVY.replace(/; /g, '\n')}\nseed = ${k + 1}`, fenceOptions('neuron'), `f${k + 1}`, k, budget));
     const drawn = html.filter((h) => h.includes('<svg')).length;
     assert.ok(drawn >= 1 && drawn < COUNT, `${drawn} of ${COUNT} drawn`);
     assert.match(html[COUNT - 1], /Not drawn: this document&apos;s figures before this one already use the analysis budget of 2 s/);

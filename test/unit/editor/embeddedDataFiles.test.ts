@@ -7,15 +7,21 @@ import { analyzeSpec } from '../../../src/core/analysis/analyze';
 
 const csv = new TextEncoder().encode('a,b,label\n0.2,0.9,1\n0.7,0.1,0\n0.5,0.4,1\n');
 const files = new Map([['acts.csv', csv]]);
-const withFiles: TextAnalyzer = Object.assign((text: string) => {
-  const parsed = parseSpec(text, { files });
-  return { parsed, analysis: parsed.spec ? analyzeSpec(parsed.spec) : undefined };
-}, { files });
+const withFiles: TextAnalyzer = Object.assign(
+  (text: string) => {
+    const parsed = parseSpec(text, { files });
+    return { parsed, analysis: parsed.spec ? analyzeSpec(parsed.spec) : undefined };
+  },
+  { files },
+);
 const python = '# neuron: x = csv("acts.csv", columns = [0, 1]); y = csv("acts.csv", columns = [2]); w = [1, -1]; steps = 5\nout = w @ x + b\n';
 
 describe('data files in embedded specs', () => {
   it('an annotation reads its CSV through the analyzer’s files: no error, and the budget counts it', () => {
-    assert.deepEqual(embeddedDiagnostics(python, 'python', withFiles).filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(
+      embeddedDiagnostics(python, 'python', withFiles).filter((d) => d.severity === 'error'),
+      [],
+    );
     const [region] = embeddedRegions(python, 'python', files);
     assert.equal(region.analysed, true);
     assert.equal(withFiles(region.spec.text).analysis?.samples, 3);

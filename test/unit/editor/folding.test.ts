@@ -31,6 +31,9 @@ describe('foldingRanges (neuron folding, independent of indentation)', () => {
   it('handles CRLF line ends, nested brackets and an empty text', () => {
     assert.deepEqual(foldingRanges(''), []);
     const text = 'compare = [\r\n  center,\r\n  optimizer momentum(\r\n    0.9\r\n  )\r\n]\r\n';
-    assert.deepEqual(foldingRanges(text), [{ start: 0, end: 4 }, { start: 2, end: 3 }]);
+    assert.deepEqual(foldingRanges(text), [
+      { start: 0, end: 4 },
+      { start: 2, end: 3 },
+    ]);
   });
 });

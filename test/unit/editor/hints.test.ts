@@ -37,7 +37,10 @@ describe('semanticHints', () => {
 
   it('does not flag explicit samples that each keep one sign', () => {
     const h = hints('x = [[1, 2], [-1, -3], [2, 1]]\ny = [1, 2, 0]\nw = [0, 0]\nlr = 0.05\n');
-    assert.equal(h.find((d) => d.code === HINT_CODES.mixedSignInputs), undefined);
+    assert.equal(
+      h.find((d) => d.code === HINT_CODES.mixedSignInputs),
+      undefined,
+    );
   });
 
   it('notes a target inside the allowed cone (GG402)', () => {
@@ -61,12 +64,18 @@ describe('semanticHints', () => {
     assert.match(warn.message, /2\/λmax = 1\.34/);
   });
 
-  it('tells momentum\'s larger stability region apart (GG404) from beyond it (GG403)', () => {
+  it("tells momentum's larger stability region apart (GG404) from beyond it (GG403)", () => {
     const mom = BASE.replace('lr = 0.5', 'lr = 2') + 'optimizer = momentum(0.9)\n';
     const h = hints(mom);
-    assert.deepEqual(h.map((d) => d.code), [HINT_CODES.learningRateAboveGradientDescentBound]);
+    assert.deepEqual(
+      h.map((d) => d.code),
+      [HINT_CODES.learningRateAboveGradientDescentBound],
+    );
     const beyond = hints(BASE.replace('lr = 0.5', 'lr = 3') + 'optimizer = momentum(0.9)\n');
-    assert.deepEqual(beyond.map((d) => d.code), [HINT_CODES.learningRateUnstable]);
+    assert.deepEqual(
+      beyond.map((d) => d.code),
+      [HINT_CODES.learningRateUnstable],
+    );
     assert.match(beyond[0].message, /2 \+ 2β/);
   });
 

@@ -23,7 +23,7 @@ function hover(text: string, needle: string, delta = 0) {
 }
 
 describe('hoverAt', () => {
-  it('shows the chain rule with sample 1\'s numbers on the model line', () => {
+  it("shows the chain rule with sample 1's numbers on the model line", () => {
     const h = hover(KNOWN, 'f = w');
     assert.ok(h);
     assert.equal(textOf(KNOWN, h.range), 'f = w·x + b');
@@ -34,7 +34,10 @@ describe('hoverAt', () => {
     assert.ok(md.includes('∂L/∂w₁ = δ·x₁ = −0.98 × 0.72 = −0.706'), md);
     assert.ok(md.includes('∂L/∂w₂ = δ·x₂ = −0.98 × 0.88 = −0.862'), md);
     assert.ok(md.includes('∂L/∂b = δ = −0.98'), md);
-    assert.ok(md.includes('has the sign of that sample\'s δ') && md.includes('Sample 1 here: δ = −0.98 (negative), so its step raises all weights together.'), md);
+    assert.ok(
+      md.includes("has the sign of that sample's δ") && md.includes('Sample 1 here: δ = −0.98 (negative), so its step raises all weights together.'),
+      md,
+    );
   });
 
   it('puts a negative label in parentheses: f − (−y)', () => {
@@ -43,7 +46,7 @@ describe('hoverAt', () => {
     assert.ok(md.includes('δ = ∂L/∂f = f(x) − y = 0 − (−0.5) = 0.5'), md);
   });
 
-  it('agrees with the engine\'s δ of the first step on the default lesson', () => {
+  it("agrees with the engine's δ of the first step on the default lesson", () => {
     const a = analyzed(DEFAULT_LESSON);
     const first = pointAt(a.analysis!.run.path, 0);
     assert.equal(first.batch?.[0], 0);
@@ -72,7 +75,7 @@ describe('hoverAt', () => {
     assert.ok(gen.includes('sigmoid(normal(0, 1))') && gen.includes('(0, 1)'));
   });
 
-  it('on lr shows η against the full-batch bound 2/λmax and Goh\'s optimal step, naming the ½ convention', () => {
+  it("on lr shows η against the full-batch bound 2/λmax and Goh's optimal step, naming the ½ convention", () => {
     const a = analyzed(KNOWN);
     const lr = a.analysis!.learningRate;
     const ev = a.analysis!.hessian.eigenvalues;
@@ -85,7 +88,7 @@ describe('hoverAt', () => {
     assert.ok(Math.abs(a.analysis!.hessian.matrix[0][0] - (0.72 ** 2 + 0.2 ** 2 + 0.9 ** 2) / 3) < 1e-12);
   });
 
-  it('on preprocess lists κ per option, matching the engine\'s compare variants', () => {
+  it("on preprocess lists κ per option, matching the engine's compare variants", () => {
     const text = DEFAULT_LESSON.replace('# compare = center, tanh, batch all, momentum(0.9)', 'compare = center, standardize, whiten');
     const a = analyzed(text);
     const spec = a.parsed.spec!;
@@ -102,7 +105,7 @@ describe('hoverAt', () => {
     assert.ok(md.includes('**none** (this spec)') && md.includes('standardize'));
   });
 
-  it('explains batch, optimizer, loss, w and w* with this spec\'s numbers', () => {
+  it("explains batch, optimizer, loss, w and w* with this spec's numbers", () => {
     assert.ok(hover(DEFAULT_LESSON, 'batch =')!.markdown.includes('B = 1 of P = 64'));
     assert.ok(hover(DEFAULT_LESSON, 'optimizer =')!.markdown.includes('w ← w − η g'));
     assert.ok(hover(DEFAULT_LESSON, 'loss =')!.markdown.includes('½'));

@@ -6,15 +6,90 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  codeLensRange, codeLensSummary, completionsAt, editorDiagnostics, embeddedDiagnostics, embeddedHoverAt, embeddedRegions,
-  fencedBlocks, findAnnotations, hoverAt, memoizedAnalyzer, quickFixes,
+  codeLensRange,
+  codeLensSummary,
+  completionsAt,
+  editorDiagnostics,
+  embeddedDiagnostics,
+  embeddedHoverAt,
+  embeddedRegions,
+  fencedBlocks,
+  findAnnotations,
+  hoverAt,
+  memoizedAnalyzer,
+  quickFixes,
 } from '../../../src/core/editor';
 import { DEFAULT_LESSON } from '../../../src/core/spec/defaults';
 import { analyzed } from './helpers';
 import { hangLimitMs } from '../timeLimit';
 
-const SPEC_PIECES = ['f', 'w', 'x', 'b', 'w*', 'lr', '=', '~', '[', ']', '(', ')', ',', ';', ' ', '\n', '\r\n', '#', '//', '0.5', '-1', '1e999', 'sigmoid', 'normal(0, 1)', 'compare', 'center', 'momentum(0.9)', 'batch', 'all', '·', '@', 'preprocess', 'samples', '3', 'é', '\u0000', '"', '`'];
-const CODE_PIECES = ['# neuron:', '// neuron:', '-- neuron:', '% neuron:', ' x ~ tanh(normal(0, 1))', '; w = [1, 2]', '; w* = [2', 'lr = 9', 'out = w @ x + b', 'np.dot(W, h)', 'F.linear(x, W, b)', '```neuron', '```python', '~~~', '```', '\n', '\r\n', '    ', '"', "'", '@', 'W.T', '+ b', 'neuron', ':'];
+const SPEC_PIECES = [
+  'f',
+  'w',
+  'x',
+  'b',
+  'w*',
+  'lr',
+  '=',
+  '~',
+  '[',
+  ']',
+  '(',
+  ')',
+  ',',
+  ';',
+  ' ',
+  '\n',
+  '\r\n',
+  '#',
+  '//',
+  '0.5',
+  '-1',
+  '1e999',
+  'sigmoid',
+  'normal(0, 1)',
+  'compare',
+  'center',
+  'momentum(0.9)',
+  'batch',
+  'all',
+  '·',
+  '@',
+  'preprocess',
+  'samples',
+  '3',
+  'é',
+  '\u0000',
+  '"',
+  '`',
+];
+const CODE_PIECES = [
+  '# neuron:',
+  '// neuron:',
+  '-- neuron:',
+  '% neuron:',
+  ' x ~ tanh(normal(0, 1))',
+  '; w = [1, 2]',
+  '; w* = [2',
+  'lr = 9',
+  'out = w @ x + b',
+  'np.dot(W, h)',
+  'F.linear(x, W, b)',
+  '```neuron',
+  '```python',
+  '~~~',
+  '```',
+  '\n',
+  '\r\n',
+  '    ',
+  '"',
+  "'",
+  '@',
+  'W.T',
+  '+ b',
+  'neuron',
+  ':',
+];
 
 const specText = fc.oneof(
   fc.string({ maxLength: 300 }),
@@ -46,39 +121,45 @@ describe('editor features never throw', function () {
   this.timeout(120_000);
 
   it('on .neuron text: hovers, diagnostics, quick fixes, completions, lenses', () => {
-    fc.assert(fc.property(specText, (text) => {
-      const { parsed, analysis } = analyzed(text);
-      const diagnostics = editorDiagnostics(parsed, analysis);
-      for (const d of diagnostics) inBounds(text, d.range);
-      for (const f of quickFixes(text, parsed, analysis, diagnostics)) for (const e of f.edits) inBounds(text, e.range);
-      for (const o of offsets(text)) {
-        const h = hoverAt(text, o, parsed, analysis);
-        if (h) inBounds(text, h.range);
-        inBounds(text, completionsAt(text, o).replace);
-      }
-      inBounds(text, codeLensRange(parsed));
-      if (analysis) assert.ok(codeLensSummary(analysis).startsWith('κ = '));
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(specText, (text) => {
+        const { parsed, analysis } = analyzed(text);
+        const diagnostics = editorDiagnostics(parsed, analysis);
+        for (const d of diagnostics) inBounds(text, d.range);
+        for (const f of quickFixes(text, parsed, analysis, diagnostics)) for (const e of f.edits) inBounds(text, e.range);
+        for (const o of offsets(text)) {
+          const h = hoverAt(text, o, parsed, analysis);
+          if (h) inBounds(text, h.range);
+          inBounds(text, completionsAt(text, o).replace);
+        }
+        inBounds(text, codeLensRange(parsed));
+        if (analysis) assert.ok(codeLensSummary(analysis).startsWith('κ = '));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('on code, Markdown and unknown languages: annotations, fences, embedded hovers and diagnostics', () => {
     const analyze = memoizedAnalyzer();
-    fc.assert(fc.property(codeText, fc.constantFrom('python', 'javascript', 'markdown', 'lua', undefined), (text, lang) => {
-      for (const a of findAnnotations(text, lang)) {
-        inBounds(text, a.spec.anchor);
-        for (const c of a.comments) inBounds(text, c);
-      }
-      for (const b of fencedBlocks(text)) {
-        inBounds(text, b.content);
-        inBounds(text, b.block);
-      }
-      embeddedRegions(text, lang);
-      for (const d of embeddedDiagnostics(text, lang, analyze)) inBounds(text, d.range);
-      for (const o of offsets(text)) {
-        const h = embeddedHoverAt(text, o, lang, analyze, () => '[insert](command:x)');
-        if (h) inBounds(text, h.range);
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(codeText, fc.constantFrom('python', 'javascript', 'markdown', 'lua', undefined), (text, lang) => {
+        for (const a of findAnnotations(text, lang)) {
+          inBounds(text, a.spec.anchor);
+          for (const c of a.comments) inBounds(text, c);
+        }
+        for (const b of fencedBlocks(text)) {
+          inBounds(text, b.content);
+          inBounds(text, b.block);
+        }
+        embeddedRegions(text, lang);
+        for (const d of embeddedDiagnostics(text, lang, analyze)) inBounds(text, d.range);
+        for (const o of offsets(text)) {
+          const h = embeddedHoverAt(text, o, lang, analyze, () => '[insert](command:x)');
+          if (h) inBounds(text, h.range);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('at offsets outside the text', () => {

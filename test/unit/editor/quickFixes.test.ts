@@ -12,7 +12,10 @@ describe('quick fixes', () => {
   it('applies a "did you mean" suggestion to the misspelled word only', () => {
     const text = 'optimizer = momentun(0.9)\nlrr = 0.1\n';
     const fixes = fixesFor(text);
-    assert.deepEqual(fixes.map((f) => f.title), ["Change to 'momentum'", "Change to 'lr'"]);
+    assert.deepEqual(
+      fixes.map((f) => f.title),
+      ["Change to 'momentum'", "Change to 'lr'"],
+    );
     const fixed = fixes.reduce((t, f) => applyEdits(t, f.edits), text);
     assert.equal(fixed, 'optimizer = momentum(0.9)\nlr = 0.1\n');
     assert.deepEqual(parseSpec(fixed).diagnostics, []);
@@ -40,12 +43,15 @@ describe('quick fixes', () => {
     const fixes = fixesFor(text);
     const fixed = applyEdits(text, fixes[0].edits);
     assert.equal(fixed, 'x = [[1, 2, 0],[3, 4, 0]]\nw=[1,2,3]\ny = [1, 2]');
-    assert.deepEqual(parseSpec(fixed).diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(
+      parseSpec(fixed).diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
     const a = analyzed(text);
     assert.deepEqual(resizeEdits(text, a.parsed.ranges.w!, 3), []);
   });
 
-  it('sets lr to Goh\'s optimal step when η is above the bound, and the result is stable', () => {
+  it("sets lr to Goh's optimal step when η is above the bound, and the result is stable", () => {
     const text = 'x ~ sigmoid(normal(0, 1))\nlr = 2\n';
     const fixes = fixesFor(text);
     const fix = fixes.find((f) => f.title.startsWith('Set lr'));
@@ -55,7 +61,10 @@ describe('quick fixes', () => {
     const after = analyzed(fixed);
     assert.ok(after.analysis!.learningRate.value < after.analysis!.learningRate.max!);
     assert.ok(Math.abs(after.analysis!.learningRate.value - after.analysis!.learningRate.optimal!) <= 5e-3 * after.analysis!.learningRate.optimal!); // three significant digits
-    assert.deepEqual(fixesFor(fixed).filter((f) => f.title.startsWith('Set lr')), []);
+    assert.deepEqual(
+      fixesFor(fixed).filter((f) => f.title.startsWith('Set lr')),
+      [],
+    );
   });
 
   it('adds an lr line when the spec has none', () => {
@@ -67,7 +76,7 @@ describe('quick fixes', () => {
     assert.equal(parseSpec(fixed).spec?.lr, Number(/lr = (\S+)/.exec(fixed)![1]));
   });
 
-  it('never offers a step outside the run optimizer\'s own bound: Nesterov gets half its bound, adaptive optimizers nothing', () => {
+  it("never offers a step outside the run optimizer's own bound: Nesterov gets half its bound, adaptive optimizers nothing", () => {
     const text = 'optimizer = nesterov(0.9)\nbatch = all\nlr = 1.2\n';
     const a = analyzed(text);
     const lr = a.analysis!.learningRate;
@@ -80,4 +89,3 @@ describe('quick fixes', () => {
     assert.equal(optimalLearningRateFix(adam, analyzed(adam).parsed, analyzed(adam).analysis), undefined);
   });
 });
-

@@ -7,14 +7,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { editorDiagnostics, embeddedHoverAt, HINT_DESCRIPTIONS, hoverAt, quickFixes } from '../../../src/core/editor';
 import {
-  headingLines, headingSlug, resolveScienceLinks, SCIENCE_DOC, SCIENCE_SECTIONS, scienceLink, type ScienceSection,
+  headingLines,
+  headingSlug,
+  resolveScienceLinks,
+  SCIENCE_DOC,
+  SCIENCE_SECTIONS,
+  scienceLink,
+  type ScienceSection,
 } from '../../../src/core/editor/text/scienceLinks';
 import type { StatementKey } from '../../../src/core/spec/types';
 import { analyzed, at } from './helpers';
 
 const root = path.resolve(__dirname, '../../../..');
 const examplesDir = path.join(root, 'examples');
-const EXAMPLES = readdirSync(examplesDir).filter((f) => f.endsWith('.neuron')).sort();
+const EXAMPLES = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.neuron'))
+  .sort();
 const SCIENCE = readFileSync(path.join(root, SCIENCE_DOC), 'utf8');
 
 /** What a user must never read: the design document outside the repository, or its section signs. */
@@ -55,7 +63,13 @@ describe('science links', () => {
     assert.equal(headingSlug('When there is no zig-zag'), 'when-there-is-no-zig-zag');
     assert.equal(headingSlug("What's κ? (2×2)"), 'whats-κ-22');
     const lines = headingLines('# Title\n\n```\n# not a heading\n```\n## The sign constraint ##\n');
-    assert.deepEqual([...lines], [['title', 1], ['the-sign-constraint', 6]]);
+    assert.deepEqual(
+      [...lines],
+      [
+        ['title', 1],
+        ['the-sign-constraint', 6],
+      ],
+    );
   });
 
   it('resolves science links to the shipped file, at the heading line when known, and nothing else', () => {
@@ -66,7 +80,10 @@ describe('science links', () => {
       `[The sign constraint](${uri}#the-sign-constraint) and [batches](${uri}#batches), [other](https://example.com/docs/science.md#x), docs/science.md#batches`,
     );
     const lines = new Map([['the-sign-constraint', 26]]);
-    assert.equal(resolveScienceLinks(scienceLink('signConstraint') + scienceLink('batches'), uri, lines), `[The sign constraint](${uri}#L26)[Batches](${uri}#batches)`);
+    assert.equal(
+      resolveScienceLinks(scienceLink('signConstraint') + scienceLink('batches'), uri, lines),
+      `[The sign constraint](${uri}#L26)[Batches](${uri}#batches)`,
+    );
   });
 
   it('no hover, hint or quick fix over every example cites GEOMETRY.md or a § section', () => {
@@ -109,7 +126,13 @@ describe('science links', () => {
         for (const s of sections) assert.ok(anchors.includes(SCIENCE_SECTIONS[s].anchor), `${file}: hover on ${key} lacks ${s}:\n${markdown}`);
       }
     }
-    assert.ok(scienceAnchors(everyHover('x = [[0.2, 0.7]]\ny = [1]\nw = [0.1, 0.2]\nb = 0\n').map((h) => h.markdown).join('\n')).length >= 6);
+    assert.ok(
+      scienceAnchors(
+        everyHover('x = [[0.2, 0.7]]\ny = [1]\nw = [0.1, 0.2]\nb = 0\n')
+          .map((h) => h.markdown)
+          .join('\n'),
+      ).length >= 6,
+    );
   });
 
   it('links the hover on an unannotated neuron expression elsewhere to the chain rule and the sign constraint', () => {

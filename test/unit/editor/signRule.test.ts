@@ -70,6 +70,9 @@ describe('model hover: the sign rule describes the whole data set', () => {
     const text = readFileSync(path.join(EXAMPLES, 'sigmoid-northwest.neuron'), 'utf8');
     const md = modelHover(text);
     assert.match(signRuleOf(md), /Every component of x is positive in all \d+ samples/);
-    assert.match(md, /lies \*\*outside\*\* it: no single step can head there, so the path must alternate between the cone's sides \(this run: [\d.]+× the straight distance\)/);
+    assert.match(
+      md,
+      /lies \*\*outside\*\* it: no single step can head there, so the path must alternate between the cone's sides \(this run: [\d.]+× the straight distance\)/,
+    );
   });
 });

@@ -13,9 +13,11 @@ describe('editor text helpers', () => {
     });
 
     it('matches Node on arbitrary strings (lone surrogates become U+FFFD)', () => {
-      fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => {
-        assert.equal(base64Utf8(s), Buffer.from(s, 'utf8').toString('base64'));
-      }));
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary' }), (s) => {
+          assert.equal(base64Utf8(s), Buffer.from(s, 'utf8').toString('base64'));
+        }),
+      );
     });
 
     it('builds an SVG data URI that decodes back', () => {
@@ -65,11 +67,13 @@ describe('editor text helpers', () => {
       const bound = 2.0000000001;
       const v = Number(stepText(1.99999999999, bound));
       assert.ok(v < bound && v > 1.99);
-      fc.assert(fc.property(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), fc.double({ min: 1e-9, max: 0.5, noNaN: true }), (x, gap) => {
-        const bound2 = x * (1 + gap);
-        const t = Number(stepText(x, bound2));
-        assert.ok(t > 0 && t < bound2);
-      }));
+      fc.assert(
+        fc.property(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), fc.double({ min: 1e-9, max: 0.5, noNaN: true }), (x, gap) => {
+          const bound2 = x * (1 + gap);
+          const t = Number(stepText(x, bound2));
+          assert.ok(t > 0 && t < bound2);
+        }),
+      );
     });
   });
 });

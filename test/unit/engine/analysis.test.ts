@@ -11,20 +11,66 @@ describe('allowed cone', () => {
   const cone = (rows: number[][], to: [number, number] | null = null) => allowedCone(rows.flat(), rows.length, 2, [0, 1], to);
 
   it('positive samples span a sector; the north-west lies outside, the north-east inside', () => {
-    const c = cone([[1, 0.2], [0.3, 1], [0.6, 0.6]], [-1, 1]);
+    const c = cone(
+      [
+        [1, 0.2],
+        [0.3, 1],
+        [0.6, 0.6],
+      ],
+      [-1, 1],
+    );
     assert.equal(c.kind, 'sector');
     assert.equal(c.optimumInside, false);
     assert.ok(Math.abs(c.openingDegrees - (Math.atan2(1, 0.3) - Math.atan2(0.2, 1)) * (180 / Math.PI)) < 1e-9);
-    assert.equal(cone([[1, 0.2], [0.3, 1]], [1, 1]).optimumInside, true);
-    assert.equal(cone([[1, 0.2], [0.3, 1]], [-1, -1]).optimumInside, true, 'the opposite nappe counts');
+    assert.equal(
+      cone(
+        [
+          [1, 0.2],
+          [0.3, 1],
+        ],
+        [1, 1],
+      ).optimumInside,
+      true,
+    );
+    assert.equal(
+      cone(
+        [
+          [1, 0.2],
+          [0.3, 1],
+        ],
+        [-1, -1],
+      ).optimumInside,
+      true,
+      'the opposite nappe counts',
+    );
   });
 
   it('samples around the origin leave no constraint; collinear samples give a line; zeros give none', () => {
-    assert.equal(cone([[1, 0.1], [-1, 0.1], [0, -1]]).kind, 'plane');
-    const line = cone([[1, 1], [-2, -2], [3, 3]], [2, 2]);
+    assert.equal(
+      cone([
+        [1, 0.1],
+        [-1, 0.1],
+        [0, -1],
+      ]).kind,
+      'plane',
+    );
+    const line = cone(
+      [
+        [1, 1],
+        [-2, -2],
+        [3, 3],
+      ],
+      [2, 2],
+    );
     assert.equal(line.kind, 'line');
     assert.equal(line.optimumInside, true);
-    assert.equal(cone([[0, 0], [0, 0]]).kind, 'none');
+    assert.equal(
+      cone([
+        [0, 0],
+        [0, 0],
+      ]).kind,
+      'none',
+    );
   });
 });
 
@@ -36,7 +82,11 @@ describe('loss grid', () => {
       const held = [0.2, 0.4, 0.1];
       const g = lossGrid(obj, { axes: [0, 1], held, heldAt: 'start', bounds: { u0: -2, u1: 2, v0: -1, v1: 3 }, nx: 5, ny: 4 });
       assert.equal(g.values.length, 20);
-      for (const [c, r] of [[0, 0], [4, 3], [2, 1]]) {
+      for (const [c, r] of [
+        [0, 0],
+        [4, 3],
+        [2, 1],
+      ]) {
         const direct = obj.lossAt([g.xs[c], g.ys[r], 0.1]);
         assert.ok(Math.abs(g.values[r * 5 + c] - direct) < 1e-12 * (1 + direct));
       }
@@ -49,7 +99,10 @@ describe('loss grid', () => {
     const g = a.contours;
     assert.equal(g.heldAt, 'optimum');
     assert.equal(g.xs.length, 48);
-    for (const [u, v] of [[1.5, -0.5], [a.optimum!.w[0], a.optimum!.w[1]]]) {
+    for (const [u, v] of [
+      [1.5, -0.5],
+      [a.optimum!.w[0], a.optimum!.w[1]],
+    ]) {
       assert.ok(u > g.xs[0] && u < g.xs[47] && v > g.ys[0] && v < g.ys[47]);
     }
   });
@@ -82,7 +135,10 @@ describe('preprocessing and variants', () => {
     });
     const a = analyzeSpec(spec);
     assert.equal(a.name, 'main');
-    assert.deepEqual(a.variants.map((v) => v.name), ['center', 'tanh', 'batch all', 'optimizer momentum(0.9)']);
+    assert.deepEqual(
+      a.variants.map((v) => v.name),
+      ['center', 'tanh', 'batch all', 'optimizer momentum(0.9)'],
+    );
     assert.ok(a.variants.every((v) => v.variants.length === 0));
     assert.equal(a.variants[1].inputs.allPositive, false);
     assert.ok(a.variants[1].run.signCoherentFraction < 1);
@@ -91,7 +147,15 @@ describe('preprocessing and variants', () => {
   });
 
   it('maps explicit sigmoid outputs s to tanh(logit(s)) for the tanh variant', () => {
-    const a = analyzeSpec(explicitSpec([[0.25, 0.75], [0.5, 0.9]], { compare: [variant('tanh', { activation: 'tanh' })], steps: 1 }));
+    const a = analyzeSpec(
+      explicitSpec(
+        [
+          [0.25, 0.75],
+          [0.5, 0.9],
+        ],
+        { compare: [variant('tanh', { activation: 'tanh' })], steps: 1 },
+      ),
+    );
     // tanh(logit(s)) = (2s − 1)/(2s² − 2s + 1): 0.25 → −0.8, 0.5 → 0, 0.75 → 0.8, 0.9 → 0.8/0.82.
     const [m1, m2] = a.variants[0].inputs.mean;
     assert.ok(Math.abs(m1 - -0.4) < 1e-15, String(m1));
@@ -122,7 +186,10 @@ describe('stability factors', () => {
 describe('sentence', () => {
   it('explains the default lesson with the cone, the optimum direction and the zig-zag', () => {
     const s = analyzeSpec(makeSpec({ steps: 2000 })).sentence;
-    assert.match(s, /^All inputs are positive, so every update points north-east or south-west; the optimum lies to the north-west, outside that cone, so the path zig-zags \(\d+\.\d× the straight distance\) and converges after \d+ steps\.$/);
+    assert.match(
+      s,
+      /^All inputs are positive, so every update points north-east or south-west; the optimum lies to the north-west, outside that cone, so the path zig-zags \(\d+\.\d× the straight distance\) and converges after \d+ steps\.$/,
+    );
   });
 
   it('covers mixed-sign inputs', () => {

@@ -74,8 +74,14 @@ describe('applied updates (θₖ₊₁ − θₖ) behind update, sign coherence 
       for (let k = 0; k + 1 < run.path.length; k++) {
         const a = thetaOf(pointAt(run.path, k));
         const b = thetaOf(pointAt(run.path, k + 1));
-        assert.deepEqual(pointAt(run.path, k).update, b.map((v, i) => v - a[i]), `entry ${k}`);
-        const moved = pointAt(run.path, k).update!.slice(0, 2).some((u) => u !== 0);
+        assert.deepEqual(
+          pointAt(run.path, k).update,
+          b.map((v, i) => v - a[i]),
+          `entry ${k}`,
+        );
+        const moved = pointAt(run.path, k)
+          .update!.slice(0, 2)
+          .some((u) => u !== 0);
         if (!moved) assert.equal(pointAt(run.path, k).signCoherent, null);
       }
       const recomputed = fromRecordedPath(run);

@@ -94,4 +94,3 @@ export function allFinite(v: unknown): boolean {
   if (v && typeof v === 'object') return Object.values(v).every(allFinite);
   return true;
 }
-

@@ -26,7 +26,17 @@ function randomInputs(P: number, n: number, seed: number): Float64Array {
 
 describe('gram (blocked moments)', () => {
   // Sizes around the 2 × 4 tiles: odd and even q, remainders of 1 … 3 columns, q < 4.
-  const sizes: [number, number][] = [[1, 5], [2, 3], [3, 17], [4, 10], [5, 64], [6, 1], [7, 33], [10, 100], [37, 250]];
+  const sizes: [number, number][] = [
+    [1, 5],
+    [2, 3],
+    [3, 17],
+    [4, 10],
+    [5, 64],
+    [6, 1],
+    [7, 33],
+    [10, 100],
+    [37, 250],
+  ];
   for (const [n, P] of sizes) {
     it(`equals the naive reference (n = ${n}, P = ${P}; plain, augmented, weighted, shifted)`, () => {
       const x = randomInputs(P, n, n * 1000 + P);
@@ -52,7 +62,13 @@ describe('gram (blocked moments)', () => {
 
   it('is exactly symmetric', () => {
     const x = randomInputs(90, 13, 5);
-    const g = gram(x, 90, 13, true, Array.from({ length: 90 }, (_, p) => 0.1 + p / 90));
+    const g = gram(
+      x,
+      90,
+      13,
+      true,
+      Array.from({ length: 90 }, (_, p) => 0.1 + p / 90),
+    );
     for (let i = 0; i < 14; i++) for (let j = 0; j < 14; j++) assert.ok(Object.is(g[i * 14 + j], g[j * 14 + i]));
   });
 });

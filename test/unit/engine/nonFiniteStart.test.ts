@@ -57,7 +57,15 @@ describe('a start whose loss is not finite', () => {
   }
 
   it('inputs near 1e308: the sentence names the inputs and there is no optimum', () => {
-    const a = analyzeSpec(explicitSpec([[1e308, 1e308], [1.5e308, 1e307]], { labels: { kind: 'explicit', values: [1, 2] } }));
+    const a = analyzeSpec(
+      explicitSpec(
+        [
+          [1e308, 1e308],
+          [1.5e308, 1e307],
+        ],
+        { labels: { kind: 'explicit', values: [1, 2] } },
+      ),
+    );
     assertStoppedAtStart(a, [1.5, -0.5]);
     assert.equal(
       a.sentence,

@@ -17,7 +17,10 @@ const EPS = 1e-5;
 
 function specOf(text: string): Spec {
   const parsed = parseSpec(text);
-  assert.deepEqual(parsed.diagnostics.map((d) => d.message), []);
+  assert.deepEqual(
+    parsed.diagnostics.map((d) => d.message),
+    [],
+  );
   return parsed.spec!;
 }
 
@@ -81,7 +84,12 @@ steps = 30
 `;
 
 describe('batch and layer normalisation, checked independently', () => {
-  for (const [batch, loss] of [[8, 'squared'], [3, 'squared'], [8, 'logistic'], [1, 'squared']] as const) {
+  for (const [batch, loss] of [
+    [8, 'squared'],
+    [3, 'squared'],
+    [8, 'logistic'],
+    [1, 'squared'],
+  ] as const) {
     it(`batch norm, batch ${batch}, ${loss} loss: every step's gradient matches finite differences of its batch loss (rel. error < 1e-7)`, () => {
       const spec = specOf(`${BASE}preprocess = batchnorm\nbatch = ${batch}\nloss = ${loss}\n`);
       const ds = buildDataset(spec);
@@ -129,13 +137,21 @@ describe('batch and layer normalisation, checked independently', () => {
     const a = analyzeSpec(spec, { variants: false });
     pathPoints(a.run.path).forEach((point, k) => {
       const idx = Array.from({ length: 4 }, (_, j) => (k * 4 + j) % ds.P);
-      const e = relErr(point.gradient, finiteGradient([...point.w, point.b], idx.map((p) => ref[p]), idx.map((p) => ds.y[p]), false));
+      const e = relErr(
+        point.gradient,
+        finiteGradient(
+          [...point.w, point.b],
+          idx.map((p) => ref[p]),
+          idx.map((p) => ds.y[p]),
+          false,
+        ),
+      );
       assert.ok(e < 1e-7, `step ${k}: ${e}`);
     });
     assert.equal(a.normalization?.kind, 'layernorm');
   });
 
-  it('the preprocess hover\'s κ for batchnorm is the full-data objective\'s; layernorm\'s is null (singular along (1, …, 1))', () => {
+  it("the preprocess hover's κ for batchnorm is the full-data objective's; layernorm's is null (singular along (1, …, 1))", () => {
     const spec = specOf(`${BASE}preprocess = batchnorm\nbatch = 5\n`);
     const ds = buildDataset(spec);
     const a = analyzeSpec(spec, { variants: false });
@@ -148,7 +164,10 @@ describe('batch and layer normalisation, checked independently', () => {
 
   it('compare = batchnorm, layernorm runs both variants by name', () => {
     const a = analyzeSpec(specOf(`${BASE}batch = 4\ncompare = batchnorm, layernorm\n`));
-    assert.deepEqual(a.variants.map((v) => v.name), ['batchnorm', 'layernorm']);
+    assert.deepEqual(
+      a.variants.map((v) => v.name),
+      ['batchnorm', 'layernorm'],
+    );
     assert.equal(a.variants[0].normalization?.kind, 'batchnorm');
     assert.equal(a.variants[1].normalization?.kind, 'layernorm');
   });

@@ -40,13 +40,22 @@ describe('least-squares optimum', () => {
   });
 
   // x̃ = (t, 2t, 1): H over (w₁, w₂, b) has rank 2; its null space is spanned by (2, −1, 0)/√5.
-  const singular = [[1, 2], [2, 4], [3, 6]];
+  const singular = [
+    [1, 2],
+    [2, 4],
+    [3, 6],
+  ];
   const singularLabels = { kind: 'explicit' as const, values: [1, 2, 2] };
   const nullDir = [2 / Math.sqrt(5), -1 / Math.sqrt(5), 0];
   const along = (v: readonly number[]): number => v.reduce((s, x, i) => s + x * nullDir[i], 0);
 
   it('singular H: θ* minimises the loss and keeps the start’s null-space component (the minimiser GD reaches)', () => {
-    for (const w of [[1, -1], [0, 0], [-2, 5], [1e6, 3e6]]) {
+    for (const w of [
+      [1, -1],
+      [0, 0],
+      [-2, 5],
+      [1e6, 3e6],
+    ]) {
       const spec = explicitSpec(singular, { labels: singularLabels, w, batch: 'all', lr: 0.02, steps: 3000 });
       const obj = buildProblem(spec);
       const theta0 = Array.from(initialTheta(spec));
@@ -59,7 +68,10 @@ describe('least-squares optimum', () => {
       const g = new Float64Array(obj.q);
       obj.lossAndGradient(theta, g);
       assert.ok(Math.hypot(...g) <= 1e-9 * scale, `∇L(θ*) = ${Array.from(g)}`);
-      assert.match(opt.optimum!.note, /^Least squares: H has rank 2 of 3, so the minimisers form a family .*θ\* = H⁺c \+ Π_N θ₀ keeps the start's null-space component, which gradient descent never changes, so it is the minimiser gradient descent reaches from the start\.$/);
+      assert.match(
+        opt.optimum!.note,
+        /^Least squares: H has rank 2 of 3, so the minimisers form a family .*θ\* = H⁺c \+ Π_N θ₀ keeps the start's null-space component, which gradient descent never changes, so it is the minimiser gradient descent reaches from the start\.$/,
+      );
     }
     // Different starts, different minimisers, differing only along the null space; GD reaches its own.
     const a = analyzeSpec(explicitSpec(singular, { labels: singularLabels, w: [1, -1], batch: 'all', lr: 0.02, steps: 3000 }));

@@ -101,7 +101,13 @@ describe('properties over random specs', () => {
   it('with positive inputs and batch 1 every update is sign-coherent', () => {
     fc.assert(
       fc.property(specs, (s) => {
-        const spec: Spec = { ...s, inputs: { kind: 'generated', distribution: { kind: 'normal', mean: 0, std: 2 }, activation: 'sigmoid' }, preprocess: 'none', batch: 1, optimizer: { kind: 'sgd' } };
+        const spec: Spec = {
+          ...s,
+          inputs: { kind: 'generated', distribution: { kind: 'normal', mean: 0, std: 2 }, activation: 'sigmoid' },
+          preprocess: 'none',
+          batch: 1,
+          optimizer: { kind: 'sgd' },
+        };
         const a = analyzeSpec(spec);
         assert.ok(a.inputs.allPositive);
         if (a.run.path.length > 1) assert.equal(a.run.signCoherentFraction, 1);

@@ -57,7 +57,10 @@ describe('seeded random numbers', () => {
 
   it('shuffles each epoch into a permutation, reproducibly', () => {
     const p = epochPermutation(5, 0, 100);
-    assert.deepEqual([...p].sort((a, b) => a - b), Array.from({ length: 100 }, (_, i) => i));
+    assert.deepEqual(
+      [...p].sort((a, b) => a - b),
+      Array.from({ length: 100 }, (_, i) => i),
+    );
     assert.deepEqual(p, epochPermutation(5, 0, 100));
     assert.notDeepEqual(p, epochPermutation(5, 1, 100));
   });
@@ -72,7 +75,12 @@ describe('batch schedule', () => {
       s.batchOf(k, out);
       got.push([...out]);
     }
-    assert.deepEqual(got, [[0, 1], [2, 3], [4, 0], [1, 2]]);
+    assert.deepEqual(got, [
+      [0, 1],
+      [2, 3],
+      [4, 0],
+      [1, 2],
+    ]);
   });
 
   it('with shuffling, each epoch visits every sample once', () => {

@@ -16,7 +16,7 @@ const cases: [string, () => Spec, string][] = [
     'All inputs are positive, so every update points north-east or south-west; the optimum lies to the north-west, outside that cone, so the path zig-zags (3.9× the straight distance) and converges after 355 steps.',
   ],
   [
-    'per-sample, optimum inside the cone: the honest counterpoint, with a comma before \'and it converges\'',
+    "per-sample, optimum inside the cone: the honest counterpoint, with a comma before 'and it converges'",
     () => makeSpec({ hasBias: false, biasTrained: false, w: [0, 0], labels: { kind: 'teacher', w: [1, 1.2], b: 0 }, lr: 0.3, steps: 400 }),
     'All inputs are positive, so every update points north-east or south-west; the optimum lies to the north-east, inside that cone, so the sign constraint forces no zig-zag, but the path still wanders (1.24× the straight distance) from the noise of single samples, and it converges after 374 steps.',
   ],
@@ -26,7 +26,7 @@ const cases: [string, () => Spec, string][] = [
     'All inputs are positive, so every per-sample gradient δₚxₚ points north-east or south-west; the optimum lies to the north-west, outside that cone, but a batch of 8 samples whose δₚ have mixed signs can leave it (97 % of the updates were sign-coherent); the path zig-zags (2.2× the straight distance) and converges after 308 steps.',
   ],
   [
-    'full batch, η near 2/λmax: the zig-zag is the valley\'s conditioning and the overshoot, not the cone (QA spec)',
+    "full batch, η near 2/λmax: the zig-zag is the valley's conditioning and the overshoot, not the cone (QA spec)",
     () => makeSpec({ batch: 'all', lr: 1.3, steps: 2000 }),
     'All inputs are positive, so each per-sample gradient δₚxₚ points north-east or south-west, but every step here averages all 64 of them, so the cone does not bind the steps (96 % of the updates were sign-coherent); the optimum lies to the north-west; the zig-zag (3.2× the straight distance) comes from the valley, not the cone: κ = 62, and η = 1.3 is 97 % of 2/λmax = 1.34, so each step overshoots along the steepest direction (1 − ηλmax = -0.941); the run converges after 129 steps.',
   ],
@@ -46,7 +46,7 @@ const cases: [string, () => Spec, string][] = [
     'All inputs are positive, so every per-sample gradient δₚxₚ points north-east or south-west; the optimum lies to the north-west, outside that cone, but Adam averages past gradients (β₁ = 0.9) and divides each coordinate by its own running gradient size, so its updates are not bound to the cone (63 % of the updates were sign-coherent); the path is 1.41× the straight distance and converges after 550 steps.',
   ],
   [
-    'RMSProp keeps the gradient\'s signs',
+    "RMSProp keeps the gradient's signs",
     () => makeSpec({ optimizer: { kind: 'rmsprop', rho: 0.9, eps: 1e-8 }, lr: 0.01, steps: 2000 }),
     'All inputs are positive, so every per-sample gradient δₚxₚ points north-east or south-west; the optimum lies to the north-west, outside that cone, and RMSProp divides each coordinate by its own running gradient size, a positive factor that keeps the signs of the batch gradient (100 % of the updates were sign-coherent); the path is 7.0× the straight distance and has not converged after 2000 steps.',
   ],
@@ -71,7 +71,7 @@ const cases: [string, () => Spec, string][] = [
     'The run diverges after 24 steps: the loss grows from 0.331 to 4730. With η = 1.5 above the full-batch bound of gradient descent, 2/λmax = 1.34, the eigen-direction with λ = 1.49 (north-east–south-west in the view) is amplified 1.24× per step: |1 − ηλ| = 1.24 > 1 (ηλ = 2.24).',
   ],
   [
-    'Nesterov divergence below plain GD\'s 2/λmax does not claim η is above it',
+    "Nesterov divergence below plain GD's 2/λmax does not claim η is above it",
     () => makeSpec({ batch: 'all', lr: 1.2, steps: 3000, optimizer: { kind: 'nesterov', beta: 0.9 } }),
     'The run diverges after 9 steps: the loss grows from 0.331 to 3740. With η = 1.2 above the full-batch bound of Nesterov momentum (β = 0.9), (2 + 2β)/((1 + 2β)λmax) = 0.909, the eigen-direction with λ = 1.49 (north-east–south-west in the view) is amplified 1.88× per step: it needs ηλ < (2 + 2β)/(1 + 2β), here ηλ = 1.79.',
   ],
@@ -91,7 +91,8 @@ const cases: [string, () => Spec, string][] = [
 function assertWellFormed(s: string): void {
   assert.match(s, /^[A-Z]/, s);
   assert.ok(s.endsWith('.'), s);
-  for (const bad of [/so yet/, /, so but/, /\s{2}/, /undefined|NaN|null/, /\) \(/, /\band and\b/, /;\s*;/, /,\s*[,.;]/, /\bthe the\b/]) assert.doesNotMatch(s, bad, s);
+  for (const bad of [/so yet/, /, so but/, /\s{2}/, /undefined|NaN|null/, /\) \(/, /\band and\b/, /;\s*;/, /,\s*[,.;]/, /\bthe the\b/])
+    assert.doesNotMatch(s, bad, s);
   let depth = 0;
   for (const ch of s) {
     if (ch === '(') depth++;
@@ -114,7 +115,10 @@ describe('the run sentence explains the run it describes', () => {
     const full = analyzeSpec(makeSpec({ batch: 'all', lr: 1.3, steps: 2000 }));
     assert.doesNotMatch(full.sentence, /outside that cone, so the path zig-zags/);
     assert.match(full.sentence, /κ = 62, and η = 1\.3 is 97 % of 2\/λmax = 1\.34/);
-    for (const optimizer of [{ kind: 'momentum', beta: 0.9 }, { kind: 'adam', beta1: 0.9, beta2: 0.999, eps: 1e-8 }] as const) {
+    for (const optimizer of [
+      { kind: 'momentum', beta: 0.9 },
+      { kind: 'adam', beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+    ] as const) {
       const a = analyzeSpec(makeSpec({ optimizer, lr: 0.05, steps: 2000 }));
       assert.doesNotMatch(a.sentence, /, so the path zig-zags/);
       assert.match(a.sentence, new RegExp(`\\(${Math.round(a.run.signCoherentFraction * 100)} % of the updates were sign-coherent\\)`));
@@ -122,7 +126,13 @@ describe('the run sentence explains the run it describes', () => {
   });
 
   it('a grid of specs gives well-formed sentences', () => {
-    const optimizers = [{ kind: 'sgd' }, { kind: 'momentum', beta: 0.9 }, { kind: 'nesterov', beta: 0.5 }, { kind: 'adam', beta1: 0.9, beta2: 0.999, eps: 1e-8 }, { kind: 'rmsprop', rho: 0.9, eps: 1e-8 }] as const;
+    const optimizers = [
+      { kind: 'sgd' },
+      { kind: 'momentum', beta: 0.9 },
+      { kind: 'nesterov', beta: 0.5 },
+      { kind: 'adam', beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+      { kind: 'rmsprop', rho: 0.9, eps: 1e-8 },
+    ] as const;
     for (const optimizer of optimizers)
       for (const batch of [1, 4, 'all'] as const)
         for (const preprocess of ['none', 'center'] as const)
@@ -148,7 +158,10 @@ describe('the run sentence explains the run it describes', () => {
       hessian: base.hessian,
     };
     const s = describeRun(facts);
-    assert.equal(s, 'All inputs are positive, so every update points north-east or south-west; the optimum lies to the north-west, outside that cone, yet the path stays nearly straight (1.10× the straight distance) and converges after 150 steps.');
+    assert.equal(
+      s,
+      'All inputs are positive, so every update points north-east or south-west; the optimum lies to the north-west, outside that cone, yet the path stays nearly straight (1.10× the straight distance) and converges after 150 steps.',
+    );
     assertWellFormed(s);
     // Full batch with the same facts: the conditioning, not "so yet".
     const full = describeRun({ ...facts, batch: 64 });

@@ -24,7 +24,16 @@ function finiteDifference(loss: (t: Float64Array) => number, theta: Float64Array
 
 describe('model with a trained per-input shift f = w·(x + s) + b', () => {
   it('parses every spelling of the shifted product, with or without bias', () => {
-    for (const model of ['w·(x + s) + b', 'w.(x+s) + b', '(x + s)·w + b', 'b + dot(w, x + s)', 'dot(x + s, w) + b', 'wᵀ(x + s) + b', 'w^T (x + s) + b', 'w@(x + s)']) {
+    for (const model of [
+      'w·(x + s) + b',
+      'w.(x+s) + b',
+      '(x + s)·w + b',
+      'b + dot(w, x + s)',
+      'dot(x + s, w) + b',
+      'wᵀ(x + s) + b',
+      'w^T (x + s) + b',
+      'w@(x + s)',
+    ]) {
       const s = spec(`f = ${model}\n${BASE}`);
       assert.equal(s.shift, true, model);
       assert.equal(s.hasBias, model !== 'w@(x + s)', model);
@@ -42,7 +51,10 @@ describe('model with a trained per-input shift f = w·(x + s) + b', () => {
 
   it('warns that s has no effect without a shifted model (GG222) and keeps the spec', () => {
     const r = parseSpec(`f = w·x + b\n${BASE}s = [0.1, 0.2]\n`);
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity]), [['GG222', 'warning']]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.severity]),
+      [['GG222', 'warning']],
+    );
     assert.ok(r.spec);
     assert.deepEqual(r.spec.s, [0, 0]);
   });
@@ -53,7 +65,10 @@ describe('model with a trained per-input shift f = w·(x + s) + b', () => {
     assert.deepEqual(analyzeSpec(s, { variants: false }).hessian.parameters, ['w1', 'w2', 'b', 's1', 's2']);
   });
 
-  for (const [loss, labels] of [['squared', ''], ['logistic', 'loss = logistic\n']] as const) {
+  for (const [loss, labels] of [
+    ['squared', ''],
+    ['logistic', 'loss = logistic\n'],
+  ] as const) {
     for (const bias of ['+ b', '']) {
       it(`gradient matches centred finite differences (${loss} loss, ${bias ? 'trained bias' : 'no bias'}; relative error < 1e-7)`, () => {
         const s = spec(`f = w·(x + s) ${bias}\n${BASE}${labels}s = [0.3, -0.2]\n${bias ? 'b = 0.1' : ''}\n`);

@@ -103,7 +103,10 @@ describe('each optimizer quotes its own full-batch bound', () => {
     const nag = bound({ kind: 'nesterov', beta: 0.9 });
     assert.ok(Math.abs(nag.max! - 3.8 / (2.8 * l)) < 1e-12);
     assert.equal(nag.stable, false, 'η = 1.2 is beyond Nesterov’s ≈ 0.91');
-    for (const optimizer of [{ kind: 'adam', beta1: 0.9, beta2: 0.999, eps: 1e-8 }, { kind: 'rmsprop', rho: 0.9, eps: 1e-8 }] as const) {
+    for (const optimizer of [
+      { kind: 'adam', beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+      { kind: 'rmsprop', rho: 0.9, eps: 1e-8 },
+    ] as const) {
       const a = bound(optimizer);
       assert.equal(a.max, null);
       assert.equal(a.maxFormula, null);
@@ -119,11 +122,15 @@ describe('each optimizer quotes its own full-batch bound', () => {
 
   it('property: stable ⇔ η below the optimizer’s bound, for random specs', () => {
     fc.assert(
-      fc.property(fc.constantFrom<Optimizer>({ kind: 'sgd' }, { kind: 'momentum', beta: 0.5 }, { kind: 'nesterov', beta: 0.7 }), fc.double({ min: 0.01, max: 5, noNaN: true }), (optimizer, lr) => {
-        const info = analyzeSpec(makeSpec({ optimizer, lr, batch: 'all', steps: 1 }), { variants: false }).learningRate;
-        const ratio = lr / info.max!;
-        if (Math.abs(ratio - 1) > 1e-9) assert.equal(info.stable, ratio < 1);
-      }),
+      fc.property(
+        fc.constantFrom<Optimizer>({ kind: 'sgd' }, { kind: 'momentum', beta: 0.5 }, { kind: 'nesterov', beta: 0.7 }),
+        fc.double({ min: 0.01, max: 5, noNaN: true }),
+        (optimizer, lr) => {
+          const info = analyzeSpec(makeSpec({ optimizer, lr, batch: 'all', steps: 1 }), { variants: false }).learningRate;
+          const ratio = lr / info.max!;
+          if (Math.abs(ratio - 1) > 1e-9) assert.equal(info.stable, ratio < 1);
+        },
+      ),
       { numRuns: 80, seed: 3 },
     );
   });
@@ -149,13 +156,21 @@ describe('the two sign-coherence measures', () => {
 
 describe('reversals on the way in and after converging', () => {
   it('inside-cone: no zig-zag, and the reversals after convergence are named as jitter', () => {
-    const a = analyzeSpec(parsed('x ~ sigmoid(normal(0, 1))\nsamples = 64\nseed = 7\nf = w·x\nw* = [-0.5, -0.5]\nw = [1, 1]\nlr = 0.5\nbatch = 1\nsteps = 200\n'), { variants: false });
+    const a = analyzeSpec(
+      parsed('x ~ sigmoid(normal(0, 1))\nsamples = 64\nseed = 7\nf = w·x\nw* = [-0.5, -0.5]\nw = [1, 1]\nlr = 0.5\nbatch = 1\nsteps = 200\n'),
+      { variants: false },
+    );
     assert.equal(a.run.converged, true);
     const before = a.run.reversalsBeforeConvergence;
     assert.ok(Math.max(...before) <= 2, `few reversals on the way in: ${before}`);
     assert.ok(Math.max(...a.run.reversals) > 20);
     assert.match(a.sentence, /no need to zig-zag/);
-    assert.match(a.sentence, new RegExp(`sign reversals after the first ${a.run.convergedAt} steps \\(${a.run.reversals.map((r, i) => r - before[i]).join(' · ')}\\) are jitter around the optimum`));
+    assert.match(
+      a.sentence,
+      new RegExp(
+        `sign reversals after the first ${a.run.convergedAt} steps \\(${a.run.reversals.map((r, i) => r - before[i]).join(' · ')}\\) are jitter around the optimum`,
+      ),
+    );
   });
 });
 
@@ -202,7 +217,12 @@ describe('the loss keeps its digits near the optimum', () => {
       [0.4, 0.5],
       [0.8, 0.6],
     ];
-    const a = analyzeSpec(parsed('f = w·x + b\nx = [[0.7, 0.2], [0.1, 0.9], [0.4, 0.5], [0.8, 0.6]]\nw* = [-1, 1]\nb* = 0.3\nw = [1.5, -0.5]\nlr = 0.8\nbatch = all\nsteps = 2400\n'), { variants: false });
+    const a = analyzeSpec(
+      parsed(
+        'f = w·x + b\nx = [[0.7, 0.2], [0.1, 0.9], [0.4, 0.5], [0.8, 0.6]]\nw* = [-1, 1]\nb* = 0.3\nw = [1.5, -0.5]\nlr = 0.8\nbatch = all\nsteps = 2400\n',
+      ),
+      { variants: false },
+    );
     const ys = xs.map((x) => -1 * x[0] + 1 * x[1] + 0.3);
     let deepest = Infinity;
     for (const p of pathPoints(a.run.path)) {

@@ -46,7 +46,9 @@ describe('neuron fences as Markdown figures', () => {
 
   it('plugs into markdown-it: neuron fences become figures, other fences keep the previous rule', () => {
     const calls: string[] = [];
-    const md = { renderer: { rules: { fence: (tokens: { info: string }[], idx: number) => (calls.push(tokens[idx].info), '<pre>code</pre>') } as Record<string, unknown> } };
+    const md = {
+      renderer: { rules: { fence: (tokens: { info: string }[], idx: number) => (calls.push(tokens[idx].info), '<pre>code</pre>') } as Record<string, unknown> },
+    };
     extendMarkdownIt(md as never);
     const fence = md.renderer.rules.fence as (t: unknown[], i: number, o: unknown, e: unknown, s: unknown) => string;
     const tokens = [

@@ -12,7 +12,12 @@ describe('the lesson gallery (examples/)', () => {
   });
 
   it('sorts unknown lessons after the known ones, by name', () => {
-    assert.deepEqual(sortLessons(['z.neuron', 'tanh.neuron', 'a.neuron', 'sigmoid-northwest.neuron']), ['sigmoid-northwest.neuron', 'tanh.neuron', 'a.neuron', 'z.neuron']);
+    assert.deepEqual(sortLessons(['z.neuron', 'tanh.neuron', 'a.neuron', 'sigmoid-northwest.neuron']), [
+      'sigmoid-northwest.neuron',
+      'tanh.neuron',
+      'a.neuron',
+      'z.neuron',
+    ]);
   });
 
   for (const file of files) {

@@ -31,7 +31,11 @@ export function loadLesson(file: string): LoadedLesson {
   if (hit) return hit;
   const text = readFileSync(path.join(EXAMPLES, file), 'utf8');
   const parsed = parseSpec(text);
-  assert.deepEqual(parsed.diagnostics.map((d) => `${d.code} ${d.message}`), [], `${file} has no diagnostics`);
+  assert.deepEqual(
+    parsed.diagnostics.map((d) => `${d.code} ${d.message}`),
+    [],
+    `${file} has no diagnostics`,
+  );
   assert.ok(parsed.spec, `${file} parses`);
   const main = analyzeSpec(parsed.spec);
   const lesson: LoadedLesson = {
@@ -60,5 +64,8 @@ export function assertLessonHeader(lesson: LoadedLesson): void {
   assert.ok(title.length > 3 && title.length <= 60, `title '${title}'`);
   assert.ok(description.length > 10 && description.length <= 120, `one-line description '${description}'`);
   assert.ok(body.length >= 4, 'a lesson text');
-  assert.ok(body.some((l) => /^Try this:/.test(l)), 'a "Try this:" list');
+  assert.ok(
+    body.some((l) => /^Try this:/.test(l)),
+    'a "Try this:" list',
+  );
 }

@@ -10,7 +10,10 @@ describe('lesson: a sigmoid hidden layer on centred data (network-sigmoid-hidden
     const a = lesson().main;
     const net = a.network!;
     assert.equal(net.inputsAllPositive, false);
-    assert.ok(net.inputMean.every((m) => Math.abs(m) < 0.1), 'x has mean ≈ 0');
+    assert.ok(
+      net.inputMean.every((m) => Math.abs(m) < 0.1),
+      'x has mean ≈ 0',
+    );
     assert.equal(net.allPositiveShare, 1);
     assert.equal(net.train, 'all');
     near(net.steps[0].cone.openingDegrees, 76, 1, 'cone at step 0');

@@ -94,7 +94,7 @@ describe('lesson: layer norm with two inputs (layernorm-two-inputs.neuron)', () 
     assert.equal(a.cone.kind, 'line');
   });
 
-  it('the weights\' Hessian has rank one: κ is null (∞), and w₁ + w₂ never changes', () => {
+  it("the weights' Hessian has rank one: κ is null (∞), and w₁ + w₂ never changes", () => {
     const a = lesson().main;
     assert.equal(a.hessian.conditionNumber, null);
     const [[h11, h12], [, h22]] = a.hessian.matrix;

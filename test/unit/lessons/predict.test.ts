@@ -33,7 +33,9 @@ describe('predict-then-reveal', () => {
 
   it('the full batch can point north-west, and the explanation says why', () => {
     const full = loadLesson('batch-vs-full.neuron').variant('batch all');
-    const questions = pathPoints(full.run.path).map((_, k) => predictionAt(full, k)).filter((q) => q !== null);
+    const questions = pathPoints(full.run.path)
+      .map((_, k) => predictionAt(full, k))
+      .filter((q) => q !== null);
     const northWest = questions.filter((q) => q.answer === 'north-west');
     assert.ok(northWest.length > questions.length / 2, `${northWest.length} of ${questions.length} full-batch steps point north-west`);
     assert.match(northWest[0].explanation, /mixes \d+ samples with δ > 0 and \d+ with δ < 0/);

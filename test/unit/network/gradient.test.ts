@@ -90,7 +90,9 @@ describe('network backpropagation', () => {
   });
 
   it('train = output leaves W and c out of θ; the output gradient is the mean δ·h', () => {
-    const s = spec('hidden = 2\nh = sigmoid(W·x + c)\nW = [[1, -1], [0.5, 2]]\nc = [0.1, -0.2]\ntrain = output\nf = w·h + b\nw = [1, 1]\nx = [[1, 2], [-1, 0.5]]\ny = [0.3, -0.4]\n');
+    const s = spec(
+      'hidden = 2\nh = sigmoid(W·x + c)\nW = [[1, -1], [0.5, 2]]\nc = [0.1, -0.2]\ntrain = output\nf = w·h + b\nw = [1, 1]\nx = [[1, 2], [-1, 0.5]]\ny = [0.3, -0.4]\n',
+    );
     const net = buildNetworkProblem(s);
     assert.equal(net.objective.q, 3);
     const g = new Float64Array(3);

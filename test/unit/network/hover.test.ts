@@ -19,7 +19,7 @@ function hover(text: string, needle: string): string {
 }
 
 describe('network hovers and CLI', () => {
-  it('the h line says what the hidden layer does and the run\'s facts: positive h, the rows\' sign share, the curvature at the last step', () => {
+  it("the h line says what the hidden layer does and the run's facts: positive h, the rows' sign share, the curvature at the last step", () => {
     const a = analyzed(lesson).analysis!;
     const net = a.network!;
     const md = hover(lesson, '\nh = sigmoid');

@@ -65,7 +65,10 @@ describe('network spec', () => {
     assert.equal(located('train = output\n', 'GG224').at, 'train');
     assert.match(located('h = sigmoid(W·x + c)\nf = w·x + b\n', 'GG224').message, /expected 'f = w·h \+ b'/);
     assert.match(located('h = sigmoid(W·x)\nc = [1, 2, 3]\n', 'GG224').message, /c has no effect/);
-    assert.match(located(`${NET}compare = center\n`.replace('compare = center', 'compare = hidden tanh').replace('h = sigmoid(W·x + c)\n', ''), 'GG220').message, /no hidden layer/);
+    assert.match(
+      located(`${NET}compare = center\n`.replace('compare = center', 'compare = hidden tanh').replace('h = sigmoid(W·x + c)\n', ''), 'GG220').message,
+      /no hidden layer/,
+    );
   });
 
   it('bad hidden layers: GG111 with what was expected, GG209 for an unknown activation (did you mean)', () => {
@@ -83,7 +86,10 @@ describe('network spec', () => {
     assert.equal(located(`${NET}preprocess = center\n`, 'GG226').at, 'center');
     assert.ok(parseSpec(`${NET}preprocess = batchnorm\nbatch = 8\n`).spec);
     assert.equal(located(`${NET}compare = whiten\n`, 'GG226').at, 'whiten');
-    assert.deepEqual(parseSpec(`${NET}compare = hidden tanh, batch all\n`).spec!.compare.map((v) => v.changes), [{ hiddenActivation: 'tanh' }, { batch: 'all' }]);
+    assert.deepEqual(
+      parseSpec(`${NET}compare = hidden tanh, batch all\n`).spec!.compare.map((v) => v.changes),
+      [{ hiddenActivation: 'tanh' }, { batch: 'all' }],
+    );
   });
 
   it('unbounded hidden units whose W·x + c could pass 1e50: GG207 on W (sigmoid and tanh are bounded)', () => {
@@ -96,7 +102,10 @@ describe('network spec', () => {
 
   it('counts the network per step in the work limit (GG309/GG310)', () => {
     const big = 'hidden = 16\nh = sigmoid(W·x + c)\nx ~ normal(0, 1)\nf = w·h + b\nsamples = 100000\nsteps = 100000\n';
-    assert.ok(codes(big).some((c) => c === 'GG309' || c === 'GG310'), codes(big).join());
+    assert.ok(
+      codes(big).some((c) => c === 'GG309' || c === 'GG310'),
+      codes(big).join(),
+    );
     assert.ok(parseSpec(`${NET}samples = 64\nsteps = 400\n`).spec);
   });
 });

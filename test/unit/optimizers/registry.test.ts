@@ -14,8 +14,21 @@ import { conditionAfter } from '../../../src/core/editor/hover/conditioning';
 import { inputStats } from '../../../src/core/engine/preprocess';
 import type { ParamSpec } from '../../../src/core/optimizers/descriptor';
 import {
-  amplification, createStepper, defaultOptimizer, fromValues, inDomain, OPTIMIZER_BY_KIND, OPTIMIZER_KINDS, OPTIMIZER_LIST, optimizerDescriptor,
-  optimizerFromJson, optimizerName, optimizerSpecText, paramBound, stabilityBound, type Optimizer,
+  amplification,
+  createStepper,
+  defaultOptimizer,
+  fromValues,
+  inDomain,
+  OPTIMIZER_BY_KIND,
+  OPTIMIZER_KINDS,
+  OPTIMIZER_LIST,
+  optimizerDescriptor,
+  optimizerFromJson,
+  optimizerName,
+  optimizerSpecText,
+  paramBound,
+  stabilityBound,
+  type Optimizer,
 } from '../../../src/core/optimizers/registry';
 import { ACTIVATION_LIST } from '../../../src/core/registry/activations';
 import { PREPROCESS_LIST } from '../../../src/core/registry/preprocessings';
@@ -46,7 +59,10 @@ function variantsOf(kind: Optimizer['kind']): Optimizer[] {
 
 describe('optimizer registry', () => {
   it('lists each optimizer once, under its own kind', () => {
-    assert.deepEqual(OPTIMIZER_KINDS, OPTIMIZER_LIST.map((d) => d.kind));
+    assert.deepEqual(
+      OPTIMIZER_KINDS,
+      OPTIMIZER_LIST.map((d) => d.kind),
+    );
     assert.equal(new Set(OPTIMIZER_KINDS).size, OPTIMIZER_KINDS.length);
     for (const k of OPTIMIZER_KINDS) assert.equal(OPTIMIZER_BY_KIND[k].kind, k);
   });
@@ -61,7 +77,10 @@ describe('optimizer registry', () => {
           assert.ok(p.symbol.length > 0 && p.label.length > 0, p.key);
           assert.ok(inDomain(p, p.default), `${p.key} default ${p.default} in its domain`);
           if (p.slider) {
-            assert.ok(inDomain(p, p.slider.min) && inDomain(p, p.slider.max) && p.slider.min < p.slider.max && p.slider.step > 0, `${p.key} slider inside its domain`);
+            assert.ok(
+              inDomain(p, p.slider.min) && inDomain(p, p.slider.max) && p.slider.min < p.slider.max && p.slider.step > 0,
+              `${p.key} slider inside its domain`,
+            );
             assert.ok(p.default >= p.slider.min && p.default <= p.slider.max, `${p.key} default on its slider`);
             const steps = (p.slider.max - p.slider.min) / p.slider.step;
             assert.ok(Math.abs(steps - Math.round(steps)) < 1e-9, `${p.key} slider range is a whole number of steps`);
@@ -126,14 +145,22 @@ describe('optimizer registry', () => {
           const s = createStepper(o, 0.1, 3);
           const u = new Float64Array(3);
           const la = new Float64Array(3);
-          for (const g of [[1, 2, -3], [0.5, -1, 2], [-2, -0.1, 0.3]]) {
+          for (const g of [
+            [1, 2, -3],
+            [0.5, -1, 2],
+            [-2, -0.1, 0.3],
+          ]) {
             s.lookAhead([0, 0, 0], la);
             s.step(g, u);
             assert.ok(u.every(Number.isFinite));
           }
           if (optimizerDescriptor(o).effect(o)?.leaves === false) {
             const t = createStepper(o, 0.1, 2);
-            for (const g of [[1, 2], [-3, -0.5], [2, 1]]) {
+            for (const g of [
+              [1, 2],
+              [-3, -0.5],
+              [2, 1],
+            ]) {
               t.step(g, u);
               assert.ok(Math.sign(u[0]) === -Math.sign(g[0]) && Math.sign(u[1]) === -Math.sign(g[1]), `${o.kind}: update keeps the signs of g = ${g}`);
             }
@@ -148,16 +175,28 @@ describe('optimizer registry', () => {
           const text = optimizerText(o);
           const parsed = parseSpec(`${BASE}optimizer = ${text}\n`);
           assert.ok(parsed.spec, `${text}: ${JSON.stringify(parsed.diagnostics)}`);
-          assert.deepEqual(parsed.spec.optimizer, fromValues(d.kind, (d.params as readonly ParamSpec[]).map((p) => Number(Number((o as unknown as Record<string, number>)[p.key]).toPrecision(4)))));
+          assert.deepEqual(
+            parsed.spec.optimizer,
+            fromValues(
+              d.kind,
+              (d.params as readonly ParamSpec[]).map((p) => Number(Number((o as unknown as Record<string, number>)[p.key]).toPrecision(4))),
+            ),
+          );
           const compared = parseSpec(`${BASE}compare = ${text}\n`);
           assert.ok(compared.spec, `compare = ${text}`);
         }
         if (d.params.length > 0) {
           const wrong = parseSpec(`${BASE}optimizer = ${d.kind}(${d.params.map(() => '-1').join(', ')})\n`);
-          assert.ok(wrong.diagnostics.some((x) => x.severity === 'error'), 'out-of-domain parameters are errors');
+          assert.ok(
+            wrong.diagnostics.some((x) => x.severity === 'error'),
+            'out-of-domain parameters are errors',
+          );
         }
         const tooMany = parseSpec(`${BASE}optimizer = ${d.kind}(${[...d.params, d.params[0]].map(() => '0.5').join(', ')})\n`);
-        assert.ok(tooMany.diagnostics.some((x) => x.severity === 'error' && /Expected/.test(x.message)), 'too many arguments');
+        assert.ok(
+          tooMany.diagnostics.some((x) => x.severity === 'error' && /Expected/.test(x.message)),
+          'too many arguments',
+        );
       });
 
       it('passes the protocol guard and the webview state validator, and rejects a stray field', () => {

@@ -16,7 +16,9 @@ import { kappaShown, nodes, ratioAgrees, textOf } from './shownNumbers';
 import { pointAt } from '../../../src/core/analysis/runPath';
 
 const root = path.resolve(__dirname, '../../../..');
-const examples = readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.neuron')).sort();
+const examples = readdirSync(path.join(root, 'examples'))
+  .filter((f) => f.endsWith('.neuron'))
+  .sort();
 const BLOW_UP = readFileSync(path.join(root, 'test/webview/fixtures/momentum-minibatch-blowup.neuron'), 'utf8');
 
 function analyse(text: string): Analysis {
@@ -32,15 +34,24 @@ function checkKappa(a: Analysis, where: string): void {
   assert.ok(shown, `${where}: a κ label`);
   assert.ok(!/NaN|undefined|Infinity/.test(shown.text), `${where}: ${shown.text}`);
   if (shown.plane !== null && shown.lambdaMax !== null && shown.lambdaMin !== null) {
-    assert.ok(ratioAgrees(shown.plane, shown.lambdaMax, shown.lambdaMin), `${where}: κ ${shown.plane} vs ${shown.lambdaMax}/${shown.lambdaMin} (${shown.text})`);
+    assert.ok(
+      ratioAgrees(shown.plane, shown.lambdaMax, shown.lambdaMin),
+      `${where}: κ ${shown.plane} vs ${shown.lambdaMax}/${shown.lambdaMin} (${shown.text})`,
+    );
   }
   const whole = a.hessian.parameters.length === 2;
   if (whole) {
     assert.equal(shown.all, undefined, `${where}: one κ when the plane is the whole Hessian`);
-    assert.ok(shown.lambdaLabels.every((l) => !l.includes('plane')), `${where}: ${shown.lambdaLabels}`);
+    assert.ok(
+      shown.lambdaLabels.every((l) => !l.includes('plane')),
+      `${where}: ${shown.lambdaLabels}`,
+    );
   } else {
     assert.ok(shown.all !== undefined, `${where}: κ of all trained parameters shown beside the plane's (${shown.text})`);
-    assert.ok(shown.lambdaLabels.every((l) => l.startsWith('plane λ')), `${where}: the λ labels are the plane's (${shown.lambdaLabels})`);
+    assert.ok(
+      shown.lambdaLabels.every((l) => l.startsWith('plane λ')),
+      `${where}: the λ labels are the plane's (${shown.lambdaLabels})`,
+    );
     // Cauchy interlacing: the full κ is never below the plane's.
     if (shown.all !== null && shown.plane !== null) assert.ok(shown.all >= shown.plane * (1 - 0.01), `${where}: κ all ${shown.all} ≥ κ plane ${shown.plane}`);
     const full = a.hessian.conditionNumber;
@@ -50,12 +61,16 @@ function checkKappa(a: Analysis, where: string): void {
 
 describe('numbers that agree (issue 9)', () => {
   describe('κ of the plane and of all trained parameters', () => {
-    it('computes the plane block\'s spectrum and says when it is the whole Hessian', () => {
+    it("computes the plane block's spectrum and says when it is the whole Hessian", () => {
       const a = makeFixture();
       const s = planeSpectrum(a, [0, 1])!;
       assert.equal(s.whole, true);
       assert.ok(Math.abs(s.kappa! - a.hessian.conditionNumber!) < 1e-9 * s.kappa!);
-      const H = [[2, 0.5, 1], [0.5, 1, 0.2], [1, 0.2, 1]];
+      const H = [
+        [2, 0.5, 1],
+        [0.5, 1, 0.2],
+        [1, 0.2, 1],
+      ];
       const three = { ...a, hessian: { ...a.hessian, parameters: ['w1', 'w2', 'b'], matrix: H, conditionNumber: 30 } } as Analysis;
       const t = planeSpectrum(three, [0, 1])!;
       assert.equal(t.whole, false);
@@ -84,21 +99,34 @@ describe('numbers that agree (issue 9)', () => {
     }
 
     it('property: for random small specs, κ labels agree with the λ labels and name what they are from', () => {
-      const spec = fc.record({
-        n: fc.integer({ min: 2, max: 4 }),
-        bias: fc.boolean(),
-        samples: fc.integer({ min: 3, max: 40 }),
-        seed: fc.integer({ min: 0, max: 500 }),
-        act: fc.constantFrom('sigmoid', 'relu', 'tanh', 'identity'),
-        dist: fc.constantFrom('normal(0, 1)', 'normal(0.5, 1)', 'uniform(0, 1)'),
-        loss: fc.constantFrom('squared', 'logistic'),
-        preprocess: fc.constantFrom('none', 'center', 'standardize'),
-        view: fc.integer({ min: 0, max: 3 }),
-      }).map((r) => {
-        const w = Array.from({ length: r.n }, (_, i) => (i % 2 === 0 ? 0.5 : -0.3));
-        const j = 1 + (r.view % (r.n - 1));
-        return [r.bias ? 'f = w·x + b' : 'f = w·x', `x ~ ${r.act}(${r.dist})`, `samples = ${r.samples}`, `seed = ${r.seed}`, `w = [${w.join(', ')}]`, `loss = ${r.loss}`, 'steps = 20', `preprocess = ${r.preprocess}`, `view = w1, w${j + 1}`, ''].join('\n');
-      });
+      const spec = fc
+        .record({
+          n: fc.integer({ min: 2, max: 4 }),
+          bias: fc.boolean(),
+          samples: fc.integer({ min: 3, max: 40 }),
+          seed: fc.integer({ min: 0, max: 500 }),
+          act: fc.constantFrom('sigmoid', 'relu', 'tanh', 'identity'),
+          dist: fc.constantFrom('normal(0, 1)', 'normal(0.5, 1)', 'uniform(0, 1)'),
+          loss: fc.constantFrom('squared', 'logistic'),
+          preprocess: fc.constantFrom('none', 'center', 'standardize'),
+          view: fc.integer({ min: 0, max: 3 }),
+        })
+        .map((r) => {
+          const w = Array.from({ length: r.n }, (_, i) => (i % 2 === 0 ? 0.5 : -0.3));
+          const j = 1 + (r.view % (r.n - 1));
+          return [
+            r.bias ? 'f = w·x + b' : 'f = w·x',
+            `x ~ ${r.act}(${r.dist})`,
+            `samples = ${r.samples}`,
+            `seed = ${r.seed}`,
+            `w = [${w.join(', ')}]`,
+            `loss = ${r.loss}`,
+            'steps = 20',
+            `preprocess = ${r.preprocess}`,
+            `view = w1, w${j + 1}`,
+            '',
+          ].join('\n');
+        });
       fc.assert(
         fc.property(spec, (text) => {
           const parsed = parseSpec(text);
@@ -110,17 +138,23 @@ describe('numbers that agree (issue 9)', () => {
     });
   });
 
-  describe('step-size bounds: the optimizer\'s own, full batch', () => {
+  describe("step-size bounds: the optimizer's own, full batch", () => {
     const base = makeFixture().learningRate;
     const momentum: LearningRateInfo = { ...base, max: 1.9 * base.gradientDescentMax!, maxFormula: '(2 + 2β)/λmax', stable: true };
     const adam: LearningRateInfo = { ...base, max: null, maxFormula: null, maxReason: 'adaptive optimizer: no linear bound', stable: null };
 
-    it('marks the slider at the optimizer\'s bound with its formula, and at plain gradient descent\'s 2/λmax when different', () => {
+    it("marks the slider at the optimizer's bound with its formula, and at plain gradient descent's 2/λmax when different", () => {
       const gd = learningRateScale(base).marks;
-      assert.deepEqual(gd.map((m) => m.key), ['max', 'optimal']);
+      assert.deepEqual(
+        gd.map((m) => m.key),
+        ['max', 'optimal'],
+      );
       assert.match(gd[0].label, /^2\/λmax = [\d.]+ \(full batch\)$/);
       const hb = learningRateScale(momentum).marks;
-      assert.deepEqual(hb.map((m) => m.key), ['max', 'gdMax', 'optimal']);
+      assert.deepEqual(
+        hb.map((m) => m.key),
+        ['max', 'gdMax', 'optimal'],
+      );
       assert.match(hb[0].label, /^\(2 \+ 2β\)\/λmax = [\d.]+ \(full batch\)$/);
       assert.match(hb[1].label, /^plain GD 2\/λmax = [\d.]+ \(full batch\)$/);
       const ad = learningRateScale(adam).marks;
@@ -165,7 +199,7 @@ describe('numbers that agree (issue 9)', () => {
   });
 
   describe('the step caption', () => {
-    it('says the entry\'s own step of the run\'s stepsRun, and the direction of that step\'s update', () => {
+    it("says the entry's own step of the run's stepsRun, and the direction of that step's update", () => {
       const a = makeFixture({ steps: 30 });
       for (const k of [0, 7, 29]) {
         const s = stepSummary(a, k);
@@ -212,15 +246,49 @@ describe('numbers that agree (issue 9)', () => {
 
     it('finds the edge crossing of huge or non-finite-bound segments with finite numbers', () => {
       const v = { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
-      assert.deepEqual(directionBetween([0, 0], [1e308, 1e308])!.map((x) => Number(x.toFixed(6))), [0.707107, 0.707107]);
+      assert.deepEqual(
+        directionBetween([0, 0], [1e308, 1e308])!.map((x) => Number(x.toFixed(6))),
+        [0.707107, 0.707107],
+      );
       assert.deepEqual(rayToEdge(v, [0, 0], [1, 0]), [1, 0]);
-      const m = offViewMark(v, { name: null, colorIndex: null, points: [[0, 0], [0.5, 0], [-1e300, 1e300]], entries: 3, lastUpdate: null })!;
+      const m = offViewMark(v, {
+        name: null,
+        colorIndex: null,
+        points: [
+          [0, 0],
+          [0.5, 0],
+          [-1e300, 1e300],
+        ],
+        entries: 3,
+        lastUpdate: null,
+      })!;
       assert.equal(m.step, 2);
       assert.ok(m.edge.every(Number.isFinite));
-      const overflow = offViewMark(v, { name: 'x', colorIndex: 0, points: [[0, 0], [0.2, 0.1]], entries: 5, lastUpdate: [0, -3] })!;
+      const overflow = offViewMark(v, {
+        name: 'x',
+        colorIndex: 0,
+        points: [
+          [0, 0],
+          [0.2, 0.1],
+        ],
+        entries: 5,
+        lastUpdate: [0, -3],
+      })!;
       assert.equal(overflow.step, 2);
       assert.deepEqual(overflow.edge, [0.2, -1]);
-      assert.equal(offViewMark(v, { name: null, colorIndex: null, points: [[0, 0], [0.5, 0.5]], entries: 2, lastUpdate: null }), null);
+      assert.equal(
+        offViewMark(v, {
+          name: null,
+          colorIndex: null,
+          points: [
+            [0, 0],
+            [0.5, 0.5],
+          ],
+          entries: 2,
+          lastUpdate: null,
+        }),
+        null,
+      );
     });
   });
 });

@@ -1,5 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { blowUp, buildScene, learningRateScale, lossChart, pathCsv, pathJson, sceneToSvgTree, signStrip, SLIDER_STEPS, type SvgNode } from '../../../src/core/scene';
+import {
+  blowUp,
+  buildScene,
+  learningRateScale,
+  lossChart,
+  pathCsv,
+  pathJson,
+  sceneToSvgTree,
+  signStrip,
+  SLIDER_STEPS,
+  type SvgNode,
+} from '../../../src/core/scene';
 import { makeFixture } from './fixture';
 
 function find(node: SvgNode, pred: (n: SvgNode) => boolean): SvgNode[] {
@@ -30,7 +41,12 @@ describe('charts, overlays and exports of the scene', () => {
 
   it('loss chart thinned at 0.5 px: first and last kept, every point within 0.5 px of a drawn one, same points at 0', () => {
     const fx = makeFixture({ variants: true });
-    const pointsOf = (c: ReturnType<typeof lossChart>) => find(c.tree, (n) => n.tag === 'polyline').map((n) => String(n.attrs.points).split(' ').map((p) => p.split(',').map(Number)));
+    const pointsOf = (c: ReturnType<typeof lossChart>) =>
+      find(c.tree, (n) => n.tag === 'polyline').map((n) =>
+        String(n.attrs.points)
+          .split(' ')
+          .map((p) => p.split(',').map(Number)),
+      );
     const full = pointsOf(lossChart(fx, 600, 160, 7));
     assert.deepEqual(pointsOf(lossChart(fx, 600, 160, 7, true, 0)), full);
     const thin = pointsOf(lossChart(fx, 600, 160, 7, true, 0.5));
@@ -41,7 +57,11 @@ describe('charts, overlays and exports of the scene', () => {
       assert.deepEqual(drawn[0], line[0]);
       assert.deepEqual(drawn[drawn.length - 1], line[line.length - 1]);
       // Rounded to the attribute's precision: allow its last digit.
-      for (const p of line) assert.ok(drawn.some((d) => Math.hypot(d[0] - p[0], d[1] - p[1]) <= 0.5 + 0.02), `point ${p} of line ${i}`);
+      for (const p of line)
+        assert.ok(
+          drawn.some((d) => Math.hypot(d[0] - p[0], d[1] - p[1]) <= 0.5 + 0.02),
+          `point ${p} of line ${i}`,
+        );
     });
   });
 
@@ -63,7 +83,10 @@ describe('charts, overlays and exports of the scene', () => {
     assert.equal(scene.perSample.length, 12);
     const end = scene.perSample[scene.perSample.length - 1].to;
     assert.ok(scene.batchStep);
-    assert.ok(Math.hypot(end[0] - scene.batchStep!.to[0], end[1] - scene.batchStep!.to[1]) < 1e-9 * (1 + Math.hypot(...end)), 'the chain ends at the batch step');
+    assert.ok(
+      Math.hypot(end[0] - scene.batchStep!.to[0], end[1] - scene.batchStep!.to[1]) < 1e-9 * (1 + Math.hypot(...end)),
+      'the chain ends at the batch step',
+    );
     const tree = sceneToSvgTree(scene);
     assert.equal(find(tree, (n) => typeof n.attrs['data-sample'] === 'number').length, 12);
     assert.equal(buildScene(withRows, { step: 3 }).perSample.length, 0, 'off by default');
@@ -82,7 +105,23 @@ describe('charts, overlays and exports of the scene', () => {
   it('names the direction that blew up, and nothing when the run did not diverge', () => {
     assert.equal(blowUp(a), null);
     const v = [Math.SQRT1_2, Math.SQRT1_2];
-    const diverged = { ...a, learningRate: { ...a.learningRate, value: 10 }, run: { ...a.run, diverged: true, divergence: { reason: 'runaway' as const, cause: 'step-size' as const, message: 'ran away', directions: [{ eigenvalue: 0.5, vector: v, factor: 4 }], batchCurvature: null, startLoss: 1, endLoss: 1e9 } } };
+    const diverged = {
+      ...a,
+      learningRate: { ...a.learningRate, value: 10 },
+      run: {
+        ...a.run,
+        diverged: true,
+        divergence: {
+          reason: 'runaway' as const,
+          cause: 'step-size' as const,
+          message: 'ran away',
+          directions: [{ eigenvalue: 0.5, vector: v, factor: 4 }],
+          batchCurvature: null,
+          startLoss: 1,
+          endLoss: 1e9,
+        },
+      },
+    };
     assert.match(blowUp(diverged)!, /^north-east–south-west \(λ = 0\.5\): ×4 per step, because η = 10 ≥ 2\/λmax = [\d.]+ \(full batch\)$/);
   });
 });

@@ -21,14 +21,21 @@ function placedTexts(node: SvgNode, out: { text: string; box: Box }[] = []): { t
 }
 
 describe('a clean plane (issue 12 §8)', () => {
-  const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.neuron')).sort();
+  const files = readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.neuron'))
+    .sort();
 
   it('places labels clear of each other and inside the plot', () => {
     const placer = new LabelPlacer({ x: 0, y: 0, w: 200, h: 200 }, null);
     const a = placer.place('optimum', 12, [100, 100]);
     const b = placer.place('start', 12, [100, 100]);
     const c = placer.place('another label', 12, [102, 98]);
-    for (const [p, q] of [[a, b], [a, c], [b, c]]) assert.ok(!intersects(p.box, q.box), 'no two boxes meet');
+    for (const [p, q] of [
+      [a, b],
+      [a, c],
+      [b, c],
+    ])
+      assert.ok(!intersects(p.box, q.box), 'no two boxes meet');
     for (const p of [a, b, c]) assert.ok(p.box.x >= 0 && p.box.y >= 0 && p.box.x + p.box.w <= 200 && p.box.y + p.box.h <= 200);
   });
 
@@ -41,7 +48,8 @@ describe('a clean plane (issue 12 §8)', () => {
           const scene = buildScene(a, { step, aspect: 624 / 544, perSample: true, batchStep: true, fan: true });
           const texts = placedTexts(sceneToSvgTree(scene, { ...LAYOUT, fontScale }));
           for (let i = 0; i < texts.length; i++) {
-            for (let j = i + 1; j < texts.length; j++) assert.ok(!intersects(texts[i].box, texts[j].box), `${file} step ${step}: "${texts[i].text}" × "${texts[j].text}"`);
+            for (let j = i + 1; j < texts.length; j++)
+              assert.ok(!intersects(texts[i].box, texts[j].box), `${file} step ${step}: "${texts[i].text}" × "${texts[j].text}"`);
           }
         }
       }
@@ -83,7 +91,11 @@ describe('a clean plane (issue 12 §8)', () => {
       const b = scene.batchStep!;
       const ms = scene.fanScale ?? 1;
       const bs = scene.perSampleScale;
-      for (const k of [0, 1]) assert.ok(Math.abs((m.to[k] - m.from[k]) / ms - (b.to[k] - b.from[k]) / bs) < 1e-9 + 1e-6 * Math.abs((b.to[k] - b.from[k]) / bs), 'the mean is the batch step');
+      for (const k of [0, 1])
+        assert.ok(
+          Math.abs((m.to[k] - m.from[k]) / ms - (b.to[k] - b.from[k]) / bs) < 1e-9 + 1e-6 * Math.abs((b.to[k] - b.from[k]) / bs),
+          'the mean is the batch step',
+        );
       const md = [m.to[0] - m.from[0], m.to[1] - m.from[1]];
       if (Math.sign(md[0]) !== Math.sign(md[1])) outside++;
     }

@@ -24,31 +24,34 @@ function reference(grid: LossGrid): { level: number; lines: { points: [number, n
     return coords[i] + (t - i) * (coords[i + 1] - coords[i]);
   };
   const usable = [...new Set(grid.levels.filter((l) => l > grid.min && l < grid.max))].sort((a, b) => a - b);
-  return d3Contours().size([nx, ny]).thresholds(usable)(grid.values).map((mp) => {
-    const lines: { points: [number, number][]; closed: boolean }[] = [];
-    for (const polygon of mp.coordinates) {
-      for (const ring of polygon) {
-        const pts = ring.slice(0, -1);
-        const border = (p: number[]): boolean => p[0] <= 0 || p[0] >= nx || p[1] <= 0 || p[1] >= ny;
-        const first = pts.findIndex(border);
-        const runs: number[][][] = [];
-        if (first < 0) runs.push(pts);
-        let run: number[][] = [];
-        if (first >= 0) {
-          for (let k = 1; k <= pts.length; k++) {
-            const p = pts[(first + k) % pts.length];
-            if (border(p)) {
-              if (run.length >= 2) runs.push(run);
-              run = [];
-            } else run.push(p);
+  return d3Contours()
+    .size([nx, ny])
+    .thresholds(usable)(grid.values)
+    .map((mp) => {
+      const lines: { points: [number, number][]; closed: boolean }[] = [];
+      for (const polygon of mp.coordinates) {
+        for (const ring of polygon) {
+          const pts = ring.slice(0, -1);
+          const border = (p: number[]): boolean => p[0] <= 0 || p[0] >= nx || p[1] <= 0 || p[1] >= ny;
+          const first = pts.findIndex(border);
+          const runs: number[][][] = [];
+          if (first < 0) runs.push(pts);
+          let run: number[][] = [];
+          if (first >= 0) {
+            for (let k = 1; k <= pts.length; k++) {
+              const p = pts[(first + k) % pts.length];
+              if (border(p)) {
+                if (run.length >= 2) runs.push(run);
+                run = [];
+              } else run.push(p);
+            }
+            if (run.length >= 2) runs.push(run);
           }
-          if (run.length >= 2) runs.push(run);
+          for (const r of runs) lines.push({ points: r.map((p) => [at(grid.xs, p[0] - 0.5), at(grid.ys, p[1] - 0.5)]), closed: first < 0 });
         }
-        for (const r of runs) lines.push({ points: r.map((p) => [at(grid.xs, p[0] - 0.5), at(grid.ys, p[1] - 0.5)]), closed: first < 0 });
       }
-    }
-    return { level: mp.value, lines };
-  });
+      return { level: mp.value, lines };
+    });
 }
 
 /** Every point of one set lies within `tol` of a point of the other, both ways. */
@@ -60,12 +63,23 @@ function samePoints(a: readonly (readonly number[])[], b: readonly (readonly num
 function assertSameAsReference(grid: LossGrid, label: string): void {
   const ours = contourLines(grid);
   const theirs = reference(grid);
-  assert.deepEqual(ours.map((l) => l.level), theirs.map((l) => l.level), label);
+  assert.deepEqual(
+    ours.map((l) => l.level),
+    theirs.map((l) => l.level),
+    label,
+  );
   const tol = 1e-9 * (Math.abs(grid.xs[grid.xs.length - 1] - grid.xs[0]) + Math.abs(grid.ys[grid.ys.length - 1] - grid.ys[0]));
   for (let k = 0; k < ours.length; k++) {
     assert.equal(ours[k].lines.length, theirs[k].lines.length, `${label}: lines at level ${k}`);
     assert.deepEqual(ours[k].lines.map((l) => l.closed).sort(), theirs[k].lines.map((l) => l.closed).sort(), `${label}: closed at level ${k}`);
-    assert.ok(samePoints(ours[k].lines.flatMap((l) => l.points), theirs[k].lines.flatMap((l) => l.points), tol), `${label}: points at level ${k}`);
+    assert.ok(
+      samePoints(
+        ours[k].lines.flatMap((l) => l.points),
+        theirs[k].lines.flatMap((l) => l.points),
+        tol,
+      ),
+      `${label}: points at level ${k}`,
+    );
   }
 }
 
@@ -93,7 +107,7 @@ describe('isolines by marching squares', () => {
     fc.assert(
       fc.property(grid, ({ nx, ny, a, b, c, noise, seed }) => {
         let s = seed;
-        const rand = (): number => ((s = (s * 16807) % 2147483647) / 2147483647) - 0.5;
+        const rand = (): number => (s = (s * 16807) % 2147483647) / 2147483647 - 0.5;
         const xs = Array.from({ length: nx }, (_, i) => -1 + (2 * i) / (nx - 1));
         const ys = Array.from({ length: ny }, (_, j) => -1.5 + (3 * j) / (ny - 1));
         const values: number[] = [];

@@ -6,7 +6,11 @@ import { analyzeSpec } from '../../../src/core/analysis/analyze';
 import { buildScene, renderSvg, sceneToSvgTree, THEME_KINDS, type SvgNode } from '../../../src/core/scene';
 
 const dir = path.resolve(__dirname, '../../../../examples');
-const examples = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.neuron')).sort() : [];
+const examples = existsSync(dir)
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith('.neuron'))
+      .sort()
+  : [];
 
 function count(node: SvgNode, pred: (n: SvgNode) => boolean): number {
   return (pred(node) ? 1 : 0) + (node.children ?? []).reduce((s, c) => s + count(c, pred), 0);
@@ -27,7 +31,10 @@ describe('scenes of the example lessons (parser → engine → scene)', () => {
         assert.ok(scene.cone, 'cone');
         if (analysis.inputs.allPositive) {
           assert.equal(scene.cone.kind, 'sector');
-          assert.ok(scene.cone.edges.every((e) => e[0] >= 0 && e[1] >= 0), 'positive inputs: the + nappe lies in the first quadrant');
+          assert.ok(
+            scene.cone.edges.every((e) => e[0] >= 0 && e[1] >= 0),
+            'positive inputs: the + nappe lies in the first quadrant',
+          );
         }
         const tree = sceneToSvgTree(scene);
         assert.ok(count(tree, (n) => n.attrs.class === 'gg-contour') >= 3);

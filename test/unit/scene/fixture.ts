@@ -56,7 +56,8 @@ export function makeFixture(o: FixtureOptions = {}): Analysis {
     const update = last ? null : [-lr * g[0], -lr * g[1]];
     const toOpt = [teacher[0] - w[0], teacher[1] - w[1]];
     const angle = update
-      ? (Math.acos(Math.max(-1, Math.min(1, (update[0] * toOpt[0] + update[1] * toOpt[1]) / (Math.hypot(...update) * Math.hypot(...toOpt) || 1)))) * 180) / Math.PI
+      ? (Math.acos(Math.max(-1, Math.min(1, (update[0] * toOpt[0] + update[1] * toOpt[1]) / (Math.hypot(...update) * Math.hypot(...toOpt) || 1)))) * 180) /
+        Math.PI
       : null;
     path.push({
       step: k,
@@ -123,10 +124,22 @@ export function makeFixture(o: FixtureOptions = {}): Analysis {
       allPositive: !centered,
       allNonNegative: !centered,
       mean: [0, 1].map((i) => X.reduce((s, x) => s + x[i], 0) / P),
-      secondMoment: [[h11, h12], [h12, h22]],
+      secondMoment: [
+        [h11, h12],
+        [h12, h22],
+      ],
       std: [0.2, 0.2],
     },
-    hessian: { parameters: ['w1', 'w2'], matrix: [[h11, h12], [h12, h22]], eigenvalues: [l1, l2], eigenvectors: [v1, v2], conditionNumber: l2 > 0 ? l1 / l2 : null },
+    hessian: {
+      parameters: ['w1', 'w2'],
+      matrix: [
+        [h11, h12],
+        [h12, h22],
+      ],
+      eigenvalues: [l1, l2],
+      eigenvectors: [v1, v2],
+      conditionNumber: l2 > 0 ? l1 / l2 : null,
+    },
     learningRate: {
       value: lr,
       max: 2 / l1,
@@ -151,14 +164,24 @@ export function makeFixture(o: FixtureOptions = {}): Analysis {
       divergence: null,
       zigzagRatio: length / Math.hypot(end[0] - start[0], end[1] - start[1]),
       signCoherentFraction: updates.filter((p) => p.signCoherent).length / updates.length,
-      gradientSignCoherentFraction: updates.filter((p) => Math.sign(p.gradient[0]) === Math.sign(p.gradient[1]) || p.gradient[0] === 0 || p.gradient[1] === 0).length / updates.length,
+      gradientSignCoherentFraction:
+        updates.filter((p) => Math.sign(p.gradient[0]) === Math.sign(p.gradient[1]) || p.gradient[0] === 0 || p.gradient[1] === 0).length / updates.length,
       reversals: [0, 0],
       reversalsBeforeConvergence: [0, 0],
       finalLoss: run[run.length - 1].loss,
     },
     cone: centered
       ? { axes: [0, 1], kind: 'plane', edges: [], openingDegrees: 180, optimumInside: true }
-      : { axes: [0, 1], kind: 'sector', edges: [[Math.cos(a0), Math.sin(a0)], [Math.cos(a1), Math.sin(a1)]], openingDegrees: ((a1 - a0) * 180) / Math.PI, optimumInside },
+      : {
+          axes: [0, 1],
+          kind: 'sector',
+          edges: [
+            [Math.cos(a0), Math.sin(a0)],
+            [Math.cos(a1), Math.sin(a1)],
+          ],
+          openingDegrees: ((a1 - a0) * 180) / Math.PI,
+          optimumInside,
+        },
     contours: { axes: [0, 1], xs, ys, values, min, max, levels, heldAt: 'optimum' },
     sentence: centered
       ? 'Centred inputs allow updates in every direction, so the path heads straight for the optimum.'

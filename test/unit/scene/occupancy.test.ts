@@ -32,7 +32,10 @@ describe('label occupancy', () => {
     for (let trial = 0; trial < 200; trial++) {
       const n = 3 + Math.floor(rand() * 40);
       // Star-shaped and self-intersecting polygons, some reaching past the area; a few on the cells' centres.
-      const poly: Vec2[] = Array.from({ length: n }, (): Vec2 => (trial % 5 === 0 ? [Math.round(rand() * 50) * 6 - 27, Math.round(rand() * 40) * 6 - 27] : [rand() * 300 - 30, rand() * 240 - 30]));
+      const poly: Vec2[] = Array.from(
+        { length: n },
+        (): Vec2 => (trial % 5 === 0 ? [Math.round(rand() * 50) * 6 - 27, Math.round(rand() * 40) * 6 - 27] : [rand() * 300 - 30, rand() * 240 - 30]),
+      );
       const o = new Occupancy(width, height, cell);
       o.addPolygon(poly, 3);
       for (let r = 0; r < Math.ceil(height / cell); r++) {

@@ -5,7 +5,12 @@ import type { Vec2 } from '../../../src/core/scene/types';
 
 describe('path polyline thinning', () => {
   it('keeps every point without a tolerance', () => {
-    const pts: Vec2[] = [[0, 0], [0, 0], [0.1, 0], [5, 5]];
+    const pts: Vec2[] = [
+      [0, 0],
+      [0, 0],
+      [0.1, 0],
+      [5, 5],
+    ];
     assert.deepEqual(drawnIndices(pts), [0, 1, 2, 3]);
   });
 
@@ -26,7 +31,11 @@ describe('path polyline thinning', () => {
     for (let k = 0; k <= 50; k++) pts.push([k * 0.05, k * 0.05]);
     const full = pathLengths(pts, f);
     const thin = pathLengths(pts, f, 0.5, 10);
-    const idx = drawnIndices(pts.map((p) => f.P(p)), 0.5, 10);
+    const idx = drawnIndices(
+      pts.map((p) => f.P(p)),
+      0.5,
+      10,
+    );
     assert.equal(thin[0], 0);
     for (let k = 1; k < pts.length; k++) {
       assert.ok(full[k] > full[k - 1]);

@@ -16,7 +16,18 @@ describe('readout', () => {
   });
 
   it('reads "—" and "∞" instead of NaN for missing values', () => {
-    const b = { ...a, hessian: { ...a.hessian, matrix: [[1, 1], [1, 1]], conditionNumber: null }, run: { ...a.run, zigzagRatio: null, convergedAt: null, diverged: true, divergedAt: 12 } };
+    const b = {
+      ...a,
+      hessian: {
+        ...a.hessian,
+        matrix: [
+          [1, 1],
+          [1, 1],
+        ],
+        conditionNumber: null,
+      },
+      run: { ...a.run, zigzagRatio: null, convergedAt: null, diverged: true, divergedAt: 12 },
+    };
     const byKey = Object.fromEntries(readoutRows(b).map((r) => [r.key, r.value]));
     assert.equal(byKey.zigzag, '—');
     assert.match(byKey.kappa, /^∞/);
@@ -32,7 +43,10 @@ describe('readout', () => {
   });
 
   it('summarises one step for the live region', () => {
-    assert.match(stepSummary(a, 0), /^Step 0 of 60: loss [\d.e-]+; next update heads (north-east|south-west), sign-coherent, \d+° off the straight way to the optimum\.$/);
+    assert.match(
+      stepSummary(a, 0),
+      /^Step 0 of 60: loss [\d.e-]+; next update heads (north-east|south-west), sign-coherent, \d+° off the straight way to the optimum\.$/,
+    );
     assert.match(stepSummary(a, 999), /^Step 60 of 60: .*end of the path\.$/);
   });
 });

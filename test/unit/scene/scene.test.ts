@@ -34,9 +34,15 @@ describe('scene geometry', () => {
 
   it('places nicely rounded ticks inside the range', () => {
     const t = ticks(-1.23, 2.7, 5);
-    assert.deepEqual(t.map((k) => k.label), ['-1', '0', '1', '2']);
+    assert.deepEqual(
+      t.map((k) => k.label),
+      ['-1', '0', '1', '2'],
+    );
     assert.ok(ticks(0, 0.05).every((k) => k.value >= 0 && k.value <= 0.05));
-    assert.ok(ticks(-0.3, 0.3).some((k) => k.label === '0'), 'zero is written as 0, never -0');
+    assert.ok(
+      ticks(-0.3, 0.3).some((k) => k.label === '0'),
+      'zero is written as 0, never -0',
+    );
   });
 
   it('decomposes a symmetric 2×2 matrix into descending eigenpairs', () => {
@@ -66,7 +72,10 @@ describe('contourLines', () => {
     const grid = { axes: [0, 1] as const, xs, ys: xs, values, min: 0, max: 2, levels: [0.25, 0.64], heldAt: 'optimum' as const };
     const levels = contourLines(grid);
     assert.equal(levels.length, 2);
-    for (const [k, r] of [[0, 0.5], [1, 0.8]] as const) {
+    for (const [k, r] of [
+      [0, 0.5],
+      [1, 0.8],
+    ] as const) {
       assert.equal(levels[k].lines.length, 1);
       const line = levels[k].lines[0];
       assert.equal(line.closed, true);
@@ -153,9 +162,26 @@ describe('buildScene', () => {
 
   it('draws a line cone as two opposite rays', () => {
     const a = makeFixture();
-    const scene = buildScene({ ...a, cone: { ...a.cone, kind: 'line', edges: [[0.6, 0.8], [0.6, 0.8]], openingDegrees: 0 } });
+    const scene = buildScene({
+      ...a,
+      cone: {
+        ...a.cone,
+        kind: 'line',
+        edges: [
+          [0.6, 0.8],
+          [0.6, 0.8],
+        ],
+        openingDegrees: 0,
+      },
+    });
     assert.equal(scene.cone!.kind, 'line');
-    assert.deepEqual(scene.cone!.rays.map((r) => r.direction), [[0.6, 0.8], [-0.6, -0.8]]);
+    assert.deepEqual(
+      scene.cone!.rays.map((r) => r.direction),
+      [
+        [0.6, 0.8],
+        [-0.6, -0.8],
+      ],
+    );
   });
 
   it('frames start, optimum and contours with equal units and the requested aspect', () => {
@@ -181,8 +207,14 @@ describe('buildScene', () => {
 
   it('overlays compare variants with distinct colours', () => {
     const scene = buildScene(makeFixture({ variants: true }));
-    assert.deepEqual(scene.variants.map((v) => v.name), ['batch all', 'center']);
-    assert.deepEqual(scene.variants.map((v) => v.colorIndex), [0, 1]);
+    assert.deepEqual(
+      scene.variants.map((v) => v.name),
+      ['batch all', 'center'],
+    );
+    assert.deepEqual(
+      scene.variants.map((v) => v.colorIndex),
+      [0, 1],
+    );
     assert.ok(scene.variants.every((v) => v.points.length > 1));
     assert.equal(buildScene(makeFixture({ variants: true }), { variants: false }).variants.length, 0);
   });
@@ -199,7 +231,12 @@ describe('buildScene', () => {
 
   it('survives an analysis without an optimum, grid or cone', () => {
     const a = makeFixture();
-    const bare = { ...a, optimum: null, contours: { ...a.contours, xs: [], ys: [], values: [], levels: [] }, cone: { ...a.cone, kind: 'none' as const, edges: [] } } as Analysis;
+    const bare = {
+      ...a,
+      optimum: null,
+      contours: { ...a.contours, xs: [], ys: [], values: [], levels: [] },
+      cone: { ...a.cone, kind: 'none' as const, edges: [] },
+    } as Analysis;
     const scene = buildScene(bare);
     assert.equal(scene.optimum, null);
     assert.equal(scene.toOptimum, null);
@@ -214,7 +251,8 @@ describe('sceneToSvgTree and renderSvg', () => {
 
   it('has the stable test ids of the panel', () => {
     const tree = sceneToSvgTree(scene);
-    for (const id of ['gg-plane', 'gg-contours', 'gg-path', 'gg-cone', 'gg-start', 'gg-optimum', 'gg-update', 'gg-to-optimum', 'gg-eigen', 'gg-legend']) assert.ok(find(tree, id), id);
+    for (const id of ['gg-plane', 'gg-contours', 'gg-path', 'gg-cone', 'gg-start', 'gg-optimum', 'gg-update', 'gg-to-optimum', 'gg-eigen', 'gg-legend'])
+      assert.ok(find(tree, id), id);
     assert.equal(find(tree, 'gg-path')!.attrs['data-points'], 5);
     assert.equal(find(tree, 'gg-path')!.attrs['data-total'], scene.path.length);
   });

@@ -66,7 +66,12 @@ describe('analysis on the wire', () => {
       withColumn(p, 'length', p.length + 1),
     ];
     for (const [k, b] of bad.entries()) assert.equal(isRunPath(b, a.samples), false, `case ${k}`);
-    const msg = { type: 'analysis' as const, version: 1, source: 'x', analysis: { ...a, variants: [{ ...a.variants[0], run: { ...a.variants[0].run, path: bad[1] } }] } };
+    const msg = {
+      type: 'analysis' as const,
+      version: 1,
+      source: 'x',
+      analysis: { ...a, variants: [{ ...a.variants[0], run: { ...a.variants[0].run, path: bad[1] } }] },
+    };
     assert.throws(() => checkAnalysisMessage(msg), /path columns/);
     assert.throws(() => checkAnalysisMessage({ ...msg, analysis: { ...a, run: { ...a.run, path: pathPoints(p) as unknown as RunPath } } }), /path columns/);
   });

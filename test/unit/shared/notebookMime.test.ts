@@ -12,7 +12,8 @@ describe('notebook output format (a saved notebook is untrusted input)', () => {
   });
 
   it('says what is wrong with anything else', () => {
-    for (const bad of [null, 'lr = 0.1', [], { spec: 3 }, { text: 'lr = 0.1' }]) assert.match((readNotebookFigure(bad) as { error: string }).error, /"spec"/, JSON.stringify(bad));
+    for (const bad of [null, 'lr = 0.1', [], { spec: 3 }, { text: 'lr = 0.1' }])
+      assert.match((readNotebookFigure(bad) as { error: string }).error, /"spec"/, JSON.stringify(bad));
     assert.match((readNotebookFigure({ spec: '', step: -1 }) as { error: string }).error, /"step"/);
     assert.match((readNotebookFigure({ spec: '', step: 1.5 }) as { error: string }).error, /"step"/);
     assert.match((readNotebookFigure({ spec: '', title: 7 }) as { error: string }).error, /"title"/);

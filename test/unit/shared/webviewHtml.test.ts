@@ -4,7 +4,12 @@ import { buildWebviewHtml, contentSecurityPolicy } from '../../../src/shared/web
 
 describe('webview HTML shell', () => {
   const csp = contentSecurityPolicy('https://file+.vscode-resource.vscode-cdn.net', 'abc123');
-  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v.join(' ')]),
+  );
 
   it('denies by default, and forbids rebasing URLs and submitting forms', () => {
     assert.equal(directives.get('default-src'), "'none'");
@@ -18,7 +23,13 @@ describe('webview HTML shell', () => {
   });
 
   it('escapes document-derived text in the shell', () => {
-    const html = buildWebviewHtml({ cspSource: 'vscode-resource:', nonce: 'n0', scriptUri: 'a.js', styleUri: 'a.css', title: '</title><script>alert(1)</script>' });
+    const html = buildWebviewHtml({
+      cspSource: 'vscode-resource:',
+      nonce: 'n0',
+      scriptUri: 'a.js',
+      styleUri: 'a.css',
+      title: '</title><script>alert(1)</script>',
+    });
     assert.ok(!html.includes('<script>alert(1)'));
     assert.ok(html.includes('<title>&#60;/title&#62;&#60;script'));
   });

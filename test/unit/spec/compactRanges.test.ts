@@ -55,7 +55,10 @@ describe('compact matrix element ranges', () => {
   it('resizes every row of a matrix to n as before (GG203 quick fix reads the element ranges)', () => {
     const text = 'x = [[1, 2], [3, 4]]\nw = [0, 0, 0]';
     const edits = resizeEdits(text, parseSpec(text).ranges.x!, 3);
-    assert.deepEqual(edits, [{ range: { start: 5, end: 11 }, newText: '[1, 2, 0]' }, { range: { start: 13, end: 19 }, newText: '[3, 4, 0]' }]);
+    assert.deepEqual(edits, [
+      { range: { start: 5, end: 11 }, newText: '[1, 2, 0]' },
+      { range: { start: 13, end: 19 }, newText: '[3, 4, 0]' },
+    ]);
   });
 
   it('stores a 2,000 × 38 matrix in one typed array', () => {

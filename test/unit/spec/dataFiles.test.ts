@@ -30,21 +30,45 @@ describe('data files: csv("…") and npy("…")', () => {
   it('finds every file a spec names, with the range of its name', () => {
     const text = 'x = csv("acts.csv", columns = [0, 1])\ny = npy( "y.npy" )';
     const refs = dataFileReferences(text);
-    assert.deepEqual(refs.map((r) => r.path), ['acts.csv', 'y.npy']);
+    assert.deepEqual(
+      refs.map((r) => r.path),
+      ['acts.csv', 'y.npy'],
+    );
     assert.equal(text.slice(refs[1].range.start, refs[1].range.end), '"y.npy"');
   });
 
   it('reads CSV with a header, blank lines and any of , ; tab; names the line and column of a bad cell; refuses ragged rows', () => {
-    assert.deepEqual(parseCsv(CSV), { rows: [[0.7, 0.2, 1], [0.1, 0.9, 0], [0.4, 0.5, 1]] });
-    assert.deepEqual(parseCsv('1;2\n3;4'), { rows: [[1, 2], [3, 4]] });
-    assert.deepEqual(parseCsv('1\t2\n3\t4\n'), { rows: [[1, 2], [3, 4]] });
+    assert.deepEqual(parseCsv(CSV), {
+      rows: [
+        [0.7, 0.2, 1],
+        [0.1, 0.9, 0],
+        [0.4, 0.5, 1],
+      ],
+    });
+    assert.deepEqual(parseCsv('1;2\n3;4'), {
+      rows: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
+    assert.deepEqual(parseCsv('1\t2\n3\t4\n'), {
+      rows: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
     assert.deepEqual(parseCsv('1,2\n3,oops\n'), { error: "line 2, column 2: expected a number, found 'oops'." });
     assert.deepEqual(parseCsv('1,2\n3,\n'), { error: 'line 2, column 2: expected a number, found an empty cell.' });
     assert.match((parseCsv('1,2\n3,4,5\n') as { error: string }).error, /^line 2 has 3 cells but the first data row has 2/);
   });
 
   it('reads .npy float64/float32 arrays, 1-D and 2-D, and refuses Fortran order and other dtypes', () => {
-    assert.deepEqual(parseNpy(npy([2, 2], [1, 2, 3, 4])), { rows: [[1, 2], [3, 4]] });
+    assert.deepEqual(parseNpy(npy([2, 2], [1, 2, 3, 4])), {
+      rows: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
     assert.deepEqual(parseNpy(npy([3], [0.5, 1.5, 2.5])), { rows: [[0.5], [1.5], [2.5]] });
     assert.deepEqual(parseNpy(npy([1, 2], [0.25, 0.75], '<f4')), { rows: [[0.25, 0.75]] });
     assert.match((parseNpy(npy([2, 2], [1, 2, 3, 4], '<f8', true)) as { error: string }).error, /Fortran order/);
@@ -63,7 +87,11 @@ describe('data files: csv("…") and npy("…")', () => {
   });
 
   it('reports a missing file, a bad cell, a missing column, y with several columns and a dimension that does not match w, each located', () => {
-    const files = new Map([['data.csv', bytes(CSV)], ['bad.csv', bytes('1,2\n3,x\n')], ['y.npy', npy([3], [1, 0, 1])]]);
+    const files = new Map([
+      ['data.csv', bytes(CSV)],
+      ['bad.csv', bytes('1,2\n3,x\n')],
+      ['y.npy', npy([3], [1, 0, 1])],
+    ]);
     const one = (text: string) => {
       const r = parseSpec(text, { files });
       assert.equal(r.spec, undefined, text);

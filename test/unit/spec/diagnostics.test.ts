@@ -46,7 +46,10 @@ describe('spec diagnostics: syntax (GG1xx)', () => {
       { code: 'GG207', ...at(text, '-1') },
     ]);
     const w = at(text, '[1, 2]').start;
-    assert.deepEqual(parseSpec(text).ranges.w?.elements, [{ start: w + 1, end: w + 2 }, { start: w + 4, end: w + 5 }]);
+    assert.deepEqual(parseSpec(text).ranges.w?.elements, [
+      { start: w + 1, end: w + 2 },
+      { start: w + 4, end: w + 5 },
+    ]);
     expectOne('x ~ sigmoid(normal(0, 1)', 'GG107', '(', 0);
   });
 
@@ -62,7 +65,10 @@ describe('spec diagnostics: syntax (GG1xx)', () => {
 
   it('reports brackets nested too deeply once', () => {
     const text = `w = ${'['.repeat(40)}1${']'.repeat(40)}`;
-    assert.deepEqual(codes(text).map((d) => d.code), ['GG109']);
+    assert.deepEqual(
+      codes(text).map((d) => d.code),
+      ['GG109'],
+    );
   });
 
   it('reports a matrix mixing numbers and rows', () => {
@@ -79,7 +85,7 @@ describe('spec diagnostics: syntax (GG1xx)', () => {
 });
 
 describe('spec diagnostics: meaning (GG2xx)', () => {
-  it("suggests the closest statement name for an unknown one", () => {
+  it('suggests the closest statement name for an unknown one', () => {
     const d = expectOne('lrr = 0.1', 'GG201', 'lrr');
     assert.equal(d.suggestion, 'lr');
     assert.match(d.message, /Did you mean 'lr'\?/);
@@ -122,9 +128,19 @@ describe('spec diagnostics: meaning (GG2xx)', () => {
 
   it('reports out-of-range values', () => {
     for (const [text, needle] of [
-      ['lr = 0', '0'], ['lr = -0.5', '-0.5'], ['batch = 0', '0'], ['batch = 65', '65'], ['x ~ normal(0, -1)', '-1'],
-      ['x ~ uniform(1, 1)', '1, 1'], ['optimizer = momentum(1)', '1'], ['optimizer = adam(0.9, -0.1)', '-0.1'],
-      ['steps = 0', '0'], ['samples = 0', '0'], ['seed = -1', '-1'], ['compare = lr 0', '0'], ['compare = batch 100', 'batch 100'],
+      ['lr = 0', '0'],
+      ['lr = -0.5', '-0.5'],
+      ['batch = 0', '0'],
+      ['batch = 65', '65'],
+      ['x ~ normal(0, -1)', '-1'],
+      ['x ~ uniform(1, 1)', '1, 1'],
+      ['optimizer = momentum(1)', '1'],
+      ['optimizer = adam(0.9, -0.1)', '-0.1'],
+      ['steps = 0', '0'],
+      ['samples = 0', '0'],
+      ['seed = -1', '-1'],
+      ['compare = lr 0', '0'],
+      ['compare = batch 100', 'batch 100'],
     ] as const) {
       expectOne(text, 'GG207', needle);
     }
@@ -183,7 +199,10 @@ describe('spec diagnostics: meaning (GG2xx)', () => {
 
   it('warns (without failing) when b is set but the model has no bias', () => {
     const r = parseSpec('f = w·x\nb = 1');
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity]), [['GG219', 'warning']]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.severity]),
+      [['GG219', 'warning']],
+    );
     assert.ok(r.spec);
     assert.equal(r.spec.b, 0);
     assert.equal(r.spec.biasTrained, false);
@@ -201,7 +220,10 @@ describe('spec diagnostics: meaning (GG2xx)', () => {
 describe('spec diagnostics: limits (GG3xx)', () => {
   it('bails out on a file over the size limit with one diagnostic at offset 0', () => {
     const r = parseSpec(' '.repeat(LIMITS.maxFileChars + 1));
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.range.start, d.range.end]), [['GG301', 0, 0]]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.range.start, d.range.end]),
+      [['GG301', 0, 0]],
+    );
     assert.match(r.diagnostics[0].message, new RegExp(String(LIMITS.maxFileChars)));
   });
 
@@ -220,7 +242,10 @@ describe('spec diagnostics: limits (GG3xx)', () => {
 describe('spec diagnostics: recovery and invariants', () => {
   it('reports one problem per bad line and still reads the good ones', () => {
     const text = 'lr = -1\nsteps = 2.5\nloss = mse\nw = [1, 2]\nbatch = 2';
-    assert.deepEqual(codes(text).map((d) => d.code), ['GG207', 'GG208', 'GG211']);
+    assert.deepEqual(
+      codes(text).map((d) => d.code),
+      ['GG207', 'GG208', 'GG211'],
+    );
     assert.deepEqual(parseSpec(text).ranges.batch?.value, at(text, '2', 2));
   });
 

@@ -41,7 +41,8 @@ function unfold(folded: Tokens): Tokens {
       for (let i = from; i < to; i++) {
         const c = text.charCodeAt(i);
         if (c === 10 || c === 13) lineStart = true;
-        else if (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) while (i + 1 < to && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+        else if (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47))
+          while (i + 1 < to && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
         else if (c === 0x2c) push(TK.Comma, i, i + 1);
       }
     };
@@ -111,10 +112,16 @@ function assertSameAsReference(text: string): void {
 }
 
 /** A seeded list body: numbers with signs, exponents, spacing, comments and line breaks between. */
-const number = fc.tuple(
-  fc.constantFrom('', '-', '+', '−', '- ', '-\n  '),
-  fc.oneof(fc.integer({ min: 0, max: 99999 }).map(String), fc.double({ min: 0, max: 1e6, noNaN: true }).map((v) => String(v)), fc.constantFrom('0.5', '.25', '1.', '3e-4', '2E+3', '7e−2', '1e999', '1e-400', '0e-400', '12345678901234567890')),
-).map(([sign, n]) => sign + n);
+const number = fc
+  .tuple(
+    fc.constantFrom('', '-', '+', '−', '- ', '-\n  '),
+    fc.oneof(
+      fc.integer({ min: 0, max: 99999 }).map(String),
+      fc.double({ min: 0, max: 1e6, noNaN: true }).map((v) => String(v)),
+      fc.constantFrom('0.5', '.25', '1.', '3e-4', '2E+3', '7e−2', '1e999', '1e-400', '0e-400', '12345678901234567890'),
+    ),
+  )
+  .map(([sign, n]) => sign + n);
 const gap = fc.constantFrom('', ' ', '  ', '\n', ' # note\n', ' // note\n', '\t', '\u00a0');
 
 function list(items: string[], gaps: string[], trailing: boolean): string {
@@ -158,7 +165,14 @@ describe('number lists as one token', () => {
     const rows = r.spec!.inputs.kind === 'explicit' ? r.spec!.inputs.rows : [];
     assert.equal(rows.length, 3);
     assert.ok(rows.every((row) => row instanceof Float64Array && row.buffer === (rows[0] as Float64Array).buffer));
-    assert.deepEqual(rows.map((row) => Array.from(row)), [[1, 2], [3, -4.5], [0.5, 6]]);
+    assert.deepEqual(
+      rows.map((row) => Array.from(row)),
+      [
+        [1, 2],
+        [3, -4.5],
+        [0.5, 6],
+      ],
+    );
     const offsets = compactOffsets(r.ranges.x!)!;
     assert.ok(offsets instanceof Int32Array);
     assert.deepEqual(Array.from(offsets, (o, k) => (k % 2 === 0 ? text.slice(o, offsets[k + 1]) : '')).filter(Boolean), ['1', '2', '3', '-4.5', '5e-1', '6']);

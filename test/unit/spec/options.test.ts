@@ -17,17 +17,26 @@ describe('parseSpec options', () => {
     assert.ok(parseSpec(big, { defaultSteps: 10 }).spec !== undefined);
     const r = parseSpec(big, { defaultSteps: 100_000 });
     assert.equal(r.spec, undefined);
-    assert.ok(r.diagnostics.some((d) => d.code === 'GG309'), JSON.stringify(r.diagnostics.map((d) => d.code)));
+    assert.ok(
+      r.diagnostics.some((d) => d.code === 'GG309'),
+      JSON.stringify(r.diagnostics.map((d) => d.code)),
+    );
   });
 });
 
 describe('numbers out of double range', () => {
   it('rejects magnitudes above the limit and literals that underflow to 0, quoting them', () => {
     const big = parseSpec('w = [1e51, 1]');
-    assert.deepEqual(big.diagnostics.map((d) => [d.code, d.range.start, d.range.end]), [['GG206', 5, 9]]);
+    assert.deepEqual(
+      big.diagnostics.map((d) => [d.code, d.range.start, d.range.end]),
+      [['GG206', 5, 9]],
+    );
     assert.match(big.diagnostics[0].message, /at most 1e\+50/);
     const tiny = parseSpec('lr = 1e-400');
-    assert.deepEqual(tiny.diagnostics.map((d) => d.code), ['GG206']);
+    assert.deepEqual(
+      tiny.diagnostics.map((d) => d.code),
+      ['GG206'],
+    );
     assert.match(tiny.diagnostics[0].message, /'1e-400' is too small/);
     assert.equal(parseSpec('lr = 0.0e-400\nsteps = 1').diagnostics.filter((d) => d.code === 'GG206').length, 0, 'a written zero is a zero');
   });

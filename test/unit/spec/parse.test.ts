@@ -78,7 +78,13 @@ view = w2, w1
 `;
   it('reads every statement of a full spec', () => {
     const s = valid(full);
-    assert.deepEqual(plainRows(s.inputs), { kind: 'explicit', rows: [[0.7, 0.2], [0.1, 0.9]] });
+    assert.deepEqual(plainRows(s.inputs), {
+      kind: 'explicit',
+      rows: [
+        [0.7, 0.2],
+        [0.1, 0.9],
+      ],
+    });
     assert.equal(s.samples, 2);
     assert.deepEqual(s.labels, { kind: 'teacher', w: [-1, 1], b: 0.5 });
     assert.equal(s.b, 0);
@@ -91,10 +97,14 @@ view = w2, w1
     assert.equal(s.steps, 100);
     assert.equal(s.preprocess, 'standardize');
     assert.deepEqual(s.view, [1, 0]);
-    assert.deepEqual(s.compare.map((v) => v.name), ['center', 'tanh', 'batch all', 'optimizer momentum(0.9)']);
-    assert.deepEqual(s.compare.map((v) => v.changes), [
-      { preprocess: 'center' }, { activation: 'tanh' }, { batch: 'all' }, { optimizer: { kind: 'momentum', beta: 0.9 } },
-    ]);
+    assert.deepEqual(
+      s.compare.map((v) => v.name),
+      ['center', 'tanh', 'batch all', 'optimizer momentum(0.9)'],
+    );
+    assert.deepEqual(
+      s.compare.map((v) => v.changes),
+      [{ preprocess: 'center' }, { activation: 'tanh' }, { batch: 'all' }, { optimizer: { kind: 'momentum', beta: 0.9 } }],
+    );
     assert.deepEqual(s.compare[2].range, at(full, 'batch all', 0));
   });
 
@@ -110,12 +120,22 @@ view = w2, w1
   it('reads one sample, a multi-line matrix with a trailing comma, and explicit labels', () => {
     assert.deepEqual(plainRows(valid('x = [0.62, 0.88]\ny = [1]').inputs), { kind: 'explicit', rows: [[0.62, 0.88]] });
     const s = valid('x = [\n  [0.7, 0.2],   # first\n  [0.1, 0.9],\n]\ny = [1.0, 0.3]\n');
-    assert.deepEqual(plainRows(s.inputs), { kind: 'explicit', rows: [[0.7, 0.2], [0.1, 0.9]] });
+    assert.deepEqual(plainRows(s.inputs), {
+      kind: 'explicit',
+      rows: [
+        [0.7, 0.2],
+        [0.1, 0.9],
+      ],
+    });
     assert.deepEqual(s.labels, { kind: 'explicit', values: [1, 0.3] });
   });
 
   it('reads generated inputs with every activation and distribution', () => {
-    assert.deepEqual(valid('x ~ tanh(uniform(-1, 2))\nsamples = 10').inputs, { kind: 'generated', distribution: { kind: 'uniform', lo: -1, hi: 2 }, activation: 'tanh' });
+    assert.deepEqual(valid('x ~ tanh(uniform(-1, 2))\nsamples = 10').inputs, {
+      kind: 'generated',
+      distribution: { kind: 'uniform', lo: -1, hi: 2 },
+      activation: 'tanh',
+    });
     assert.deepEqual(valid('x ~ normal(1, 0.5)').inputs, { kind: 'generated', distribution: { kind: 'normal', mean: 1, std: 0.5 }, activation: 'identity' });
     for (const a of ['sigmoid', 'tanh', 'relu', 'softplus']) {
       const s = valid(`x ~ ${a}(normal(0, 1))`);
@@ -167,7 +187,10 @@ view = w2, w1
 
   it('reads compare variants: combinations, bare optimizers and every change', () => {
     const s = valid('compare = center + momentum( 0.9 ), preprocess whiten, lr 0.05, shuffle, loss logistic, steps 50, batch 8, centre+nesterov');
-    assert.deepEqual(s.compare.map((v) => v.name), ['center + momentum(0.9)', 'preprocess whiten', 'lr 0.05', 'shuffle', 'loss logistic', 'steps 50', 'batch 8', 'centre + nesterov']);
+    assert.deepEqual(
+      s.compare.map((v) => v.name),
+      ['center + momentum(0.9)', 'preprocess whiten', 'lr 0.05', 'shuffle', 'loss logistic', 'steps 50', 'batch 8', 'centre + nesterov'],
+    );
     assert.deepEqual(s.compare[0].changes, { preprocess: 'center', optimizer: { kind: 'momentum', beta: 0.9 } });
     assert.deepEqual(s.compare[2].changes, { lr: 0.05 });
     assert.deepEqual(s.compare[3].changes, { shuffle: true });
@@ -195,7 +218,10 @@ describe('parseSpec: source ranges', () => {
     assert.deepEqual(x.rows, [at(text, '[0.7, 0.2]'), at(text, '[0.1, 0.9]')]);
     assert.deepEqual(x.elements, [at(text, '0.7'), at(text, '0.2'), at(text, '0.1'), at(text, '0.9')]);
     assert.deepEqual(r.ranges.teacherW!.name, at(text, 'w*'));
-    assert.deepEqual(r.ranges.teacherW!.elements, [at(text, '-1'), at(text, '1]')].map((g, i) => (i === 1 ? { start: g.start, end: g.start + 1 } : g)));
+    assert.deepEqual(
+      r.ranges.teacherW!.elements,
+      [at(text, '-1'), at(text, '1]')].map((g, i) => (i === 1 ? { start: g.start, end: g.start + 1 } : g)),
+    );
     assert.deepEqual(r.ranges.lr!.value, at(text, '0.1', 1));
     assert.deepEqual(r.spec!.ranges, r.ranges);
   });
@@ -203,7 +229,10 @@ describe('parseSpec: source ranges', () => {
   it('keeps ranges of statements even when the spec has errors', () => {
     const r = parseSpec('w = [1, 2]\nlr = -1');
     assert.equal(r.spec, undefined);
-    assert.deepEqual(r.ranges.w!.elements, [{ start: 5, end: 6 }, { start: 8, end: 9 }]);
+    assert.deepEqual(r.ranges.w!.elements, [
+      { start: 5, end: 6 },
+      { start: 8, end: 9 },
+    ]);
     assert.deepEqual(r.ranges.lr!.value, { start: 16, end: 18 });
   });
 });

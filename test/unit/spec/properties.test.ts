@@ -25,7 +25,9 @@ function assertInBounds(r: ParseResult, length: number): void {
   }
   for (const s of Object.values(r.ranges)) {
     if (!s) continue;
-    check(s.statement); check(s.name); check(s.value);
+    check(s.statement);
+    check(s.name);
+    check(s.value);
     s.elements?.forEach(check);
     s.rows?.forEach(check);
   }
@@ -33,56 +35,93 @@ function assertInBounds(r: ParseResult, length: number): void {
     assert.ok(!r.diagnostics.some((d) => d.severity === 'error'));
     for (const v of r.spec.compare) check(v.range);
   } else {
-    assert.ok(r.diagnostics.some((d) => d.severity === 'error'), 'no spec but no error');
+    assert.ok(
+      r.diagnostics.some((d) => d.severity === 'error'),
+      'no spec but no error',
+    );
   }
 }
 
 /** Characters the language cares about, so random strings hit the interesting paths. */
-const ALPHABET = [...'wxybf*=~[](),;+-−.·ᵀ^@#/ \n\r\t0123456789eE_aTlrsηé😀\u2028', 'lr', 'w*', 'x ~ ', 'sigmoid(', 'normal(0, 1)', 'compare = ', 'batch', 'all', 'fixed', '1e999'];
+const ALPHABET = [
+  ...'wxybf*=~[](),;+-−.·ᵀ^@#/ \n\r\t0123456789eE_aTlrsηé😀\u2028',
+  'lr',
+  'w*',
+  'x ~ ',
+  'sigmoid(',
+  'normal(0, 1)',
+  'compare = ',
+  'batch',
+  'all',
+  'fixed',
+  '1e999',
+];
 
 describe('spec parser properties', () => {
   it('never throws and keeps ranges in bounds on random strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => assertInBounds(parseSpec(text), text.length)), { numRuns: 400 });
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => assertInBounds(parseSpec(text), text.length)), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => assertInBounds(parseSpec(text), text.length)),
+      { numRuns: 400 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => assertInBounds(parseSpec(text), text.length)),
+      { numRuns: 200 },
+    );
   });
 
-  it('never throws and keeps ranges in bounds on strings built from the language\'s own pieces', () => {
+  it("never throws and keeps ranges in bounds on strings built from the language's own pieces", () => {
     const piece = fc.constantFrom(...ALPHABET);
-    fc.assert(fc.property(fc.array(piece, { maxLength: 120 }), (parts) => {
-      const text = parts.join('');
-      assertInBounds(parseSpec(text), text.length);
-    }), { numRuns: 600 });
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 120 }), (parts) => {
+        const text = parts.join('');
+        assertInBounds(parseSpec(text), text.length);
+      }),
+      { numRuns: 600 },
+    );
   });
 
   it('never throws and keeps ranges in bounds on mutated valid specs', () => {
     const edit = fc.record({ pos: fc.nat(), kind: fc.constantFrom('insert', 'delete', 'replace'), ch: fc.constantFrom(...ALPHABET) });
-    fc.assert(fc.property(fc.constantFrom(...EXAMPLES), fc.array(edit, { minLength: 1, maxLength: 6 }), (base, edits) => {
-      let text = base;
-      for (const e of edits) {
-        const p = e.pos % (text.length + 1);
-        if (e.kind === 'insert') text = text.slice(0, p) + e.ch + text.slice(p);
-        else if (e.kind === 'delete') text = text.slice(0, p) + text.slice(p + 1);
-        else text = text.slice(0, p) + e.ch + text.slice(p + 1);
-      }
-      assertInBounds(parseSpec(text), text.length);
-    }), { numRuns: 800 });
+    fc.assert(
+      fc.property(fc.constantFrom(...EXAMPLES), fc.array(edit, { minLength: 1, maxLength: 6 }), (base, edits) => {
+        let text = base;
+        for (const e of edits) {
+          const p = e.pos % (text.length + 1);
+          if (e.kind === 'insert') text = text.slice(0, p) + e.ch + text.slice(p);
+          else if (e.kind === 'delete') text = text.slice(0, p) + text.slice(p + 1);
+          else text = text.slice(0, p) + e.ch + text.slice(p + 1);
+        }
+        assertInBounds(parseSpec(text), text.length);
+      }),
+      { numRuns: 800 },
+    );
   });
 
   it('reads any number within the magnitude limit exactly as Number() does, and rejects the rest', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
-      const lit = String(v);
-      if (Math.abs(v) > LIMITS.maxMagnitude) {
-        assert.deepEqual(parseSpec(`w = [${lit}]`).diagnostics.map((d) => d.code), ['GG206'], lit);
-        return;
-      }
-      const r = parseSpec(`w = [${lit}]`);
-      assert.ok(r.spec, lit);
-      assert.ok(Object.is(r.spec.w[0], Number(lit)), lit);
-    }), { numRuns: 500 });
-    fc.assert(fc.property(fc.nat({ max: 999_999_999 }), fc.nat({ max: 999_999 }), (a, b) => {
-      const lit = `${a}.${String(b).padStart(6, '0')}`;
-      assert.equal(parseSpec(`lr = ${lit}`).spec?.lr ?? Number(lit), Number(lit));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+        const lit = String(v);
+        if (Math.abs(v) > LIMITS.maxMagnitude) {
+          assert.deepEqual(
+            parseSpec(`w = [${lit}]`).diagnostics.map((d) => d.code),
+            ['GG206'],
+            lit,
+          );
+          return;
+        }
+        const r = parseSpec(`w = [${lit}]`);
+        assert.ok(r.spec, lit);
+        assert.ok(Object.is(r.spec.w[0], Number(lit)), lit);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.nat({ max: 999_999_999 }), fc.nat({ max: 999_999 }), (a, b) => {
+        const lit = `${a}.${String(b).padStart(6, '0')}`;
+        assert.equal(parseSpec(`lr = ${lit}`).spec?.lr ?? Number(lit), Number(lit));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('the same text always gives the same result', () => {

@@ -40,7 +40,10 @@ describe('tanh variant of written-out inputs', () => {
 
   it('accepts written-out inputs strictly inside (0, 1)', () => {
     const spec = valid('x = [[0.2, 0.7], [0.5, 0.999]]\ny = [1, 0]\ncompare = center, tanh');
-    assert.deepEqual(spec.compare.map((v) => v.name), ['center', 'tanh']);
+    assert.deepEqual(
+      spec.compare.map((v) => v.name),
+      ['center', 'tanh'],
+    );
   });
 
   it('reports GG220 at the variant when a written-out input is not a sigmoid output, with its line and column', () => {
@@ -62,7 +65,11 @@ describe('tanh variant of written-out inputs', () => {
     for (const bad of ['0', '1', '-0.3']) {
       const text = `x = [[${bad}, 0.5]]\ny = [1]\ncompare = tanh + lr 0.1`;
       const d = parseSpec(text).diagnostics;
-      assert.deepEqual(d.map((x) => [x.code, text.slice(x.range.start, x.range.end)]), [['GG220', 'tanh']], bad);
+      assert.deepEqual(
+        d.map((x) => [x.code, text.slice(x.range.start, x.range.end)]),
+        [['GG220', 'tanh']],
+        bad,
+      );
     }
     valid('x ~ relu(normal(0, 1))\ncompare = tanh');
   });

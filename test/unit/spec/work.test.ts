@@ -76,4 +76,3 @@ describe('spec diagnostics: work limits (GG307–GG309)', () => {
     valid(net(200));
   });
 });
-

@@ -69,11 +69,26 @@ function budgeted(regions: readonly Unbudgeted[], files: ReadonlyMap<string, Uin
 function findRegions(text: string, languageId: string | undefined): Unbudgeted[] {
   let regions: Unbudgeted[];
   if (languageId === 'markdown') {
-    const fences: Unbudgeted[] = neuronFences(text).map((b) => ({ spec: fenceSpec(text, b), source: [b.content], target: { start: b.block.start, end: b.block.start }, explainsTarget: false }));
-    const annotated = fencedAnnotations(text).map((a) => ({ spec: a.spec, source: a.comments, target: a.expression ?? a.comments[0], explainsTarget: a.expression !== undefined }));
+    const fences: Unbudgeted[] = neuronFences(text).map((b) => ({
+      spec: fenceSpec(text, b),
+      source: [b.content],
+      target: { start: b.block.start, end: b.block.start },
+      explainsTarget: false,
+    }));
+    const annotated = fencedAnnotations(text).map((a) => ({
+      spec: a.spec,
+      source: a.comments,
+      target: a.expression ?? a.comments[0],
+      explainsTarget: a.expression !== undefined,
+    }));
     regions = [...fences, ...annotated].sort((a, b) => a.target.start - b.target.start);
   } else {
-    regions = findAnnotations(text, languageId).map((a) => ({ spec: a.spec, source: a.comments, target: a.expression ?? a.comments[0], explainsTarget: a.expression !== undefined }));
+    regions = findAnnotations(text, languageId).map((a) => ({
+      spec: a.spec,
+      source: a.comments,
+      target: a.expression ?? a.comments[0],
+      explainsTarget: a.expression !== undefined,
+    }));
   }
   return regions;
 }
@@ -83,7 +98,9 @@ function findRegions(text: string, languageId: string | undefined): Unbudgeted[]
  * budget does not cover it (every caller that analyses a region goes through here).
  */
 export function analyseRegion(region: EmbeddedRegion, analyze: TextAnalyzer = analyzeText): AnalyzedText {
-  return region.analysed ? analyze(region.spec.text) : { parsed: parseSpec(region.spec.text, analyze.files ? { files: analyze.files } : {}), analysis: undefined };
+  return region.analysed
+    ? analyze(region.spec.text)
+    : { parsed: parseSpec(region.spec.text, analyze.files ? { files: analyze.files } : {}), analysis: undefined };
 }
 
 /** GG311 on a region the document's budget left unanalysed. */

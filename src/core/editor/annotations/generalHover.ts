@@ -12,9 +12,10 @@ export function generalNeuronMarkdown(expr: NeuronExpression, insertLink?: strin
   const w = codeSpan(expr.weights);
   const x = codeSpan(expr.input);
   const b = expr.bias !== undefined ? ` + ${codeSpan(expr.bias)}` : '';
-  const batch = expr.form === 'linear' || /(^|\.)(X|inputs?|batch)\b/.test(expr.input)
-    ? ' For a batch of inputs the weight gradient is the mean of δₚ·xₚ over the samples.'
-    : '';
+  const batch =
+    expr.form === 'linear' || /(^|\.)(X|inputs?|batch)\b/.test(expr.input)
+      ? ' For a batch of inputs the weight gradient is the mean of δₚ·xₚ over the samples.'
+      : '';
   return [
     `**A neuron:** f = ${w}·${x}${b}. With δ = ∂L/∂f (one number per sample), the chain rule gives ∂L/∂wᵢ = δ·xᵢ${expr.hasBias ? ' and ∂L/∂b = δ' : ''}: the weight gradient is a multiple of the input.${batch}`,
     `**Sign rule.** If every component of ${x} is positive — sigmoid or ReLU outputs, pixel intensities — every component of δ·x has the sign of δ. A per-sample step then moves all weights up together or all down together; reaching weights that need some up and some down takes a zig-zag. Zero-centred inputs (tanh, mean subtraction, normalisation) remove the constraint.`,

@@ -21,8 +21,37 @@ const BY_LANGUAGE = new Map<string, readonly CommentMarker[]>();
 function assign(ids: readonly string[], markers: readonly CommentMarker[]): void {
   for (const id of ids) BY_LANGUAGE.set(id, markers);
 }
-assign(['python', 'r', 'shellscript', 'ruby', 'perl', 'julia', 'yaml', 'toml', 'makefile', 'powershell', 'elixir', 'nim', 'coffeescript', 'dockerfile', 'cmake'], ['#']);
-assign(['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'c', 'cpp', 'csharp', 'java', 'go', 'rust', 'swift', 'kotlin', 'scala', 'dart', 'jsonc', 'fsharp', 'zig', 'groovy', 'cuda-cpp', 'objective-c', 'wgsl', 'glsl'], ['//']);
+assign(
+  ['python', 'r', 'shellscript', 'ruby', 'perl', 'julia', 'yaml', 'toml', 'makefile', 'powershell', 'elixir', 'nim', 'coffeescript', 'dockerfile', 'cmake'],
+  ['#'],
+);
+assign(
+  [
+    'javascript',
+    'typescript',
+    'javascriptreact',
+    'typescriptreact',
+    'c',
+    'cpp',
+    'csharp',
+    'java',
+    'go',
+    'rust',
+    'swift',
+    'kotlin',
+    'scala',
+    'dart',
+    'jsonc',
+    'fsharp',
+    'zig',
+    'groovy',
+    'cuda-cpp',
+    'objective-c',
+    'wgsl',
+    'glsl',
+  ],
+  ['//'],
+);
 assign(['lua', 'sql', 'haskell', 'ada', 'elm', 'purescript', 'vhdl'], ['--']);
 assign(['matlab', 'octave', 'latex', 'tex', 'erlang', 'prolog'], ['%']);
 assign(['php'], ['//', '#']);

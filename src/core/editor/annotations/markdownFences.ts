@@ -49,7 +49,12 @@ export function fencedBlocks(text: string): FencedBlock[] {
     if (e >= text.length) break;
     s = text[e] === '\r' && text[e + 1] === '\n' ? e + 2 : e + 1;
   }
-  if (open) out.push({ language: open.language, content: { start: Math.min(open.content, text.length), end: text.length }, block: { start: open.block, end: text.length } });
+  if (open)
+    out.push({
+      language: open.language,
+      content: { start: Math.min(open.content, text.length), end: text.length },
+      block: { start: open.block, end: text.length },
+    });
   return out;
 }
 
@@ -75,7 +80,17 @@ export function fencedAnnotations(text: string): Annotation[] {
 
 /** Fence info words → VS Code language ids (py → python, js → javascript, …). */
 export function languageOfFence(word: string): string | undefined {
-  const aliases: Record<string, string> = { py: 'python', python3: 'python', ipython: 'python', js: 'javascript', ts: 'typescript', sh: 'shellscript', bash: 'shellscript', jl: 'julia', m: 'matlab' };
+  const aliases: Record<string, string> = {
+    py: 'python',
+    python3: 'python',
+    ipython: 'python',
+    js: 'javascript',
+    ts: 'typescript',
+    sh: 'shellscript',
+    bash: 'shellscript',
+    jl: 'julia',
+    m: 'matlab',
+  };
   if (word === '') return undefined;
   return Object.prototype.hasOwnProperty.call(aliases, word) ? aliases[word] : word;
 }

@@ -44,7 +44,14 @@ export function isWeightName(operand: string): boolean {
   return /^[wW][\w]{0,3}$/.test(b) || /weight/i.test(b) || /^(theta|θ|kernel|coef_?)$/i.test(b);
 }
 
-function pushMatches(line: string, offset: number, re: RegExp, form: NeuronExpression['form'], pick: (m: RegExpExecArray) => { weights: string; input: string; bias?: string } | undefined, out: NeuronExpression[]): void {
+function pushMatches(
+  line: string,
+  offset: number,
+  re: RegExp,
+  form: NeuronExpression['form'],
+  pick: (m: RegExpExecArray) => { weights: string; input: string; bias?: string } | undefined,
+  out: NeuronExpression[],
+): void {
   re.lastIndex = 0;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (m[0].length === 0) {
@@ -54,7 +61,14 @@ function pushMatches(line: string, offset: number, re: RegExp, form: NeuronExpre
     const p = pick(m);
     if (!p) continue;
     const bias = p.bias !== undefined && p.bias !== 'None' && p.bias !== 'null' ? p.bias : undefined;
-    out.push({ range: { start: offset + m.index, end: offset + m.index + m[0].length }, form, weights: p.weights, input: p.input, bias, hasBias: bias !== undefined });
+    out.push({
+      range: { start: offset + m.index, end: offset + m.index + m[0].length },
+      form,
+      weights: p.weights,
+      input: p.input,
+      bias,
+      hasBias: bias !== undefined,
+    });
   }
 }
 

@@ -19,7 +19,15 @@ const R = 50;
  * background, so the figure reads the same in a light and a dark hover (an image cannot follow
  * the theme): the cone's green at the panel's opacity, the path's orange, the muted text.
  */
-export const CONE_FIGURE_COLOURS = { card: '#ffffff', border: '#d4d4d4', cone: '#1b7f3b', coneOpacity: 0.22, outside: '#c2410c', axis: '#6e6e6e', text: '#5f5f5f' } as const;
+export const CONE_FIGURE_COLOURS = {
+  card: '#ffffff',
+  border: '#d4d4d4',
+  cone: '#1b7f3b',
+  coneOpacity: 0.22,
+  outside: '#c2410c',
+  axis: '#6e6e6e',
+  text: '#5f5f5f',
+} as const;
 const CONE = CONE_FIGURE_COLOURS.cone;
 const OUTSIDE = CONE_FIGURE_COLOURS.outside;
 
@@ -75,12 +83,15 @@ export function coneSvg(picture: ConePicture): string {
     const tip = pt(u, R + 6).split(' ');
     // Arrow head: two short strokes back from the tip, ±25° from the shaft.
     const back = (angle: number): string => {
-      const c = Math.cos(angle), s = Math.sin(angle);
+      const c = Math.cos(angle),
+        s = Math.sin(angle);
       const d: Vec2 = [-(u[0] * c - u[1] * s), -(u[0] * s + u[1] * c)];
       return `${(Number(tip[0]) + 10 * d[0]).toFixed(2)} ${(Number(tip[1]) - 10 * d[1]).toFixed(2)}`;
     };
     const a = (25 * Math.PI) / 180;
-    parts.push(`<path d="M ${C} ${C} L ${tip[0]} ${tip[1]} M ${back(a)} L ${tip[0]} ${tip[1]} L ${back(-a)}" stroke="${colour}" stroke-width="3" fill="none" stroke-linecap="round"/>`);
+    parts.push(
+      `<path d="M ${C} ${C} L ${tip[0]} ${tip[1]} M ${back(a)} L ${tip[0]} ${tip[1]} L ${back(-a)}" stroke="${colour}" stroke-width="3" fill="none" stroke-linecap="round"/>`,
+    );
   }
   const [i, j] = cone.axes;
   return [

@@ -19,18 +19,29 @@ export function statementMarkdown(ctx: HoverContext, key: StatementKey): string 
   // A network's neuron reads h, not x: these statements get the network's own hover.
   if (ctx.spec?.network && NETWORK_HOVER_KEYS.has(key)) return networkMarkdown(ctx, key);
   switch (key) {
-    case 'model': return modelMarkdown(ctx);
-    case 'x': return inputsMarkdown(ctx);
-    case 'lr': return learningRateMarkdown(ctx);
-    case 'batch': return batchMarkdown(ctx);
-    case 'optimizer': return optimizerMarkdown(ctx);
-    case 'loss': return lossMarkdown(ctx);
-    case 'preprocess': return preprocessMarkdown(ctx);
-    case 'w': return weightsMarkdown(ctx);
+    case 'model':
+      return modelMarkdown(ctx);
+    case 'x':
+      return inputsMarkdown(ctx);
+    case 'lr':
+      return learningRateMarkdown(ctx);
+    case 'batch':
+      return batchMarkdown(ctx);
+    case 'optimizer':
+      return optimizerMarkdown(ctx);
+    case 'loss':
+      return lossMarkdown(ctx);
+    case 'preprocess':
+      return preprocessMarkdown(ctx);
+    case 'w':
+      return weightsMarkdown(ctx);
     case 'teacherW':
-    case 'teacherB': return teacherMarkdown(ctx, key);
-    case 'b': return biasMarkdown(ctx);
-    case 'y': return labelsMarkdown(ctx);
+    case 'teacherB':
+      return teacherMarkdown(ctx, key);
+    case 'b':
+      return biasMarkdown(ctx);
+    case 'y':
+      return labelsMarkdown(ctx);
     case 'samples':
     case 'seed':
     case 'steps':
@@ -40,12 +51,14 @@ export function statementMarkdown(ctx: HoverContext, key: StatementKey): string 
     case 'shift':
     case 'predict':
     case 'lock':
-    case 'hide': return settingMarkdown(ctx, key);
+    case 'hide':
+      return settingMarkdown(ctx, key);
     case 'hidden':
     case 'hiddenLayer':
     case 'hiddenW':
     case 'hiddenC':
-    case 'train': return networkMarkdown(ctx, key);
+    case 'train':
+      return networkMarkdown(ctx, key);
   }
 }
 

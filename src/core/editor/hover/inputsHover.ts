@@ -41,7 +41,11 @@ export function inputsMarkdown(ctx: HoverContext): string {
   const spec = ctx.spec;
   const analysis = ctx.analysis;
   if (!spec || !analysis) {
-    return paragraphs('**Inputs** x: one row per sample, written out (`x = [[…], …]`) or drawn (`x ~ sigmoid(normal(0, 1))`). Whether they are all positive decides whether per-sample steps are sign-constrained.', noNumbersLine(ctx), scienceFooter('signConstraint', 'conditioning'));
+    return paragraphs(
+      '**Inputs** x: one row per sample, written out (`x = [[…], …]`) or drawn (`x ~ sigmoid(normal(0, 1))`). Whether they are all positive decides whether per-sample steps are sign-constrained.',
+      noNumbersLine(ctx),
+      scienceFooter('signConstraint', 'conditioning'),
+    );
   }
   const ds = ctx.dataset();
   const raw = ds ? inputStats(ds.raw, ds.P, ds.n) : undefined;
@@ -50,23 +54,34 @@ export function inputsMarkdown(ctx: HoverContext): string {
   const lines: string[] = [];
   if (raw) {
     lines.push(`Mean m = ${vec(raw.mean)}${pre ? ' (as drawn or written)' : ''}.`);
-    lines.push(raw.allPositive
-      ? 'All inputs are **positive**: the sign constraint applies — every per-sample gradient δ·x has all components of one sign.'
-      : raw.allNonNegative
-        ? 'All inputs are **≥ 0**: the sign constraint applies to the components that are not 0.'
-        : 'The inputs have **mixed signs**: no sign constraint; any zig-zag comes from conditioning.');
+    lines.push(
+      raw.allPositive
+        ? 'All inputs are **positive**: the sign constraint applies — every per-sample gradient δ·x has all components of one sign.'
+        : raw.allNonNegative
+          ? 'All inputs are **≥ 0**: the sign constraint applies to the components that are not 0.'
+          : 'The inputs have **mixed signs**: no sign constraint; any zig-zag comes from conditioning.',
+    );
   }
   if (pre) {
-    lines.push(`After \`preprocess = ${spec.preprocess}\`: mean ${vec(trained.mean)}, ${trained.allPositive ? 'still all positive' : trained.allNonNegative ? 'all ≥ 0' : 'mixed signs (the sign constraint is gone)'}.`);
+    lines.push(
+      `After \`preprocess = ${spec.preprocess}\`: mean ${vec(trained.mean)}, ${trained.allPositive ? 'still all positive' : trained.allNonNegative ? 'all ≥ 0' : 'mixed signs (the sign constraint is gone)'}.`,
+    );
   }
   const m = trained.mean;
   const mm = m.reduce((s, v) => s + v * v, 0);
   const kappa = analysis.hessian.conditionNumber;
   const trace = trained.secondMoment.reduce((s, row, i) => s + (row[i] ?? 0), 0);
   if (mm > 1e-12 * trace) {
-    lines.push(`A non-zero mean adds m mᵀ (here |m|² = ${num(mm)}) to E[x xᵀ]: a large eigenvalue along m, so the valley is long and thin${kappa !== null ? ` (κ of all trained parameters = ${fixed(kappa)})` : ''}.`);
+    lines.push(
+      `A non-zero mean adds m mᵀ (here |m|² = ${num(mm)}) to E[x xᵀ]: a large eigenvalue along m, so the valley is long and thin${kappa !== null ? ` (κ of all trained parameters = ${fixed(kappa)})` : ''}.`,
+    );
   } else if (kappa !== null) {
     lines.push(`Zero mean: no m mᵀ term in E[x xᵀ]; κ of all trained parameters = ${fixed(kappa)}.`);
   }
-  return paragraphs(quoted(ctx, 'x'), sourceText(spec.inputs, spec.samples, spec.seed), lines.join('  \n'), scienceFooter('signConstraint', 'conditioning', 'whichKappa'));
+  return paragraphs(
+    quoted(ctx, 'x'),
+    sourceText(spec.inputs, spec.samples, spec.seed),
+    lines.join('  \n'),
+    scienceFooter('signConstraint', 'conditioning', 'whichKappa'),
+  );
 }

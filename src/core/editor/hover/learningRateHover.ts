@@ -95,7 +95,9 @@ export function stepSizeBoundLines(analysis: Analysis, spec: Spec): string[] {
   const lines: string[] = [];
   const eta = num(lr.value, 4);
   if (isAdaptive(opt) || (lr.max === null && lr.stable === null)) {
-    lines.push(`**No fixed step-size bound:** ${capitalise(optimizerName(opt))} divides each coordinate by a running size of its own gradients, so its effective step changes during the run and no single number bounds η; each coordinate moves by about η per step whatever the curvature. The run is judged by what it did: ${outcome(run)}`);
+    lines.push(
+      `**No fixed step-size bound:** ${capitalise(optimizerName(opt))} divides each coordinate by a running size of its own gradients, so its effective step changes during the run and no single number bounds η; each coordinate moves by about η per step whatever the curvature. The run is judged by what it did: ${outcome(run)}`,
+    );
     return lines;
   }
   if (lr.max === null) {
@@ -109,7 +111,10 @@ export function stepSizeBoundLines(analysis: Analysis, spec: Spec): string[] {
   let verdict: string;
   if (lr.stable === false) {
     const k = lr.unstableDirections.length;
-    const growing = k > 0 ? `: on the full batch ${k} eigen-direction${k === 1 ? '' : 's'} grow${k === 1 ? 's' : ''} (factor ${lr.unstableDirections.map((d) => num(d.factor)).join(', ')})` : '';
+    const growing =
+      k > 0
+        ? `: on the full batch ${k} eigen-direction${k === 1 ? '' : 's'} grow${k === 1 ? 's' : ''} (factor ${lr.unstableDirections.map((d) => num(d.factor)).join(', ')})`
+        : '';
     const did = run.diverged
       ? ` And ${outcome(run)}`
       : ` This run did not blow up within its ${run.stepsRun} steps: the bound is about the quadratic model at the start, and growth along a direction that starts small can take many steps.`;
@@ -139,7 +144,9 @@ function optimalStepLines(analysis: Analysis, optimizer: Optimizer): string[] {
   if (lr.optimal !== null && ext) {
     const kappa = analysis.hessian.conditionNumber;
     const rate = kappa !== null ? ` It shrinks the error by (κ − 1)/(κ + 1) = ${num((kappa - 1) / (kappa + 1))} per step (κ = ${fixed(kappa)}).` : '';
-    lines.push(`**Optimal step${forGd} (Goh, "Why Momentum Really Works")** 2/(λmin + λmax) = 2/(${num(ext.min)} + ${num(ext.max)}) = ${num(lr.optimal)}.${rate}`);
+    lines.push(
+      `**Optimal step${forGd} (Goh, "Why Momentum Really Works")** 2/(λmin + λmax) = 2/(${num(ext.min)} + ${num(ext.max)}) = ${num(lr.optimal)}.${rate}`,
+    );
   }
   if (lr.lecunOptimal !== null) {
     lines.push(`LeCun's "optimal" step${forGd} (Efficient BackProp) is 1/λmax = ${num(lr.lecunOptimal)}: the other meaning of the word.`);
@@ -152,18 +159,32 @@ function conventionLine(analysis: Analysis, spec: Spec): string {
   const parts: string[] = [];
   const adaptive = isAdaptive(spec.optimizer);
   if (analysis.loss === 'squared') parts.push(`L = (1/|B|) Σ ½ (f − y)², so H = E[x̃ x̃ᵀ]${adaptive ? '.' : '; without the ½ every bound halves.'}`);
-  else parts.push(`logistic loss (mean cross-entropy, f the logit); H is the Hessian at the start, which changes along the path${adaptive ? '.' : ', so the bounds are local.'}`);
-  if (spec.shift) parts.push('With a trained shift the loss is not quadratic in (w, s): H is taken at the start, where it describes the curvature only locally.');
-  if (!adaptive) parts.push(miniBatch(spec)
-    ? `Every bound is a full-batch statement: batches of ${spec.batch} see their own curvature H_B, which can exceed H.`
-    : 'Every bound is a full-batch statement.');
+  else
+    parts.push(
+      `logistic loss (mean cross-entropy, f the logit); H is the Hessian at the start, which changes along the path${adaptive ? '.' : ', so the bounds are local.'}`,
+    );
+  if (spec.shift)
+    parts.push('With a trained shift the loss is not quadratic in (w, s): H is taken at the start, where it describes the curvature only locally.');
+  if (!adaptive)
+    parts.push(
+      miniBatch(spec)
+        ? `Every bound is a full-batch statement: batches of ${spec.batch} see their own curvature H_B, which can exceed H.`
+        : 'Every bound is a full-batch statement.',
+    );
   return `_Convention: ${parts.join(' ')}_`;
 }
 
 /** Hover for `lr`. */
 export function learningRateMarkdown(ctx: HoverContext): string {
-  const head = '**Learning rate** η: each step moves −η times the batch\'s mean gradient.';
-  if (!ctx.spec || !ctx.analysis) return paragraphs(quoted(ctx, 'lr'), head, `Full-batch gradient descent on a quadratic converges iff 0 < η < 2/λmax (${otherBounds()}; adaptive optimizers have no fixed bound); Goh's optimal step is 2/(λmin + λmax).`, noNumbersLine(ctx), scienceFooter('stepSizeBounds', 'fullBatch', 'optimalSteps'));
+  const head = "**Learning rate** η: each step moves −η times the batch's mean gradient.";
+  if (!ctx.spec || !ctx.analysis)
+    return paragraphs(
+      quoted(ctx, 'lr'),
+      head,
+      `Full-batch gradient descent on a quadratic converges iff 0 < η < 2/λmax (${otherBounds()}; adaptive optimizers have no fixed bound); Goh's optimal step is 2/(λmin + λmax).`,
+      noNumbersLine(ctx),
+      scienceFooter('stepSizeBounds', 'fullBatch', 'optimalSteps'),
+    );
   const analysis = ctx.analysis;
   const spec = ctx.spec;
   const optimal = isAdaptive(spec.optimizer) ? [] : optimalStepLines(analysis, spec.optimizer);

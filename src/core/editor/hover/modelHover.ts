@@ -90,7 +90,7 @@ function signRule(signs: InputSigns, s: SampleNumbers | undefined, cause: string
   // Sample 1 as the worked example: its δ decides which way its own step moves the weights.
   const example = (flip: boolean): string => {
     if (!s || s.delta === 0) return '';
-    const raises = (s.delta < 0) !== flip;
+    const raises = s.delta < 0 !== flip;
     return ` Sample 1 here: δ = ${num(s.delta)} (${s.delta > 0 ? 'positive' : 'negative'}), so its step ${raises ? 'raises' : 'lowers'} all weights together.`;
   };
   switch (signs.kind) {
@@ -112,9 +112,10 @@ function signRule(signs: InputSigns, s: SampleNumbers | undefined, cause: string
 function chainRule(spec: Spec, s: SampleNumbers): string {
   // A negative subtrahend in parentheses: 0.505 − (−0.06), not 0.505 − −0.06.
   const y = s.y < 0 && num(s.y) !== '0' ? `(${num(s.y)})` : num(s.y);
-  const lossLine = spec.loss === 'logistic'
-    ? `δ = ∂L/∂f = σ(f(x)) − y = σ(${num(s.f)}) − ${y} = ${num(s.delta)}`
-    : `δ = ∂L/∂f = f(x) − y = ${num(s.f)} − ${y} = ${num(s.delta)}`;
+  const lossLine =
+    spec.loss === 'logistic'
+      ? `δ = ∂L/∂f = σ(f(x)) − y = σ(${num(s.f)}) − ${y} = ${num(s.delta)}`
+      : `δ = ∂L/∂f = f(x) − y = ${num(s.f)} − ${y} = ${num(s.delta)}`;
   const rows: string[] = [];
   const n = s.x.length;
   const shown = Math.min(n, MAX_ROWS);
@@ -158,19 +159,27 @@ export function coneSentence(analysis: Analysis, spec?: Spec): string {
   const plane = `(w${sub(i + 1)}, w${sub(j + 1)})`;
   let shape: string;
   switch (cone.kind) {
-    case 'sector': shape = `the double cone ±cone{x₁ … x_P}, ${fixed(cone.openingDegrees)}° wide in the plane ${plane}`; break;
-    case 'line': shape = `a single line in the plane ${plane} (all samples point the same way)`; break;
-    case 'plane': shape = `every direction in the plane ${plane}: the samples surround the origin, no sign constraint`; break;
-    default: shape = `nothing in the plane ${plane}: every sample projects to 0`;
+    case 'sector':
+      shape = `the double cone ±cone{x₁ … x_P}, ${fixed(cone.openingDegrees)}° wide in the plane ${plane}`;
+      break;
+    case 'line':
+      shape = `a single line in the plane ${plane} (all samples point the same way)`;
+      break;
+    case 'plane':
+      shape = `every direction in the plane ${plane}: the samples surround the origin, no sign constraint`;
+      break;
+    default:
+      shape = `nothing in the plane ${plane}: every sample projects to 0`;
   }
   const ratio = analysis.run.zigzagRatio;
   // The run's own zig-zag ratio, so the sentence never contradicts the numbers below it.
   const measured = ratio === null ? '' : ` (this run: ${fixed(ratio)}× the straight distance)`;
   let inside = '';
   if (cone.optimumInside === true) {
-    inside = ratio !== null && ratio >= WANDERS
-      ? ` The straight way to the optimum lies **inside** it: steps can head there directly, so the sign constraint forces no zig-zag; the path still wanders${measured}, from ${wanderCause(spec)}.`
-      : ` The straight way to the optimum lies **inside** it: steps can head there directly, so the sign constraint forces no zig-zag${measured}.`;
+    inside =
+      ratio !== null && ratio >= WANDERS
+        ? ` The straight way to the optimum lies **inside** it: steps can head there directly, so the sign constraint forces no zig-zag; the path still wanders${measured}, from ${wanderCause(spec)}.`
+        : ` The straight way to the optimum lies **inside** it: steps can head there directly, so the sign constraint forces no zig-zag${measured}.`;
   } else if (cone.optimumInside === false) {
     inside = ` The straight way to the optimum lies **outside** it: no single step can head there, so the path must alternate between the cone's sides${measured}.`;
   }
@@ -194,7 +203,7 @@ export function modelMarkdown(ctx: HoverContext): string {
   const spec = ctx.spec;
   if (!spec || !ctx.analysis) {
     return paragraphs(
-      '**Neuron** f = w·x + b. With δ = ∂L/∂f (one number per sample) the chain rule gives ∂L/∂wᵢ = δ·xᵢ and ∂L/∂b = δ, so a sample\'s whole weight gradient δ·x is a multiple of its input.',
+      "**Neuron** f = w·x + b. With δ = ∂L/∂f (one number per sample) the chain rule gives ∂L/∂wᵢ = δ·xᵢ and ∂L/∂b = δ, so a sample's whole weight gradient δ·x is a multiple of its input.",
       noNumbersLine(ctx),
       scienceFooter('chainRule', 'signConstraint'),
     );
@@ -204,9 +213,13 @@ export function modelMarkdown(ctx: HoverContext): string {
   const signs = inputSigns(ctx);
   const model = `f = w·${spec.shift ? '(x + s)' : 'x'}${spec.hasBias ? ' + b' : ''}`;
   const head = `**Neuron** ${model}: n = ${spec.w.length} input${spec.w.length === 1 ? '' : 's'}, P = ${spec.samples} sample${spec.samples === 1 ? '' : 's'}, ${spec.loss} loss, bias ${spec.biasTrained ? 'trained' : spec.hasBias ? 'fixed' : 'absent'}.`;
-  const picture = analysis.cone.kind === 'none'
-    ? ''
-    : image('allowed cone of per-sample steps (green) and the straight way to the optimum (arrow: green inside the cone, orange outside)', svgDataUri(coneSvg({ cone: analysis.cone, toOptimum: toOptimum(spec, analysis) })));
+  const picture =
+    analysis.cone.kind === 'none'
+      ? ''
+      : image(
+          'allowed cone of per-sample steps (green) and the straight way to the optimum (arrow: green inside the cone, orange outside)',
+          svgDataUri(coneSvg({ cone: analysis.cone, toOptimum: toOptimum(spec, analysis) })),
+        );
   // The picture right after the numbers: hovers scroll, and it is the one thing to see.
   return paragraphs(
     head,

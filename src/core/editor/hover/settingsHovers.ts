@@ -12,12 +12,13 @@ import { runSentence } from './modelHover';
 
 const TEXT: Partial<Record<StatementKey, string>> = {
   samples: '**samples** P: how many inputs `x ~ …` draws.',
-  seed: '**seed**: the generator\'s seed. The same spec always gives the same data and the same path, bit for bit.',
+  seed: "**seed**: the generator's seed. The same spec always gives the same data and the same path, bit for bit.",
   steps: '**steps**: how many optimizer steps the run takes (it stops early if it diverges).',
   shuffle: '**shuffle**: `true` reshuffles the samples every epoch (from the seed); `false` takes batches in order, wrapping around.',
   compare: '**compare**: variants run beside the main run, each changing one thing (`center`, `tanh`, `batch all`, `optimizer momentum(0.9)`, …).',
   view: '**view**: the two weight axes the picture draws when n > 2.',
-  shift: '**s**: the starting per-input shift of the model `f = w·(x + s)`, trained with the weights: ∂L/∂sᵢ = δ·wᵢ, and the weights\' gradient becomes δ·(xᵢ + sᵢ).',
+  shift:
+    "**s**: the starting per-input shift of the model `f = w·(x + s)`, trained with the weights: ∂L/∂sᵢ = δ·wᵢ, and the weights' gradient becomes δ·(xᵢ + sᵢ).",
   predict: '**predict**: `quadrant` hides the next update in the panel and asks which quadrant it will point to, then reveals it.',
   lock: '**lock**: panel controls shown but locked for this lesson (`lr`, `batch`, `optimizer`, `preprocess`, `start`, `teacher`).',
   hide: '**hide**: parts of the panel hidden for this lesson (`controls`, `path`, `readout`, `chart`, `strip`, `cone`, `variants`).',
@@ -45,12 +46,24 @@ export function settingMarkdown(ctx: HoverContext, key: StatementKey): string {
       const rows = analysis.variants.map((v) => {
         const k = v.hessian.conditionNumber;
         const z = v.run.zigzagRatio;
-        const end = v.run.diverged ? `diverges at step ${v.run.divergedAt ?? v.run.stepsRun}` : v.run.converged && v.run.convergedAt !== null ? `converges at step ${v.run.convergedAt}` : 'not converged';
+        const end = v.run.diverged
+          ? `diverges at step ${v.run.divergedAt ?? v.run.stepsRun}`
+          : v.run.converged && v.run.convergedAt !== null
+            ? `converges at step ${v.run.convergedAt}`
+            : 'not converged';
         return `${escapeMarkdown(v.name)}: κ = ${k === null ? '∞' : fixed(k)}, ${boundShort(v.learningRate)}, zig-zag ${z === null ? '–' : fixed(z) + '×'}, ${end}`;
       });
       const main = analysis.hessian.conditionNumber;
-      rows.unshift(`main run: κ = ${main === null ? '∞' : fixed(main)}, ${boundShort(analysis.learningRate)}, zig-zag ${analysis.run.zigzagRatio === null ? '–' : fixed(analysis.run.zigzagRatio) + '×'}`);
-      return paragraphs(quoted(ctx, key), head, rows.join('  \n'), '_Bounds are full-batch statements of each run\'s own optimizer; each run is judged by what it did._', scienceFooter('fullBatch', 'measures'));
+      rows.unshift(
+        `main run: κ = ${main === null ? '∞' : fixed(main)}, ${boundShort(analysis.learningRate)}, zig-zag ${analysis.run.zigzagRatio === null ? '–' : fixed(analysis.run.zigzagRatio) + '×'}`,
+      );
+      return paragraphs(
+        quoted(ctx, key),
+        head,
+        rows.join('  \n'),
+        "_Bounds are full-batch statements of each run's own optimizer; each run is judged by what it did._",
+        scienceFooter('fullBatch', 'measures'),
+      );
     }
     case 'view': {
       const [i, j] = spec.view;

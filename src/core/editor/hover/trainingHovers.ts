@@ -17,21 +17,30 @@ import { entryAt } from '../../analysis/runPath';
 
 /** Hover for `batch`. */
 export function batchMarkdown(ctx: HoverContext): string {
-  const head = '**Batch size** B: each step uses the mean gradient (1/B) Σ δₚ xₚ of B samples, taken in order and wrapping around. With B = 1 every step lies on the line through one sample x (inside the allowed cone); a sum over a batch can have mixed signs, but only when the δₚ in it have mixed signs.';
+  const head =
+    '**Batch size** B: each step uses the mean gradient (1/B) Σ δₚ xₚ of B samples, taken in order and wrapping around. With B = 1 every step lies on the line through one sample x (inside the allowed cone); a sum over a batch can have mixed signs, but only when the δₚ in it have mixed signs.';
   const spec = ctx.spec;
   const analysis = ctx.analysis;
   if (!spec || !analysis) return paragraphs(quoted(ctx, 'batch'), head, noNumbersLine(ctx), scienceFooter('batches', 'fullBatch'));
   const B = spec.batch === 'all' ? spec.samples : spec.batch;
-  const lines = [`Here B = ${B} of P = ${spec.samples} samples: ${Math.ceil(spec.samples / B)} step${Math.ceil(spec.samples / B) === 1 ? '' : 's'} per pass over the data${spec.shuffle ? ', reshuffled every epoch' : ''}.`];
+  const lines = [
+    `Here B = ${B} of P = ${spec.samples} samples: ${Math.ceil(spec.samples / B)} step${Math.ceil(spec.samples / B) === 1 ? '' : 's'} per pass over the data${spec.shuffle ? ', reshuffled every epoch' : ''}.`,
+  ];
   const first = entryAt(analysis.run.path, 0);
   if (first?.deltas && first.deltas.length > 0) {
     const pos = first.deltas.filter((d) => d > 0).length;
     const neg = first.deltas.filter((d) => d < 0).length;
-    lines.push(`First batch: ${neg} negative and ${pos} positive δₚ; its update is ${first.signCoherent === null ? 'empty' : first.signCoherent ? 'sign-coherent (all weights move together)' : 'of mixed signs'}.`);
+    lines.push(
+      `First batch: ${neg} negative and ${pos} positive δₚ; its update is ${first.signCoherent === null ? 'empty' : first.signCoherent ? 'sign-coherent (all weights move together)' : 'of mixed signs'}.`,
+    );
   }
-  lines.push(`Over the run: sign-coherent gradients (the batches' mean gradients) ${percent(analysis.run.gradientSignCoherentFraction)}, sign-coherent updates (the steps applied) ${percent(analysis.run.signCoherentFraction)}.`);
+  lines.push(
+    `Over the run: sign-coherent gradients (the batches' mean gradients) ${percent(analysis.run.gradientSignCoherentFraction)}, sign-coherent updates (the steps applied) ${percent(analysis.run.signCoherentFraction)}.`,
+  );
   if (B < spec.samples && !isAdaptive(spec.optimizer)) {
-    lines.push('The step-size bounds (see `lr`) are full-batch statements: a batch sees its own curvature H_B, which can exceed H, so a mini-batch run can blow up below them.');
+    lines.push(
+      'The step-size bounds (see `lr`) are full-batch statements: a batch sees its own curvature H_B, which can exceed H, so a mini-batch run can blow up below them.',
+    );
   }
   return paragraphs(quoted(ctx, 'batch'), head, lines.join('  \n'), runSentence(analysis), scienceFooter('batches', 'fullBatch', 'measures'));
 }
@@ -43,18 +52,36 @@ function optimizerRule(opt: Optimizer): string {
 
 /** Hover for `optimizer`. */
 export function optimizerMarkdown(ctx: HoverContext): string {
-  if (!ctx.spec || !ctx.analysis) return paragraphs(quoted(ctx, 'optimizer'), `Optimizers: ${OPTIMIZER_KINDS.map((k) => `\`${signature(k)}\``).join(', ')}.`, noNumbersLine(ctx), scienceFooter('stepSizeBounds', 'fullBatch'));
+  if (!ctx.spec || !ctx.analysis)
+    return paragraphs(
+      quoted(ctx, 'optimizer'),
+      `Optimizers: ${OPTIMIZER_KINDS.map((k) => `\`${signature(k)}\``).join(', ')}.`,
+      noNumbersLine(ctx),
+      scienceFooter('stepSizeBounds', 'fullBatch'),
+    );
   const analysis = ctx.analysis;
   const bounds = stepSizeBoundLines(analysis, ctx.spec).join('  \n');
   const variants = analysis.variants.filter((v) => v.name.startsWith('optimizer'));
-  const cmp = variants.map((v) => `${escapeMarkdown(v.name)}: zig-zag ${v.run.zigzagRatio === null ? '–' : fixed(v.run.zigzagRatio) + '×'}${v.run.converged && v.run.convergedAt !== null ? `, converges at step ${v.run.convergedAt}` : v.run.diverged ? `, diverges at step ${v.run.divergedAt ?? v.run.stepsRun}` : ', not converged'}`);
-  return paragraphs(quoted(ctx, 'optimizer'), optimizerRule(ctx.spec.optimizer), bounds, runSentence(analysis), cmp.length > 0 ? `Compared: ${cmp.join('; ')}.` : '', scienceFooter(...boundSections(analysis)));
+  const cmp = variants.map(
+    (v) =>
+      `${escapeMarkdown(v.name)}: zig-zag ${v.run.zigzagRatio === null ? '–' : fixed(v.run.zigzagRatio) + '×'}${v.run.converged && v.run.convergedAt !== null ? `, converges at step ${v.run.convergedAt}` : v.run.diverged ? `, diverges at step ${v.run.divergedAt ?? v.run.stepsRun}` : ', not converged'}`,
+  );
+  return paragraphs(
+    quoted(ctx, 'optimizer'),
+    optimizerRule(ctx.spec.optimizer),
+    bounds,
+    runSentence(analysis),
+    cmp.length > 0 ? `Compared: ${cmp.join('; ')}.` : '',
+    scienceFooter(...boundSections(analysis)),
+  );
 }
 
 /** Hover for `loss`. */
 export function lossMarkdown(ctx: HoverContext): string {
-  const squared = '**Squared loss** L = (1/|B|) Σ ½ (f(xₚ) − yₚ)², so δₚ = f(xₚ) − yₚ and the Hessian H = E[x̃ x̃ᵀ] is constant: the loss surface is an exact quadratic bowl.';
-  const logistic = '**Logistic loss** (mean binary cross-entropy, f is the logit): δₚ = σ(f(xₚ)) − yₚ; the Hessian E[σ′(f) x̃ x̃ᵀ] changes along the path (shown at the start).';
+  const squared =
+    '**Squared loss** L = (1/|B|) Σ ½ (f(xₚ) − yₚ)², so δₚ = f(xₚ) − yₚ and the Hessian H = E[x̃ x̃ᵀ] is constant: the loss surface is an exact quadratic bowl.';
+  const logistic =
+    '**Logistic loss** (mean binary cross-entropy, f is the logit): δₚ = σ(f(xₚ)) − yₚ; the Hessian E[σ′(f) x̃ x̃ᵀ] changes along the path (shown at the start).';
   const spec = ctx.spec;
   const analysis = ctx.analysis;
   if (!spec || !analysis) return paragraphs(quoted(ctx, 'loss'), squared, logistic, noNumbersLine(ctx), scienceFooter('conventions'));
@@ -69,7 +96,8 @@ export function lossMarkdown(ctx: HoverContext): string {
 
 /** Hover for `preprocess`. */
 export function preprocessMarkdown(ctx: HoverContext): string {
-  const head = '**Preprocessing** with the data set\'s own statistics (labels unchanged; batch norm uses each batch\'s, layer norm each sample\'s). Centring is necessary, not sufficient: zero-mean but correlated inputs stay ill-conditioned; standardising and whitening go further. Centred inputs have both signs, so the sign constraint of all-positive inputs disappears too.';
+  const head =
+    "**Preprocessing** with the data set's own statistics (labels unchanged; batch norm uses each batch's, layer norm each sample's). Centring is necessary, not sufficient: zero-mean but correlated inputs stay ill-conditioned; standardising and whitening go further. Centred inputs have both signs, so the sign constraint of all-positive inputs disappears too.";
   const spec = ctx.spec;
   const analysis = ctx.analysis;
   if (!spec || !analysis) return paragraphs(quoted(ctx, 'preprocess'), head, noNumbersLine(ctx), scienceFooter('fixes', 'conditioning'));
@@ -86,5 +114,12 @@ export function preprocessMarkdown(ctx: HoverContext): string {
     lines.push(`${current ? '**' : ''}${k}${current ? '** (this spec)' : ''}: ${hover} — ${which} = ${kText}`);
   }
   const note = analysis.normalization ? analysis.normalization.note : '';
-  return paragraphs(quoted(ctx, 'preprocess'), head, lines.join('  \n'), note, runSentence(analysis), scienceFooter('fixes', 'conditioning', 'whichKappa', ...(analysis.normalization ? (['normalization'] as const) : [])));
+  return paragraphs(
+    quoted(ctx, 'preprocess'),
+    head,
+    lines.join('  \n'),
+    note,
+    runSentence(analysis),
+    scienceFooter('fixes', 'conditioning', 'whichKappa', ...(analysis.normalization ? (['normalization'] as const) : [])),
+  );
 }

@@ -65,7 +65,11 @@ export function scienceReference(section: ScienceSection): string {
 
 /** GitHub's slug of a heading: lower case, punctuation dropped, each space a hyphen. */
 export function headingSlug(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 }
 
 /** The 1-based line of every ATX heading of a Markdown text, by slug (fenced code skipped; first wins). */
@@ -100,6 +104,6 @@ const LINK_TARGET = /\]\(docs\/science\.md(#[a-z0-9-]*)?\)/g;
 export function resolveScienceLinks(markdown: string, documentUri: string, lines?: ReadonlyMap<string, number>): string {
   return markdown.replace(LINK_TARGET, (_m, fragment: string | undefined) => {
     const line = fragment ? lines?.get(fragment.slice(1)) : undefined;
-    return `](${documentUri}${line !== undefined ? `#L${line}` : fragment ?? ''})`;
+    return `](${documentUri}${line !== undefined ? `#L${line}` : (fragment ?? '')})`;
   });
 }
