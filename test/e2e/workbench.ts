@@ -35,10 +35,20 @@ export class Workbench {
 
   /** F1, type the command's title, Enter. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: WAIT });
-    await input.fill(`>${title}`);
+    // The palette can close as it opens when focus moves meanwhile (a webview settling after a
+    // layout change, a terminal restored): open it again, a few times, before giving up.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ state: 'visible', timeout: WAIT });
+        await input.fill(`>${title}`, { timeout: WAIT / 3 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: WAIT });
     await this.page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: WAIT });

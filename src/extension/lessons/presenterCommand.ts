@@ -94,7 +94,16 @@ async function restoreLayout(changes: LayoutChanges | undefined): Promise<void> 
  * were open come back. Returns the new value.
  */
 export function registerPresenterCommand(panels: () => readonly PresentablePanel[] = () => [], memento?: vscode.Memento): vscode.Disposable {
-  return vscode.commands.registerCommand(TOGGLE_PRESENTER_COMMAND, async (value?: unknown): Promise<boolean> => {
+  // One toggle at a time: a second press while the first is still closing parts and measuring the
+  // panel would read the layout before the first saved it, and restore nothing.
+  let previous: Promise<unknown> = Promise.resolve();
+  return vscode.commands.registerCommand(TOGGLE_PRESENTER_COMMAND, (value?: unknown): Promise<boolean> => {
+    const result = previous.then(() => toggle(value));
+    previous = result.catch(() => undefined);
+    return result;
+  });
+
+  async function toggle(value: unknown): Promise<boolean> {
     const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
     const next = typeof value === 'boolean' ? value : !config.get<boolean>(PRESENTER_SETTING, false);
     const inspected = config.inspect<boolean>(PRESENTER_SETTING);
@@ -109,5 +118,5 @@ export function registerPresenterCommand(panels: () => readonly PresentablePanel
     }
     void vscode.window.setStatusBarMessage(next ? vscode.l10n.t('Presenter mode on') : vscode.l10n.t('Presenter mode off'), 3000);
     return next;
-  });
+  }
 }
