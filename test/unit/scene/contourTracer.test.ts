@@ -93,12 +93,15 @@ describe('isolines by marching squares', () => {
   });
 
   it('are the isolines d3-contour traced, on random grids', () => {
+    // Coefficients zero or normal doubles: a grid of subnormal values (7e-323) keeps a few bits, so
+    // the interpolated crossings, and whether a level touches a sample, are rounding noise for both.
+    const coefficient = fc.double({ min: -2, max: 2, noNaN: true }).filter((v) => v === 0 || Math.abs(v) >= 1e-300);
     const grid = fc.record({
       nx: fc.integer({ min: 2, max: 14 }),
       ny: fc.integer({ min: 2, max: 14 }),
-      a: fc.double({ min: -2, max: 2, noNaN: true }),
-      b: fc.double({ min: -2, max: 2, noNaN: true }),
-      c: fc.double({ min: -2, max: 2, noNaN: true }),
+      a: coefficient,
+      b: coefficient,
+      c: coefficient,
       // No subnormal noise: there the levels fall exactly on samples, and a line through a border
       // sample may be cut there or not (both are the isoline; d3 and we differ on the cut).
       noise: fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 1, noNaN: true })),
