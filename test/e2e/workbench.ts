@@ -80,15 +80,28 @@ export class Workbench {
 
   /** Replaces the whole line `lineNumber` (one-based) of the active editor with `text`, as typed. */
   async replaceLine(lineNumber: number, text: string): Promise<void> {
-    await this.page.locator('.monaco-editor .view-lines').first().click();
-    await this.page.keyboard.press('Control+G');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: WAIT });
-    await input.fill(`:${lineNumber}`);
-    await this.page.keyboard.press('Enter');
-    await this.page.keyboard.press('Home');
-    await this.page.keyboard.press('Shift+End');
-    await this.page.keyboard.type(text);
+    // Typed keys can be lost on a busy machine (a focus change as the panel redraws): the cursor's
+    // column after typing tells whether every key landed; if not, the line is typed again.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.locator('.monaco-editor .view-lines').first().click();
+      await this.page.keyboard.press('Control+G');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: WAIT });
+      await input.fill(`:${lineNumber}`);
+      await this.page.keyboard.press('Enter');
+      await this.page.keyboard.press('Home');
+      await this.page.keyboard.press('Shift+End');
+      await this.page.keyboard.type(text);
+      const deadline = Date.now() + 5_000;
+      let at = await this.cursor();
+      while ((at?.line !== lineNumber || at?.column !== text.length + 1) && Date.now() < deadline) {
+        await this.page.waitForTimeout(100);
+        at = await this.cursor();
+      }
+      if (at?.line === lineNumber && at.column === text.length + 1) return;
+      if (attempt >= 3) throw new Error(`typing "${text}" on line ${lineNumber} left the cursor at ${JSON.stringify(at)}`);
+      await this.page.keyboard.press('Escape');
+    }
   }
 
   /** "Ln 12, Col 3" from the status bar. */
