@@ -5,28 +5,11 @@
 // is reported with its text. Times are CPU time of the process (all its threads, GC included). `node dist/bench.js --worst [--candidates N] [--seed S]`.
 import { analyzeSpec } from '../core/analysis/analyze';
 import { parseSpec } from '../core/spec/parse';
-import { LIMITS, type Spec } from '../core/spec/types';
-import { estimatedSpecMs, planWork, workParts, type WorkParts } from '../core/spec/work';
+import { LIMITS } from '../core/spec/types';
+import { estimatedSpecMs, specWorkParts, type WorkParts } from '../core/spec/work';
 
-/** The work estimate's parts for a resolved spec. */
-export function workOf(spec: Spec): WorkParts {
-  const net = spec.network;
-  const network = net ? { d: net.inputDimension, trainAll: net.train === 'all', hiddenBias: net.hiddenBias } : undefined;
-  return workParts(
-    planWork({
-      n: spec.w.length,
-      P: spec.samples,
-      biasTrained: spec.biasTrained,
-      shift: spec.shift,
-      loss: spec.loss,
-      batch: spec.batch,
-      steps: spec.steps,
-      preprocess: spec.preprocess,
-      compare: spec.compare,
-      network,
-    }),
-  );
-}
+/** The work estimate's parts for a resolved spec (the limits' own estimate). */
+export const workOf = specWorkParts;
 
 /** A small seeded generator (mulberry32): the search is reproducible. */
 function generator(seed: number): () => number {

@@ -302,26 +302,29 @@ export function estimatedMs(parts: WorkParts): number {
   return BASE_MS + ns / 1e6;
 }
 
-/** The estimated CPU time (ms) of analysing a resolved spec, every variant included. */
-export function estimatedSpecMs(spec: Spec): number {
+/** The work estimate's parts for a resolved spec, every variant included. */
+export function specWorkParts(spec: Spec): WorkParts {
   const net = spec.network;
   const network = net ? { d: net.inputDimension, trainAll: net.train === 'all', hiddenBias: net.hiddenBias } : undefined;
-  return estimatedMs(
-    workParts(
-      planWork({
-        n: spec.w.length,
-        P: spec.samples,
-        biasTrained: spec.biasTrained,
-        shift: spec.shift,
-        loss: spec.loss,
-        batch: spec.batch,
-        steps: spec.steps,
-        preprocess: spec.preprocess,
-        compare: spec.compare,
-        network,
-      }),
-    ),
+  return workParts(
+    planWork({
+      n: spec.w.length,
+      P: spec.samples,
+      biasTrained: spec.biasTrained,
+      shift: spec.shift,
+      loss: spec.loss,
+      batch: spec.batch,
+      steps: spec.steps,
+      preprocess: spec.preprocess,
+      compare: spec.compare,
+      network,
+    }),
   );
+}
+
+/** The estimated CPU time (ms) of analysing a resolved spec, every variant included. */
+export function estimatedSpecMs(spec: Spec): number {
+  return estimatedMs(specWorkParts(spec));
 }
 
 /**
