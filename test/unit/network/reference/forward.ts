@@ -1,0 +1,182 @@
+// The network analysis as it was before its speed-ups (commit eb5795a), kept unchanged as the
+// reference that equivalence.test.ts compares the product against bit for bit. Do not optimise it.
+/**
+ * A two-layer network's forward and backward pass over a set of samples S (|S| = m):
+ *
+ *   zₚⱼ = Σₖ Wⱼₖ xₚₖ + cⱼ,   aₚⱼ = act(zₚⱼ)                     hidden layer, j = 1 … H
+ *   hₚⱼ = aₚⱼ, or with batch norm between the layers
+ *   hₚⱼ = (aₚⱼ − μⱼ)/√(σ²ⱼ + ε)   (μ, σ² over S, ε = 1e-5)       the statistics of S
+ *   fₚ = Σⱼ wⱼ hₚⱼ + b                                          the neuron on top
+ *   L = (1/m) Σₚ ℓ(fₚ, yₚ),  ℓ = ½(f − y)² or softplus(f) − y·f,  δₚ = f − y or σ(f) − y
+ *
+ * Backpropagation (mean over S, the same conventions as the single neuron):
+ *
+ *   ∂L/∂wⱼ = (1/m) Σₚ δₚ hₚⱼ,   ∂L/∂b = (1/m) Σₚ δₚ
+ *   Gₚⱼ = ∂L/∂hₚⱼ = δₚ wⱼ / m
+ *   ∂L/∂aₚⱼ = Gₚⱼ, or through batch norm  invⱼ·(Gₚⱼ − mean_S Gⱼ − hₚⱼ·mean_S(Gⱼ hⱼ))
+ *   ∂L/∂zₚⱼ = ∂L/∂aₚⱼ · act'(zₚⱼ)  (m times it is the hidden unit's δₚⱼ = δₚ wⱼ act'(zₚⱼ) without batch norm)
+ *   ∂L/∂Wⱼₖ = Σₚ ∂L/∂zₚⱼ xₚₖ,   ∂L/∂cⱼ = Σₚ ∂L/∂zₚⱼ
+ *
+ * So row j of ∂L/∂W is Σₚ δₚⱼ xₚ / m: for one sample, δⱼ·x, a multiple of the input, one sign on
+ * the whole row when x > 0 (docs/science.md, the fixes).
+ *
+ * θ = (w₁ … w_H, [b], [W row by row, [c]]): the neuron's parameters first, so everything that reads
+ * "the first n entries are the weights" (the path, its statistics, the plane) sees the neuron on top.
+ */
+import { sigmoid, softplus } from '../../../../src/core/engine/activations';
+import { NORM_EPSILON } from '../../../../src/core/engine/normalize';
+import { activationDescriptor } from '../../../../src/core/registry/activations';
+import type { Activation, Loss } from '../../../../src/core/spec/types';
+
+/** The fixed shape of a network and where each parameter sits in θ. */
+export interface NetworkLayout {
+  readonly H: number;
+  readonly d: number;
+  readonly activation: Activation;
+  readonly loss: Loss;
+  /** Batch norm between the layers. */
+  readonly batchNorm: boolean;
+  readonly biasTrained: boolean;
+  /** The output bias when it is not trained. */
+  readonly fixedBias: number;
+  /** W and c are in θ (train = all). */
+  readonly trainHidden: boolean;
+  readonly hiddenBias: boolean;
+  /** W and c when they are not in θ (frozen), or their starting values. */
+  readonly W0: Float64Array;
+  readonly c0: Float64Array;
+  /** Offsets in θ: W at wAt (H·d), c at cAt (H); −1 when absent. */
+  readonly wAt: number;
+  readonly cAt: number;
+  /** Number of parameters in θ. */
+  readonly q: number;
+}
+
+/** The layout of a network with H units on d inputs. */
+export function networkLayout(o: Omit<NetworkLayout, 'wAt' | 'cAt' | 'q'>): NetworkLayout {
+  const out = o.biasTrained ? o.H + 1 : o.H;
+  const wAt = o.trainHidden ? out : -1;
+  const cAt = o.trainHidden && o.hiddenBias ? out + o.H * o.d : -1;
+  const q = out + (o.trainHidden ? o.H * o.d + (o.hiddenBias ? o.H : 0) : 0);
+  return { ...o, wAt, cAt, q };
+}
+
+/** Scratch arrays of one pass, sized for m samples. */
+export class NetworkScratch {
+  z = new Float64Array(0);
+  h = new Float64Array(0);
+  mean = new Float64Array(0);
+  inv = new Float64Array(0);
+  g = new Float64Array(0);
+  ensure(m: number, H: number): void {
+    if (this.z.length < m * H) {
+      this.z = new Float64Array(m * H);
+      this.h = new Float64Array(m * H);
+      this.g = new Float64Array(m * H);
+    }
+    if (this.mean.length < H) {
+      this.mean = new Float64Array(H);
+      this.inv = new Float64Array(H);
+    }
+  }
+}
+
+/** Wⱼₖ and cⱼ of θ (or the frozen ones). */
+const weight = (L: NetworkLayout, theta: ArrayLike<number>, j: number, k: number): number => (L.wAt >= 0 ? theta[L.wAt + j * L.d + k] : L.W0[j * L.d + k]);
+const hiddenBias = (L: NetworkLayout, theta: ArrayLike<number>, j: number): number => (!L.hiddenBias ? 0 : L.cAt >= 0 ? theta[L.cAt + j] : L.c0[j]);
+
+/**
+ * The hidden outputs h of the samples rows[0 … m−1] (all samples 0 … m−1 when rows is null) into
+ * s.h (m × H) with the pre-activations in s.z; with batch norm, normalised with the statistics
+ * of these m samples (s.mean, s.inv hold μ and 1/√(σ² + ε)).
+ */
+export function hiddenOutputs(L: NetworkLayout, theta: ArrayLike<number>, x: Float64Array, rows: ArrayLike<number> | null, m: number, s: NetworkScratch): void {
+  const { H, d } = L;
+  s.ensure(m, H);
+  const act = activationDescriptor(L.activation).apply;
+  for (let k = 0; k < m; k++) {
+    const p = rows === null ? k : rows[k];
+    for (let j = 0; j < H; j++) {
+      let z = hiddenBias(L, theta, j);
+      for (let i = 0; i < d; i++) z += weight(L, theta, j, i) * x[p * d + i];
+      s.z[k * H + j] = z;
+      s.h[k * H + j] = act(z);
+    }
+  }
+  if (!L.batchNorm) return;
+  for (let j = 0; j < H; j++) {
+    let mu = 0;
+    for (let k = 0; k < m; k++) mu += s.h[k * H + j];
+    mu /= m;
+    let v = 0;
+    for (let k = 0; k < m; k++) v += (s.h[k * H + j] - mu) ** 2;
+    const inv = 1 / Math.sqrt(v / m + NORM_EPSILON);
+    s.mean[j] = mu;
+    s.inv[j] = inv;
+    for (let k = 0; k < m; k++) s.h[k * H + j] = (s.h[k * H + j] - mu) * inv;
+  }
+}
+
+/**
+ * Mean loss over the samples rows[0 … m−1] (all when rows is null) and, when `grad` is given, its
+ * gradient over θ (length q); `deltas` receives δₚ of the neuron on top in sample order.
+ */
+export function networkPass(
+  L: NetworkLayout,
+  theta: ArrayLike<number>,
+  x: Float64Array,
+  y: Float64Array,
+  rows: ArrayLike<number> | null,
+  m: number,
+  s: NetworkScratch,
+  grad?: Float64Array,
+  deltas?: Float64Array,
+): number {
+  const { H, d } = L;
+  hiddenOutputs(L, theta, x, rows, m, s);
+  const squared = L.loss === 'squared';
+  const b = L.biasTrained ? theta[H] : L.fixedBias;
+  if (grad) grad.fill(0);
+  let loss = 0;
+  for (let k = 0; k < m; k++) {
+    const p = rows === null ? k : rows[k];
+    let f = b;
+    for (let j = 0; j < H; j++) f += theta[j] * s.h[k * H + j];
+    const delta = squared ? f - y[p] : sigmoid(f) - y[p];
+    loss += squared ? 0.5 * (f - y[p]) ** 2 : softplus(f) - y[p] * f;
+    if (deltas) deltas[k] = delta;
+    if (!grad) continue;
+    for (let j = 0; j < H; j++) {
+      grad[j] += delta * s.h[k * H + j];
+      s.g[k * H + j] = (delta * theta[j]) / m;
+    }
+    if (L.biasTrained) grad[H] += delta;
+  }
+  if (!grad) return loss / m;
+  const out = L.biasTrained ? H + 1 : H;
+  for (let i = 0; i < out; i++) grad[i] /= m;
+  if (!L.trainHidden) return loss / m;
+  if (L.batchNorm) {
+    // Through the batch's statistics: ∂L/∂a = inv·(G − mean G − h·mean(G h)).
+    for (let j = 0; j < H; j++) {
+      let sg = 0;
+      let sgh = 0;
+      for (let k = 0; k < m; k++) {
+        sg += s.g[k * H + j];
+        sgh += s.g[k * H + j] * s.h[k * H + j];
+      }
+      for (let k = 0; k < m; k++) s.g[k * H + j] = s.inv[j] * (s.g[k * H + j] - sg / m - (s.h[k * H + j] * sgh) / m);
+    }
+  }
+  const dact = activationDescriptor(L.activation).derivative;
+  for (let k = 0; k < m; k++) {
+    const p = rows === null ? k : rows[k];
+    for (let j = 0; j < H; j++) {
+      const dz = s.g[k * H + j] * dact(s.z[k * H + j]);
+      const row = L.wAt + j * d;
+      for (let i = 0; i < d; i++) grad[row + i] += dz * x[p * d + i];
+      if (L.cAt >= 0) grad[L.cAt + j] += dz;
+    }
+  }
+  return loss / m;
+}
