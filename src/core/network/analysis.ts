@@ -32,10 +32,10 @@ import { batchSize, createStepper } from '../engine/optimizers';
 import { inputStats } from '../engine/preprocess';
 import type { Spec } from '../spec/types';
 import { NETWORK_ANALYSED_STEPS as NETWORK_ANALYSED_STEPS_LIMIT } from '../spec/work';
-import { hiddenOutputs, NetworkScratch } from './forward';
 import { buildNetworkProblem, hiddenParameters, type NetworkProblem } from './objective';
 import { networkSentence } from './sentence';
-import type { NetworkInfo, NetworkStep, RowSigns } from './types';
+import { rowSigns, StepAnalyser } from './stepAnalysis';
+import type { NetworkInfo, NetworkStep } from './types';
 import { NETWORK_NO_BOUND } from './wording';
 
 /** Options the network analysis honours (a subset of AnalyzeOptions). */
@@ -47,6 +47,7 @@ export interface NetworkAnalyzeOptions {
 }
 
 export { NETWORK_NO_BOUND } from './wording';
+export { rowSigns } from './stepAnalysis';
 
 /** What the curvature at a step is. */
 export const CURVATURE_NOTE =
@@ -73,18 +74,6 @@ function rows(h: Float64Array, P: number, H: number, cap = 2048): number[][] {
   const out: number[][] = [];
   for (let p = 0; p < Math.min(P, cap); p++) out.push(Array.from(h.subarray(p * H, p * H + H)));
   return out;
-}
-
-/** The signs of a row of numbers. */
-export function rowSigns(g: ArrayLike<number>, from: number, len: number): RowSigns {
-  let pos = false;
-  let neg = false;
-  for (let i = 0; i < len; i++) {
-    const v = g[from + i];
-    if (v > 0) pos = true;
-    else if (v < 0) neg = true;
-  }
-  return pos && neg ? 'mixed' : pos ? 'positive' : neg ? 'negative' : 'zero';
 }
 
 /** The neuron on top as a single-neuron objective on given hidden outputs h (P × H). */
@@ -153,52 +142,18 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
         }
       : raw;
 
-  // Every recorded step: the current hidden outputs, their cone, the rows' signs, the curvature.
+  // Every analysed step: the current hidden outputs, their cone, the rows' signs, the curvature.
   const path = run.path;
-  const scratch = new NetworkScratch();
+  const analyser = new StepAnalyser(spec, net);
   const steps: NetworkStep[] = [];
   let rowsCounted = 0;
   let rowsCoherent = 0;
   let positiveSteps = 0;
-  const analysed = analysedEntries(path.length);
-  for (const k of analysed) {
-    const theta = path.theta.subarray(k * L.q, (k + 1) * L.q);
-    hiddenOutputs(L, theta, net.x, null, P, scratch);
-    const h = scratch.h.slice(0, P * H);
-    const out = outputObjective(spec, net, h);
-    const hk = analyseHessian(out, outputPart(net, theta));
-    const toOptimum: Vec2 | null = net.teacher
-      ? [net.teacher[view[0]] - theta[view[0]], view[0] === view[1] ? 0 : net.teacher[view[1]] - theta[view[1]]]
-      : null;
-    const stats = inputStats(h, P, H);
-    if (stats.allPositive) positiveSteps++;
-    const signs: RowSigns[] = [];
-    if (L.wAt >= 0) {
-      for (let j = 0; j < H; j++) {
-        const s = rowSigns(path.gradient, k * L.q + L.wAt + j * d, d);
-        signs.push(s);
-      }
-    }
-    const m = hk.info.matrix;
-    // Hidden outputs that overflow a product (a run blowing up) have no curvature to report.
-    const finite = hk.info.eigenvalues.every(Number.isFinite) && m.every((r) => r.every(Number.isFinite));
-    steps.push({
-      step: path.step[k],
-      cone: allowedCone(h, P, H, view, toOptimum),
-      allPositive: stats.allPositive,
-      allNonNegative: stats.allNonNegative,
-      rowSigns: signs,
-      curvature: finite
-        ? {
-            eigenvalues: hk.info.eigenvalues,
-            conditionNumber: hk.info.conditionNumber,
-            plane: [
-              [m[view[0]][view[0]], m[view[0]][view[1]]],
-              [m[view[1]][view[0]], m[view[1]][view[1]]],
-            ],
-          }
-        : { eigenvalues: [], conditionNumber: null, plane: null },
-    });
+  for (const k of analysedEntries(path.length)) {
+    const at = path.theta.subarray(k * L.q, (k + 1) * L.q);
+    const step = analyser.at(path.step[k], at, path.gradient.subarray(k * L.q, (k + 1) * L.q));
+    if (step.allPositive) positiveSteps++;
+    steps.push(step);
   }
 
   // The rows' sign share over every step taken (the last entry's gradient is the next batch's, never applied).

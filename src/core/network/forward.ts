@@ -79,39 +79,48 @@ export class NetworkScratch {
   }
 }
 
-/** Wⱼₖ and cⱼ of θ (or the frozen ones). */
-const weight = (L: NetworkLayout, theta: ArrayLike<number>, j: number, k: number): number => (L.wAt >= 0 ? theta[L.wAt + j * L.d + k] : L.W0[j * L.d + k]);
-const hiddenBias = (L: NetworkLayout, theta: ArrayLike<number>, j: number): number => (!L.hiddenBias ? 0 : L.cAt >= 0 ? theta[L.cAt + j] : L.c0[j]);
-
 /**
  * The hidden outputs h of the samples rows[0 … m−1] (all samples 0 … m−1 when rows is null) into
  * s.h (m × H) with the pre-activations in s.z; with batch norm, normalised with the statistics
  * of these m samples (s.mean, s.inv hold μ and 1/√(σ² + ε)).
+ *
+ * W and c are read from θ (train = all) or from the frozen W₀, c₀ through one array and an offset
+ * each, and zₚⱼ = cⱼ + Σᵢ Wⱼᵢ xₚᵢ is summed in the order i = 1 … d: this runs for every sample of
+ * every step (the full data's loss, the batch's gradient, each analysed step's hidden outputs).
  */
 export function hiddenOutputs(L: NetworkLayout, theta: ArrayLike<number>, x: Float64Array, rows: ArrayLike<number> | null, m: number, s: NetworkScratch): void {
   const { H, d } = L;
   s.ensure(m, H);
   const act = activationDescriptor(L.activation).apply;
+  const W = L.wAt >= 0 ? theta : L.W0;
+  const wAt = L.wAt >= 0 ? L.wAt : 0;
+  const C = L.cAt >= 0 ? theta : L.c0;
+  const cAt = L.cAt >= 0 ? L.cAt : 0;
+  const withBias = L.hiddenBias;
+  const zs = s.z;
+  const hs = s.h;
   for (let k = 0; k < m; k++) {
-    const p = rows === null ? k : rows[k];
+    const xAt = (rows === null ? k : rows[k]) * d;
+    const out = k * H;
     for (let j = 0; j < H; j++) {
-      let z = hiddenBias(L, theta, j);
-      for (let i = 0; i < d; i++) z += weight(L, theta, j, i) * x[p * d + i];
-      s.z[k * H + j] = z;
-      s.h[k * H + j] = act(z);
+      const row = wAt + j * d;
+      let z = withBias ? C[cAt + j] : 0;
+      for (let i = 0; i < d; i++) z += W[row + i] * x[xAt + i];
+      zs[out + j] = z;
+      hs[out + j] = act(z);
     }
   }
   if (!L.batchNorm) return;
   for (let j = 0; j < H; j++) {
     let mu = 0;
-    for (let k = 0; k < m; k++) mu += s.h[k * H + j];
+    for (let k = 0; k < m; k++) mu += hs[k * H + j];
     mu /= m;
     let v = 0;
-    for (let k = 0; k < m; k++) v += (s.h[k * H + j] - mu) ** 2;
+    for (let k = 0; k < m; k++) v += (hs[k * H + j] - mu) ** 2;
     const inv = 1 / Math.sqrt(v / m + NORM_EPSILON);
     s.mean[j] = mu;
     s.inv[j] = inv;
-    for (let k = 0; k < m; k++) s.h[k * H + j] = (s.h[k * H + j] - mu) * inv;
+    for (let k = 0; k < m; k++) hs[k * H + j] = (hs[k * H + j] - mu) * inv;
   }
 }
 
@@ -132,21 +141,25 @@ export function networkPass(
 ): number {
   const { H, d } = L;
   hiddenOutputs(L, theta, x, rows, m, s);
+  const hs = s.h;
+  const gs = s.g;
   const squared = L.loss === 'squared';
   const b = L.biasTrained ? theta[H] : L.fixedBias;
   if (grad) grad.fill(0);
   let loss = 0;
   for (let k = 0; k < m; k++) {
     const p = rows === null ? k : rows[k];
+    const at = k * H;
     let f = b;
-    for (let j = 0; j < H; j++) f += theta[j] * s.h[k * H + j];
-    const delta = squared ? f - y[p] : sigmoid(f) - y[p];
-    loss += squared ? 0.5 * (f - y[p]) ** 2 : softplus(f) - y[p] * f;
+    for (let j = 0; j < H; j++) f += theta[j] * hs[at + j];
+    const yp = y[p];
+    const delta = squared ? f - yp : sigmoid(f) - yp;
+    loss += squared ? 0.5 * (f - yp) ** 2 : softplus(f) - yp * f;
     if (deltas) deltas[k] = delta;
     if (!grad) continue;
     for (let j = 0; j < H; j++) {
-      grad[j] += delta * s.h[k * H + j];
-      s.g[k * H + j] = (delta * theta[j]) / m;
+      grad[j] += delta * hs[at + j];
+      gs[at + j] = (delta * theta[j]) / m;
     }
     if (L.biasTrained) grad[H] += delta;
   }
@@ -160,20 +173,22 @@ export function networkPass(
       let sg = 0;
       let sgh = 0;
       for (let k = 0; k < m; k++) {
-        sg += s.g[k * H + j];
-        sgh += s.g[k * H + j] * s.h[k * H + j];
+        sg += gs[k * H + j];
+        sgh += gs[k * H + j] * hs[k * H + j];
       }
-      for (let k = 0; k < m; k++) s.g[k * H + j] = s.inv[j] * (s.g[k * H + j] - sg / m - (s.h[k * H + j] * sgh) / m);
+      for (let k = 0; k < m; k++) gs[k * H + j] = s.inv[j] * (gs[k * H + j] - sg / m - (hs[k * H + j] * sgh) / m);
     }
   }
   const dact = activationDescriptor(L.activation).derivative;
+  const zs = s.z;
+  const { wAt, cAt } = L;
   for (let k = 0; k < m; k++) {
-    const p = rows === null ? k : rows[k];
+    const xAt = (rows === null ? k : rows[k]) * d;
     for (let j = 0; j < H; j++) {
-      const dz = s.g[k * H + j] * dact(s.z[k * H + j]);
-      const row = L.wAt + j * d;
-      for (let i = 0; i < d; i++) grad[row + i] += dz * x[p * d + i];
-      if (L.cAt >= 0) grad[L.cAt + j] += dz;
+      const dz = gs[k * H + j] * dact(zs[k * H + j]);
+      const row = wAt + j * d;
+      for (let i = 0; i < d; i++) grad[row + i] += dz * x[xAt + i];
+      if (cAt >= 0) grad[cAt + j] += dz;
     }
   }
   return loss / m;
