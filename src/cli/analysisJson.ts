@@ -8,7 +8,7 @@
  * field is compatible (the published schema allows unknown fields) but is documented in the schema
  * in the same change (test/unit/cliSchema.test.ts checks every field is described).
  */
-import { pathPoints } from '../core/analysis/runPath';
+import { pathPoints, recordsSamples } from '../core/analysis/runPath';
 import type { Analysis, PathPoint, RunResult } from '../core/analysis/types';
 
 /** The version of the analysis JSON's shape. */
@@ -23,9 +23,19 @@ export type AnalysisJson = Omit<Analysis, 'run' | 'variants'> & { readonly run: 
 /** The document `analyze --json` prints: `{ schemaVersion, ...analysis }`. */
 export type AnalysisDocument = { readonly schemaVersion: typeof SCHEMA_VERSION } & AnalysisJson;
 
-/** `analysis` with its runs' paths (and its variants') as plain entries. */
+/**
+ * `analysis` with its runs' paths (and its variants') as plain entries. `sampleInputs` is written
+ * only when some entry recorded a batch's samples: nothing else reads it, and for a full batch of
+ * n = 100 it would be 65,536 numbers nobody draws.
+ */
 export function analysisAsJson(analysis: Analysis): AnalysisJson {
-  return { ...analysis, run: { ...analysis.run, path: pathPoints(analysis.run.path) }, variants: analysis.variants.map(analysisAsJson) };
+  const { sampleInputs, ...rest } = analysis;
+  return {
+    ...rest,
+    run: { ...analysis.run, path: pathPoints(analysis.run.path) },
+    variants: analysis.variants.map(analysisAsJson),
+    ...(sampleInputs && recordsSamples(analysis.run.path) ? { sampleInputs } : {}),
+  };
 }
 
 export function analysisDocument(analysis: Analysis): AnalysisDocument {

@@ -52,9 +52,14 @@ export function runAnalyze(args: readonly string[], io: Io): number {
   if (spec === undefined) return EXIT.spec;
 
   const analysis = analyzeSpec(spec);
-  // JSON in parts (jsonParts.ts): the same text as analysisJson, without the one 8 MB two-byte string.
-  const text = json ? [...jsonParts(analysisDocument(analysis)), '\n'] : formatReport(file, analysis) + '\n';
+  // JSON in parts, each written as it is made (jsonParts.ts): the same text as analysisJson.
+  const text = json ? withNewline(jsonParts(analysisDocument(analysis))) : formatReport(file, analysis) + '\n';
   const code = writeOutput(output, text, io);
   if (code === EXIT.ok && output !== '-') io.out(`${output}: ${file}, ${json ? `analysis JSON (schema version ${SCHEMA_VERSION})` : 'report'}`);
   return code;
+}
+
+function* withNewline(parts: Iterable<string>): Generator<string> {
+  yield* parts;
+  yield '\n';
 }

@@ -62,9 +62,9 @@ export function usageError(io: Io, command: string, message: string, synopsis: s
 
 /**
  * Writes `data` to `target` (`-`: standard output); returns an exit code after printing any error.
- * A list of strings is written part by part (jsonParts.ts), never joined into one.
+ * Parts (jsonParts.ts) are written one by one as they are made, never joined into one string.
  */
-export function writeOutput(target: string, data: string | Uint8Array | readonly string[], io: Io): number {
+export function writeOutput(target: string, data: string | Uint8Array | Iterable<string>, io: Io): number {
   if (target === '-') {
     if (typeof data === 'string' || data instanceof Uint8Array) io.write(data);
     else for (const part of data) io.write(part);

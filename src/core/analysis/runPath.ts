@@ -85,6 +85,9 @@ export function coherentAt(p: RunPath, k: number): boolean | null {
   return f & COHERENT ? true : f & INCOHERENT ? false : null;
 }
 
+/** Whether any entry recorded its batch's samples (what `Analysis.sampleInputs` is drawn with). */
+export const recordsSamples = (p: RunPath): boolean => p.flags.some((f) => (f & HAS_SAMPLES) !== 0);
+
 /** Number of samples entry k recorded, or −1 when it recorded none. */
 export const sampleCount = (p: RunPath, k: number): number => (p.flags[k] & HAS_SAMPLES ? p.sampleStart[k + 1] - p.sampleStart[k] : -1);
 
