@@ -88,7 +88,7 @@ const outputPart = (net: NetworkProblem, theta: ArrayLike<number>): Float64Array
 
 /** Analyse a network spec (no variants: analysis/analyze.ts runs those). Pure and deterministic. */
 export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyzeOptions = {}): Analysis {
-  const net = buildNetworkProblem(spec);
+  const net = buildNetworkProblem(spec, true);
   const L = net.layout;
   const { H, d } = L;
   const P = spec.samples;

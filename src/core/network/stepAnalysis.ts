@@ -106,7 +106,7 @@ export class StepAnalyser {
     const { P, H, out, spec, net } = this;
     const L = net.layout;
     const view = spec.view;
-    const h = this.fixedH ?? this.hiddenAt(theta);
+    const h = this.fixedH ?? this.net.hiddenLog?.find(theta) ?? this.hiddenAt(theta);
     const toOptimum: Vec2 | null = net.teacher
       ? [net.teacher[view[0]] - theta[view[0]], view[0] === view[1] ? 0 : net.teacher[view[1]] - theta[view[1]]]
       : null;
