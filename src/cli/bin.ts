@@ -12,7 +12,7 @@
  * modification time, so a rebuilt or upgraded bundle never meets an old cache.
  * GRADIENT_GEOMETRY_CODE_CACHE=0 turns the cache off.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
@@ -37,12 +37,19 @@ function cacheFile(bundle: string, command: string): string | null {
   }
 }
 
-/** Writes `data` to `file` atomically (concurrent runs may race; the last complete file wins). */
-function writeAtomically(file: string, data: Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+/**
+ * Writes `data` to `file` atomically (concurrent runs may race; the last complete file wins), and
+ * removes the same command's caches of other bundles: each upgrade or rebuild would leave one more.
+ */
+function writeCache(file: string, command: string, data: Uint8Array): void {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, file);
+  for (const old of readdirSync(dir)) {
+    if (old.startsWith(`${command}-`) && old.endsWith('.v8cache') && old !== path.basename(file)) rmSync(path.join(dir, old), { force: true });
+  }
 }
 
 function start(): void {
@@ -78,7 +85,7 @@ function start(): void {
     process.once('exit', (code) => {
       if (code !== 0) return;
       try {
-        writeAtomically(file, script.createCachedData());
+        writeCache(file, command, script.createCachedData());
       } catch {
         // A read-only home or a full disk: run without a cache.
       }

@@ -3,7 +3,7 @@
 // same; a cache V8 rejects is replaced; GRADIENT_GEOMETRY_CODE_CACHE=0, --help and failed runs leave none.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -33,6 +33,22 @@ describe('the CLI loader and its code cache', () => {
     // Accepted, so not written again.
     assert.equal(statSync(file).mtimeMs, mtime);
     assert.deepEqual(caches(home), [file]);
+  });
+
+  it("removes the same command's caches of other bundles when it writes one (an upgrade leaves no old file)", () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'gg-cache-'));
+    const dir = path.join(home, 'gradient-geometry');
+    mkdirSync(dir, { recursive: true });
+    const stale = path.join(dir, 'render-1-2-v0.0.0-x64.v8cache');
+    const otherCommand = path.join(dir, 'analyze-1-2-v0.0.0-x64.v8cache');
+    const notOurs = path.join(dir, 'render-notes.txt');
+    for (const f of [stale, otherCommand, notOurs]) writeFileSync(f, 'old');
+    const r = run(home, ['render', lesson, '-o', path.join(home, 'out.svg')]);
+    assert.equal(r.status, 0, r.stderr);
+    const left = caches(home).map((f) => path.basename(f));
+    assert.equal(existsSync(stale), false, String(left));
+    assert.ok(existsSync(otherCommand) && existsSync(notOurs), String(left));
+    assert.equal(left.filter((f) => /^render-.*\.v8cache$/.test(f)).length, 1, String(left));
   });
 
   it('replaces a cache V8 rejects, with the right output meanwhile', () => {
