@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { hoverAt } from '../../../src/core/editor';
 import { conditionAfter } from '../../../src/core/editor/hover/conditioning';
 import { inputStats } from '../../../src/core/engine/preprocess';
@@ -130,5 +132,17 @@ describe('hoverAt', () => {
     const text = 'compare = center\nlr = 0.5 ';
     const md = hover(text, 'compare')!.markdown;
     assert.ok(md.includes('`compare = center`'));
+  });
+});
+
+describe('the batch hover in a network', () => {
+  it("speaks of the output neuron's inputs h, not x (its steps follow the hidden outputs)", () => {
+    const text = readFileSync(path.resolve(__dirname, '../../../../examples/network-sigmoid-hidden.neuron'), 'utf8');
+    const h = hover(text, '\nbatch =', 1);
+    assert.ok(h, 'a hover on batch');
+    assert.ok(h.markdown.includes('(1/B) Σ δₚ hₚ'), h.markdown);
+    assert.ok(!h.markdown.includes('through one sample x'), h.markdown);
+    const single = hover(KNOWN.replace('steps = 50', 'steps = 50\nbatch = 1'), '\nbatch =', 1);
+    assert.ok(single?.markdown.includes('(1/B) Σ δₚ xₚ'), single?.markdown);
   });
 });

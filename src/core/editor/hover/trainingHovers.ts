@@ -17,9 +17,11 @@ import { entryAt } from '../../analysis/runPath';
 
 /** Hover for `batch`. */
 export function batchMarkdown(ctx: HoverContext): string {
-  const head =
-    '**Batch size** B: each step uses the mean gradient (1/B) Σ δₚ xₚ of B samples, taken in order and wrapping around. With B = 1 every step lies on the line through one sample x (inside the allowed cone); a sum over a batch can have mixed signs, but only when the δₚ in it have mixed signs.';
   const spec = ctx.spec;
+  // In a network the output neuron's inputs are the hidden outputs h: its weights' steps follow h, not x.
+  const head = spec?.network
+    ? "**Batch size** B: each step uses the mean gradient of B samples, taken in order and wrapping around. For the output neuron f = w·h + b that is (1/B) Σ δₚ hₚ: with B = 1 the step of w lies on the line through one sample's hidden outputs h (inside the cone the h span); a sum over a batch can have mixed signs, but only when the δₚ in it have mixed signs."
+    : '**Batch size** B: each step uses the mean gradient (1/B) Σ δₚ xₚ of B samples, taken in order and wrapping around. With B = 1 every step lies on the line through one sample x (inside the allowed cone); a sum over a batch can have mixed signs, but only when the δₚ in it have mixed signs.';
   const analysis = ctx.analysis;
   if (!spec || !analysis) return paragraphs(quoted(ctx, 'batch'), head, noNumbersLine(ctx), scienceFooter('batches', 'fullBatch'));
   const B = spec.batch === 'all' ? spec.samples : spec.batch;
