@@ -44,7 +44,8 @@ export function allowedCone(x: ArrayLike<number>, P: number, n: number, axes: re
   for (let p = 0; p < P; p++) {
     const u = x[p * n + ai];
     const v = ai === aj ? 0 : x[p * n + aj];
-    if (Math.hypot(u, v) > tiny) all[count++] = wrap360(deg(Math.atan2(v, u)));
+    // hypot(u, v) ≥ max(|u|, |v|): the (slow) hypot only decides when both are that small.
+    if (Math.abs(u) > tiny || Math.abs(v) > tiny || Math.hypot(u, v) > tiny) all[count++] = wrap360(deg(Math.atan2(v, u)));
   }
   const inside = (test: (a: number) => boolean): boolean | null => {
     if (!toOptimum) return null;

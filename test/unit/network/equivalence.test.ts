@@ -9,9 +9,12 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { allowedCone } from '../../../src/core/analysis/allowedCone';
+import type { Vec2 } from '../../../src/core/analysis/types';
 import { analyseNetworkSpec, type NetworkAnalyzeOptions } from '../../../src/core/network/analysis';
 import { parseSpec } from '../../../src/core/spec/parse';
 import type { Spec } from '../../../src/core/spec/types';
+import { allowedCone as referenceCone } from './reference/allowedCone';
 import { analyseNetworkSpec as referenceAnalysis } from './reference/analysis';
 
 // Compiled to .unit/test/unit/network/ (or out/): four levels below the root.
@@ -146,6 +149,26 @@ describe('network analysis against its reference', () => {
       { numRuns: 60 },
     );
     assert.ok(analysed >= 50, `only ${analysed} of 60 random specs parsed`);
+  });
+
+  it('the cone: the same as the reference on random points, tiny, zero, subnormal, huge and non-finite ones included', () => {
+    const special = [0, -0, 1e-300, -1e-300, 5e-324, 1e-14, 1e-15, 1, -1, 1e300, -1e300, Infinity, -Infinity, NaN];
+    const value = fc.oneof(fc.double(), fc.constantFrom(...special), fc.double({ min: -2, max: 2, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(value, value), { minLength: 0, maxLength: 12 }),
+        fc.option(fc.tuple(value, value)),
+        fc.boolean(),
+        (points, to, sameAxis) => {
+          const x = Float64Array.from(points.flat());
+          const axes: [number, number] = sameAxis ? [1, 1] : [0, 1];
+          const toOptimum: Vec2 | null = to;
+          const d = firstDifference(allowedCone(x, points.length, 2, axes, toOptimum), referenceCone(x, points.length, 2, axes, toOptimum));
+          assert.equal(d, null, `${d} for ${JSON.stringify(points)}`);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('tells a −0 from a 0, a changed typed-array element and a reordered key', () => {

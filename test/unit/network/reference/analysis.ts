@@ -17,7 +17,7 @@
  * neuron. With train = all no constant Hessian governs the run: no bound is reported
  * (max and stable null, with the reason).
  */
-import { allowedCone } from '../../../../src/core/analysis/allowedCone';
+import { allowedCone } from './allowedCone';
 import { analyseHessian } from '../../../../src/core/analysis/hessian';
 import { boundsAround, DEFAULT_RESOLUTION, lossGrid } from '../../../../src/core/analysis/lossGrid';
 import { BATCHNORM_CONVENTION } from '../../../../src/core/analysis/normalization';
