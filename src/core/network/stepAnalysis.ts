@@ -14,7 +14,6 @@
  * step (the full data's statistics with batch norm), so hₖ, its signs and, for the squared loss,
  * the curvature are those of the start.
  */
-import { allowedCone } from '../analysis/allowedCone';
 import { conditionNumber } from '../analysis/hessian';
 import type { Vec2 } from '../analysis/types';
 import type { Dataset } from '../engine/dataset';
@@ -22,6 +21,7 @@ import { symmetricEigen } from '../engine/linalg';
 import { buildObjective } from '../engine/objective';
 import { gram } from '../engine/preprocess';
 import type { Spec } from '../spec/types';
+import { hiddenCone } from './cone';
 import { hiddenOutputs, NetworkScratch } from './forward';
 import type { NetworkProblem } from './objective';
 import type { NetworkStep, RowSigns, StepCurvature } from './types';
@@ -129,7 +129,7 @@ export class StepAnalyser {
       : { eigenvalues: [], conditionNumber: null, plane: null };
     return {
       step,
-      cone: allowedCone(h, P, H, view, toOptimum),
+      cone: hiddenCone(h, P, H, view, toOptimum),
       allPositive: signs.allPositive,
       allNonNegative: signs.allNonNegative,
       rowSigns: rows,

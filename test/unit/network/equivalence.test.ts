@@ -16,6 +16,7 @@ import { parseSpec } from '../../../src/core/spec/parse';
 import type { Spec } from '../../../src/core/spec/types';
 import { allowedCone as referenceCone } from './reference/allowedCone';
 import { analyseNetworkSpec as referenceAnalysis } from './reference/analysis';
+import { firstDifference } from './sameBits';
 
 // Compiled to .unit/test/unit/network/ (or out/): four levels below the root.
 const examples = path.resolve(__dirname, '../../../../examples');
@@ -23,28 +24,6 @@ const examples = path.resolve(__dirname, '../../../../examples');
 function parsed(text: string): Spec | null {
   const r = parseSpec(text);
   return r.spec && r.diagnostics.every((d) => d.severity !== 'error') ? r.spec : null;
-}
-
-/** The first difference between a and b (path and both values), or null when they are the same bit for bit. */
-export function firstDifference(a: unknown, b: unknown, at = '$'): string | null {
-  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b) ? null : `${at}: ${String(a)} ≠ ${String(b)}`;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b ? null : `${at}: ${String(a)} ≠ ${String(b)}`;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${at}: ${a.constructor.name} ≠ ${b.constructor.name}`;
-  if (ArrayBuffer.isView(a)) {
-    const x = a as unknown as ArrayLike<number>;
-    const y = b as unknown as ArrayLike<number>;
-    if (x.length !== y.length) return `${at}.length: ${x.length} ≠ ${y.length}`;
-    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return `${at}[${i}]: ${x[i]} ≠ ${y[i]}`;
-    return null;
-  }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.join() !== kb.join()) return `${at}: keys [${ka.join()}] ≠ [${kb.join()}]`;
-  for (const k of ka) {
-    const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${k}`);
-    if (d) return d;
-  }
-  return null;
 }
 
 function assertSame(spec: Spec, options: NetworkAnalyzeOptions, what: string): void {
