@@ -21,12 +21,51 @@ import { sigmoid } from './activations';
 import type { Objective } from './objective';
 import { batchNormalizeRows } from './normalize';
 
+/**
+ * The mean gradient over a batch whose normalised rows are rows[0 … count−1] (row k belongs to
+ * sample batch[k], whose label it takes), δₚ into `deltas` when given; `shift` adds the trained
+ * shift's part (θ = (w, [b], s)). Module-level, not a closure over the objective (objective.ts,
+ * linearBatchGradient, says why).
+ */
+function normalisedBatchGradient(
+  x: Float64Array,
+  y: Float64Array,
+  n: number,
+  biasTrained: boolean,
+  b0: number,
+  squared: boolean,
+  shift: boolean,
+  theta: ArrayLike<number>,
+  batch: ArrayLike<number>,
+  count: number,
+  grad: Float64Array,
+  deltas: Float64Array | undefined,
+): void {
+  const so = biasTrained ? n + 1 : n; // where a trained shift starts in θ
+  const q = shift ? so + n : so;
+  grad.fill(0);
+  for (let k = 0; k < count; k++) {
+    const row = k * n;
+    let f = biasTrained ? theta[n] : b0;
+    if (shift) for (let i = 0; i < n; i++) f += theta[i] * (x[row + i] + theta[so + i]);
+    else for (let i = 0; i < n; i++) f += theta[i] * x[row + i];
+    const p = batch[k];
+    const d = squared ? f - y[p] : sigmoid(f) - y[p];
+    if (deltas !== undefined) deltas[k] = d;
+    if (shift) {
+      for (let i = 0; i < n; i++) grad[i] += d * (x[row + i] + theta[so + i]);
+      for (let i = 0; i < n; i++) grad[so + i] += d * theta[i];
+    } else for (let i = 0; i < n; i++) grad[i] += d * x[row + i];
+    if (biasTrained) grad[n] += d;
+  }
+  for (let i = 0; i < q; i++) grad[i] /= count;
+}
+
 /** `obj` (built on the full-data batch-normalised inputs) whose batch gradients use each batch's own statistics. */
 export function withBatchNorm(obj: Objective): Objective {
-  const { n, q, biasTrained, loss, data } = obj;
+  const { n, biasTrained, loss, data } = obj;
   const raw = data.raw;
   const b0 = obj.fixedBias;
-  const so = biasTrained ? n + 1 : n; // where a trained shift starts in θ
   const mean = new Float64Array(n);
   const inv = new Float64Array(n);
   let rows = new Float64Array(0);
@@ -41,24 +80,7 @@ export function withBatchNorm(obj: Objective): Objective {
     batchNormalized: true,
     batchInputs: (batch, count) => normalised(batch, count).slice(0, count * n),
     batchGradient(theta, batch, count, grad, deltas) {
-      const x = normalised(batch, count);
-      const { y } = data;
-      grad.fill(0);
-      for (let k = 0; k < count; k++) {
-        const row = k * n;
-        let f = biasTrained ? theta[n] : b0;
-        if (obj.shift) for (let i = 0; i < n; i++) f += theta[i] * (x[row + i] + theta[so + i]);
-        else for (let i = 0; i < n; i++) f += theta[i] * x[row + i];
-        const p = batch[k];
-        const d = squared ? f - y[p] : sigmoid(f) - y[p];
-        if (deltas) deltas[k] = d;
-        if (obj.shift) {
-          for (let i = 0; i < n; i++) grad[i] += d * (x[row + i] + theta[so + i]);
-          for (let i = 0; i < n; i++) grad[so + i] += d * theta[i];
-        } else for (let i = 0; i < n; i++) grad[i] += d * x[row + i];
-        if (biasTrained) grad[n] += d;
-      }
-      for (let i = 0; i < q; i++) grad[i] /= count;
+      normalisedBatchGradient(normalised(batch, count), data.y, n, biasTrained, b0, squared, obj.shift, theta, batch, count, grad, deltas);
     },
     ...(obj.anchoredAt ? { anchoredAt: (thetaStar: ArrayLike<number>) => withBatchNorm(obj.anchoredAt!(thetaStar)) } : {}),
   };

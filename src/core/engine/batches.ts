@@ -26,9 +26,8 @@ export class BatchSchedule {
     return this.size >= this.P;
   }
 
-  /** π_e(i): sample at position i of epoch e. */
-  private sampleAt(epoch: number, i: number): number {
-    if (!this.shuffle) return i;
+  /** π_e, the permutation of epoch e (shuffled runs only). */
+  private permutation(epoch: number): Int32Array {
     let perm = this.perms.get(epoch);
     if (!perm) {
       // Only the current and the next epoch are ever needed: drop older ones.
@@ -36,17 +35,29 @@ export class BatchSchedule {
       perm = epochPermutation(this.seed, epoch, this.P);
       this.perms.set(epoch, perm);
     }
-    return perm[i];
+    return perm;
   }
 
   /** Write the sample indices of step k into `out` (length ≥ size); returns the batch size. */
   batchOf(k: number, out: Int32Array): number {
     const B = this.size;
     const P = this.P;
-    let pos = k * B;
-    for (let j = 0; j < B; j++, pos++) {
-      const epoch = Math.floor(pos / P);
-      out[j] = this.sampleAt(epoch, pos - epoch * P);
+    // Position kB of the stream, as (epoch, index within it); then run along, wrapping at P.
+    const start = k * B;
+    let epoch = Math.floor(start / P);
+    let i = start - epoch * P;
+    let j = 0;
+    while (j < B) {
+      const run = Math.min(B - j, P - i);
+      if (this.shuffle) {
+        const perm = this.permutation(epoch);
+        for (let r = 0; r < run; r++) out[j + r] = perm[i + r];
+      } else {
+        for (let r = 0; r < run; r++) out[j + r] = i + r;
+      }
+      j += run;
+      epoch++;
+      i = 0;
     }
     return B;
   }

@@ -40,21 +40,65 @@ function sampleLossDelta(loss: Loss, f: number, y: number): [number, number] {
   return [Math.max(f, 0) + Math.log1p(e) - y * f, (f >= 0 ? 1 / (1 + e) : e / (1 + e)) - y];
 }
 
+/**
+ * The passes over the data, as module-level functions of their arguments (not closures over the
+ * objective: see objective.ts, linearBatchGradient), each sample's loss and δ written out as
+ * `sampleLossDelta` computes them (no pair allocated per sample). `batch` null: all P samples in
+ * order; otherwise batch[0 … count−1]. Returns the mean loss over them; with `grad`, writes the
+ * mean gradient too.
+ */
+function shiftPass(
+  x: Float64Array,
+  y: Float64Array,
+  n: number,
+  biasTrained: boolean,
+  b0: number,
+  squared: boolean,
+  theta: ArrayLike<number>,
+  batch: ArrayLike<number> | null,
+  count: number,
+  grad: Float64Array | null,
+  deltas: Float64Array | undefined,
+): number {
+  const so = biasTrained ? n + 1 : n;
+  const q = so + n;
+  if (grad) grad.fill(0);
+  let s = 0;
+  for (let k = 0; k < count; k++) {
+    const p = batch === null ? k : batch[k];
+    const row = p * n;
+    let f = biasTrained ? theta[n] : b0;
+    for (let i = 0; i < n; i++) f += theta[i] * (x[row + i] + theta[so + i]);
+    const yp = y[p];
+    let d: number;
+    if (squared) {
+      s += 0.5 * (f - yp) * (f - yp);
+      d = f - yp;
+    } else {
+      const e = Math.exp(-Math.abs(f));
+      s += Math.max(f, 0) + Math.log1p(e) - yp * f;
+      d = (f >= 0 ? 1 / (1 + e) : e / (1 + e)) - yp;
+    }
+    if (deltas !== undefined) deltas[k] = d;
+    if (grad) {
+      for (let i = 0; i < n; i++) {
+        grad[i] += d * (x[row + i] + theta[so + i]);
+        grad[so + i] += d * theta[i];
+      }
+      if (biasTrained) grad[n] += d;
+    }
+  }
+  if (grad) for (let i = 0; i < q; i++) grad[i] /= count;
+  return s / count;
+}
+
 /** The objective of the shifted model on a data set. */
 export function buildShiftObjective(data: Dataset, loss: Loss, biasTrained: boolean, fixedBias: number): Objective {
   const { n, P } = data;
   const so = biasTrained ? n + 1 : n;
   const q = so + n;
   const b0 = biasTrained ? 0 : fixedBias;
-  /** Adds δ·uₚ to grad (u = ∂f/∂θ) for sample p. */
-  const accumulate = (theta: ArrayLike<number>, p: number, d: number, grad: Float64Array): void => {
-    const row = p * n;
-    for (let i = 0; i < n; i++) {
-      grad[i] += d * (data.x[row + i] + theta[so + i]);
-      grad[so + i] += d * theta[i];
-    }
-    if (biasTrained) grad[n] += d;
-  };
+  const squared = loss === 'squared';
   const obj: Objective = {
     loss,
     n,
@@ -64,31 +108,10 @@ export function buildShiftObjective(data: Dataset, loss: Loss, biasTrained: bool
     shift: true,
     fixedBias: b0,
     data,
-    lossAt(theta) {
-      let s = 0;
-      for (let p = 0; p < P; p++) s += sampleLossDelta(loss, shiftOutput(theta, data, p, biasTrained, b0), data.y[p])[0];
-      return s / P;
-    },
-    lossAndGradient(theta, grad) {
-      grad.fill(0);
-      let s = 0;
-      for (let p = 0; p < P; p++) {
-        const [l, d] = sampleLossDelta(loss, shiftOutput(theta, data, p, biasTrained, b0), data.y[p]);
-        s += l;
-        accumulate(theta, p, d, grad);
-      }
-      for (let i = 0; i < q; i++) grad[i] /= P;
-      return s / P;
-    },
+    lossAt: (theta) => shiftPass(data.x, data.y, n, biasTrained, b0, squared, theta, null, P, null, undefined),
+    lossAndGradient: (theta, grad) => shiftPass(data.x, data.y, n, biasTrained, b0, squared, theta, null, P, grad, undefined),
     batchGradient(theta, batch, count, grad, deltas) {
-      grad.fill(0);
-      for (let k = 0; k < count; k++) {
-        const p = batch[k];
-        const d = sampleLossDelta(loss, shiftOutput(theta, data, p, biasTrained, b0), data.y[p])[1];
-        if (deltas) deltas[k] = d;
-        accumulate(theta, p, d, grad);
-      }
-      for (let i = 0; i < q; i++) grad[i] /= count;
+      shiftPass(data.x, data.y, n, biasTrained, b0, squared, theta, batch, count, grad, deltas);
     },
     hessianAt(theta) {
       // Gauss–Newton part (1/P) Σ ℓ''ₚ uₚuₚᵀ as a weighted Gram of the rows uₚ, then the δ term.
