@@ -17,6 +17,7 @@ import {
   eigenWork,
   estimatedMs,
   formatWork,
+  BATCH_SAMPLE_COST,
   LOGISTIC_SAMPLE_COST,
   momentWork,
   NETWORK_ANALYSED_STEPS,
@@ -256,6 +257,7 @@ export function resolve(state: State): Spec | undefined {
       shift,
       loss,
       batch,
+      shuffle: p.shuffle ?? DEFAULTS.shuffle,
       network: net && p.hiddenLayer ? { d: net.d, trainAll: (p.train ?? 'all') === 'all', hiddenBias: p.hiddenLayer.hiddenBias } : undefined,
       steps: p.steps ?? state.defaultSteps,
       preprocess: p.preprocess ?? DEFAULTS.preprocess,
@@ -352,7 +354,7 @@ function checkWork(state: State, w: CheckedWork): void {
     const alone = runWork(mainRun) > LIMITS.maxRunWork;
     const perStep = w.network
       ? `batch × H × (3d + ${NETWORK_UNIT_COST}) + samples × H × (d + ${NETWORK_UNIT_COST}) + ${STEP_COST + NETWORK_STEP_COST}, plus the analysis of up to ${NETWORK_ANALYSED_STEPS} steps, H = ${w.n} hidden units, d = ${w.network.d} inputs`
-      : `${w.loss === 'squared' && !w.shift ? '2q² + batch × q' : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST})`} + ${STEP_COST}`;
+      : `${w.loss === 'squared' && !w.shift ? `2q² + batch × (2q + ${BATCH_SAMPLE_COST})` : `(samples + batch) × (q + ${LOGISTIC_SAMPLE_COST}) + batch × q`} + ${STEP_COST}`;
     problems.error(
       CODES.runWorkLimit,
       alone ? at('steps', 'batch', w.dimensionKey, 'x') : at('compare'),

@@ -16,11 +16,14 @@
  *
  * and per run (the main one and every variant's), with batch B:
  *
- *   run      steps × (2q² + B·q + STEP_COST) for the squared loss (the full-data loss is a
- *            quadratic form, taken again in its anchored form near the optimum; a full batch,
- *            B = P, is one too: steps × (3q² + STEP_COST)), steps × ((P + B)·(q + LOGISTIC_SAMPLE_COST) + STEP_COST) for the
- *            logistic loss (every step evaluates the full-data loss, one exp and one log per
- *            sample); STEP_COST is the bookkeeping of a recorded path entry.
+ *   run      steps × (2q² + B·(2q + BATCH_SAMPLE_COST) + STEP_COST) for the squared loss (a
+ *            mini-batch sample is two passes over its q: its output, then its gradient; the
+ *            full-data loss is a quadratic form, taken again in its anchored form near the
+ *            optimum; a full batch, B = P, is one too: steps × (3q² + STEP_COST)),
+ *            steps × ((P + B)·(q + LOGISTIC_SAMPLE_COST) + B·q + STEP_COST) for the logistic loss
+ *            (every step evaluates the full-data loss, one exp and one log per sample; a full batch
+ *            takes loss and gradient in one pass, within that price); STEP_COST is the bookkeeping
+ *            of a recorded path entry.
  *
  * A network spec (spec/network.ts: H hidden units on d inputs) has no quadratic form: every step
  * runs the network forward over the batch and back (B·H·(3d + NETWORK_UNIT_COST)), takes the
@@ -30,6 +33,12 @@
  * multiply-adds counted NETWORK_INPUT_COST times. Batch norm on mini-batches (its
  * own statistics every step, and the rows the batches see for the cone) adds
  * steps × BATCHNORM_PASSES × B × n: `batchNormWork`.
+ *
+ * A shuffled run (`shuffle = true`, or a `shuffle` variant) draws one random index per sample it
+ * uses (a Fisher–Yates permutation of all P samples every epoch: (steps + 1)·B + P draws, each
+ * SHUFFLE_INDEX_COST), and once the data outgrow the cache (P·(n + 1) > CACHE_VALUES doubles) every
+ * sample's row is a cache miss: SHUFFLE_ROW_COST for each of its n values (d for a network):
+ * `shuffleWork`, its own part.
  *
  * Measured on the project's 2-core machines (node 20): about 0.5 ns per moment unit, 5 ns per
  * eigen unit and 1 ns per run unit, so each limit alone stays below about 0.7 s and the three
@@ -49,6 +58,20 @@ export const LOGISTIC_SAMPLE_COST = 24;
 
 /** Bookkeeping of one step (its path entry, statistics and checks), in multiply-adds: about 3 µs. */
 export const STEP_COST = 3000;
+/**
+ * Each sample of a mini-batch costs its 2q multiply-adds (output, then gradient) and about this
+ * many more (its index, its label, the loop). The search found n = 2, P = 100,000, batch 16,735,
+ * 11,259 steps at 1.2–1.3 s (after engine/objective.ts's kernels stopped being closures; 2.1–5.0 s
+ * before) against an estimate of 1.7 s that priced a sample at q alone, and n = 6–30 with batches
+ * of 4,558–38,526 at 1.27–1.28× their estimates (2.2–2.6 s): all are refused now.
+ */
+export const BATCH_SAMPLE_COST = 2;
+/** A shuffled sample's index (its share of the epoch's Fisher–Yates draws and of the batch's listing). */
+export const SHUFFLE_INDEX_COST = 6;
+/** Each value of a shuffled sample's row once the data outgrow the cache (a miss per row, measured 8–13 ns a value). */
+export const SHUFFLE_ROW_COST = 6;
+/** Doubles that stay in a core's cache (1 MB of L2): beyond, rows read in shuffled order miss. */
+export const CACHE_VALUES = 131_072;
 
 /** What the estimate needs of one problem. */
 export interface ProblemSize {
@@ -70,6 +93,10 @@ export interface RunSize {
   readonly batchNorm?: number;
   /** A network run: its hidden units and input dimension. */
   readonly network?: { readonly H: number; readonly d: number };
+  /** Batches drawn from a per-epoch shuffle (engine/batches.ts). */
+  readonly shuffle?: boolean;
+  /** Values in one sample's input row (n, or d for a network): what a shuffled read brings in. */
+  readonly row?: number;
 }
 
 /** A hidden unit's activation and its derivative cost about this many multiply-adds (one exp). */
@@ -129,9 +156,21 @@ export function runWork(r: RunSize): number {
   if (r.network) return networkWork(r) + batchNormWork(r);
   // A full batch of the squared loss is a quadratic form too (precomputed moments): O(q²), whatever P.
   // Near the optimum every entry's loss is also taken in the anchored form (one more q²).
-  const squaredStep = r.batch >= r.P ? 3 * r.q * r.q : 2 * r.q * r.q + r.batch * r.q;
-  const perStep = (r.loss === 'squared' ? squaredStep : (r.P + r.batch) * (r.q + LOGISTIC_SAMPLE_COST)) + STEP_COST;
+  const squaredStep = r.batch >= r.P ? 3 * r.q * r.q : 2 * r.q * r.q + r.batch * (2 * r.q + BATCH_SAMPLE_COST);
+  const logisticStep = (r.P + r.batch) * (r.q + LOGISTIC_SAMPLE_COST) + (r.batch >= r.P ? 0 : r.batch * r.q);
+  const perStep = (r.loss === 'squared' ? squaredStep : logisticStep) + STEP_COST;
   return r.steps * perStep + batchNormWork(r);
+}
+
+/**
+ * Indices a shuffled run draws: one per sample of each of its steps + 1 batches and a permutation
+ * of all P at the first epoch (none for a full batch, which never shuffles: engine/batches.ts).
+ */
+export function shuffleWork(r: RunSize): number {
+  if (!r.shuffle || r.batch >= r.P) return 0;
+  const row = r.row ?? r.q;
+  const miss = r.P * (row + 1) > CACHE_VALUES ? SHUFFLE_ROW_COST * row : 0;
+  return (r.steps + 1) * r.batch * (SHUFFLE_INDEX_COST + miss) + r.P * SHUFFLE_INDEX_COST;
 }
 
 /** Work as message text: "987654", "12.3 million", "1,500 million" (3 significant digits, at least whole millions). */
@@ -151,6 +190,8 @@ export interface WorkInput {
   readonly shift: boolean;
   readonly loss: Loss;
   readonly batch: number | 'all';
+  /** Per-epoch shuffles (absent: false). */
+  readonly shuffle?: boolean;
   readonly steps: number;
   readonly preprocess: Preprocess;
   readonly compare: readonly Variant[];
@@ -187,7 +228,9 @@ export function planWork(w: WorkInput): WorkPlan {
     const linear: ProblemSize = { n: w.n, q: w.n + 1, P: w.P, loss, preprocess: 'none' };
     problems.push(linear, linear);
   };
-  addRun({ q, P: w.P, batch: batchOf(w.batch), steps: w.steps, loss: runLoss(w.loss), batchNorm: batchNorm(w.preprocess), network }, w.loss);
+  const shuffle = w.shuffle ?? false;
+  const row = net ? net.d : w.n;
+  addRun({ q, P: w.P, batch: batchOf(w.batch), steps: w.steps, loss: runLoss(w.loss), batchNorm: batchNorm(w.preprocess), network, shuffle, row }, w.loss);
   for (const v of w.compare) {
     const c = v.changes;
     const loss = c.loss ?? w.loss;
@@ -204,6 +247,8 @@ export function planWork(w: WorkInput): WorkPlan {
         loss: runLoss(loss),
         batchNorm: batchNorm(c.preprocess ?? w.preprocess),
         network,
+        shuffle: c.shuffle ?? shuffle,
+        row,
       },
       loss,
     );
@@ -256,6 +301,8 @@ export interface WorkParts {
   readonly grid: number;
   readonly entries: number;
   readonly whiten: number;
+  /** Indices drawn by shuffled runs (shuffleWork). */
+  readonly shuffle: number;
 }
 
 export function workParts(plan: WorkPlan): WorkParts {
@@ -270,6 +317,7 @@ export function workParts(plan: WorkPlan): WorkParts {
     grid: sum(plan.problems, gridWork),
     entries: sum(plan.runs, entryWork),
     whiten: sum(plan.problems, whitenWork),
+    shuffle: sum(plan.runs, shuffleWork),
   };
 }
 
@@ -290,6 +338,8 @@ export const PRICES_NS: Readonly<Record<keyof WorkParts, number>> = {
   grid: 120,
   entries: 32,
   whiten: 2.5,
+  // Units of the run's (SHUFFLE_INDEX_COST: a drawn index measured 9–11 ns under load).
+  shuffle: 2.5,
 };
 
 /** Fixed cost of any analysis (ms): the start, the sentence, the small arrays. */
@@ -314,6 +364,7 @@ export function specWorkParts(spec: Spec): WorkParts {
       shift: spec.shift,
       loss: spec.loss,
       batch: spec.batch,
+      shuffle: spec.shuffle,
       steps: spec.steps,
       preprocess: spec.preprocess,
       compare: spec.compare,

@@ -1,7 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { parseSpec } from '../../../src/core/spec/parse';
 import { LIMITS } from '../../../src/core/spec/types';
-import { eigenWork, formatWork, momentWork, runWork } from '../../../src/core/spec/work';
+import {
+  BATCH_SAMPLE_COST,
+  CACHE_VALUES,
+  eigenWork,
+  estimatedSpecMs,
+  formatWork,
+  momentWork,
+  runWork,
+  SHUFFLE_INDEX_COST,
+  SHUFFLE_ROW_COST,
+  shuffleWork,
+  specWorkParts,
+} from '../../../src/core/spec/work';
 import { expectOne, valid } from './helpers';
 
 const vector = (n: number, v = 0.5): string => `[${new Array(n).fill(v).join(', ')}]`;
@@ -74,5 +86,48 @@ describe('spec diagnostics: work limits (GG307–GG309)', () => {
       `f = w·h + b\nx ~ tanh(normal(0, 1))\nsamples = ${samples}\nw = [1.5, -0.5, 1.5, -0.5, 1.5]\noptimizer = rmsprop\nbatch = 64\nsteps = 34\npreprocess = batchnorm\nhidden = 5\nh = tanh(W·x)\ntrain = all\nW = [${W}]`;
     expectOne(net(1510), 'GG309', '34');
     valid(net(200));
+  });
+
+  // bench/worstSpec.ts, seed 3: 3.8 s in the search's process (1.9 s fresh) against an estimate of 1.7 s.
+  const seed3 = (steps: number, extra = ''): string =>
+    `f = w·x + b\nx ~ tanh(normal(0, 1))\nsamples = 100000\nseed = 3\nw = [1.50, -0.50]\nw* = [-1.00, 1.00]\nloss = squared\noptimizer = momentum(0.9)\nlr = 0.05\nbatch = 16735\nsteps = ${steps}\npreprocess = none\n${extra}`;
+
+  it('prices a mini-batch sample at its two passes over q and more (GG309): the seed-3 spec, batch 16,735 of 100,000, is refused', () => {
+    const d = expectOne(seed3(11259), 'GG309', '11259');
+    assert.match(d.message, /steps × \(2q² \+ batch × \(2q \+ 2\) \+ 3000\) with 11259 steps and q = 3/);
+    // What the limits leave of it: about a third of the steps, within the run limit and the 2 s estimate.
+    const spec = parseSpec(seed3(4000)).spec;
+    assert.ok(spec);
+    assert.ok(estimatedSpecMs(spec) <= LIMITS.maxAnalysisMs);
+  });
+
+  it('charges each mini-batch sample 2q + BATCH_SAMPLE_COST, so the cost per step follows the batch size', () => {
+    const run = (batch: number, q = 3): number => runWork({ q, P: 100_000, batch, steps: 10, loss: 'squared' });
+    assert.equal(run(2000) - run(1000), 10 * 1000 * (2 * 3 + BATCH_SAMPLE_COST));
+    assert.equal(run(2000, 31) - run(1000, 31), 10 * 1000 * (2 * 31 + BATCH_SAMPLE_COST));
+    // A full batch is a quadratic form, whatever P.
+    assert.equal(run(100_000), 10 * (3 * 9 + 3000));
+    // The logistic loss: the full-data loss every step, and each batch sample's second pass over q.
+    const logistic = (batch: number): number => runWork({ q: 3, P: 1000, batch, steps: 10, loss: 'logistic' });
+    assert.equal(logistic(200) - logistic(100), 10 * 100 * (3 + 24 + 3));
+  });
+
+  it('prices shuffles: an index per sample drawn, and a cache miss per value once the data outgrow the cache', () => {
+    const r = { q: 3, row: 2, P: 1000, batch: 10, steps: 99, loss: 'squared' as const };
+    assert.equal(shuffleWork(r), 0);
+    assert.equal(shuffleWork({ ...r, shuffle: true }), 100 * 10 * SHUFFLE_INDEX_COST + 1000 * SHUFFLE_INDEX_COST);
+    assert.equal(shuffleWork({ ...r, shuffle: true, batch: 1000 }), 0, 'a full batch never shuffles');
+    const P = Math.ceil(CACHE_VALUES / 3) + 1;
+    assert.equal(shuffleWork({ ...r, shuffle: true, P }), 100 * 10 * (SHUFFLE_INDEX_COST + 2 * SHUFFLE_ROW_COST) + P * SHUFFLE_INDEX_COST);
+    // From the spec: the main run's `shuffle`, and a `shuffle` variant's run.
+    const text = 'samples = 1000\nbatch = 10\nsteps = 99\n';
+    assert.equal(specWorkParts(parseSpec(text).spec!).shuffle, 0);
+    assert.equal(specWorkParts(parseSpec(`${text}shuffle = true`).spec!).shuffle, shuffleWork({ ...r, shuffle: true }));
+    assert.equal(specWorkParts(parseSpec(`${text}compare = shuffle`).spec!).shuffle, shuffleWork({ ...r, shuffle: true }));
+  });
+
+  it('refuses the seed-3 spec shuffled even with fewer steps (3.3 s measured against 1.7 s estimated), and accepts it unshuffled', () => {
+    valid(seed3(4000));
+    expectOne(seed3(4000, 'shuffle = true\n'), 'GG310', '4000');
   });
 });
