@@ -104,7 +104,8 @@ export function buildNetworkProblem(spec: Spec, logHidden = false): NetworkProbl
     teacher = L.biasTrained || b === L.fixedBias ? t : null;
   }
   const data: Dataset = { P, n: L.H, raw: h0, x: h0, y };
-  const hiddenLog = logHidden && L.trainHidden ? new HiddenOutputLog(L.q, P * L.H, spec.steps + 2) : null;
+  // Room for a pass per path entry (steps + 1), the run's floor at θ = 0 and the teacher's loss.
+  const hiddenLog = logHidden && L.trainHidden ? new HiddenOutputLog(L.q, P * L.H, spec.steps + 4) : null;
   const objective = networkObjective(L, x, y, data, hiddenLog);
   return { layout: L, x, y, objective, theta0, teacher, hiddenLog };
 }
