@@ -8,7 +8,7 @@
  */
 import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
-import { TK, type Tokens } from './lexer';
+import { TK, type Tokens } from './tokens';
 import type { Problems } from './problems';
 import { excerpt } from './suggest';
 

@@ -14,7 +14,7 @@
 import type { SourceRange } from '../diagnostics';
 import { Rng, STREAM_NETWORK } from '../engine/random';
 import { CODES } from './codes';
-import { TK, type Tokens } from './lexer';
+import { TK, type Tokens } from './tokens';
 import { ACTIVATIONS, lookup } from './names';
 import type { Problems } from './problems';
 import { describe, integerOf, keywordOf, numbersIn, vectorOf, type Ctx, type NumberVector } from './shapes';

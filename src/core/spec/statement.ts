@@ -8,7 +8,7 @@ import { CODES } from './codes';
 import { isDataCall, readDataCall } from './dataFiles';
 import { setCompactElements } from './elementRanges';
 import { parseInputs, type ParsedInputs } from './inputs';
-import { TK, type Tokens } from './lexer';
+import { TK, type Tokens } from './tokens';
 import { parseModel, type ModelForm } from './model';
 import { interpretNetworkValue, parseHiddenLayer, type ParsedNetwork } from './network';
 import { BOOLEANS, CANONICAL_NAME, HIDEABLE, LOCKABLE, LOSSES, PREDICTIONS, PREPROCESSES, STATEMENT_NAMES, lookup } from './names';

@@ -5,7 +5,7 @@
  * ends it: an unclosed bracket then costs one line's worth of diagnostics, not the whole file.
  * The value parser reports the unclosed bracket itself, at the opening bracket.
  */
-import { TK, type Tokens } from './lexer';
+import { TK, type Tokens } from './tokens';
 
 /** Half-open token index range [from, to) of one statement. */
 export interface TokenSpan {

@@ -11,7 +11,8 @@
  */
 import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
-import { TK, underflows, type Tokens } from './lexer';
+import { underflows } from './lexer';
+import { TK, type Tokens } from './tokens';
 import type { Problems } from './problems';
 import { excerpt } from './suggest';
 import { LIMITS } from './types';

@@ -6,7 +6,7 @@
  */
 import type { SourceRange } from '../diagnostics';
 import { CODES } from './codes';
-import { TK, type Tokens } from './lexer';
+import { TK, type Tokens } from './tokens';
 import { ACTIVATIONS, BOOLEANS, LOSSES, PREPROCESSES, VARIANT_WORDS, lookup } from './names';
 import { isOptimizerName, parseOptimizer } from './optimizer';
 import { describe, integerOf, keywordOf, numberOf, termRange, type Ctx } from './shapes';
