@@ -56,7 +56,24 @@ export function networkLayout(o: Omit<NetworkLayout, 'wAt' | 'cAt' | 'q'>): Netw
   const wAt = o.trainHidden ? out : -1;
   const cAt = o.trainHidden && o.hiddenBias ? out + o.H * o.d : -1;
   const q = out + (o.trainHidden ? o.H * o.d + (o.hiddenBias ? o.H : 0) : 0);
-  return { ...o, wAt, cAt, q };
+  // Every field written out, in one order, so that every layout has one shape: a spread gave each
+  // network its own, and the forward pass, compiled for one, was thrown away at the next.
+  return {
+    H: o.H,
+    d: o.d,
+    activation: o.activation,
+    loss: o.loss,
+    batchNorm: o.batchNorm,
+    biasTrained: o.biasTrained,
+    fixedBias: o.fixedBias,
+    trainHidden: o.trainHidden,
+    hiddenBias: o.hiddenBias,
+    W0: o.W0,
+    c0: o.c0,
+    wAt,
+    cAt,
+    q,
+  };
 }
 
 /** Scratch arrays of one pass, sized for m samples. */
