@@ -37,8 +37,8 @@
  * A shuffled run (`shuffle = true`, or a `shuffle` variant) draws one random index per sample it
  * uses (a Fisher–Yates permutation of all P samples every epoch: (steps + 1)·B + P draws, each
  * SHUFFLE_INDEX_COST), and once the data outgrow the cache (P·(n + 1) > CACHE_VALUES doubles) every
- * sample's row is a cache miss: SHUFFLE_ROW_COST for each of its n values (d for a network):
- * `shuffleWork`, its own part.
+ * sample's row is a cache miss: SHUFFLE_ROW_COST × (n + SHUFFLE_ROW_LINE), n the row's values (d
+ * for a network): `shuffleWork`, its own part.
  *
  * Measured on the project's 2-core machines (node 20): about 0.5 ns per moment unit, 5 ns per
  * eigen unit and 1 ns per run unit, so each limit alone stays below about 0.7 s and the three
@@ -68,8 +68,13 @@ export const STEP_COST = 3000;
 export const BATCH_SAMPLE_COST = 2;
 /** A shuffled sample's index (its share of the epoch's Fisher–Yates draws and of the batch's listing). */
 export const SHUFFLE_INDEX_COST = 6;
-/** Each value of a shuffled sample's row once the data outgrow the cache (a miss per row, measured 8–13 ns a value). */
+/**
+ * Each value of a shuffled sample's row once the data outgrow the cache, plus SHUFFLE_ROW_LINE
+ * more for the row's and the label's cache lines: measured 8–13 ns a value for n = 14–50 and
+ * 110–150 ns a sample for n = 4–5 (P = 100,000, load 5–15).
+ */
 export const SHUFFLE_ROW_COST = 6;
+export const SHUFFLE_ROW_LINE = 8;
 /** Doubles that stay in a core's cache (1 MB of L2): beyond, rows read in shuffled order miss. */
 export const CACHE_VALUES = 131_072;
 
@@ -80,6 +85,11 @@ export interface ProblemSize {
   readonly P: number;
   readonly loss: Loss;
   readonly preprocess: Preprocess;
+  /**
+   * Only statistics of these inputs are taken (their moments E[xxᵀ] and the draws: a network's
+   * d inputs, for each of its analyses), no eigen-decomposition, optimum or grid.
+   */
+  readonly statsOnly?: boolean;
 }
 
 /** What the estimate needs of one run. */
@@ -147,6 +157,7 @@ export function momentWork(p: ProblemSize): number {
 
 /** Eigen work of one problem (q³ units). */
 export function eigenWork(p: ProblemSize): number {
+  if (p.statsOnly) return 0;
   const cholesky = p.loss === 'logistic' ? (NEWTON_ITERATIONS * p.q ** 3) / 6 : 0;
   return p.q ** 3 + cholesky + (p.preprocess === 'whiten' ? p.n ** 3 : 0);
 }
@@ -169,7 +180,7 @@ export function runWork(r: RunSize): number {
 export function shuffleWork(r: RunSize): number {
   if (!r.shuffle || r.batch >= r.P) return 0;
   const row = r.row ?? r.q;
-  const miss = r.P * (row + 1) > CACHE_VALUES ? SHUFFLE_ROW_COST * row : 0;
+  const miss = r.P * (row + 1) > CACHE_VALUES ? SHUFFLE_ROW_COST * (row + SHUFFLE_ROW_LINE) : 0;
   return (r.steps + 1) * r.batch * (SHUFFLE_INDEX_COST + miss) + r.P * SHUFFLE_INDEX_COST;
 }
 
@@ -223,6 +234,9 @@ export function planWork(w: WorkInput): WorkPlan {
   // it approached: analysis/analyze.ts), and each θ* solves the plain linear model (q = n + 1) again.
   const addRun = (r: RunSize, loss: Loss): void => {
     runs.push(r);
+    // Each network analysis (the main one and every variant's) draws its d inputs and takes their
+    // statistics, E[xxᵀ] included (network/analysis.ts: P·d² multiply-adds, as a Gram).
+    if (net) problems.push({ n: net.d, q: net.d, P: w.P, loss: 'squared', preprocess: 'none', statsOnly: true });
     if (!w.shift) return;
     runs.push(r);
     const linear: ProblemSize = { n: w.n, q: w.n + 1, P: w.P, loss, preprocess: 'none' };
@@ -273,6 +287,7 @@ export function newtonWork(p: ProblemSize): number {
 }
 
 export function gridWork(p: ProblemSize): number {
+  if (p.statsOnly) return 0;
   const points = DEFAULT_RESOLUTION * DEFAULT_RESOLUTION;
   return p.loss === 'logistic' ? points * Math.min(p.P, Math.floor(GRID_EVALUATIONS / points)) : points;
 }

@@ -11,6 +11,7 @@ import {
   runWork,
   SHUFFLE_INDEX_COST,
   SHUFFLE_ROW_COST,
+  SHUFFLE_ROW_LINE,
   shuffleWork,
   specWorkParts,
 } from '../../../src/core/spec/work';
@@ -118,7 +119,7 @@ describe('spec diagnostics: work limits (GG307–GG309)', () => {
     assert.equal(shuffleWork({ ...r, shuffle: true }), 100 * 10 * SHUFFLE_INDEX_COST + 1000 * SHUFFLE_INDEX_COST);
     assert.equal(shuffleWork({ ...r, shuffle: true, batch: 1000 }), 0, 'a full batch never shuffles');
     const P = Math.ceil(CACHE_VALUES / 3) + 1;
-    assert.equal(shuffleWork({ ...r, shuffle: true, P }), 100 * 10 * (SHUFFLE_INDEX_COST + 2 * SHUFFLE_ROW_COST) + P * SHUFFLE_INDEX_COST);
+    assert.equal(shuffleWork({ ...r, shuffle: true, P }), 100 * 10 * (SHUFFLE_INDEX_COST + (2 + SHUFFLE_ROW_LINE) * SHUFFLE_ROW_COST) + P * SHUFFLE_INDEX_COST);
     // From the spec: the main run's `shuffle`, and a `shuffle` variant's run.
     const text = 'samples = 1000\nbatch = 10\nsteps = 99\n';
     assert.equal(specWorkParts(parseSpec(text).spec!).shuffle, 0);
@@ -129,5 +130,21 @@ describe('spec diagnostics: work limits (GG307–GG309)', () => {
   it('refuses the seed-3 spec shuffled even with fewer steps (3.3 s measured against 1.7 s estimated), and accepts it unshuffled', () => {
     valid(seed3(4000));
     expectOne(seed3(4000, 'shuffle = true\n'), 'GG310', '4000');
+  });
+
+  it("prices a network's input statistics for each of its analyses (GG307): seed 2's H = 2 on d = 474 with two variants is refused", () => {
+    // bench/worstSpec.ts, seed 2: 2.7 s in the search's process, 2.8 s fresh, against 2.0 s estimated:
+    // E[xxᵀ] of the 474 inputs (P·d² multiply-adds) for the main analysis and each variant's.
+    const W = Array.from(
+      { length: 2 },
+      (_, j) => `[${Array.from({ length: 474 }, (_, k) => ((((j * 7 + k * 3) % 11) - 5) / (5 * Math.sqrt(474))).toFixed(2)).join(', ')}]`,
+    );
+    const net = (samples: number, compare: string): string =>
+      `f = w·h + b\nx ~ tanh(normal(0, 1))\nsamples = ${samples}\nseed = 3\nw = [1.50, -0.50]\nbatch = 24\nsteps = 2\nhidden = 2\nh = relu(W·x)\ntrain = all\nW = [${W.join(', ')}]\n${compare}`;
+    assert.match(expectOne(net(5653, 'compare = hidden relu, lr 0.05\n'), 'GG307', 'hidden relu, lr 0.05').message, /summed over 5 data sets/);
+    valid(net(2000, ''));
+    const parts = specWorkParts(parseSpec(net(2000, '')).spec!);
+    assert.ok(parts.moments >= 2000 * 474 * 474, 'the Gram of the inputs');
+    assert.ok(parts.data >= 2000 * 474, 'the draws of the inputs');
   });
 });
