@@ -3,6 +3,7 @@
 // pushed to just inside each limit (the largest value of one size the parser still accepts, by
 // bisection). Each accepted candidate is analysed whole (all variants) and timed; the slowest
 // is reported with its text. Times are CPU time of the process (all its threads, GC included). `node dist/bench.js --worst [--candidates N] [--seed S]`.
+import { execFileSync } from 'node:child_process';
 import { analyzeSpec } from '../core/analysis/analyze';
 import { parseSpec } from '../core/spec/parse';
 import { LIMITS } from '../core/spec/types';
@@ -33,6 +34,8 @@ interface Candidate {
   batch: string;
   optimizer: string;
   shift: boolean;
+  /** Per-epoch shuffles of the main run. */
+  shuffle: boolean;
   compare: string[];
   activation: string;
   /** A hidden layer in front of the neuron (n is then its units H): d inputs, W given so that d is. */
@@ -106,6 +109,7 @@ export function specText(c: Candidate): string {
     lines.push(`hidden = ${c.n}`, `h = ${net.act}(W·x${net.bias ? ' + c' : ''})`, `train = ${net.train}`);
     lines.push(`W = [${Array.from({ length: c.n }, (_, j) => vec(net.d, (k) => (((j * 7 + k * 3) % 11) - 5) / (5 * Math.sqrt(net.d)))).join(', ')}]`);
   }
+  if (c.shuffle) lines.push('shuffle = true');
   if (c.compare.length > 0) lines.push(`compare = ${c.compare.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
@@ -130,9 +134,11 @@ function randomCandidate(r: () => number): Candidate {
     steps: logUniform(1, LIMITS.maxSteps),
     loss: r() < 0.5 ? 'squared' : 'logistic',
     preprocess: isNet ? pick(['none', 'batchnorm']) : pick(['none', 'center', 'standardize', 'whiten', 'batchnorm', 'layernorm']),
-    batch: pick(['1', '8', '64', 'all', String(Math.max(1, P - 1))]),
+    // Mini-batches of every size up to P − 1 (a large one costs per sample, per step).
+    batch: pick(['1', '8', '64', 'all', String(Math.max(1, P - 1)), String(logUniform(1, Math.max(1, P - 1)))]),
     optimizer: pick(['sgd', 'momentum(0.9)', 'nesterov(0.9)', 'adam', 'rmsprop']),
     shift: !isNet && r() < 0.15,
+    shuffle: r() < 0.3,
     compare,
     activation: pick(['sigmoid', 'tanh', 'relu']),
     net: isNet ? { d, act: pick(['sigmoid', 'tanh', 'relu', 'softplus']), bias: r() < 0.5, train: r() < 0.7 ? 'all' : 'output' } : undefined,
@@ -140,16 +146,17 @@ function randomCandidate(r: () => number): Candidate {
 }
 
 const describe = (c: Candidate): string =>
-  `${c.net ? `network H=${c.n} d=${c.net.d} ${c.net.act}${c.net.bias ? '+c' : ''} train=${c.net.train} ` : `n=${c.n} `}P=${c.P} steps=${c.steps} ${c.loss} ${c.preprocess} batch=${c.batch} ${c.optimizer}${c.shift ? ' shift' : ''} compare=[${c.compare.join(', ')}]`;
+  `${c.net ? `network H=${c.n} d=${c.net.d} ${c.net.act}${c.net.bias ? '+c' : ''} train=${c.net.train} ` : `n=${c.n} `}P=${c.P} steps=${c.steps} ${c.loss} ${c.preprocess} batch=${c.batch}${c.shuffle ? ' shuffled' : ''} ${c.optimizer}${c.shift ? ' shift' : ''} compare=[${c.compare.join(', ')}]`;
 
 const accepted = (c: Candidate): boolean => parseSpec(specText(c)).spec !== undefined;
 
 /** The candidate with one size raised to the largest value still accepted (bisection on a log scale). */
-function pushToLimit(c: Candidate, key: 'n' | 'P' | 'steps' | 'd', hi: number): Candidate {
+function pushToLimit(c: Candidate, key: 'n' | 'P' | 'steps' | 'd' | 'batch', hi: number): Candidate {
   if (!accepted(c)) return c;
-  // d is the network's input dimension (the columns of W).
-  const get = (x: Candidate): number => (key === 'd' ? x.net!.d : x[key]);
-  const set = (v: number): Candidate => (key === 'd' ? { ...c, net: { ...c.net!, d: v } } : { ...c, [key]: v });
+  // d is the network's input dimension (the columns of W); a batch is pushed only when it is a number.
+  if (key === 'batch' && c.batch === 'all') return c;
+  const get = (x: Candidate): number => (key === 'd' ? x.net!.d : key === 'batch' ? Number(x.batch) : x[key]);
+  const set = (v: number): Candidate => (key === 'd' ? { ...c, net: { ...c.net!, d: v } } : key === 'batch' ? { ...c, batch: String(v) } : { ...c, [key]: v });
   let lo = get(c);
   let top = hi;
   if (accepted(set(top))) return set(top);
@@ -160,6 +167,36 @@ function pushToLimit(c: Candidate, key: 'n' | 'P' | 'steps' | 'd', hi: number): 
     else top = m;
   }
   return set(lo);
+}
+
+/** One timed candidate: CPU ms in the search's process, its estimate, its text and a one-line summary. */
+export interface Timed {
+  readonly ms: number;
+  readonly estimateMs: number;
+  readonly text: string;
+  readonly summary: string;
+}
+
+/** How many of the slowest and of the most under-priced the result keeps. */
+const KEEP = 6;
+
+/**
+ * CPU ms of analysing `text` in a fresh Node process (the bench bundle itself, `--time-spec`,
+ * reading the spec from stdin), as the first analysis of a newly started worker would.
+ */
+export function timeFresh(text: string, script = process.argv[1]): number {
+  const out = execFileSync(process.execPath, [script, '--time-spec'], { input: text, encoding: 'utf8' });
+  return Number(JSON.parse(out).ms);
+}
+
+/** `--time-spec`: analyses the spec on stdin once and prints {"ms": CPU time}. */
+export function timeSpecFromStdin(text: string): string {
+  const parsed = parseSpec(text);
+  if (!parsed.spec) return JSON.stringify({ ms: -1 });
+  const t0 = process.cpuUsage();
+  analyzeSpec(parsed.spec);
+  const used = process.cpuUsage(t0);
+  return JSON.stringify({ ms: (used.user + used.system) / 1000 });
 }
 
 export interface WorstResult {
@@ -174,6 +211,10 @@ export interface WorstResult {
   readonly worstNeuron: { readonly ms: number; readonly estimateMs: number; readonly text: string };
   readonly networks: number;
   readonly medianMs: number;
+  /** The slowest accepted candidates (measured in this long-running process), slowest first. */
+  readonly slowest: readonly Timed[];
+  /** The candidates whose time was the largest multiple of their estimate, largest first. */
+  readonly underPriced: readonly Timed[];
   /** Every accepted candidate's work parts and CPU time (for fitting the cost model). */
   readonly rows: readonly (WorkParts & { readonly ms: number; readonly spec: string })[];
 }
@@ -188,6 +229,7 @@ export function searchWorstSpec(count: number, seed: number, log: (line: string)
   let worstNeuron = { ...worst };
   let networks = 0;
   let tried = 0;
+  const timed: Timed[] = [];
   analyzeSpec(parseSpec('').spec!); // warm the JIT once
   const consider = (c: Candidate): void => {
     tried++;
@@ -202,6 +244,7 @@ export function searchWorstSpec(count: number, seed: number, log: (line: string)
     times.push(ms);
     rows.push({ ...workOf(parsed.spec), ms, spec: describe(c) });
     const estimateMs = estimatedSpecMs(parsed.spec);
+    timed.push({ ms, estimateMs, text, summary: describe(c) });
     if (parsed.spec.network) networks++;
     if (parsed.spec.network && ms > worstNetwork.ms) worstNetwork = { ms, estimateMs, text };
     if (!parsed.spec.network && ms > worstNeuron.ms) worstNeuron = { ms, estimateMs, text };
@@ -215,10 +258,20 @@ export function searchWorstSpec(count: number, seed: number, log: (line: string)
     consider(c);
     // Adversarial: each size pushed to just inside the limits, in a random order.
     let pushed = c;
-    const keys = c.net ? (['P', 'steps', 'n', 'd'] as const) : (['P', 'steps', 'n'] as const);
+    const keys = c.net ? (['P', 'steps', 'n', 'd', 'batch'] as const) : (['P', 'steps', 'n', 'batch'] as const);
     for (const key of keys.slice().sort(() => r() - 0.5)) {
       const hi =
-        key === 'n' ? (c.net ? LIMITS.maxHidden : LIMITS.maxDimension) : key === 'd' ? LIMITS.maxDimension : key === 'P' ? LIMITS.maxSamples : LIMITS.maxSteps;
+        key === 'n'
+          ? c.net
+            ? LIMITS.maxHidden
+            : LIMITS.maxDimension
+          : key === 'd'
+            ? LIMITS.maxDimension
+            : key === 'P'
+              ? LIMITS.maxSamples
+              : key === 'batch'
+                ? Math.max(1, pushed.P - 1)
+                : LIMITS.maxSteps;
       pushed = pushToLimit(pushed, key, hi);
     }
     if (pushed !== c) consider(pushed);
@@ -234,6 +287,14 @@ export function searchWorstSpec(count: number, seed: number, log: (line: string)
     worstNeuron,
     networks,
     medianMs: times[Math.floor(times.length / 2)] ?? 0,
+    slowest: timed
+      .slice()
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, KEEP),
+    underPriced: timed
+      .filter((t) => t.ms >= 100)
+      .sort((a, b) => b.ms / b.estimateMs - a.ms / a.estimateMs)
+      .slice(0, KEEP),
     rows,
   };
 }
