@@ -5,7 +5,7 @@
  * is the allowed-direction double cone ±cone{x₁ … x_P} (docs/science.md): every per-sample update
  * −η δₚ xₚ lies in it, so when the straight way to the optimum leaves it, the path must zig-zag.
  */
-import { networkConeLabel, networkKappa, withNetworkCone } from './networkScene';
+import { networkConeLabel, networkContourNote, networkKappa, withNetworkCone } from './networkScene';
 import { biasAt, coherentAt, hasUpdate, type RunPath } from '../analysis/runPath';
 import type { Analysis } from '../analysis/types';
 import { contourLines } from './contours';
@@ -227,7 +227,18 @@ export function buildScene(analysis: Analysis, options: SceneOptions = {}): Scen
     offView,
     teacher,
     variantOptima,
+    ...contourNoteOf(analysis),
   };
+}
+
+/** The plane's note on contours that are not the exact loss of the run (Scene.contourNote). */
+function contourNoteOf(analysis: Analysis): Pick<Scene, 'contourNote'> {
+  const sampled = analysis.contours?.sampled;
+  const notes = [
+    sampled ? `contours from ${sampled.used.toLocaleString('en-US')} of ${sampled.of.toLocaleString('en-US')} samples` : null,
+    networkContourNote(analysis),
+  ].filter((n): n is string => n !== null);
+  return notes.length > 0 ? { contourNote: notes.join(' · ') } : {};
 }
 
 /** The plane part of the update from entry `k − 1` (the last finite point of a path of k finite points), if finite. */

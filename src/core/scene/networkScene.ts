@@ -79,3 +79,8 @@ export function networkConeLabel<T extends { readonly label: string }>(mark: T |
 export function networkKappa<T extends { readonly allName?: string }>(k: T | null, a: Analysis): T | null {
   return k && a.network ? { ...k, allName: 'the output weights at step 0 =' } : k;
 }
+
+/** The contours' note of a network whose hidden layer trains: they are the loss over w with W and c as at step 0. */
+export function networkContourNote(a: Analysis): string | null {
+  return a.network && a.network.train === 'all' ? 'contours: W, c as at step 0' : null;
+}

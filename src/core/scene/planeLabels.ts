@@ -8,12 +8,12 @@
  * animation frame reuses the layout.
  */
 import type { PlaneFrame } from './planeFrame';
-import { LabelPlacer, LINE_HEIGHT, Occupancy, textSize, type Box, type Placed } from './labelPlacement';
+import { intersects, LabelPlacer, LINE_HEIGHT, Occupancy, textSize, type Box, type Placed } from './labelPlacement';
 import { formatNumber } from './geometry';
 import type { Scene, Vec2 } from './types';
 
 /** Font sizes of the plane's labels at font scale 1, px of the drawing. */
-export const FONT = { tick: 11, axis: 13, label: 12, eigen: 12, kappa: 13, legend: 11, offView: 12, cone: 12, batch: 11 } as const;
+export const FONT = { tick: 11, axis: 13, label: 12, eigen: 12, kappa: 13, legend: 11, offView: 12, cone: 12, batch: 11, note: 12 } as const;
 
 export interface StaticLabels {
   readonly fontScale: number;
@@ -33,6 +33,8 @@ export interface StaticLabels {
   readonly kappaSplit: boolean;
   /** The κ strip's lines, in the longest form that fits the plot (empty without κ). */
   readonly kappaLines: readonly string[];
+  /** Scene.contourNote in a corner of the plot, wrapped to its width (null without a note). */
+  readonly contourNote: { readonly box: Box; readonly lines: readonly string[] } | null;
 }
 
 /** Bold text is this much wider than textSize's estimate. */
@@ -164,6 +166,8 @@ function layout(scene: Scene, f: PlaneFrame, s: number): StaticLabels {
     placer.reserve(legend);
   }
 
+  const contourNote = scene.contourNote ? placeNote(scene.contourNote, FONT.note * s, plot, axisSize.h, placer) : null;
+
   const eigen = scene.eigen.map((e, k) => {
     const a = P([e.center[0] - e.direction[0] * e.halfLength, e.center[1] - e.direction[1] * e.halfLength]);
     const b = P([e.center[0] + e.direction[0] * e.halfLength, e.center[1] + e.direction[1] * e.halfLength]);
@@ -190,7 +194,57 @@ function layout(scene: Scene, f: PlaneFrame, s: number): StaticLabels {
     legendRows: rows.length,
     kappaAt,
     kappaSplit,
+    contourNote,
   };
+}
+
+/** `text` wrapped at spaces into lines of at most `width` px (a word longer than that keeps its own line). */
+export function wrapText(text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && textSize(`${lines[last]} ${word}`, size).w <= width) lines[last] = `${lines[last]} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * The contours' note in the free corner of the plot that covers least of the drawing (bottom
+ * right first), on one line or, when no corner has room for that, wrapped to half the plot's
+ * width; reserved so that later labels avoid it.
+ */
+function placeNote(text: string, size: number, plot: Box, axisHeight: number, placer: LabelPlacer): { box: Box; lines: string[] } {
+  let fallback: { box: Box; lines: string[] } | null = null;
+  for (const width of [plot.w - 16, plot.w / 2]) {
+    const lines = wrapText(text, size, width);
+    const w = Math.max(...lines.map((l) => textSize(l, size).w));
+    const h = lines.length * size * LINE_HEIGHT;
+    const right = plot.x + plot.w - w - 6;
+    const bottomRight: Box = { x: right, y: plot.y + plot.h - h - 6, w, h };
+    const topRight: Box = { x: right, y: plot.y + 6, w, h };
+    // A corner taken by a label (κ, the legend): just above (below) the labels in the way.
+    const inWay = (b: Box): Box[] => placer.placed.filter((p) => intersects(p, b, 1));
+    const raised = (b: Box): Box => ({ ...b, y: Math.min(b.y, ...inWay(b).map((p) => p.y - h - 4)) });
+    const lowered = (b: Box): Box => ({ ...b, y: Math.max(b.y, ...inWay(b).map((p) => p.y + p.h + 4)) });
+    const corners: Box[] = [bottomRight, topRight, raised(bottomRight), lowered(topRight), { x: plot.x + 6, y: plot.y + 8 + axisHeight, w, h }];
+    let best: Box | null = null;
+    let cost = Infinity;
+    for (const c of corners) {
+      if (!placer.free(c)) continue;
+      const v = placer.cover(c);
+      if (v < cost) [best, cost] = [c, v];
+    }
+    if (best) {
+      placer.reserve(best);
+      return { box: best, lines };
+    }
+    // No corner is free (a crowded small plane): above the lowest label on the right.
+    const below = Math.min(...placer.placed.filter((b) => b.x + b.w > right).map((b) => b.y), plot.y + plot.h - 6);
+    fallback ??= { box: { x: right, y: Math.max(plot.y + 6, below - h - 4), w, h }, lines };
+  }
+  placer.reserve(fallback!.box);
+  return fallback!;
 }
 
 function clampTo(q: Vec2, a: Box): Vec2 {

@@ -175,6 +175,7 @@ export function paintFor(cls: string, p: Palette): Paint {
     case 'gg-offview-arrow-head':
       return { fill: p.path };
     case 'gg-offview-label':
+    case 'gg-contour-note-text':
       return { fill: p.foreground, stroke: p.background };
     case 'gg-teacher-mark':
       return { stroke: p.optimum };

@@ -7,7 +7,7 @@
 import { formatNumber } from './geometry';
 import type { PlaneFrame } from './planeFrame';
 import { FONT, kappaLine, legendRows, offViewLabels, type StaticLabels } from './planeLabels';
-import { intersects, textSize, type Box, type Placed } from './labelPlacement';
+import { intersects, LINE_HEIGHT, textSize, type Box, type Placed } from './labelPlacement';
 import { arrowGroup, el, pointsAttr, px, type SvgNode } from './svgNodes';
 import type { Scene } from './types';
 
@@ -330,4 +330,28 @@ export function legendLayer(scene: Scene, labelsAt: StaticLabels): SvgNode[] {
     g.push(el('text', { class: 'gg-label gg-legend-label', x: px(box.x + 30), y: px(y + size * 0.35), 'font-size': size }, undefined, row.name));
   });
   return [el('g', { class: 'gg-legend', 'data-testid': 'gg-legend' }, g)];
+}
+
+/** The contours' note (Scene.contourNote) where planeLabels.ts put it: text with a halo, one element per line. */
+export function contourNoteLayer(labelsAt: StaticLabels): SvgNode[] {
+  const note = labelsAt.contourNote;
+  if (!note) return [];
+  const size = FONT.note * labelsAt.fontScale;
+  const lines = note.lines.map((line, k) =>
+    el(
+      'text',
+      {
+        class: 'gg-contour-note-text gg-plane-label',
+        x: px(note.box.x + 1),
+        y: px(note.box.y + size * (0.95 + k * LINE_HEIGHT)),
+        'font-size': size,
+        'paint-order': 'stroke',
+        'stroke-width': 4,
+        'stroke-linejoin': 'round',
+      },
+      undefined,
+      line,
+    ),
+  );
+  return [el('g', { class: 'gg-contour-note', 'data-testid': 'gg-contour-note' }, lines)];
 }

@@ -13,7 +13,7 @@
 import { formatNumber } from './geometry';
 import { planeFrame, type PlaneFrame, type SvgLayout as FrameLayout } from './planeFrame';
 import { staticLabels } from './planeLabels';
-import { axesLayer, eigenLayer, legendLayer, marksLayer, offViewLayer } from './svgLayers';
+import { axesLayer, contourNoteLayer, eigenLayer, legendLayer, marksLayer, offViewLayer } from './svgLayers';
 import { coneLayer, movingLayer } from './svgMoving';
 import { el, pathData, pointsAttr, px, type SvgNode } from './svgNodes';
 import type { Scene, Vec2 } from './types';
@@ -179,6 +179,7 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
   kids.push(movingLayer(scene, f, fs));
   kids.push(...offViewLayer(scene, f, fs));
   kids.push(...marksLayer(scene, f, labelsAt));
+  kids.push(...contourNoteLayer(labelsAt));
 
   return el(
     'svg',
@@ -190,7 +191,7 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
       role: 'img',
       'data-testid': 'gg-plane',
       class: 'gg-plane',
-      'aria-label': `Weight plane ${scene.x.name}–${scene.y.name} with loss contours, the path, and the allowed-direction cone`,
+      'aria-label': `Weight plane ${scene.x.name}–${scene.y.name} with loss contours, the path, and the allowed-direction cone${scene.contourNote ? ` (${scene.contourNote})` : ''}`,
     },
     kids,
   );

@@ -161,6 +161,12 @@ export interface Scene {
    * path (the main one first), at the edge where it leaves. Empty with a user's zoom.
    */
   readonly offView: readonly OffViewMark[];
+  /**
+   * What the contours are when they are not the exact loss of the run's parameters: drawn from a
+   * sample of a large logistic data set, or a network's loss with the hidden layer as at the start
+   * while W and c train (a note on the plane says so). Absent when the contours are exact.
+   */
+  readonly contourNote?: string;
   /** The teacher w* in the plane, when the caller passes it (a drag handle in the panel). */
   readonly teacher: Vec2 | null;
   /** Each overlaid variant's own optimum in this plane (null: none, or in other coordinates), in `variants`' order. */
