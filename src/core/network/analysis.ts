@@ -150,8 +150,7 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
   let rowsCoherent = 0;
   let positiveSteps = 0;
   for (const k of analysedEntries(path.length)) {
-    const at = path.theta.subarray(k * L.q, (k + 1) * L.q);
-    const step = analyser.at(path.step[k], at, path.gradient.subarray(k * L.q, (k + 1) * L.q));
+    const step = analyser.at(path.step[k], path.theta.subarray(k * L.q, (k + 1) * L.q), path.gradient, k * L.q);
     if (step.allPositive) positiveSteps++;
     steps.push(step);
   }

@@ -69,6 +69,6 @@ export function hiddenCone(x: Float64Array, P: number, n: number, axes: readonly
 /** The rows (n numbers each) of the given samples. */
 function rowsOf(x: Float64Array, n: number, samples: readonly number[]): Float64Array {
   const out = new Float64Array(n * samples.length);
-  samples.forEach((p, k) => out.set(x.subarray(p * n, p * n + n), k * n));
+  for (let k = 0; k < samples.length; k++) for (let i = 0; i < n; i++) out[k * n + i] = x[samples[k] * n + i];
   return out;
 }

@@ -19,7 +19,6 @@ import type { Vec2 } from '../analysis/types';
 import type { Dataset } from '../engine/dataset';
 import { symmetricEigen } from '../engine/linalg';
 import { buildObjective } from '../engine/objective';
-import { gram } from '../engine/preprocess';
 import type { Spec } from '../spec/types';
 import { hiddenCone } from './cone';
 import { hiddenOutputs, NetworkScratch } from './forward';
@@ -89,7 +88,7 @@ export class StepAnalyser {
   private curvature(h: Float64Array, theta: Float64Array): Curvature {
     const { P, H, out, spec, net } = this;
     let matrix: Float64Array;
-    if (spec.loss === 'squared') matrix = gram(h, P, H, net.layout.biasTrained);
+    if (spec.loss === 'squared') matrix = outputGram(h, P, H, net.layout.biasTrained);
     else {
       const data: Dataset = { P, n: H, raw: h, x: h, y: net.y };
       matrix = buildObjective(data, spec.loss, spec.biasTrained, net.layout.fixedBias).hessianAt(theta.subarray(0, out));
@@ -99,10 +98,10 @@ export class StepAnalyser {
   }
 
   /**
-   * The step of path entry θ (length q) numbered `step`, with the run's batch gradient `gradient`
-   * at it (length q; its W rows give the row signs).
+   * The step of path entry θ (length q) numbered `step`, with the run's batch gradient at it:
+   * `gradients` from `at` on (length q; its W rows give the row signs).
    */
-  at(step: number, theta: Float64Array, gradient: Float64Array): NetworkStep {
+  at(step: number, theta: Float64Array, gradients: Float64Array, at: number): NetworkStep {
     const { P, H, out, spec, net } = this;
     const L = net.layout;
     const view = spec.view;
@@ -112,7 +111,7 @@ export class StepAnalyser {
       : null;
     const signs = this.fixedSigns ?? signsOf(h, P * H);
     const rows: RowSigns[] = [];
-    if (L.wAt >= 0) for (let j = 0; j < H; j++) rows.push(rowSigns(gradient, L.wAt + j * L.d, L.d));
+    if (L.wAt >= 0) for (let j = 0; j < H; j++) rows.push(rowSigns(gradients, at + L.wAt + j * L.d, L.d));
     const c = this.fixedCurvature ?? this.curvature(h, theta);
     const m = c.matrix;
     // Hidden outputs that overflow a product (a run blowing up) have no curvature to report.
@@ -147,4 +146,23 @@ function signsOf(h: Float64Array, count: number): { allPositive: boolean; allNon
     if (!(h[k] >= 0)) allNonNegative = false;
   }
   return { allPositive, allNonNegative };
+}
+
+/**
+ * (1/P) Σₚ uₚuₚᵀ over uₚ = [hₚ, 1] (augment) or hₚ, q × q: the operations engine/preprocess.ts's
+ * `gram` documents as its own (each entry i ≤ j summed from 0 in sample order p = 0, 1, …, divided
+ * by P, mirrored to (j, i)), without the transposed copy of h it makes for large inputs.
+ */
+export function outputGram(h: Float64Array, P: number, H: number, augment: boolean): Float64Array {
+  const q = augment ? H + 1 : H;
+  const g = new Float64Array(q * q);
+  for (let i = 0; i < q; i++) {
+    for (let j = i; j < q; j++) {
+      let s = 0;
+      for (let p = 0; p < P; p++) s += (i < H ? h[p * H + i] : 1) * (j < H ? h[p * H + j] : 1);
+      g[i * q + j] = s / P;
+      g[j * q + i] = s / P;
+    }
+  }
+  return g;
 }
