@@ -11,7 +11,7 @@
 //   - animation: the work done in each requestAnimationFrame callback while playing a 10,000-step
 //     path, and the intervals between frames;
 //   - the webview bundle, minified as in the .vsix.
-// Aims (issue 4): edit → frame < 50 ms, no frame's work > 16 ms, bundle < 300 KB.
+// Aims: edit → painted frame ≤ 33 ms (issue 10; the page's part < 20 ms), no frame's work > 16 ms, bundle < 300 KB.
 /* global window, document, performance, requestAnimationFrame, Event, MessageChannel */
 import { Buffer } from 'node:buffer';
 import path from 'node:path';
@@ -103,36 +103,78 @@ function instrumentFrames() {
  * harness's own garbage is collected), then times: parse it as VS Code's webview frame does, post
  * it to the panel, the next animation frame (a), and the first task after that frame (b).
  */
-async function postToFrame(page, wire) {
+async function postToFrame(page, wire, k = 0) {
   await page.evaluate((w) => {
     window.__ggWire = w;
   }, wire);
   await page.waitForTimeout(150);
   return page.evaluate(
-    () =>
+    (k) =>
       new Promise((resolve) => {
         const w = window.__ggWire;
+        performance.mark(`ggb-start-${k}`);
         const t0 = performance.now();
         const m = JSON.parse(w.json, (_key, value) =>
           value !== null && typeof value === 'object' && typeof value.$$buffer === 'number' ? w.buffers[value.$$buffer] : value,
         );
-        // Listeners run in order: the panel's first, then this one, then the next frame.
+        const parsed = performance.now() - t0;
+        // Listeners run in order: the panel's first, then this one (the panel's handler is done), then the next frame.
         window.addEventListener(
           'message',
-          () =>
+          () => {
+            const drawn = performance.now() - t0;
             requestAnimationFrame(() => {
               const frame = performance.now() - t0;
               const channel = new MessageChannel();
-              channel.port1.onmessage = () => resolve([frame, performance.now() - t0]);
+              channel.port1.onmessage = () => {
+                performance.mark(`ggb-end-${k}`);
+                resolve([frame, performance.now() - t0, parsed, drawn]);
+              };
               channel.port2.postMessage(null);
-            }),
+            });
+          },
           { once: true },
         );
         window.postMessage(m, '*');
       }),
+    k,
   );
 }
 
+/**
+ * With --cpu: the page's main-thread CPU time (Chromium's thread time, from a trace) between the
+ * marks ggb-start-k and ggb-end-k that postToFrame sets, for each k; tasks that straddle a mark
+ * count in proportion. Unlike wall time, it hardly moves with the machine's load.
+ */
+async function tracedCpu(page, context, posts) {
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing', transferMode: 'ReportEvents' });
+  const times = await posts();
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const marks = new Map(events.filter((e) => e.name.startsWith('ggb-')).map((e) => [e.name, e]));
+  const cpu = times.map((_, k) => {
+    const start = marks.get(`ggb-start-${k}`);
+    const end = marks.get(`ggb-end-${k}`);
+    if (!start || !end) return NaN;
+    let total = 0;
+    for (const e of events) {
+      if (e.ph !== 'X' || e.pid !== start.pid || e.tid !== start.tid || e.name !== 'ThreadControllerImpl::RunTask' || !(e.dur > 0)) continue;
+      const overlap = Math.min(e.ts + e.dur, end.ts) - Math.max(e.ts, start.ts);
+      if (overlap > 0) total += ((e.tdur ?? e.dur) * overlap) / e.dur;
+    }
+    return total / 1000;
+  });
+  return { times, cpu };
+}
+
+// --edit: only the edit → frame figures; --cpu: also the page's main-thread CPU time on each edit.
+const editOnly = process.argv.includes('--edit');
+const cpuMode = process.argv.includes('--cpu');
 const server = await startServer();
 const browser = await startBrowser();
 let failed = false;
@@ -149,84 +191,101 @@ try {
   );
   const { page, context } = await openPanel(browser, server.url);
   let worstEdit = 0;
+  let worstPage = 0;
   for (const [file, m] of Object.entries(messages)) {
-    const times = [];
-    for (let k = 0; k < 9; k++) times.push(await postToFrame(page, toWire({ ...m, version: m.version * 100 + k })));
+    const posts = async () => {
+      const times = [];
+      for (let k = 0; k < 9; k++) times.push(await postToFrame(page, toWire({ ...m, version: m.version * 100 + k }), k));
+      return times;
+    };
+    const { times, cpu } = cpuMode ? await tracedCpu(page, context, posts) : { times: await posts(), cpu: [] };
     const start = median(times.slice(1).map((t) => t[0]));
     const painted = median(times.slice(1).map((t) => t[1]));
     const total = host[file] + painted;
     worstEdit = Math.max(worstEdit, total);
+    worstPage = Math.max(worstPage, painted);
+    // Where the page's time went (medians of each part): the message parsed; posted to the panel
+    // (structured clone) and the panel's handler; then the rest of the frame (animation-frame
+    // callbacks, style, layout, paint).
+    const parse = median(times.slice(1).map((t) => t[2]));
+    const handler = median(times.slice(1).map((t) => t[3] - t[2]));
+    const rest = median(times.slice(1).map((t) => t[1] - t[3]));
     console.log(
-      `    ${file.padEnd(26)} host ${ms(host[file]).padStart(8)} + page ${ms(start).padStart(8)} | ${ms(painted).padStart(8)} = ${ms(total).padStart(9)}`,
+      `    ${file.padEnd(30)} host ${ms(host[file]).padStart(8)} + page ${ms(start).padStart(8)} | ${ms(painted).padStart(8)} = ${ms(total).padStart(9)}   (parse ${ms(parse)}, panel ${ms(handler)}, frame ${ms(rest)})${cpuMode ? `; page CPU ${ms(median(cpu.slice(1)))}` : ''}`,
     );
   }
-  // A control change: the slider re-runs the core in the page.
-  await send(page, messages['sigmoid-northwest.neuron']);
-  const control = [];
-  for (const v of [300, 400, 500, 600, 700, 350, 450, 550, 650]) {
-    control.push(
-      await page.evaluate(
-        (value) =>
-          new Promise((resolve) => {
-            const input = document.querySelector('[data-testid="gg-lr"]');
-            const t0 = performance.now();
-            input.value = String(value);
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-            requestAnimationFrame(() => resolve(performance.now() - t0));
-          }),
-        v,
-      ),
+  if (editOnly) {
+    console.log(`  aims: edit → painted frame ${ms(worstEdit)} (< 33 ms), of which the page ${ms(worstPage)} (< 20 ms)`);
+    await context.close();
+  } else {
+    // A control change: the slider re-runs the core in the page.
+    await send(page, messages['sigmoid-northwest.neuron']);
+    const control = [];
+    for (const v of [300, 400, 500, 600, 700, 350, 450, 550, 650]) {
+      control.push(
+        await page.evaluate(
+          (value) =>
+            new Promise((resolve) => {
+              const input = document.querySelector('[data-testid="gg-lr"]');
+              const t0 = performance.now();
+              input.value = String(value);
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              requestAnimationFrame(() => resolve(performance.now() - t0));
+            }),
+          v,
+        ),
+      );
+    }
+    console.log(
+      `  control → frame (learning-rate slider, sigmoid-northwest, core re-run in the page): median ${ms(median(control.slice(1)))}, max ${ms(Math.max(...control.slice(1)))}`,
     );
-  }
-  console.log(
-    `  control → frame (learning-rate slider, sigmoid-northwest, core re-run in the page): median ${ms(median(control.slice(1)))}, max ${ms(Math.max(...control.slice(1)))}`,
-  );
-  await context.close();
+    await context.close();
 
-  // Animation of a 10,000-step path.
-  const long = await exampleMessages((text) => text.replace(/^steps = \d+/m, 'steps = 10000'), true);
-  const results = [];
-  for (const [label, overlays] of [
-    ['plain', false],
-    ['with per-sample and batch overlays', true],
-  ]) {
-    const p = await openPanel(browser, server.url, { init: instrumentFrames });
-    const m = long['sigmoid-northwest.neuron'];
-    await send(p.page, m);
-    if (overlays) await p.page.getByTestId('gg-toggle-samples').check();
-    await p.page.getByTestId('gg-speed').selectOption('1000');
-    await p.page.evaluate(() => {
-      window.__ggFrames.work.length = 0;
-      window.__ggFrames.stamps.length = 0;
-    });
-    await p.page.getByTestId('gg-reset').click();
-    await p.page.getByTestId('gg-play').click();
-    await p.page.waitForTimeout(4000);
-    const perf = await p.page.evaluate(() => window.__ggFrames);
-    await p.page.getByTestId('gg-play').click();
-    const intervals = perf.stamps.slice(1).map((t, k) => t - perf.stamps[k]);
-    results.push({
-      label,
-      frames: perf.work.length,
-      workMax: Math.max(...perf.work),
-      work95: pct(perf.work, 0.95),
-      workMedian: median(perf.work),
-      interval95: pct(intervals, 0.95),
-      intervalMedian: median(intervals),
-      points: m.analysis.run.path.length,
-    });
-    await p.context.close();
-  }
-  console.log('  animating a 10,000-step path at 1,000 steps/s for 4 s (work inside each animation frame):');
-  for (const r of results) {
+    // Animation of a 10,000-step path.
+    const long = await exampleMessages((text) => text.replace(/^steps = \d+/m, 'steps = 10000'), true);
+    const results = [];
+    for (const [label, overlays] of [
+      ['plain', false],
+      ['with per-sample and batch overlays', true],
+    ]) {
+      const p = await openPanel(browser, server.url, { init: instrumentFrames });
+      const m = long['sigmoid-northwest.neuron'];
+      await send(p.page, m);
+      if (overlays) await p.page.getByTestId('gg-toggle-samples').check();
+      await p.page.getByTestId('gg-speed').selectOption('1000');
+      await p.page.evaluate(() => {
+        window.__ggFrames.work.length = 0;
+        window.__ggFrames.stamps.length = 0;
+      });
+      await p.page.getByTestId('gg-reset').click();
+      await p.page.getByTestId('gg-play').click();
+      await p.page.waitForTimeout(4000);
+      const perf = await p.page.evaluate(() => window.__ggFrames);
+      await p.page.getByTestId('gg-play').click();
+      const intervals = perf.stamps.slice(1).map((t, k) => t - perf.stamps[k]);
+      results.push({
+        label,
+        frames: perf.work.length,
+        workMax: Math.max(...perf.work),
+        work95: pct(perf.work, 0.95),
+        workMedian: median(perf.work),
+        interval95: pct(intervals, 0.95),
+        intervalMedian: median(intervals),
+        points: m.analysis.run.path.length,
+      });
+      await p.context.close();
+    }
+    console.log('  animating a 10,000-step path at 1,000 steps/s for 4 s (work inside each animation frame):');
+    for (const r of results) {
+      console.log(
+        `    ${r.label.padEnd(36)} ${r.frames} frames; work median ${ms(r.workMedian)}, p95 ${ms(r.work95)}, max ${ms(r.workMax)}; frame interval median ${ms(r.intervalMedian)}, p95 ${ms(r.interval95)}`,
+      );
+    }
+    const worstFrame = Math.max(...results.map((r) => r.workMax));
     console.log(
-      `    ${r.label.padEnd(36)} ${r.frames} frames; work median ${ms(r.workMedian)}, p95 ${ms(r.work95)}, max ${ms(r.workMax)}; frame interval median ${ms(r.intervalMedian)}, p95 ${ms(r.interval95)}`,
+      `  aims: edit → painted frame ${ms(worstEdit)} (< 33 ms) ${worstEdit < 33 ? 'met' : 'MISSED'}, of which the page ${ms(worstPage)} (< 20 ms) ${worstPage < 20 ? 'met' : 'MISSED'}; worst frame work ${ms(worstFrame)} (< 16 ms) ${worstFrame < 16 ? 'met' : 'MISSED'}; bundle ${(size / 1024).toFixed(1)} KB (< 300 KB) ${size < 300 * 1024 ? 'met' : 'MISSED'}`,
     );
   }
-  const worstFrame = Math.max(...results.map((r) => r.workMax));
-  console.log(
-    `  aims: edit → painted frame ${ms(worstEdit)} (< 50 ms) ${worstEdit < 50 ? 'met' : 'MISSED'}; worst frame work ${ms(worstFrame)} (< 16 ms) ${worstFrame < 16 ? 'met' : 'MISSED'}; bundle ${(size / 1024).toFixed(1)} KB (< 300 KB) ${size < 300 * 1024 ? 'met' : 'MISSED'}`,
-  );
 } catch (e) {
   failed = true;
   console.error('webview bench failed:', e);

@@ -5,30 +5,28 @@
  * `showStep()` moves only the parts that depend on the step, once per animation frame.
  */
 import type { Analysis } from '../core/analysis/types';
-import { buildScene, mainRunName, plotAspect, type Bounds, type SceneOptions, type Vec2 } from '../core/scene';
+import { buildScene, mainRunName, type SceneOptions } from '../core/scene';
 import type { StatementKey, Spec } from '../core/spec/types';
 import { MAX_ANIMATION_STEPS_PER_SECOND, type HostMessage, type PanelError } from '../shared/protocol';
-import { ChartsView } from './chartsView';
-import { CompareView } from './compareView';
+import { AnalysisViews } from './analysisViews';
 import { ControlsView } from './controlsView';
 import { button, h, setUnavailable } from './dom';
 import { ExportControls, type ExportSource } from './exportControls';
-import { attachKeyboard, KEYBOARD_HELP } from './keyboard';
+import { attachKeyboard } from './keyboard';
+import { layOutPanel } from './panelLayout';
 import { Navigation } from './navigation';
 import { LiveModel, type Overrides } from './liveModel';
 import { OverlayToggles } from './overlayToggles';
 import { carryOverrides, withOverrides, writeRequest } from './pendingOverrides';
-import { attachPlaneInput, panBy, zoomAbout, type DragTarget } from './planeInput';
-import { PlaneView } from './planeView';
-import { ReadoutView } from './readoutView';
-import { KeyNumbersView } from './keyNumbersView';
-import { NetworkView } from './networkView';
-import { CompareTable, coordinatesDiffer, ownCoordinates } from './compareTable';
+import { attachPlaneInput } from './planeInput';
+import { PlaneViewport } from './planeViewport';
+import { CompareTable, ownCoordinates } from './compareTable';
 import { applyLocks, PredictView, teachingClasses } from './teachingView';
 import type { ViewState } from './state';
 import { Timeline, type TimelineEnvironment } from './timeline';
 import { PlaneTooltip } from './tooltip';
-import { captionText, StepCaption } from './stepCaption';
+import { StepCaption } from './stepCaption';
+import { compareLayout, sceneOptions, type CompareLayout } from './sceneChoice';
 import type { Host } from './vscodeApi';
 import { PLANE_HEIGHT, PLANE_WIDTH, ScreenFit } from './screenFit';
 
@@ -51,7 +49,6 @@ export class Panel {
   private lastVersion = -Infinity;
   private settingsSpeed = 20;
   private firstError: PanelError | null = null;
-  private pending: number | null = null;
   /** The spec's own η (not an override): with the curvature, it fixes the learning-rate slider's scale. */
   private specRate = 0;
 
@@ -60,22 +57,26 @@ export class Panel {
   private readonly errorText = h('span', { className: 'gg-error-text', testid: 'gg-error-text' });
   private readonly reveal = button('Show in editor', 'gg-reveal', 'Reveal the error in the editor', 'gg-link');
   private readonly error = h('div', { className: 'gg-error', testid: 'gg-error', attrs: { role: 'alert' } }, this.errorText, this.reveal);
-  private readonly placeholder = h('p', { className: 'gg-placeholder', testid: 'gg-placeholder', text: 'Waiting for the analysis…' });
-  private readonly planeHost = h('div', { className: 'gg-plane-host', testid: 'gg-plane-host' }, this.placeholder);
-  private readonly figure = h(
-    'figure',
-    { className: 'gg-figure', testid: 'gg-figure', attrs: { tabindex: '0', 'aria-label': `Weight plane. Keys: ${KEYBOARD_HELP}` } },
-    this.planeHost,
-  );
-  private readonly plane = new PlaneView(this.planeHost, { width: WIDTH, height: HEIGHT, idPrefix: 'gg' });
-  private readonly multiples = new CompareView();
+  /** The plane, the side-by-side planes, the charts, the readout, the key numbers and the network strip (analysisViews.ts). */
+  private readonly views = new AnalysisViews({
+    zoomedGrid: (a, zoom) => this.live.zoomedGrid(a, this.state.overrides, zoom),
+    planeMounted: (svg) => this.nav.decorate(svg),
+    planeMoved: () => this.tooltip.draw(...this.tooltipParts()),
+  });
+  /** Zoom, pan and drags on the main plane (planeViewport.ts). */
+  private readonly viewport = new PlaneViewport({
+    state: () => this.state,
+    setState: (state) => this.save(state),
+    rebuild: () => this.rebuild(),
+    plane: () => this.views.plane,
+    spec: () => this.spec,
+    version: () => this.version,
+    dropped: () => {
+      if (this.writable) this.writeBack();
+    },
+  });
   /** The caption under the plane and the screen reader's announcement of the step (stepCaption.ts). */
   private readonly stepCaption = new StepCaption();
-  private readonly charts = new ChartsView();
-  private readonly readout = new ReadoutView();
-  private readonly keys = new KeyNumbersView();
-  /** A network's hidden layer at the shown step (networkView.ts); hidden for one neuron. */
-  private readonly network = new NetworkView();
   private readonly compareTable = new CompareTable((mode) => this.chooseLayout(mode));
   /** The user picked the compare layout in this panel: no automatic side by side any more. */
   private layoutChosen = false;
@@ -95,9 +96,6 @@ export class Panel {
   private shown = 0;
   /** Sizes the plane to one screen and keeps its labels readable (screenFit.ts). */
   private readonly screenFit: ScreenFit;
-  private readonly screen: HTMLElement;
-  private readonly rail: HTMLElement;
-  private readonly scrubRow: HTMLElement;
 
   constructor(
     root: HTMLElement,
@@ -137,49 +135,29 @@ export class Panel {
       (mode) => this.chooseLayout(mode),
     );
     const t = this.timeline;
-    const toolbar = h(
-      'div',
-      { className: 'gg-controls', attrs: { role: 'toolbar', 'aria-label': 'Path animation' } },
-      t.play,
-      t.back,
-      t.forward,
-      t.reset,
-      t.position,
-      t.speed,
-    );
-    // One screen (media/panel.css): the plane with the sentence, the key numbers, the timeline and
-    // the run's controls beside it (a rail when wide, a strip under the plane when narrow); the
-    // charts, overlays, the full readout and the exports follow below.
-    this.scrubRow = h('div', { className: 'gg-scrub-row' }, t.scrub);
-    this.rail = h(
-      'aside',
-      { className: 'gg-rail', testid: 'gg-rail', attrs: { 'aria-label': 'The run at a glance' } },
-      h('div', { className: 'gg-lead', testid: 'gg-lead' }, this.stepCaption.caption, this.readout.sentence),
-      this.keys.element,
-      this.predict.element,
-      this.controls.element,
-      // After the run's controls, so that they stay on the one screen whatever the strip's height.
-      this.network.element,
-      this.compareTable.element,
-    );
-    this.screen = h(
-      'div',
-      { className: 'gg-screen', testid: 'gg-screen' },
-      h('div', { className: 'gg-stage', testid: 'gg-stage' }, this.figure, this.multiples.element, this.scrubRow),
-      this.rail,
-    );
-    root.replaceChildren(
-      h('header', { className: 'gg-header' }, this.title, toolbar),
-      this.error,
-      this.screen,
-      this.stepCaption.liveRegion,
-      h(
-        'div',
-        { className: 'gg-more', testid: 'gg-more' },
-        h('div', { className: 'gg-more-main' }, this.charts.element, h('p', { className: 'gg-help', text: KEYBOARD_HELP })),
-        h('div', { className: 'gg-more-side' }, this.toggles.element, this.readout.element, this.exports.element, this.status),
-      ),
-    );
+    const layout = layOutPanel(root, {
+      title: this.title,
+      toolbar: [t.play, t.back, t.forward, t.reset, t.position, t.speed],
+      scrub: t.scrub,
+      error: this.error,
+      figure: this.views.figure,
+      multiples: this.views.multiples.element,
+      caption: this.stepCaption.caption,
+      sentence: this.views.readout.sentence,
+      keyNumbers: this.views.keys.element,
+      predict: this.predict.element,
+      controls: this.controls.element,
+      network: this.views.network.element,
+      compareTable: this.compareTable.element,
+      liveRegion: this.stepCaption.liveRegion,
+      charts: this.views.charts.element,
+      toggles: this.toggles.element,
+      readout: this.views.readout.element,
+      exports: this.exports.element,
+      status: this.status,
+    });
+    // Below the one screen: while it is out of view, the charts wait for an idle moment after an edit.
+    this.views.watchBelow(layout.more);
     this.setUnavailable('Waiting for the analysis…');
     this.reveal.addEventListener('click', () => {
       if (this.firstError) this.host.post({ type: 'revealError', line: this.firstError.line, column: this.firstError.column });
@@ -189,35 +167,35 @@ export class Panel {
       stepBy: (d) => t.stepBy(d),
       goToStart: () => t.goTo(0, true),
       goToEnd: () => t.goTo(t.lastStep, true),
-      zoom: (factor) => this.zoomBy(factor),
-      resetZoom: () => this.setZoom(null),
-      pan: (dx, dy) => this.panBy(dx, dy),
+      zoom: (factor) => this.viewport.zoomBy(factor),
+      resetZoom: () => this.viewport.setZoom(null),
+      pan: (dx, dy) => this.viewport.panBy(dx, dy),
     });
-    attachPlaneInput(this.planeHost, this.plane, {
-      onViewport: (view) => this.setZoom(view, true),
-      onDrag: (target, at, done) => this.drag(target, at, done),
+    attachPlaneInput(this.views.planeHost, this.views.planeOnScreen, {
+      onViewport: (view) => this.viewport.setZoom(view, true),
+      onDrag: (target, at, done) => this.viewport.drag(target, at, done),
       onHover: (k, at) => this.tooltip.set(k === null || at === null ? null : { k, at }, ...this.tooltipParts()),
       onClick: (target, at) => this.nav.activate(target, at),
     });
     // Theme changes repaint the canvas strip (its colours are read from CSS).
-    this.nav = new Navigation(this.figure, {
+    this.nav = new Navigation(this.views.figure, {
       post: (m) => this.host.post(m),
       lines: () => this.lines,
       spec: () => this.spec,
       step: () => this.timeline.step,
-      nearest: (x, y) => this.plane.nearestPoint(x, y, 9),
+      nearest: (x, y) => this.views.planeOnScreen.nearestPoint(x, y, 9),
       status: (ok, m) => this.showResult(ok, m),
     });
-    new MutationObserver(() => this.charts.paintStrip()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    new MutationObserver(() => this.views.charts.paintStrip()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
     // One screen: the plane takes the height the rest leaves (screenFit.ts).
     this.screenFit = new ScreenFit({
-      screen: this.screen,
-      rail: this.rail,
-      scrubRow: this.scrubRow,
-      multiples: this.multiples.element,
+      screen: layout.screen,
+      rail: layout.rail,
+      scrubRow: layout.scrubRow,
+      multiples: this.views.multiples.element,
       presenter: () => this.presenter,
       fontScaleChanged: (scale) => {
-        this.plane.setFontScale(scale.plane);
+        this.views.planeOnScreen.setFontScale(scale.plane);
         this.rebuild();
       },
     });
@@ -241,7 +219,7 @@ export class Panel {
     this.setUnavailable(null);
     this.firstError = null;
     this.error.hidden = true;
-    this.figure.classList.remove('gg-stale');
+    this.views.figure.classList.remove('gg-stale');
     this.title.textContent = msg.source;
     this.save({ documentUri: msg.documentUri, source: msg.source, snapshot: msg.snapshot });
     this.rebuild();
@@ -258,10 +236,10 @@ export class Panel {
     const picture = this.analysis !== null;
     if (first)
       this.errorText.textContent = `${msg.source}:${first.line}:${first.column}: ${first.message} (${first.code})${msg.errors.length > 1 ? ` and ${msg.errors.length - 1} more` : ''}. ${picture ? 'The picture shows the last valid spec.' : 'Fix the error to see the picture.'}`;
-    this.figure.classList.toggle('gg-stale', first !== null && picture);
+    this.views.figure.classList.toggle('gg-stale', first !== null && picture);
     if (!picture) {
       // Nothing to show or act on yet: say so, and keep every control off until an analysis comes.
-      this.placeholder.textContent = first ? 'No picture yet: fix the error in the spec to see it.' : 'Waiting for the analysis…';
+      this.views.placeholder.textContent = first ? 'No picture yet: fix the error in the spec to see it.' : 'Waiting for the analysis…';
       this.setUnavailable(first ? 'Fix the error in the spec first: there is no picture yet.' : 'Waiting for the analysis…');
     }
     this.save({ documentUri: msg.documentUri, source: msg.source, snapshot: msg.snapshot });
@@ -305,35 +283,11 @@ export class Panel {
   }
 
   private sceneOptions(a: Analysis, step: number): SceneOptions {
-    const s = this.state;
-    const spec = this.spec;
-    const o = this.state.overrides;
-    let teacher: Vec2 | null = null;
-    if (spec && spec.labels.kind === 'teacher') {
-      const [i, j] = spec.view;
-      teacher = o.teacher ?? [spec.labels.w[i], spec.labels.w[j]];
-    }
-    return {
-      step,
-      aspect: plotAspect(WIDTH, HEIGHT),
-      eigen: s.showEigen,
-      kappa: s.showKappa,
-      variants: s.showVariants && this.layout(a) === 'overlay' && a.variants.length > 0,
-      perSample: s.showPerSample,
-      batchStep: s.showBatch || s.showPerSample,
-      fan: true,
-      mainName: mainRunName(spec),
-      otherCoordinates: a.variants.map((_, k) => ownCoordinates(spec, k)),
-      teacher,
-      ...(s.zoom ? { viewport: s.zoom } : {}),
-    };
+    return sceneOptions(a, this.spec, this.state, this.layout(a), step);
   }
 
-  /** The compare layout on screen: side by side when chosen, or on its own when a variant's preprocessing changes the coordinates. */
-  private layout(a: Analysis): 'overlay' | 'side' {
-    if (a.variants.length === 0) return 'overlay';
-    if (!this.layoutChosen && coordinatesDiffer(this.spec, a)) return 'side';
-    return this.state.compare;
+  private layout(a: Analysis): CompareLayout {
+    return compareLayout(a, this.spec, this.state, this.layoutChosen);
   }
 
   private chooseLayout(mode: 'overlay' | 'side'): void {
@@ -353,28 +307,18 @@ export class Panel {
     // predict-then-reveal lesson with its question open), never on the finished run.
     const step = this.state.step === null ? 0 : Math.min(this.state.step, last);
     const options = this.sceneOptions(a, step);
-    const zoomed = this.state.zoom ? this.live.zoomedGrid(a, this.state.overrides, this.state.zoom) : null;
-    const scene = buildScene(zoomed ? { ...a, contours: zoomed } : a, options);
-    this.plane.mount(scene, a, options);
-    this.nav.decorate(this.plane.element);
-    this.figure.classList.toggle('gg-has-teacher', scene.teacher !== null);
     const side = this.layout(a) === 'side';
-    this.multiples.element.hidden = !side;
-    this.figure.hidden = side;
-    if (side)
-      this.multiples.mount(
-        a,
-        step,
-        { ...options, viewport: undefined },
-        mainRunName(this.spec),
-        a.variants.map((_, k) => ownCoordinates(this.spec, k)),
-        this.screenFit.scales.multiples,
-      );
-    else this.multiples.element.replaceChildren();
-    this.charts.mount(a, step, this.state.showVariants);
-    this.readout.show(a);
-    this.keys.show(a);
-    this.network.mount(a);
+    this.views.mount({
+      analysis: a,
+      step,
+      options,
+      side,
+      zoom: this.state.zoom,
+      showVariants: this.state.showVariants,
+      mainName: mainRunName(this.spec),
+      ownCoordinates: a.variants.map((_, k) => ownCoordinates(this.spec, k)),
+      multiplesScale: this.screenFit.scales.multiples,
+    });
     this.compareTable.show(a, this.spec, side ? 'side' : 'overlay');
     this.toggles.layout.value = side ? 'side' : 'overlay';
     this.controls.update(this.spec, a, this.state.overrides, this.writable, this.specRate);
@@ -391,16 +335,13 @@ export class Panel {
     this.showCaption(step);
     this.predict.show(step);
     teachingClasses(document.body, this.spec, this.predict.enabled && this.predict.hides(step), this.presenter);
-    this.plane.show(step);
-    this.charts.show(step);
-    this.network.show(step);
-    if (!this.multiples.element.hidden) this.multiples.show(step);
+    this.views.show(step);
     this.tooltip.draw(...this.tooltipParts());
   }
 
   /** The caption's text at path entry k (an open question is asked, not answered). */
   private captionText(k: number): string {
-    return captionText(this.analysis, k, this.predict.enabled && this.predict.hides(k));
+    return this.stepCaption.text(this.analysis, k, this.predict.enabled && this.predict.hides(k));
   }
 
   private showCaption(k: number): void {
@@ -437,61 +378,18 @@ export class Panel {
     return null;
   }
 
-  private drag(target: DragTarget, at: Vec2, done: boolean): void {
-    if (!this.spec) return;
-    if (this.spec.lock.includes(target === 'teacher' ? 'teacher' : 'start')) return;
-    if (target === 'teacher' && this.spec.labels.kind !== 'teacher') return;
-    // Keep the frame still while dragging, whatever the new path's extent.
-    const zoom = this.state.zoom ?? this.plane.scene?.viewport ?? null;
-    const point: Vec2 = [Number(at[0].toPrecision(4)), Number(at[1].toPrecision(4))];
-    this.state = { ...this.state, zoom, overrides: { ...this.state.overrides, [target]: point }, overridesVersion: this.version };
-    this.host.saveState(this.state);
-    if (done) {
-      if (this.pending !== null) cancelAnimationFrame(this.pending);
-      this.pending = null;
-      this.rebuild();
-      if (this.writable) this.writeBack();
-    } else {
-      this.scheduleRebuild();
-    }
-  }
-
-  private scheduleRebuild(): void {
-    if (this.pending !== null) return;
-    this.pending = requestAnimationFrame(() => {
-      this.pending = null;
-      this.rebuild();
-    });
-  }
-
-  private setZoom(view: Bounds | null, coalesce = false): void {
-    this.state = { ...this.state, zoom: view };
-    this.host.saveState(this.state);
-    if (coalesce) this.scheduleRebuild();
-    else this.rebuild();
-  }
-
-  private zoomBy(factor: number): void {
-    const v = this.plane.scene?.viewport;
-    if (v) this.setZoom(zoomAbout(v, [(v.xMin + v.xMax) / 2, (v.yMin + v.yMax) / 2], factor));
-  }
-
-  private panBy(fx: number, fy: number): void {
-    const v = this.plane.scene?.viewport;
-    if (v) this.setZoom(panBy(v, fx * (v.xMax - v.xMin), fy * (v.yMax - v.yMin)));
-  }
-
   /** What the tooltip is drawn into and from: the plane, its scene and frame, the numbers, the plane's size. */
   private tooltipParts(): Parameters<PlaneTooltip['draw']> {
     const a = this.analysis;
     const ctx = a ? { analysis: a, spec: this.spec, lines: this.lines, overrides: this.state.overrides } : null;
-    return [this.plane.element, this.plane.scene, this.plane.frame, ctx, [WIDTH, HEIGHT]];
+    const plane = this.views.planeOnScreen;
+    return [plane.element, plane.scene, plane.frame, ctx, [WIDTH, HEIGHT]];
   }
 
   /** The picture to export: the current step's scene in the plane's viewport, with its contours. */
   private exportPicture(): ReturnType<ExportSource['picture']> {
     const a = this.analysis;
-    const base = this.plane.scene;
+    const base = this.views.plane.scene;
     if (!a || !base) return null;
     const scene = buildScene(a, { ...this.sceneOptions(a, this.timeline.step), viewport: base.viewport });
     return { scene: { ...scene, contours: base.contours }, analysis: a, source: this.state.source };

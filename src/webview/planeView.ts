@@ -46,6 +46,8 @@ export class PlaneView {
   private frameInfo: PlaneFrame | null = null;
   /** Pixel coordinates of every path point, for hit-testing (x, y interleaved). */
   private pixels: Float64Array = new Float64Array(0);
+  /** The path entry whose cone and moving layers are in the DOM (mount draws them at the scene's own step). */
+  private layersAt: number | null = null;
 
   constructor(
     private readonly host: Element,
@@ -104,6 +106,7 @@ export class PlaneView {
     if (this.svg) this.svg.replaceWith(svg);
     else this.host.replaceChildren(svg);
     this.svg = svg;
+    this.layersAt = scene.current;
   }
 
   /** Moves the picture to path entry `step`: only the moving layers and the path's reveal change. */
@@ -113,8 +116,13 @@ export class PlaneView {
     const f = this.frameInfo;
     if (!base || !a || !f || !this.under || !this.over) return null;
     const scene = sceneAtStep(base, a, step, this.options);
-    this.under.replaceChildren(...Array.from(createSvg(coneLayer(scene, f, this.fontScale)).childNodes));
-    this.over.replaceChildren(...Array.from(createSvg(movingLayer(scene, f, this.fontScale)).childNodes));
+    // The layers of this very step are drawn already (just mounted, or the same step again): the
+    // same scene would give the same nodes.
+    if (step !== this.layersAt) {
+      this.under.replaceChildren(...Array.from(createSvg(coneLayer(scene, f, this.fontScale)).childNodes));
+      this.over.replaceChildren(...Array.from(createSvg(movingLayer(scene, f, this.fontScale)).childNodes));
+      this.layersAt = step;
+    }
     for (const v of this.variantLines) {
       const k = variantStep(scene, v.entries);
       if (v.lengths.length > 0) v.el.setAttribute('stroke-dasharray', revealDash(v.lengths[k], v.lengths[v.lengths.length - 1]));

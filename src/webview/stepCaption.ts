@@ -24,6 +24,17 @@ export class StepCaption {
   /** Not a live region: a screen reader would read every frame while playing. */
   readonly caption = h('p', { className: 'gg-step-caption', testid: 'gg-step-caption' });
   readonly liveRegion = h('p', { className: 'gg-live gg-sr-only', testid: 'gg-live', attrs: { 'aria-live': 'polite', role: 'status' } });
+  /** The last text worked out: the same step's is not worked out twice (once shown, once announced). */
+  private last: { a: Analysis | null; k: number; hidden: boolean; text: string } | null = null;
+
+  /** captionText(a, k, hidden), remembered for the last (a, k, hidden). */
+  text(a: Analysis | null, k: number, hidden: boolean): string {
+    const last = this.last;
+    if (last && last.a === a && last.k === k && last.hidden === hidden) return last.text;
+    const text = captionText(a, k, hidden);
+    this.last = { a, k, hidden, text };
+    return text;
+  }
 
   /** Shows `text`; clears the announcement unless it is about this very text. */
   show(text: string): void {

@@ -1,7 +1,7 @@
 // Test harness for the panel in headless Chromium: serves the built bundle and stylesheet from a
 // loopback HTTP server inside the page `buildWebviewHtml` makes (same CSP as in VS Code), with a
 // recording stand-in for `acquireVsCodeApi`, and collects CSP violations and console errors.
-/* global console, window, document, URL, before, after, it */
+/* global console, window, document, URL, before, after, it, requestIdleCallback */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import process from 'node:process';
@@ -240,9 +240,22 @@ export async function openPanel(browser, serverUrl, { state, reducedMotion = 'no
   return { page, context, problems };
 }
 
-/** Delivers a host message the way VS Code does (a window message event). */
+/**
+ * Delivers a host message the way VS Code does (a window message event), then waits until the
+ * panel has handled it and the page has been idle once: what the first frame after an edit does not
+ * show (the charts below the screen, a plane hidden behind the side-by-side planes) is drawn then
+ * (src/webview/idleWork.ts).
+ */
 export async function send(page, message) {
-  await page.evaluate((m) => window.postMessage(m, '*'), message);
+  await page.evaluate(
+    (m) =>
+      new Promise((resolve) => {
+        // Listeners run in order: the panel's first, then this one; idle callbacks in the order asked for.
+        window.addEventListener('message', () => requestIdleCallback(() => resolve(), { timeout: 2000 }), { once: true });
+        window.postMessage(m, '*');
+      }),
+    message,
+  );
 }
 
 export async function posted(page) {
