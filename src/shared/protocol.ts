@@ -35,7 +35,10 @@ export type HostMessage =
       readonly source: string;
       /** URI of the document shown (absent for the default lesson and selections): keep it in the state, see `PersistedPanelState`. */
       readonly documentUri?: string;
-      /** Each run's path in its typed columns (runPath.ts; the webview checks them, analysisWire.ts). */
+      /**
+       * Each run's path in its typed columns (runPath.ts; the webview checks them, analysisWire.ts).
+       * A run of consecutive batches carries `batchFirst` and an empty `batch` (batchWire.ts).
+       */
       readonly analysis: Analysis;
       /** The resolved spec the analysis came from: the webview re-runs the pure core on it when a control changes. */
       readonly spec?: Spec;
