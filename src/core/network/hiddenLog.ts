@@ -48,7 +48,8 @@ export class HiddenOutputLog {
     expected: number,
     private readonly budget = HIDDEN_LOG_BUDGET,
   ) {
-    const room = Math.max(1, Math.min(expected, Math.floor(budget / Math.max(1, size))));
+    // Nothing when one h is over the budget (a large data set: every step computes its own).
+    const room = Math.max(0, Math.min(expected, Math.floor(budget / Math.max(1, size))));
     this.thetas = new Float64Array(room * q);
     this.hs = new Float64Array(room * size);
     this.next = new Int32Array(room);
@@ -83,7 +84,7 @@ export class HiddenOutputLog {
   }
 
   private grow(): void {
-    const room = Math.min(2 * this.next.length, Math.floor(this.budget / Math.max(1, this.size)));
+    const room = Math.min(Math.max(1, 2 * this.next.length), Math.floor(this.budget / Math.max(1, this.size)));
     const thetas = new Float64Array(room * this.q);
     thetas.set(this.thetas);
     const hs = new Float64Array(room * this.size);

@@ -33,6 +33,15 @@ describe('hidden-output log', () => {
     for (let k = 10; k < 15; k++) assert.equal(log.find([k]), null, `entry ${k} is past the budget of 20 numbers`);
   });
 
+  it('keeps nothing when one h is over its budget, and grows from no room', () => {
+    const over = new HiddenOutputLog(1, 30, 10, 20);
+    over.add([1], new Float64Array(30));
+    assert.equal(over.find([1]), null);
+    const empty = new HiddenOutputLog(1, 2, 0, 20);
+    empty.add([3], Float64Array.of(4, 5));
+    assert.deepEqual(Array.from(empty.find([3])!), [4, 5]);
+  });
+
   it('holds, for every entry of a run, the hidden outputs the forward pass gives at its θ', () => {
     const spec = parseSpec(readFileSync(path.join(examples, 'network-sigmoid-hidden.neuron'), 'utf8')).spec!;
     const net = buildNetworkProblem(spec, true);
