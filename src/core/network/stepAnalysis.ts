@@ -118,10 +118,10 @@ export class StepAnalyser {
     const c = this.fixedCurvature ?? this.curvature(h, theta);
     const m = c.matrix;
     // Hidden outputs that overflow a product (a run blowing up) have no curvature to report.
-    const finite = c.values.every(Number.isFinite) && m.every(Number.isFinite);
+    const finite = allFinite(c.values) && allFinite(m);
     const curvature: StepCurvature = finite
       ? {
-          eigenvalues: Array.from(c.values),
+          eigenvalues: listOf(c.values),
           conditionNumber: c.conditionNumber,
           plane: [
             [m[view[0] * out + view[0]], m[view[0] * out + view[1]]],
@@ -138,6 +138,19 @@ export class StepAnalyser {
       curvature,
     };
   }
+}
+
+/** Whether every value is finite. */
+function allFinite(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
+/** The values as a plain array (Array.from's iteration, without the iterator). */
+function listOf(a: Float64Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i++) out.push(a[i]);
+  return out;
 }
 
 /** Whether every one of the first `count` values is > 0, and ≥ 0 (as inputStats judges them). */
