@@ -4,7 +4,8 @@
  * neuron on top first in θ, so the path, its zig-zag ratio and sign coherence are the neuron's).
  *
  * The neuron on top is a single neuron whose inputs are the CURRENT hidden outputs hₖ = act(Wₖx + cₖ):
- * at every recorded step k this file rebuilds that neuron's objective from hₖ and reports
+ * at every analysed step k (stepAnalysis.ts, with hₖ from the run's own full-data pass when W
+ * trains: hiddenLog.ts) the analysis reports
  *   - the cone of hₖ (the directions its per-sample steps δₚhₚ can take),
  *   - the Hessian of the loss over (w, [b]) at hₖ and θₖ, labelled "at step k" (the curvature
  *     at that step, not a bound that holds along the run),
