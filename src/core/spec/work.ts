@@ -345,14 +345,17 @@ export function workParts(plan: WorkPlan): WorkParts {
  */
 export const PRICES_NS: Readonly<Record<keyof WorkParts, number>> = {
   moments: 1,
-  eigen: 2.5,
+  // Householder + QL with vectors measured 3.7–4.1 ns a q³ unit at load 2 (q = 419–491, 2026-12-06):
+  // at 2.5, n = 245 with a shift (1.8–2.1 s) and n = 418 whitened (1.5–2.3 s) were accepted at 2.0 s.
+  eigen: 4,
   run: 2.5,
   runLogistic: 6.5,
   network: 6.5,
   data: 140,
   grid: 120,
   entries: 32,
-  whiten: 2.5,
+  // Mostly its n³ eigen-decomposition, priced as the other ones.
+  whiten: 4,
   // Units of the run's (SHUFFLE_INDEX_COST: a drawn index measured 9–11 ns under load).
   shuffle: 2.5,
 };

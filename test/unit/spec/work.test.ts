@@ -147,4 +147,18 @@ describe('spec diagnostics: work limits (GG307–GG309)', () => {
     assert.ok(parts.moments >= 2000 * 474 * 474, 'the Gram of the inputs');
     assert.ok(parts.data >= 2000 * 474, 'the draws of the inputs');
   });
+
+  it('prices the eigen-decompositions as measured (GG310): seed 3’s n = 245 with a shift and seed 1’s n = 418 whitened are refused', () => {
+    const alternate = (n: number, a: number, b: number): string => `[${Array.from({ length: n }, (_, i) => (i % 2 ? a : b).toFixed(2)).join(', ')}]`;
+    const spec = (model: string, n: number, rest: string): string =>
+      `${model}\nx ~ tanh(normal(0, 1))\nseed = 3\nw = ${alternate(n, -0.5, 1.5)}\nw* = ${alternate(n, 1, -1)}\nloss = squared\nlr = 0.05\n${rest}`;
+    // 1.8–2.1 s (load 2–13) against 2.0 s estimated when a q³ unit cost 2.5 ns.
+    const shift = (steps: number): string =>
+      spec('f = w·(x + s) + b', 245, `samples = 2692\noptimizer = adam\nbatch = 87\nsteps = ${steps}\npreprocess = standardize`);
+    expectOne(shift(16), 'GG310', '16');
+    // 1.5–2.3 s against 2.0 s.
+    const whiten = spec('f = w·x + b', 418, 'samples = 34\noptimizer = adam\nbatch = 28\nsteps = 1409\npreprocess = whiten\nshuffle = true');
+    expectOne(whiten, 'GG310', '1409');
+    valid(spec('f = w·x + b', 418, 'samples = 34\noptimizer = adam\nbatch = 28\nsteps = 100\npreprocess = whiten'));
+  });
 });
