@@ -36,16 +36,17 @@ export class PlaneView {
   private under: Element | null = null;
   private over: Element | null = null;
   private pathEl: Element | null = null;
-  private lengths: Float64Array = new Float64Array(0);
-  /** Each overlaid variant's strong polyline and the cumulative lengths of its points (the race). */
-  private variantLines: { el: Element; lengths: Float64Array; entries: number }[] = [];
+  /** The path's cumulative lengths along its polyline as drawn (the reveal); worked out when first needed. */
+  private lengths: Float64Array | null = null;
+  /** Each overlaid variant's strong polyline, its points and (when first needed) their cumulative lengths (the race). */
+  private variantLines: { el: Element; points: Scene['path']; lengths: Float64Array | null }[] = [];
   private fontScale = 1;
   private base: Scene | null = null;
   private analysis: Analysis | null = null;
   private options: SceneOptions = {};
   private frameInfo: PlaneFrame | null = null;
-  /** Pixel coordinates of every path point, for hit-testing (x, y interleaved). */
-  private pixels: Float64Array = new Float64Array(0);
+  /** Pixel coordinates of every path point, for hit-testing (x, y interleaved); worked out at the first hover. */
+  private pixels: Float64Array | null = null;
   /** The path entry whose cone and moving layers are in the DOM (mount draws them at the scene's own step). */
   private layersAt: number | null = null;
 
@@ -88,20 +89,16 @@ export class PlaneView {
     };
     const svg = createSvg(sceneToSvgTree(scene, layout)) as SVGSVGElement;
     this.frameInfo = planeFrame(scene.viewport, layout);
-    this.lengths = pathLengths(scene.path, this.frameInfo, PATH_MIN_PIXELS, scene.current);
-    this.pixels = new Float64Array(scene.path.length * 2);
-    scene.path.forEach((p, k) => {
-      const q = this.frameInfo!.P(p);
-      this.pixels[2 * k] = q[0];
-      this.pixels[2 * k + 1] = q[1];
-    });
+    // The tree holds the reveal at the scene's own step: the lengths and the hover's pixels wait
+    // until another step or a hover needs them.
+    this.lengths = null;
+    this.pixels = null;
     this.under = svg.querySelector('[data-layer="under"]');
     this.over = svg.querySelector('[data-layer="over"]');
     this.pathEl = svg.querySelector('.gg-path');
-    const f = this.frameInfo;
     this.variantLines = scene.variants.flatMap((v) => {
       const line = svg.querySelector(`.gg-variants polyline[data-name="${CSS.escape(v.name)}"]`);
-      return line ? [{ el: line, lengths: pathLengths(v.points, f, PATH_MIN_PIXELS, variantStep(scene, v.points.length)), entries: v.points.length }] : [];
+      return line ? [{ el: line, points: v.points, lengths: null }] : [];
     });
     if (this.svg) this.svg.replaceWith(svg);
     else this.host.replaceChildren(svg);
@@ -109,37 +106,39 @@ export class PlaneView {
     this.layersAt = scene.current;
   }
 
-  /** Moves the picture to path entry `step`: only the moving layers and the path's reveal change. */
-  show(step: number): Scene | null {
+  /**
+   * Moves the picture to path entry `step`: only the moving layers and the path's reveal change.
+   * Everything it draws depends on the step alone, so the step already drawn (just mounted, or
+   * shown again) is left as it is.
+   */
+  show(step: number): void {
     const base = this.base;
     const a = this.analysis;
     const f = this.frameInfo;
-    if (!base || !a || !f || !this.under || !this.over) return null;
+    if (!base || !a || !f || !this.under || !this.over || step === this.layersAt) return;
     const scene = sceneAtStep(base, a, step, this.options);
-    // The layers of this very step are drawn already (just mounted, or the same step again): the
-    // same scene would give the same nodes.
-    if (step !== this.layersAt) {
-      this.under.replaceChildren(...Array.from(createSvg(coneLayer(scene, f, this.fontScale)).childNodes));
-      this.over.replaceChildren(...Array.from(createSvg(movingLayer(scene, f, this.fontScale)).childNodes));
-      this.layersAt = step;
-    }
+    this.under.replaceChildren(...Array.from(createSvg(coneLayer(scene, f, this.fontScale)).childNodes));
+    this.over.replaceChildren(...Array.from(createSvg(movingLayer(scene, f, this.fontScale)).childNodes));
+    this.layersAt = step;
     for (const v of this.variantLines) {
-      const k = variantStep(scene, v.entries);
-      if (v.lengths.length > 0) v.el.setAttribute('stroke-dasharray', revealDash(v.lengths[k], v.lengths[v.lengths.length - 1]));
+      // Lengths along the polyline as mounted (its points thinned around the mounted scene's step).
+      const lengths = (v.lengths ??= pathLengths(v.points, f, PATH_MIN_PIXELS, variantStep(base, v.points.length)));
+      const k = variantStep(scene, v.points.length);
+      if (lengths.length > 0) v.el.setAttribute('stroke-dasharray', revealDash(lengths[k], lengths[lengths.length - 1]));
       v.el.setAttribute('data-step', String(k));
     }
     if (this.pathEl && scene.path.length > 0) {
-      this.pathEl.setAttribute('stroke-dasharray', revealDash(this.lengths[scene.current], this.lengths[this.lengths.length - 1]));
+      const lengths = (this.lengths ??= pathLengths(base.path, f, PATH_MIN_PIXELS, base.current));
+      this.pathEl.setAttribute('stroke-dasharray', revealDash(lengths[scene.current], lengths[lengths.length - 1]));
       this.pathEl.setAttribute('data-points', String(scene.current + 1));
     }
-    return scene;
   }
 
   /** The path index nearest to pixel (x, y) of the SVG's own coordinates, within `radius` px. */
   nearestPoint(x: number, y: number, radius: number): number | null {
     let best = -1;
     let bestD = radius * radius;
-    const px = this.pixels;
+    const px = this.hoverPixels();
     for (let k = 0; k < px.length / 2; k++) {
       const dx = px[2 * k] - x;
       const dy = px[2 * k + 1] - y;
@@ -150,6 +149,22 @@ export class PlaneView {
       }
     }
     return best >= 0 ? best : null;
+  }
+
+  /** Pixel coordinates of every path point (x, y interleaved), worked out at the first hover after a mount. */
+  private hoverPixels(): Float64Array {
+    if (this.pixels) return this.pixels;
+    const path = this.base?.path ?? [];
+    const f = this.frameInfo;
+    const px = new Float64Array(f ? path.length * 2 : 0);
+    if (f)
+      path.forEach((p, k) => {
+        const q = f.P(p);
+        px[2 * k] = q[0];
+        px[2 * k + 1] = q[1];
+      });
+    this.pixels = px;
+    return px;
   }
 
   /** Client (CSS pixel) coordinates → the SVG's own pixel coordinates (the drawing scales with the panel). */

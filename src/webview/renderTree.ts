@@ -9,11 +9,14 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export function createSvg(node: SvgNode): SVGElement {
   const el = document.createElementNS(SVG_NS, node.tag) as SVGElement;
-  for (const [name, value] of Object.entries(node.attrs)) {
+  // A for-in loop and no array per node: this runs for every element of every plane on each edit.
+  const attrs = node.attrs;
+  for (const name in attrs) {
     if (name === 'xmlns' || name === 'style') continue;
-    el.setAttribute(name, String(value));
+    el.setAttribute(name, String(attrs[name]));
   }
   if (node.text !== undefined) el.textContent = node.text;
-  for (const child of node.children ?? []) el.appendChild(createSvg(child));
+  const children = node.children;
+  if (children) for (let k = 0; k < children.length; k++) el.appendChild(createSvg(children[k]));
   return el;
 }
