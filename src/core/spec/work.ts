@@ -32,7 +32,9 @@
  * P·(H·(d + NETWORK_UNIT_COST) + (H + 1)² + 8): `networkWork`, with each of the d input
  * multiply-adds counted NETWORK_INPUT_COST times. Batch norm on mini-batches (its
  * own statistics every step, and the rows the batches see for the cone) adds
- * steps × BATCHNORM_PASSES × B × n: `batchNormWork`.
+ * steps × BATCHNORM_PASSES × B × n: `batchNormWork`. Each network analysis (the main one and
+ * every variant's) also draws its P × d inputs and takes their statistics, E[xxᵀ] included: a
+ * stats-only problem of q = d in the plan (moments P·d² and data, no eigen-decomposition).
  *
  * A shuffled run (`shuffle = true`, or a `shuffle` variant) draws one random index per sample it
  * uses (a Fisher–Yates permutation of all P samples every epoch: (steps + 1)·B + P draws, each
@@ -344,10 +346,13 @@ export function workParts(plan: WorkPlan): WorkParts {
  * the analysis (the worst measured was 2.5× its estimate, a small spec far from the limit).
  */
 export const PRICES_NS: Readonly<Record<keyof WorkParts, number>> = {
-  moments: 1,
-  // Householder + QL with vectors measured 3.7–4.1 ns a q³ unit at load 2 (q = 419–491, 2026-12-06):
-  // at 2.5, n = 245 with a shift (1.8–2.1 s) and n = 418 whitened (1.5–2.3 s) were accepted at 2.0 s.
-  eigen: 4,
+  // The Gram kernel measured 0.8 ns a unit at load 2 and about 1 ns at load 8: a quarter on top.
+  moments: 1.25,
+  // Householder + QL with vectors measured 3.7–4.1 ns a q³ unit at load 2 (q = 419–491, 2026-12-06),
+  // raised a quarter like the moments: at 2.5, n = 245 with a shift (1.8–2.1 s) and n = 418
+  // whitened (1.5–2.3 s) were accepted at 2.0 s, and at 4, n = 245 on 2,314 samples took 1.9 s in
+  // the search's process and 2.5 s fresh at load 8 (estimated 2.0 s).
+  eigen: 5,
   run: 2.5,
   runLogistic: 6.5,
   network: 6.5,
@@ -355,7 +360,7 @@ export const PRICES_NS: Readonly<Record<keyof WorkParts, number>> = {
   grid: 120,
   entries: 32,
   // Mostly its n³ eigen-decomposition, priced as the other ones.
-  whiten: 4,
+  whiten: 5,
   // Units of the run's (SHUFFLE_INDEX_COST: a drawn index measured 9–11 ns under load).
   shuffle: 2.5,
 };
