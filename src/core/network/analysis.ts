@@ -4,8 +4,7 @@
  * neuron on top first in θ, so the path, its zig-zag ratio and sign coherence are the neuron's).
  *
  * The neuron on top is a single neuron whose inputs are the CURRENT hidden outputs hₖ = act(Wₖx + cₖ):
- * at every analysed step k (stepAnalysis.ts, with hₖ from the run's own full-data pass when W
- * trains: hiddenLog.ts) the analysis reports
+ * at every analysed step k (stepAnalysis.ts) the analysis reports
  *   - the cone of hₖ (the directions its per-sample steps δₚhₚ can take),
  *   - the Hessian of the loss over (w, [b]) at hₖ and θₖ, labelled "at step k" (the curvature
  *     at that step, not a bound that holds along the run),
@@ -35,7 +34,7 @@ import type { Spec } from '../spec/types';
 import { NETWORK_ANALYSED_STEPS as NETWORK_ANALYSED_STEPS_LIMIT } from '../spec/work';
 import { buildNetworkProblem, hiddenParameters, type NetworkProblem } from './objective';
 import { networkSentence } from './sentence';
-import { rowSigns, StepAnalyser } from './stepAnalysis';
+import { rowSigns, stepAnalyser } from './stepAnalysis';
 import type { NetworkInfo, NetworkStep } from './types';
 import { NETWORK_NO_BOUND } from './wording';
 
@@ -89,7 +88,7 @@ const outputPart = (net: NetworkProblem, theta: ArrayLike<number>): Float64Array
 
 /** Analyse a network spec (no variants: analysis/analyze.ts runs those). Pure and deterministic. */
 export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyzeOptions = {}): Analysis {
-  const net = buildNetworkProblem(spec, true);
+  const net = buildNetworkProblem(spec);
   const L = net.layout;
   const { H, d } = L;
   const P = spec.samples;
@@ -145,13 +144,13 @@ export function analyseNetwork(spec: Spec, name: string, options: NetworkAnalyze
 
   // Every analysed step: the current hidden outputs, their cone, the rows' signs, the curvature.
   const path = run.path;
-  const analyser = new StepAnalyser(spec, net);
+  const analyse = stepAnalyser(spec, net);
   const steps: NetworkStep[] = [];
   let rowsCounted = 0;
   let rowsCoherent = 0;
   let positiveSteps = 0;
   for (const k of analysedEntries(path.length)) {
-    const step = analyser.at(path.step[k], path.theta.subarray(k * L.q, (k + 1) * L.q), path.gradient, k * L.q);
+    const step = analyse(path.step[k], path.theta.subarray(k * L.q, (k + 1) * L.q), path.gradient, k * L.q);
     if (step.allPositive) positiveSteps++;
     steps.push(step);
   }

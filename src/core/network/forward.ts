@@ -56,24 +56,7 @@ export function networkLayout(o: Omit<NetworkLayout, 'wAt' | 'cAt' | 'q'>): Netw
   const wAt = o.trainHidden ? out : -1;
   const cAt = o.trainHidden && o.hiddenBias ? out + o.H * o.d : -1;
   const q = out + (o.trainHidden ? o.H * o.d + (o.hiddenBias ? o.H : 0) : 0);
-  // Every field written out, in one order, so that every layout has one shape: a spread gave each
-  // network its own, and the forward pass, compiled for one, was thrown away at the next.
-  return {
-    H: o.H,
-    d: o.d,
-    activation: o.activation,
-    loss: o.loss,
-    batchNorm: o.batchNorm,
-    biasTrained: o.biasTrained,
-    fixedBias: o.fixedBias,
-    trainHidden: o.trainHidden,
-    hiddenBias: o.hiddenBias,
-    W0: o.W0,
-    c0: o.c0,
-    wAt,
-    cAt,
-    q,
-  };
+  return { ...o, wAt, cAt, q };
 }
 
 /** Scratch arrays of one pass, sized for m samples. */
@@ -97,14 +80,13 @@ export class NetworkScratch {
 }
 
 /**
- * hs[e] = act(zs[e]) for e < count. The registry's own functions (the same objects) get a loop
- * each, where the engine can inline them: called through a variable that held σ in one run and
+ * hs[e] = act(zs[e]) for e < count. tanh and σ, the registry's own functions (the same objects),
+ * get a loop each, where the engine can inline them: called through a variable that held σ in one run and
  * tanh in the next (a lesson and its variant), each call costs about twice the function.
  */
 function activateAll(act: (z: number) => number, zs: Float64Array, hs: Float64Array, count: number): void {
   if (act === Math.tanh) for (let e = 0; e < count; e++) hs[e] = Math.tanh(zs[e]);
   else if (act === sigmoid) for (let e = 0; e < count; e++) hs[e] = sigmoid(zs[e]);
-  else if (act === softplus) for (let e = 0; e < count; e++) hs[e] = softplus(zs[e]);
   else for (let e = 0; e < count; e++) hs[e] = act(zs[e]);
 }
 

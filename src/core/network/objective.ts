@@ -20,7 +20,6 @@ import { sigmoid } from '../engine/activations';
 import type { Objective } from '../engine/objective';
 import type { NetworkSpec, Spec } from '../spec/types';
 import { hiddenOutputs, NetworkScratch, networkLayout, networkPass, type NetworkLayout } from './forward';
-import { HiddenOutputLog } from './hiddenLog';
 
 /** A built network problem. */
 export interface NetworkProblem {
@@ -33,8 +32,6 @@ export interface NetworkProblem {
   readonly theta0: Float64Array;
   /** θ of the teacher network (w*, b*, W₀, c₀) when the labels come from it; else null. */
   readonly teacher: Float64Array | null;
-  /** The hidden outputs of the objective's full-data passes (only asked for with train = all), else null. */
-  readonly hiddenLog: HiddenOutputLog | null;
 }
 
 /** The layout of a spec's network (its hidden activation may be a variant's). */
@@ -75,11 +72,8 @@ export function hiddenParameters(L: NetworkLayout, theta: ArrayLike<number>): { 
   return { W, c };
 }
 
-/**
- * Builds the network problem of a spec with a hidden layer. Deterministic. With `logHidden` and
- * W trained, the objective keeps the hidden outputs of its full-data passes (hiddenLog.ts).
- */
-export function buildNetworkProblem(spec: Spec, logHidden = false): NetworkProblem {
+/** Builds the network problem of a spec with a hidden layer. Deterministic. */
+export function buildNetworkProblem(spec: Spec): NetworkProblem {
   const net = spec.network!;
   const L = layoutOf(spec, net);
   const P = spec.samples;
@@ -104,21 +98,14 @@ export function buildNetworkProblem(spec: Spec, logHidden = false): NetworkProbl
     teacher = L.biasTrained || b === L.fixedBias ? t : null;
   }
   const data: Dataset = { P, n: L.H, raw: h0, x: h0, y };
-  // Room for a pass per path entry (steps + 1), the run's floor at θ = 0 and the teacher's loss.
-  const hiddenLog = logHidden && L.trainHidden ? new HiddenOutputLog(L.q, P * L.H, spec.steps + 4) : null;
-  const objective = networkObjective(L, x, y, data, hiddenLog);
-  return { layout: L, x, y, objective, theta0, teacher, hiddenLog };
+  const objective = networkObjective(L, x, y, data);
+  return { layout: L, x, y, objective, theta0, teacher };
 }
 
-/** The Objective of a network (see the module's comment); `log` receives the hidden outputs of every full-data pass. */
-export function networkObjective(L: NetworkLayout, x: Float64Array, y: Float64Array, data: Dataset, log: HiddenOutputLog | null = null): Objective {
+/** The Objective of a network (see the module's comment). */
+export function networkObjective(L: NetworkLayout, x: Float64Array, y: Float64Array, data: Dataset): Objective {
   const scratch = new NetworkScratch();
   const P = data.P;
-  const full = (theta: ArrayLike<number>, grad?: Float64Array): number => {
-    const loss = networkPass(L, theta, x, y, null, P, scratch, grad);
-    log?.add(theta, scratch.h);
-    return loss;
-  };
   const obj: Objective = {
     loss: L.loss,
     n: L.H,
@@ -128,8 +115,8 @@ export function networkObjective(L: NetworkLayout, x: Float64Array, y: Float64Ar
     shift: false,
     fixedBias: L.fixedBias,
     data,
-    lossAt: (theta) => full(theta),
-    lossAndGradient: (theta, grad) => full(theta, grad),
+    lossAt: (theta) => networkPass(L, theta, x, y, null, P, scratch),
+    lossAndGradient: (theta, grad) => networkPass(L, theta, x, y, null, P, scratch, grad),
     batchGradient(theta, batch, count, grad, deltas) {
       networkPass(L, theta, x, y, batch, count, scratch, grad, deltas);
     },
