@@ -277,7 +277,9 @@ export function planWork(w: WorkInput): WorkPlan {
  *   data     per problem: drawing, activating, preprocessing and summarising the P × n inputs,
  *            the cone (a sort of P angles) and the sample rows kept for the view: P·n
  *   grid     per problem: the loss grid, 48² points, each a pass over the (sampled) logistic data
- *   entries  per run: recording each path entry (θ, gradient, update, a batch of ≤ 64 δₚ)
+ *   entries  per run: recording each path entry (θ, gradient, update, a batch of ≤ 64 δₚ), and
+ *            the run's own view of the data (every variant's, even one that shares its problem):
+ *            the inputs' statistics, the cone's sort of the P samples and the rows kept, P·(n + 8)
  */
 export function dataWork(p: ProblemSize): number {
   return p.P * (p.n + 8);
@@ -294,9 +296,16 @@ export function gridWork(p: ProblemSize): number {
   return p.loss === 'logistic' ? points * Math.min(p.P, Math.floor(GRID_EVALUATIONS / points)) : points;
 }
 
-/** Per step, the O(q) work besides the gradient: the optimizer's update, the path entry's copies, the statistics. */
+/**
+ * Per step, the O(q) work besides the gradient (the optimizer's update, the path entry's copies,
+ * the statistics), and once per run its view of the P samples (inputStats, allowedCone,
+ * sampleInputRows in analysis/analyze.ts: seed 3 found n = 29, P = 100,000 with four variants
+ * sharing one problem at 1.7 s in the search's process and 2.0 s fresh against 2.0 s estimated,
+ * a quarter of it in those per-run passes). A network run's view is of its H hidden outputs.
+ */
 export function entryWork(r: RunSize): number {
-  return r.steps * (r.q + Math.min(r.batch, 64));
+  const row = r.network ? r.network.H : (r.row ?? r.q);
+  return r.steps * (r.q + Math.min(r.batch, 64)) + r.P * (row + 8);
 }
 
 /** Whitening's own work: the covariance and the transform (2·P·n²) and its eigen-decomposition (n³). */

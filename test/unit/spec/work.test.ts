@@ -161,4 +161,13 @@ describe('spec diagnostics: work limits (GG307–GG309)', () => {
     expectOne(whiten, 'GG310', '1409');
     valid(spec('f = w·x + b', 418, 'samples = 34\noptimizer = adam\nbatch = 28\nsteps = 100\npreprocess = whiten'));
   });
+
+  it('charges every variant its own view of the data, even one that shares the main problem', () => {
+    const text = 'samples = 1000\nbatch = 10\nsteps = 100\n';
+    const one = specWorkParts(parseSpec(text).spec!);
+    const two = specWorkParts(parseSpec(`${text}compare = adam`).spec!);
+    assert.equal(two.moments, one.moments, 'adam shares the main problem');
+    assert.equal(two.entries - one.entries, one.entries);
+    assert.ok(one.entries >= 1000 * (2 + 8), 'the view of the P samples');
+  });
 });
