@@ -45,6 +45,16 @@ export function packBatches(a: Analysis): Analysis {
   return Array.isArray(a.variants) ? { ...main, variants: a.variants.map(packRun) } : main;
 }
 
+/**
+ * What the webview reads: a structured clone of a posted 'analysis' message (VS Code copies it the
+ * same way) with its batch columns written back; the host's own message is left packed.
+ */
+export function asReceived<T extends { readonly analysis: unknown }>(message: T): T {
+  const copy = structuredClone(message);
+  unpackBatches(copy.analysis);
+  return copy;
+}
+
 /** Writes back the batch column of each packed run of an untrusted message, in place; leaves anything else as it is. */
 export function unpackBatches(a: unknown): void {
   if (typeof a !== 'object' || a === null) return;

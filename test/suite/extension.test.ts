@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { checkAnalysisMessage } from '../../src/shared/analysisWire';
+import { asReceived } from '../../src/shared/batchWire';
 import { closeAll, isAnalysis, isErrors, openEditor, panelFor, replaceInDocument, until, useCleanWorkbench, utf8, waitForPost, workspaceUri } from './helpers';
 
 const SHOW = 'gradientGeometry.show';
@@ -273,8 +274,8 @@ describe('Gradient Geometry in a real extension host', () => {
       await vscode.commands.executeCommand(SHOW);
       const message = await posted;
       assert.ok(isAnalysis(message));
-      // Each run's path travels in typed columns (src/shared/analysisWire.ts): read them as the webview does.
-      const { path } = checkAnalysisMessage(message).analysis.run;
+      // Each run's path travels in typed columns (src/shared/analysisWire.ts, batchWire.ts): read them as the webview does.
+      const { path } = checkAnalysisMessage(asReceived(message)).analysis.run;
       assert.ok(path.length >= 1 && path.length <= 8, `at most 7 steps (path of ${path.length})`);
     } finally {
       await config.update('defaultSteps', undefined, vscode.ConfigurationTarget.Global);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GradientGeometryApi } from '../../src/extension/api';
 import { checkAnalysisMessage } from '../../src/shared/analysisWire';
+import { asReceived } from '../../src/shared/batchWire';
 import type { HostMessage, PersistedSnapshot } from '../../src/shared/protocol';
 import { closeAll, EXTENSION_ID, isAnalysis, openEditor, panelFor, until, useCleanWorkbench, waitForPost, workspaceUri } from './helpers';
 
@@ -39,8 +40,8 @@ async function newFile(extension: string, text: string): Promise<vscode.TextEdit
 
 type Analysis = Extract<HostMessage, { type: 'analysis' }>;
 const analysisOf = async (gg: GradientGeometryApi, key: string, match: (m: Analysis) => boolean = () => true): Promise<Analysis> =>
-  // As the webview reads it: each run's path in typed columns, checked (src/shared/analysisWire.ts).
-  checkAnalysisMessage((await waitForPost(gg, key, (m) => isAnalysis(m) && match(m), { includePast: true })) as Analysis);
+  // As the webview reads it: each run's path in typed columns (batches unpacked, batchWire.ts), checked (src/shared/analysisWire.ts).
+  checkAnalysisMessage(asReceived((await waitForPost(gg, key, (m) => isAnalysis(m) && match(m), { includePast: true })) as Analysis));
 
 /** The text the active editor has selected, once it is in `document` and matches `check`. */
 async function selectedText(document: vscode.TextDocument, check: (text: string) => boolean, what: string): Promise<string> {

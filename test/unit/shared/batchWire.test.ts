@@ -6,7 +6,7 @@ import type { RunPath } from '../../../src/core/analysis/runPath';
 import type { Analysis } from '../../../src/core/analysis/types';
 import { parseSpec } from '../../../src/core/spec/parse';
 import { analysisPathsFit } from '../../../src/shared/analysisWire';
-import { packBatches, unpackBatches } from '../../../src/shared/batchWire';
+import { asReceived, packBatches, unpackBatches } from '../../../src/shared/batchWire';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../examples');
 
@@ -63,6 +63,14 @@ describe('batch column on the panel wire (batchWire.ts)', () => {
     p.batchFirst[3] = wire.samples;
     unpackBatches(wire);
     assert.equal(analysisPathsFit(wire), false);
+  });
+
+  it('asReceived reads a posted message as the webview does, and leaves the posted one packed', () => {
+    const a = example('learning-rate.neuron');
+    const message = { analysis: packBatches(a) };
+    const received = asReceived(message);
+    assert.deepEqual(received.analysis.run.path.batch, a.run.path.batch);
+    assert.equal(message.analysis.run.path.batch.length, 0);
   });
 
   it('a message without packed runs, or not an analysis, is left as it is', () => {
