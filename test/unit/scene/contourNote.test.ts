@@ -65,7 +65,7 @@ describe('the contours note', () => {
       ])
         for (const fontScale of [1, 1.5]) {
           const scene = buildScene(a, { aspect: (width - 16) / (height - 56) });
-          const f = planeFrame(scene.viewport, { width, height, fontScale });
+          const f = planeFrame(scene.viewport, { width, height });
           const labels = staticLabels(scene, f, fontScale);
           const note = labels.contourNote!;
           const what = `${scene.contourNote} at ${width}×${height}, scale ${fontScale}`;
