@@ -6,11 +6,16 @@
 //     with the buffers put back, then window.postMessage to the panel, as VS Code's webview frame
 //     does) to (a) the next animation frame after the panel redrew, i.e. the start of the frame that
 //     shows the new picture, and (b) the end of that frame: the first task after it, so its style,
-//     layout and paint are included (the aim uses (b));
+//     layout and paint are included (the aim uses (b)); (b) is split into the message's parse, its
+//     delivery with the panel's handler (the structured clone is read there), and the rest of the
+//     frame; with --cpu also the page's main-thread CPU time over (b), from a Chromium trace (wall
+//     time on a loaded machine is inflated; CPU time much less). The panel draws what is below the
+//     screen when the page is idle after that frame (src/webview/idleWork.ts): not counted;
 //   - control → frame: moving the learning-rate slider (the webview re-runs the core) to the next frame;
 //   - animation: the work done in each requestAnimationFrame callback while playing a 10,000-step
 //     path, and the intervals between frames;
 //   - the webview bundle, minified as in the .vsix.
+// --edit: only the edit → frame figures.
 // Aims: edit → painted frame ≤ 33 ms (issue 10; the page's part < 20 ms), no frame's work > 16 ms, bundle < 300 KB.
 /* global window, document, performance, requestAnimationFrame, Event, MessageChannel */
 import { Buffer } from 'node:buffer';
