@@ -126,13 +126,15 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
       const pixels = vp.points.map(P);
       const k = variantStep(scene, vp.points.length);
       const cls = `gg-variant gg-variant-${vp.colorIndex % 6}`;
-      lines.push(el('polyline', { class: `${cls} gg-variant-ghost`, 'stroke-opacity': 0.3, 'stroke-width': 1, points: pointsAttr(thin(pixels, minPx, k)) }));
+      // In 'full' mode the strong line holds the same points as the faint one: thinned once.
+      const ghost = pointsAttr(thin(pixels, minPx, k));
+      lines.push(el('polyline', { class: `${cls} gg-variant-ghost`, 'stroke-opacity': 0.3, 'stroke-width': 1, points: ghost }));
       const attrs: Record<string, string | number> = {
         class: cls,
         'data-name': vp.name,
         'data-points': vp.points.length,
         'data-step': k,
-        points: pointsAttr(thin(full ? pixels : pixels.slice(0, k + 1), minPx, k)),
+        points: full ? ghost : pointsAttr(thin(pixels.slice(0, k + 1), minPx, k)),
       };
       if (full && vp.points.length > 0) {
         const lengths = pathLengths(vp.points, f, minPx, k);
@@ -148,6 +150,7 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
   // The path: all of it faint, then steps 0..current strong.
   const drawn = full ? scene.path : scene.path.slice(0, scene.current + 1);
   const pixels = scene.path.map(P);
+  const ghostPoints = pointsAttr(thin(pixels, minPx, scene.current));
   const pathAttrs: Record<string, string | number> = {
     class: 'gg-path',
     'data-testid': 'gg-path',
@@ -157,7 +160,7 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
     'stroke-width': 2.5,
     'stroke-linejoin': 'round',
     'clip-path': f.clip,
-    points: pointsAttr(thin(pixels.slice(0, drawn.length), minPx, scene.current)),
+    points: full ? ghostPoints : pointsAttr(thin(pixels.slice(0, drawn.length), minPx, scene.current)),
   };
   if (scene.path.length === 0) pathAttrs['data-points'] = 0;
   if (full && scene.path.length > 0) {
@@ -171,7 +174,7 @@ export function sceneToSvgTree(scene: Scene, layout: SvgLayout = {}): SvgNode {
       'stroke-width': 1,
       'stroke-opacity': 0.35,
       'clip-path': f.clip,
-      points: pointsAttr(thin(pixels, minPx, scene.current)),
+      points: ghostPoints,
     }),
   );
   kids.push(el('polyline', pathAttrs));
