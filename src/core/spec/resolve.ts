@@ -328,7 +328,11 @@ function checkWork(state: State, w: CheckedWork): void {
     count > 1
       ? ` summed over ${count} data sets (the main spec's${w.compare.length > 0 ? ', the compare variants with their own data' : ''}${w.shift ? ', the linear model the shift solves for its optimum' : ''})`
       : '';
-  const qText = `q = ${q} (n = ${w.n}${w.biasTrained ? ' plus the bias' : ''}${w.shift ? ' plus the shift' : ''})`;
+  const outputQ = w.biasTrained ? w.n + 1 : w.n;
+  // A network's q counts its hidden layer too when W trains: name both parts (n is then H).
+  const qText = w.network
+    ? `q = ${q} trained parameters (w${w.biasTrained ? ', b' : ''}: ${outputQ}${w.network.trainAll ? `; W${w.network.hiddenBias ? ', c' : ''}: ${q - outputQ}` : ''})`
+    : `q = ${q} (n = ${w.n}${w.biasTrained ? ' plus the bias' : ''}${w.shift ? ' plus the shift' : ''})`;
 
   const moments = sum(problemsToAnalyse.map(momentWork));
   if (moments > LIMITS.maxMomentWork) {

@@ -141,7 +141,11 @@ describe('spec diagnostics: work limits (GG307–GG309)', () => {
     );
     const net = (samples: number, compare: string): string =>
       `f = w·h + b\nx ~ tanh(normal(0, 1))\nsamples = ${samples}\nseed = 3\nw = [1.50, -0.50]\nbatch = 24\nsteps = 2\nhidden = 2\nh = relu(W·x)\ntrain = all\nW = [${W.join(', ')}]\n${compare}`;
-    assert.match(expectOne(net(5653, 'compare = hidden relu, lr 0.05\n'), 'GG307', 'hidden relu, lr 0.05').message, /summed over 5 data sets/);
+    const refused = expectOne(net(5653, 'compare = hidden relu, lr 0.05\n'), 'GG307', 'hidden relu, lr 0.05').message;
+    assert.match(refused, /summed over 5 data sets/);
+    // q counts the hidden layer: named as such, not as "n = 2 plus the bias".
+    assert.match(refused, /q = 951 trained parameters \(w, b: 3; W: 948\)/);
+    assert.doesNotMatch(refused, /plus the bias/);
     valid(net(2000, ''));
     const parts = specWorkParts(parseSpec(net(2000, '')).spec!);
     assert.ok(parts.moments >= 2000 * 474 * 474, 'the Gram of the inputs');
