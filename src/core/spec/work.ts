@@ -128,7 +128,10 @@ export const NETWORK_ANALYSIS_COST = 30_000;
  * Each of a network's input multiply-adds (the loops over x's d components, forward and back) is
  * priced as this many: in the worst-spec search (a long-lived process that has analysed other specs
  * first, as the analysis server does) hidden = 5 on d = 500 inputs took 4.6 s of CPU against an
- * estimate of 2.0 s (1.3–1.5 s in a fresh process; the cause of the difference is not yet known).
+ * estimate of 2.0 s (1.3–1.5 s in a fresh process). The likely cause, found since for the engine's
+ * per-sample loops: code V8 compiled against the first objective's closure turned generic after a
+ * second one (engine/objective.ts, linearBatchGradient; network layouts now have one shape). Not re-measured, so the
+ * price stays.
  */
 export const NETWORK_INPUT_COST = 3;
 /** Most path entries a network analysis looks at (network/analysis.ts, NETWORK_ANALYSED_STEPS). */
