@@ -211,7 +211,7 @@ export class ControlsView {
     const options = [...sizes]
       .filter((b) => b <= samples)
       .sort((a, b) => a - b)
-      .map((b): [string, string] => [String(b), b === 1 ? '1 (one sample)' : String(b)]);
+      .map((b): [string, string] => [String(b), b === 1 ? '1 sample' : String(b)]);
     options.push(['all', `all (${samples})`]);
     if (this.batch.options.length !== options.length || [...this.batch.options].some((o, k) => o.value !== options[k][0])) {
       this.batch.replaceChildren(...options.map(([v, t]) => h('option', { text: t, attrs: { value: v } })));
