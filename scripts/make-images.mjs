@@ -105,7 +105,7 @@ write(out('neuron-file-light.png'), indexedPng(rasterise(fileIcon.replaceAll('PA
 write(out('neuron-file-dark.png'), indexedPng(rasterise(fileIcon.replaceAll('PATH', '#ff9d5c').replaceAll('PURPLE', '#df8cf2'), 32), 32));
 
 // The README's pictures: the panel beside a lesson, and the zig-zag against tanh (CLI figures).
-write(out('readme', 'panel.png'), indexedPng(resizePng(path.join(root, 'docs', 'images', 'panel-sigmoid-northwest.png'), 480), 48));
+write(out('readme', 'panel.png'), indexedPng(resizePng(path.join(root, 'docs', 'images', 'panel-sigmoid-northwest.png'), 480), 32));
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'gg-images-'));
 try {
   for (const lesson of ['sigmoid-northwest', 'tanh']) {
