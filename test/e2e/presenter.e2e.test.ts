@@ -165,11 +165,10 @@ describe('presenter mode in VS Code at 1280×720', function () {
     await wb.runCommand('View: Toggle Panel Visibility');
     await partsBecome(page, { sideBar: true, auxiliaryBar: false, panel: false }, 'before: only the side bar open');
     await wb.runCommand('Toggle Presenter Mode');
-    const frame = await wb.panelFrame(EXAMPLE);
-    await frame.waitForFunction(() => document.body.classList.contains('gg-presenter'));
+    await wb.panelPresenting(EXAMPLE, true);
     await partsBecome(page, { sideBar: false, auxiliaryBar: false, panel: false }, 'presenting');
     await wb.runCommand('Toggle Presenter Mode');
-    await frame.waitForFunction(() => !document.body.classList.contains('gg-presenter'));
+    await wb.panelPresenting(EXAMPLE, false);
     await partsBecome(page, { sideBar: true, auxiliaryBar: false, panel: false }, 'after: the side bar again, nothing else');
   });
 });

@@ -49,7 +49,9 @@ export class Workbench {
         await this.page.keyboard.press('Escape');
       }
     }
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: WAIT });
+    // Enter runs the focused row: wait until the filter has put this command there (pressed while the
+    // list still showed the recently used commands, Enter ran one of those instead).
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: WAIT });
     await this.page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: WAIT });
   }
@@ -74,6 +76,30 @@ export class Workbench {
         }
       }
       if (Date.now() > deadline) throw new Error(`no Gradient Geometry webview for ${source} among ${this.page.frames().length} frames`);
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  /**
+   * Waits until a webview of the panel showing `source` is (or is no longer) in presenter mode. Every
+   * frame is asked each time: a layout change can give the panel a new frame, and a frame found
+   * before it would wait forever on the old page.
+   */
+  async panelPresenting(source: string, on: boolean, timeoutMs = WAIT): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        try {
+          const state = await frame.evaluate(() => ({
+            title: document.querySelector('[data-testid="gg-title"]')?.textContent ?? null,
+            presenting: document.body.classList.contains('gg-presenter'),
+          }));
+          if (state.title === source && state.presenting === on) return;
+        } catch {
+          // detached while looking
+        }
+      }
+      if (Date.now() > deadline) throw new Error(`no webview for ${source} ${on ? 'in' : 'out of'} presenter mode among ${this.page.frames().length} frames`);
       await this.page.waitForTimeout(200);
     }
   }
