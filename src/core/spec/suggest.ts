@@ -74,3 +74,8 @@ export function escapeControls(text: string): string {
 export function didYouMeanText(suggestion: string | undefined): string {
   return suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`;
 }
+
+/** "1 row", "3 rows": a count with its noun. */
+export function plural(k: number, noun: string): string {
+  return `${k} ${noun}${k === 1 ? '' : 's'}`;
+}
